@@ -1,0 +1,49 @@
+package lichen.rt;
+
+/**
+ * What the runtime asks of the compiler: each method here is replaced by jcc
+ * with inline code; none has a body that runs. Only the runtime uses them.
+ */
+public final class Intrinsics {
+    private Intrinsics() {}
+
+    /** The address of an object (its header word). */
+    public static long addressOf(Object o) { throw hostless(); }
+
+    /** The object whose header is at {@code address}. */
+    public static Object objectAt(long address) { throw hostless(); }
+
+    /** The address of element 0 of any array. */
+    public static long arrayData(Object array) { throw hostless(); }
+
+    /** Bytes per element of an array (1, 2, 4 or 8). */
+    public static int arrayElementSize(Object array) { throw hostless(); }
+
+    /** The Java name of an object's class, as {@code getClass().getName()} gives it ("java.lang.String", "Main$Inner"). */
+    public static String className(Object o) { throw hostless(); }
+
+    /** A shallow copy of an object or array, allocated like {@code new}. */
+    public static Object shallowClone(Object o) { throw hostless(); }
+
+    /** Raw loads and stores at an address. */
+    public static byte load8(long address) { throw hostless(); }
+    public static long load64(long address) { throw hostless(); }
+    public static void store8(long address, byte v) { throw hostless(); }
+    public static void store64(long address, long v) { throw hostless(); }
+
+    /** {@code memmove}: overlapping copies are correct. */
+    public static void copyMemory(long dst, long src, long bytes) { throw hostless(); }
+
+    /** {@code memset} to zero. */
+    public static void zeroMemory(long dst, long bytes) { throw hostless(); }
+
+    /** The return addresses of the active frames, innermost first; the count written. */
+    public static int backtrace(long[] returnAddresses) { throw hostless(); }
+
+    /** "Class.method(File.java:LINE)" for a return address, or null when it is not compiled code. */
+    public static String describeFrame(long returnAddress) { throw hostless(); }
+
+    private static UnsupportedOperationException hostless() {
+        return new UnsupportedOperationException("a jcc intrinsic: only in compiled code");
+    }
+}
