@@ -1,5 +1,7 @@
 package lichen.rt.java.lang;
 
+import lichen.rt.DecimalDigits;
+
 /**
  * java.lang.Integer's statics in compiled code. Printing and parsing follow
  * the Integer javadoc exactly, including NumberFormatException messages.
@@ -18,43 +20,9 @@ public final class TInteger {
         'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z'
     };
 
-    /** Chars needed to print {@code x} in decimal, with its sign. */
-    static int stringSize(int x) {
-        int d = 1;
-        if (x >= 0) {
-            d = 0;
-            x = -x;
-        }
-        int p = -10;
-        for (int i = 1; i < 10; i++) {
-            if (x > p) {
-                return i + d;
-            }
-            p = 10 * p;
-        }
-        return 10 + d;
-    }
-
-    /** Writes {@code i} in decimal into {@code buf}, ending just before {@code end}; works on the negative value so MIN_VALUE is fine. */
-    static void getChars(int i, int end, char[] buf) {
-        boolean negative = i < 0;
-        if (!negative) {
-            i = -i;
-        }
-        int pos = end;
-        do {
-            int q = i / 10;
-            buf[--pos] = (char) ('0' + (q * 10 - i));
-            i = q;
-        } while (i != 0);
-        if (negative) {
-            buf[--pos] = '-';
-        }
-    }
-
     public static String toString(int i) {
-        char[] buf = new char[stringSize(i)];
-        getChars(i, buf.length, buf);
+        char[] buf = new char[DecimalDigits.stringSize(i)];
+        DecimalDigits.getChars(i, buf.length, buf);
         return TString.adopt(buf);
     }
 

@@ -1,5 +1,7 @@
 package lichen.rt.java.lang;
 
+import lichen.rt.DecimalDigits;
+
 /**
  * java.lang.Long's statics in compiled code; also the radix printing that
  * Integer shares. Printing and parsing follow the Long javadoc exactly.
@@ -12,42 +14,9 @@ public final class TLong {
     public static final int SIZE = 64;
     public static final int BYTES = 8;
 
-    static int stringSize(long x) {
-        int d = 1;
-        if (x >= 0) {
-            d = 0;
-            x = -x;
-        }
-        long p = -10;
-        for (int i = 1; i < 19; i++) {
-            if (x > p) {
-                return i + d;
-            }
-            p = 10 * p;
-        }
-        return 19 + d;
-    }
-
-    /** Writes {@code l} in decimal ending just before {@code end}, on the negative value so MIN_VALUE is fine. */
-    static void getChars(long l, int end, char[] buf) {
-        boolean negative = l < 0;
-        if (!negative) {
-            l = -l;
-        }
-        int pos = end;
-        do {
-            long q = l / 10;
-            buf[--pos] = (char) ('0' + (int) (q * 10 - l));
-            l = q;
-        } while (l != 0);
-        if (negative) {
-            buf[--pos] = '-';
-        }
-    }
-
     public static String toString(long l) {
-        char[] buf = new char[stringSize(l)];
-        getChars(l, buf.length, buf);
+        char[] buf = new char[DecimalDigits.stringSize(l)];
+        DecimalDigits.getChars(l, buf.length, buf);
         return TString.adopt(buf);
     }
 

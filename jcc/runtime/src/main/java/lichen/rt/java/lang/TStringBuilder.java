@@ -1,6 +1,7 @@
 package lichen.rt.java.lang;
 
 import lichen.rt.CharSearch;
+import lichen.rt.DecimalDigits;
 
 /**
  * java.lang.StringBuilder in compiled code: a growable char array. Methods
@@ -160,18 +161,18 @@ public final class TStringBuilder implements CharSequence {
     }
 
     public TStringBuilder append(int i) {
-        int size = TInteger.stringSize(i);
+        int size = DecimalDigits.stringSize(i);
         reserve(size);
         count += size;
-        TInteger.getChars(i, count, value);
+        DecimalDigits.getChars(i, count, value);
         return this;
     }
 
     public TStringBuilder append(long l) {
-        int size = TLong.stringSize(l);
+        int size = DecimalDigits.stringSize(l);
         reserve(size);
         count += size;
-        TLong.getChars(l, count, value);
+        DecimalDigits.getChars(l, count, value);
         return this;
     }
 
