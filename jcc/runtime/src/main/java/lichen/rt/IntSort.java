@@ -1,0 +1,104 @@
+package lichen.rt;
+
+/**
+ * Sorting a range of a int[] in place, ascending by {@code <}: introsort
+ * (Musser 1997): quicksort with a median-of-three pivot and a three-way
+ * partition (Dijkstra), falling back to heapsort when recursion gets deeper
+ * than 2 log2 n, and insertion sort for short ranges. No allocation.
+ * Generated from one template for each primitive type.
+ */
+public final class IntSort {
+    private IntSort() {}
+
+    private static final int INSERTION_THRESHOLD = 24;
+
+    public static void sort(int[] a, int from, int to) {
+        int depth = 2 * (32 - Integer.numberOfLeadingZeros(to - from));
+        quicksort(a, from, to, depth);
+    }
+
+    private static void quicksort(int[] a, int lo, int hi, int depth) {
+        while (hi - lo > INSERTION_THRESHOLD) {
+            if (depth-- == 0) {
+                heapsort(a, lo, hi);
+                return;
+            }
+            int pivot = medianOfThree(a[lo], a[(lo + hi) >>> 1], a[hi - 1]);
+            int lt = lo;
+            int i = lo;
+            int gt = hi;
+            while (i < gt) {
+                int x = a[i];
+                if (x < pivot) {
+                    a[i++] = a[lt];
+                    a[lt++] = x;
+                } else if (x > pivot) {
+                    a[i] = a[--gt];
+                    a[gt] = x;
+                } else {
+                    i++;
+                }
+            }
+            // Recurse into the smaller side, loop on the larger: O(log n) stack.
+            if (lt - lo < hi - gt) {
+                quicksort(a, lo, lt, depth);
+                lo = gt;
+            } else {
+                quicksort(a, gt, hi, depth);
+                hi = lt;
+            }
+        }
+        insertionSort(a, lo, hi);
+    }
+
+    private static int medianOfThree(int x, int y, int z) {
+        if (x < y) {
+            return y < z ? y : (x < z ? z : x);
+        }
+        return x < z ? x : (y < z ? z : y);
+    }
+
+    private static void insertionSort(int[] a, int lo, int hi) {
+        for (int i = lo + 1; i < hi; i++) {
+            int x = a[i];
+            int j = i - 1;
+            while (j >= lo && a[j] > x) {
+                a[j + 1] = a[j];
+                j--;
+            }
+            a[j + 1] = x;
+        }
+    }
+
+    private static void heapsort(int[] a, int lo, int hi) {
+        int n = hi - lo;
+        for (int i = n / 2 - 1; i >= 0; i--) {
+            siftDown(a, lo, i, n);
+        }
+        for (int end = n - 1; end > 0; end--) {
+            int top = a[lo];
+            a[lo] = a[lo + end];
+            a[lo + end] = top;
+            siftDown(a, lo, 0, end);
+        }
+    }
+
+    private static void siftDown(int[] a, int lo, int i, int n) {
+        int x = a[lo + i];
+        while (true) {
+            int child = 2 * i + 1;
+            if (child >= n) {
+                break;
+            }
+            if (child + 1 < n && a[lo + child] < a[lo + child + 1]) {
+                child++;
+            }
+            if (!(x < a[lo + child])) {
+                break;
+            }
+            a[lo + i] = a[lo + child];
+            i = child;
+        }
+        a[lo + i] = x;
+    }
+}
