@@ -107,15 +107,27 @@ public final class TInteger {
         if (s == null) {
             throw TNumberFormatException.forNull();
         }
+        TNumberFormatException.checkRadix(radix);
         int n = s.length();
         if (n > 0 && s.charAt(0) == '-') {
             throw new TNumberFormatException("Illegal leading minus sign on unsigned string " + s + ".");
         }
-        long v = TLong.parseLong(s, radix);
-        if ((v & 0xffffffff00000000L) != 0) {
-            throw new TNumberFormatException("String value " + s + " exceeds range of unsigned int.");
+        int i = n > 0 && s.charAt(0) == '+' ? 1 : 0;
+        if (i == n) {
+            throw TNumberFormatException.forInputString(s, radix);
         }
-        return (int) v;
+        long result = 0;
+        for (; i < n; i++) {
+            int digit = Character.digit(s.charAt(i), radix);
+            if (digit < 0) {
+                throw TNumberFormatException.forInputString(s, radix);
+            }
+            result = result * radix + digit;
+            if (result > 0xffffffffL) {
+                throw new TNumberFormatException("String value " + s + " exceeds range of unsigned int.");
+            }
+        }
+        return (int) result;
     }
 
     public static int hashCode(int value) {

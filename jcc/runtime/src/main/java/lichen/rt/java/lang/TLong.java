@@ -153,22 +153,17 @@ public final class TLong {
             throw TNumberFormatException.forInputString(s, radix);
         }
         long result = 0;
-        boolean overflow = false;
         for (; i < n; i++) {
             int digit = Character.digit(s.charAt(i), radix);
             if (digit < 0) {
                 throw TNumberFormatException.forInputString(s, radix);
             }
-            if (!overflow) {
-                long high = multiplyHighUnsigned(result, radix);
-                long low = result * radix;
-                long sum = low + digit;
-                overflow = high != 0 || compareUnsigned(sum, low) < 0;
-                result = sum;
+            long high = multiplyHighUnsigned(result, radix);
+            long low = result * radix;
+            result = low + digit;
+            if (high != 0 || compareUnsigned(result, low) < 0) {
+                throw new TNumberFormatException("String value " + s + " exceeds range of unsigned long.");
             }
-        }
-        if (overflow) {
-            throw new TNumberFormatException("String value " + s + " exceeds range of unsigned long.");
         }
         return result;
     }
