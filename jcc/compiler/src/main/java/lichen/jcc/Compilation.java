@@ -1,0 +1,28 @@
+package lichen.jcc;
+
+import lichen.jcc.image.ImageHeap;
+import lichen.jcc.layout.Layout;
+import lichen.jcc.world.MethodRef;
+import lichen.jcc.world.Reachability;
+import lichen.jcc.world.World;
+import org.bytedeco.llvm.LLVM.LLVMModuleRef;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The state that the passes of the {@link Pipeline} hand on to each other. */
+public final class Compilation {
+    public final Options options;
+    public final List<Path> programRoots = new ArrayList<>();
+    public World world;
+    public ImageHeap heap;
+    public Reachability reach;
+    public MethodRef main;
+    public Layout layout;
+    public String ir;
+    public LLVMModuleRef module;
+    public Path object;
+
+    public Compilation(Options options) { this.options = options; }
+}

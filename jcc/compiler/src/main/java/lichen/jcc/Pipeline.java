@@ -1,0 +1,112 @@
+package lichen.jcc;
+
+import lichen.jcc.backend.Linker;
+import lichen.jcc.backend.Llvm;
+import lichen.jcc.check.SubsetChecker;
+import lichen.jcc.desugar.IndyDesugar;
+import lichen.jcc.front.JavaSources;
+import lichen.jcc.image.ImageHeap;
+import lichen.jcc.layout.Layout;
+import lichen.jcc.lower.ModuleContext;
+import lichen.jcc.lower.ModuleWriter;
+import lichen.jcc.world.*;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * jcc's passes, in order. Each is one step with one job; {@code --dump-after=NAME}
+ * prints the program's state after it (the IR after "lower" and "optimize").
+ */
+public final class Pipeline {
+    public record Pass(String name, Consumer<Compilation> run) {}
+
+    public static final List<Pass> PASSES = List.of(
+            new Pass("frontend", Pipeline::frontend),
+            new Pass("load", Pipeline::load),
+            new Pass("reachability", Pipeline::reachability),
+            new Pass("check", c -> SubsetChecker.check(c.world, c.reach, c.programRoots)),
+            new Pass("layout", c -> c.layout = new Layout(c.world, c.reach)),
+            new Pass("lower", c -> c.ir = new ModuleWriter(new ModuleContext(c.world, c.reach, c.layout, c.heap), c.main).write()),
+            new Pass("optimize", Pipeline::optimize),
+            new Pass("link", Pipeline::link));
+
+    private Pipeline() {}
+
+    public static void run(Compilation c, PrintStream dump) {
+        Llvm llvm = null;
+        try {
+            for (Pass p : PASSES) {
+                if (c.options.checkOnly && p.name.equals("layout")) return;
+                p.run.accept(c);
+                if (p.name.equals(c.options.dumpAfter) && c.ir != null) dump.print(c.ir);
+            }
+        } finally {
+            if (llvm != null) llvm.close();
+        }
+    }
+
+    private static void frontend(Compilation c) {
+        List<Path> sources = new ArrayList<>();
+        for (Path p : c.options.inputs) {
+            if (p.toString().endsWith(".java")) sources.add(p);
+            else c.programRoots.add(p);
+        }
+        if (!sources.isEmpty()) {
+            Path out = c.options.workDir.resolve("classes");
+            c.programRoots.addFirst(JavaSources.compile(sources, c.options.classPath, out));
+        }
+        c.programRoots.addAll(c.options.classPath);
+        if (c.programRoots.isEmpty()) throw new CompileError("no input: give .java files, class directories or jars");
+    }
+
+    private static void load(Compilation c) {
+        c.world = new World(new ClassPath(c.programRoots));
+        IndyDesugar desugar = new IndyDesugar(c.world);
+        c.world.onLoad(desugar::run);
+        c.heap = new ImageHeap(c.world);
+        c.main = EntryPoints.findMain(c.world, c.programRoots, c.options.mainClass);
+    }
+
+    private static void reachability(Compilation c) {
+        Reachability r = new Reachability(c.world, c.heap);
+        c.reach = r;
+        for (String[] root : EntryPoints.RUNTIME_ROOTS) r.addRoot(root[0], root[1], root[2]);
+        r.addRoot(c.main);
+    }
+
+    private static void optimize(Compilation c) {
+        try (Llvm llvm = new Llvm(ModuleWriter.TRIPLE, "cortex-a72", "", c.options.optimise, false)) {
+            var module = llvm.parse(c.ir, "jcc");
+            llvm.runPasses(module, c.options.optimise ? "default<O2>" : "function(mem2reg)");
+            if ("optimize".equals(c.options.dumpAfter)) c.ir = llvm.print(module);
+            if (c.options.emitLlvm) write(outputFor(c, ".ll"), llvm.print(module));
+            c.object = c.options.workDir.resolve("image.o");
+            llvm.emitObject(module, c.object);
+        }
+    }
+
+    private static void link(Compilation c) {
+        if (c.options.emitLlvm && c.options.output != null && c.options.output.toString().endsWith(".ll")) return;
+        Linker.link(List.of(c.object), outputFor(c, ""), List.of("-static", "--gc-sections", "-e", "_start", "-z", "noexecstack"));
+    }
+
+    private static Path outputFor(Compilation c, String suffix) {
+        Path out = c.options.output != null ? c.options.output : Path.of(c.main.owner().name().replaceAll(".*/", "").replace('$', '_'));
+        if (suffix.isEmpty() || out.toString().endsWith(suffix)) return out;
+        return Path.of(out + suffix);
+    }
+
+    private static void write(Path p, String text) {
+        try {
+            Files.writeString(p, text);
+        } catch (IOException e) {
+            throw new CompileError("cannot write " + p + ": " + e.getMessage());
+        }
+    }
+}

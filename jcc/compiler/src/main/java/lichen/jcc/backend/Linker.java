@@ -1,0 +1,35 @@
+package lichen.jcc.backend;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Links objects with the ld.lld that ships in the LLVM artifact. */
+public final class Linker {
+    private Linker() {}
+
+    public static void link(List<Path> objects, Path output, List<String> extraArgs) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Toolchain.get().lld().toString());
+        cmd.addAll(extraArgs);
+        for (Path o : objects) cmd.add(o.toString());
+        cmd.add("-o");
+        cmd.add(output.toString());
+        run(cmd, "ld.lld");
+    }
+
+    /** Runs a tool, failing with its output when it exits non-zero. */
+    public static void run(List<String> cmd, String what) {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            if (p.waitFor() != 0) throw new IllegalStateException(what + " failed:\n" + out);
+        } catch (IOException e) {
+            throw new IllegalStateException(what + " could not run: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(what + " interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package lichen.jcc.lower;
+
+import lichen.jcc.layout.Layout;
+import lichen.jcc.world.JClass;
+import lichen.jcc.world.MethodRef;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.MethodInsnNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Calls. Static and special calls are direct; a virtual or interface call
+ * with one possible target (rapid type analysis) is direct too, after a null
+ * check; otherwise a virtual call loads its vtable slot from the receiver's
+ * class descriptor, and an interface call finds the interface's method table
+ * in the descriptor's itable first. Calls of the jcc API's and the runtime's
+ * intrinsics become inline code ({@link IntrinsicCalls}).
+ */
+final class Calls {
+    private final MethodLowering l;
+    private final FunctionBuilder fb;
+    private final ModuleContext module;
+
+    Calls(MethodLowering l) {
+        this.l = l;
+        this.fb = l.fb;
+        this.module = l.module;
+    }
+
+    void invoke(MethodInsnNode call) {
+        Type[] args = Type.getArgumentTypes(call.desc);
+        boolean hasReceiver = call.getOpcode() != Opcodes.INVOKESTATIC;
+        int n = args.length + (hasReceiver ? 1 : 0);
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < n; i++) values.add(l.operand(i, n));
+        Type ret = Type.getReturnType(call.desc);
+
+        String result = IntrinsicCalls.lower(l, call, values);
+        if (result == null) result = dispatch(call, values, hasReceiver);
+        if (ret.getSort() != Type.VOID) l.push(result, IrTypes.kindOf(ret), n);
+    }
+
+    private String dispatch(MethodInsnNode call, List<String> values, boolean hasReceiver) {
+        if (hasReceiver) l.fb.emit("; receiver of " + call.owner + "." + call.name);
+        String receiver = hasReceiver ? values.getFirst() : null;
+        String owner = call.owner.startsWith("[") ? "java/lang/Object" : call.owner;
+        MethodRef declared = module.world.resolveMethod(owner, call.name, call.desc);
+        String fnType = IrTypes.functionType(call.desc, hasReceiver);
+        String callee;
+        switch (call.getOpcode()) {
+            case Opcodes.INVOKESTATIC, Opcodes.INVOKESPECIAL -> {
+                if (hasReceiver) receiver = l.objects.nullChecked(receiver);
+                callee = module.function(declared);
+            }
+            default -> {
+                receiver = l.objects.nullChecked(receiver);
+                callee = virtualTarget(owner, call, declared, receiver);
+            }
+        }
+        if (hasReceiver) values.set(0, receiver);
+        String argList = arguments(call.desc, values, hasReceiver);
+        Type ret = Type.getReturnType(call.desc);
+        if (ret.getSort() == Type.VOID) {
+            fb.emit("call " + fnType + " " + callee + "(" + argList + ")");
+            return null;
+        }
+        return fb.def("call " + fnType + " " + callee + "(" + argList + ")");
+    }
+
+    private String virtualTarget(String owner, MethodInsnNode call, MethodRef declared, String receiver) {
+        if (declared.isPrivate() || !declared.isVirtual()) return module.function(declared);
+        Set<MethodRef> targets = module.reach.targets(owner, call.name, call.desc);
+        if (targets.size() == 1) return module.function(targets.iterator().next());
+        if (targets.isEmpty()) {
+            // No instantiated class can receive this call, so the receiver is null: the check above has thrown.
+            fb.terminate("unreachable");
+            return "null";
+        }
+        String desc = fb.load("ptr", receiver);
+        JClass o = module.world.get(owner);
+        String sig = call.name + call.desc;
+        if (o.isInterface()) {
+            int slot = module.layout.interfaceSlots(o).indexOf(sig);
+            String table = fb.def("call ptr @jcc.itable(ptr " + desc + ", ptr " + module.descriptor(owner) + ")");
+            return fb.load("ptr", fb.offset(table, 8L * slot));
+        }
+        int slot = module.layout.of(o).slot(sig);
+        if (slot < 0) throw l.error("no vtable slot for " + owner + "." + sig);
+        return fb.load("ptr", fb.offset(desc, Layout.DESC_VTABLE + 8L * slot));
+    }
+
+    static String arguments(String desc, List<String> values, boolean hasReceiver) {
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        if (hasReceiver) {
+            sb.append("ptr ").append(values.get(0));
+            i = 1;
+        }
+        for (Type a : Type.getArgumentTypes(desc)) {
+            if (!sb.isEmpty()) sb.append(", ");
+            sb.append(IrTypes.value(a)).append(' ').append(values.get(i++));
+        }
+        return sb.toString();
+    }
+}

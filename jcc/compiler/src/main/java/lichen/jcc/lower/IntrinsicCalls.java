@@ -1,0 +1,89 @@
+package lichen.jcc.lower;
+
+import lichen.jcc.layout.Layout;
+import org.objectweb.asm.tree.MethodInsnNode;
+
+import java.util.List;
+
+/**
+ * Calls that jcc replaces with inline code: system calls ({@code svc #0}),
+ * raw memory for the runtime, floating-point bit casts, square root and array
+ * clone. Returns null for an ordinary call, "void" for an intrinsic without a result.
+ */
+final class IntrinsicCalls {
+    private IntrinsicCalls() {}
+
+    static String lower(MethodLowering l, MethodInsnNode call, List<String> v) {
+        if (!lichen.jcc.world.IntrinsicMethods.isIntrinsic(call.owner, call.name, call.desc)) return null;
+        FunctionBuilder fb = l.fb;
+        String key = call.owner + "." + call.name + call.desc;
+        if (call.owner.startsWith("[") && call.name.equals("clone")) {
+            return fb.def("call ptr @jcc.clone(ptr " + l.objects.nullChecked(v.get(0)) + ")");
+        }
+        if (call.owner.equals("lichen/api/Syscall")) return syscall(l, call, v);
+        return switch (key) {
+            case "java/lang/Math.sqrt(D)D", "java/lang/StrictMath.sqrt(D)D" -> fb.def("call double @llvm.sqrt.f64(double " + v.get(0) + ")");
+            case "java/lang/Float.floatToRawIntBits(F)I" -> fb.def("bitcast float " + v.get(0) + " to i32");
+            case "java/lang/Float.intBitsToFloat(I)F" -> fb.def("bitcast i32 " + v.get(0) + " to float");
+            case "java/lang/Double.doubleToRawLongBits(D)J" -> fb.def("bitcast double " + v.get(0) + " to i64");
+            case "java/lang/Double.longBitsToDouble(J)D" -> fb.def("bitcast i64 " + v.get(0) + " to double");
+            case "java/lang/Object.getClass()Ljava/lang/Class;" -> fb.load("ptr", l.objects.nullChecked(v.get(0)));
+            default -> runtime(l, call, v);
+        };
+    }
+
+    /** The AArch64 Linux syscall ABI: number in x8, arguments in x0..x5, result in x0. */
+    private static String syscall(MethodLowering l, MethodInsnNode call, List<String> v) {
+        FunctionBuilder fb = l.fb;
+        if (call.name.equals("addressOf")) {
+            String a = l.objects.nullChecked(v.get(0));
+            return fb.def("ptrtoint ptr " + fb.offset(a, Layout.ARRAY_DATA) + " to i64");
+        }
+        StringBuilder constraints = new StringBuilder("={x0},{x8}");
+        StringBuilder args = new StringBuilder("i64 " + v.get(0));
+        for (int i = 1; i < v.size(); i++) {
+            constraints.append(",{x").append(i - 1).append('}');
+            args.append(", i64 ").append(v.get(i));
+        }
+        constraints.append(",~{memory}");
+        return fb.def("call i64 asm sideeffect \"svc #0\", \"" + constraints + "\"(" + args + ")");
+    }
+
+    private static String runtime(MethodLowering l, MethodInsnNode call, List<String> v) {
+        FunctionBuilder fb = l.fb;
+        return switch (call.name) {
+            case "addressOf" -> fb.def("ptrtoint ptr " + v.get(0) + " to i64");
+            case "objectAt" -> fb.def("inttoptr i64 " + v.get(0) + " to ptr");
+            case "arrayData" -> fb.def("ptrtoint ptr " + fb.offset(v.get(0), Layout.ARRAY_DATA) + " to i64");
+            case "arrayElementSize" -> {
+                String desc = fb.load("ptr", v.get(0));
+                yield fb.def("trunc i64 " + fb.load("i64", fb.offset(desc, Layout.DESC_SIZE)) + " to i32");
+            }
+            case "className" -> fb.load("ptr", fb.offset(fb.load("ptr", v.get(0)), Layout.DESC_NAME));
+            case "shallowClone" -> fb.def("call ptr @jcc.clone(ptr " + v.get(0) + ")");
+            case "load8" -> fb.def("sext i8 " + fb.load("i8", fb.def("inttoptr i64 " + v.get(0) + " to ptr")) + " to i32");
+            case "load64" -> fb.load("i64", fb.def("inttoptr i64 " + v.get(0) + " to ptr"));
+            case "store8" -> {
+                fb.store("i8", fb.def("trunc i32 " + v.get(1) + " to i8"), fb.def("inttoptr i64 " + v.get(0) + " to ptr"));
+                yield "void";
+            }
+            case "store64" -> {
+                fb.store("i64", v.get(1), fb.def("inttoptr i64 " + v.get(0) + " to ptr"));
+                yield "void";
+            }
+            case "copyMemory" -> {
+                fb.emit("call void @llvm.memmove.p0.p0.i64(ptr " + fb.def("inttoptr i64 " + v.get(0) + " to ptr") + ", ptr "
+                        + fb.def("inttoptr i64 " + v.get(1) + " to ptr") + ", i64 " + v.get(2) + ", i1 false)");
+                yield "void";
+            }
+            case "zeroMemory" -> {
+                fb.emit("call void @llvm.memset.p0.i64(ptr " + fb.def("inttoptr i64 " + v.get(0) + " to ptr") + ", i8 0, i64 "
+                        + v.get(1) + ", i1 false)");
+                yield "void";
+            }
+            case "backtrace" -> fb.def("call i32 @jcc.backtrace(ptr " + v.get(0) + ")");
+            case "describeFrame" -> fb.def("call ptr @jcc.describeFrame(i64 " + v.get(0) + ")");
+            default -> throw l.error("unknown intrinsic lichen.rt.Intrinsics." + call.name);
+        };
+    }
+}

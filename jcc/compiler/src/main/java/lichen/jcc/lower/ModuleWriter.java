@@ -1,0 +1,136 @@
+package lichen.jcc.lower;
+
+import lichen.jcc.CompileError;
+import lichen.jcc.image.ImageHeap;
+import lichen.jcc.layout.Layout;
+import lichen.jcc.world.*;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.*;
+
+import java.util.*;
+
+/**
+ * The whole program as one LLVM module: the entry point, every reachable
+ * method, the class descriptors, the static fields, the image heap and the
+ * support functions. The order of the text is the order of the image.
+ */
+public final class ModuleWriter {
+    public static final String TRIPLE = "aarch64-unknown-linux-gnu";
+    public static final String DATALAYOUT = "e-m:e-i8:8:32-i16:16:32-i64:64-i128:128-n32:64-S128-Fn32";
+
+    private final ModuleContext module;
+    private final MethodRef main;
+
+    public ModuleWriter(ModuleContext module, MethodRef main) {
+        this.module = module;
+        this.main = main;
+    }
+
+    public String write() {
+        StringBuilder functions = new StringBuilder();
+        List<MethodRef> compiled = new ArrayList<>();
+        for (MethodRef m : module.reach.methods()) {
+            if (m.isAbstract()) continue;
+            if (m.isNative()) continue;
+            functions.append(new MethodLowering(module, m).lower()).append('\n');
+            compiled.add(m);
+        }
+        StringBuilder out = new StringBuilder();
+        out.append("target triple = \"").append(TRIPLE).append("\"\n");
+        out.append("target datalayout = \"").append(DATALAYOUT).append("\"\n\n");
+        out.append(startup());
+        out.append(entry()).append('\n');
+        out.append(functions);
+        out.append(frameTable(compiled));
+        new Descriptors(module.world, module.layout, module.reach, module.strings).write(out, module.requestedDescriptors());
+        out.append('\n');
+        staticFields(out);
+        module.strings.write(out, module.layout);
+        out.append('\n').append(SupportFunctions.text(module.runtime("lichen/rt/Heap", "allocate", "(J)J")));
+        return out.toString();
+    }
+
+    /** _start: the process entry (the stack pointer holds argc, argv, envp, auxv); x29 = 0 ends backtraces. */
+    private static String startup() {
+        return """
+                module asm ".text"
+                module asm ".globl _start"
+                module asm ".type _start, %function"
+                module asm "_start:"
+                module asm "  mov x29, #0"
+                module asm "  mov x30, #0"
+                module asm "  mov x0, sp"
+                module asm "  bl jcc_entry"
+                module asm "  brk #0"
+
+                """;
+    }
+
+    private String entry() {
+        StringBuilder sb = new StringBuilder("define void @jcc_entry(i64 %sp) #0 {\n");
+        sb.append("  call void ").append(module.runtime("lichen/rt/Start", "begin", "(J)V")).append("(i64 %sp)\n");
+        for (JClass c : runtimeInitOrder()) {
+            sb.append("  call void ").append(IrTypes.method(c.name(), "<clinit>", "()V")).append("()\n");
+        }
+        sb.append("  %args = call ptr ").append(module.runtime("lichen/rt/Start", "arguments", "()[Ljava/lang/String;")).append("()\n");
+        sb.append("  call void ").append(module.function(main)).append("(ptr %args)\n");
+        sb.append("  call void ").append(module.runtime("lichen/rt/Start", "end", "()V")).append("()\n");
+        sb.append("  unreachable\n}\n");
+        return sb.toString();
+    }
+
+    /** The runtime's static initialisers, each after those of the classes its own initialiser uses. */
+    private List<JClass> runtimeInitOrder() {
+        Set<JClass> pending = module.reach.runtimeInitialised();
+        List<JClass> order = new ArrayList<>();
+        Set<JClass> visiting = new HashSet<>();
+        for (JClass c : pending) visitInit(c, pending, visiting, order);
+        return order;
+    }
+
+    private void visitInit(JClass c, Set<JClass> pending, Set<JClass> visiting, List<JClass> order) {
+        if (order.contains(c) || !visiting.add(c)) return;
+        MethodNode clinit = c.method("<clinit>", "()V");
+        for (AbstractInsnNode insn : clinit.instructions) {
+            String owner = switch (insn) {
+                case FieldInsnNode f when f.getOpcode() == Opcodes.GETSTATIC || f.getOpcode() == Opcodes.PUTSTATIC -> f.owner;
+                case MethodInsnNode m when m.getOpcode() == Opcodes.INVOKESTATIC -> m.owner;
+                case TypeInsnNode t when t.getOpcode() == Opcodes.NEW -> t.desc;
+                default -> null;
+            };
+            if (owner == null || owner.equals(c.name()) || !module.world.isLoaded(owner)) continue;
+            JClass dep = module.world.get(owner);
+            if (pending.contains(dep)) visitInit(dep, pending, visiting, order);
+        }
+        order.add(c);
+    }
+
+    /** For backtraces: each compiled function's address and its "Class.method(File.java)". */
+    private String frameTable(List<MethodRef> compiled) {
+        StringBuilder sb = new StringBuilder("@jcc.frames = internal constant [" + compiled.size() + " x [2 x ptr]] [");
+        for (int i = 0; i < compiled.size(); i++) {
+            MethodRef m = compiled.get(i);
+            if (i > 0) sb.append(",\n  ");
+            String name = m.owner().name().replace('/', '.') + "." + m.name() + "(" + m.owner().sourceFile() + ")";
+            sb.append("[2 x ptr] [ptr ").append(IrTypes.global(m.symbol())).append(", ptr ").append(module.strings.literal(name)).append("]");
+        }
+        sb.append("]\n@jcc.frameCount = internal constant i32 ").append(compiled.size()).append("\n\n");
+        return sb.toString();
+    }
+
+    private void staticFields(StringBuilder out) {
+        for (String key : module.usedStaticFields()) {
+            int dot = key.lastIndexOf('.');
+            String owner = key.substring(0, dot), name = key.substring(dot + 1);
+            JClass c = module.world.get(owner);
+            FieldNode f = c.field(name);
+            if (f == null) throw new CompileError("internal: static field " + key + " vanished");
+            ImageHeap heap = module.strings;
+            Object value = heap.hasStaticValue(key) ? heap.staticValue(key) : f.value;
+            String storage = IrTypes.storage(f.desc);
+            out.append(IrTypes.staticField(owner, name)).append(" = internal global ").append(storage).append(' ')
+                    .append(heap.constant(value, f.desc)).append(", align 8\n");
+        }
+        out.append('\n');
+    }
+}
