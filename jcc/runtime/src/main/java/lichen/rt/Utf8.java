@@ -2,13 +2,17 @@ package lichen.rt;
 
 /**
  * UTF-8 decoding as the JDK does it for {@code new String(bytes, UTF_8)}:
- * well-formed sequences per Unicode 16 Table 3-7, and one U+FFFD for each
- * maximal subpart of an ill-formed sequence (Unicode 16, section 3.9.6).
+ * well-formed sequences per Unicode 16 Table 3-7 (RFC 3629), and U+FFFD for
+ * ill-formed input, grouped as the JDK groups it (close to Unicode's
+ * "maximal subpart" practice, except that an encoded surrogate is one error
+ * of three bytes and a truncated sequence at the end is one error).
  * Used for the program's arguments, which the JVM decodes the same way under
  * a UTF-8 locale.
  */
 public final class Utf8 {
     private Utf8() {}
+
+    private static final char REPLACEMENT = '\uFFFD';
 
     /** The chars of {@code bytes[0..length)}. */
     public static String decode(byte[] bytes, int length) {
@@ -16,59 +20,91 @@ public final class Utf8 {
         int n = 0;
         int i = 0;
         while (i < length) {
-            int b = bytes[i] & 0xff;
-            if (b < 0x80) {
-                out[n++] = (char) b;
+            int b1 = bytes[i] & 0xff;
+            if (b1 < 0x80) {
+                out[n++] = (char) b1;
                 i++;
-                continue;
-            }
-            int needed;
-            int lowest = 0x80;
-            int highest = 0xBF;
-            if (b >= 0xC2 && b <= 0xDF) {
-                needed = 1;
-            } else if (b >= 0xE0 && b <= 0xEF) {
-                needed = 2;
-                if (b == 0xE0) {
-                    lowest = 0xA0;
-                } else if (b == 0xED) {
-                    highest = 0x9F;
-                }
-            } else if (b >= 0xF0 && b <= 0xF4) {
-                needed = 3;
-                if (b == 0xF0) {
-                    lowest = 0x90;
-                } else if (b == 0xF4) {
-                    highest = 0x8F;
-                }
-            } else {
-                out[n++] = '\uFFFD';
-                i++;
-                continue;
-            }
-            int codePoint = b & (0x3F >> needed);
-            int j = i + 1;
-            boolean complete = true;
-            for (int k = 0; k < needed; k++, j++) {
-                int c = j < length ? bytes[j] & 0xff : -1;
-                if (c < lowest || c > highest) {
-                    complete = false;
+            } else if (b1 >= 0xC2 && b1 <= 0xDF) {
+                if (i + 1 >= length) {
+                    out[n++] = REPLACEMENT;
                     break;
                 }
-                codePoint = (codePoint << 6) | (c & 0x3F);
-                lowest = 0x80;
-                highest = 0xBF;
-            }
-            i = j;
-            if (!complete) {
-                out[n++] = '\uFFFD';
-            } else if (codePoint < 0x10000) {
-                out[n++] = (char) codePoint;
+                int b2 = bytes[i + 1] & 0xff;
+                if (isContinuation(b2)) {
+                    out[n++] = (char) (((b1 & 0x1F) << 6) | (b2 & 0x3F));
+                    i += 2;
+                } else {
+                    out[n++] = REPLACEMENT;
+                    i++;
+                }
+            } else if (b1 >= 0xE0 && b1 <= 0xEF) {
+                if (i + 2 >= length) {
+                    // Truncated at the end: a bad second byte ends the sequence there, else the rest is one error.
+                    out[n++] = REPLACEMENT;
+                    if (i + 1 < length && badSecondOfThree(b1, bytes[i + 1] & 0xff)) {
+                        i++;
+                        continue;
+                    }
+                    break;
+                }
+                int b2 = bytes[i + 1] & 0xff;
+                int b3 = bytes[i + 2] & 0xff;
+                if (badSecondOfThree(b1, b2)) {
+                    out[n++] = REPLACEMENT;
+                    i++;
+                } else if (!isContinuation(b3)) {
+                    out[n++] = REPLACEMENT;
+                    i += 2;
+                } else {
+                    char c = (char) (((b1 & 0x0F) << 12) | ((b2 & 0x3F) << 6) | (b3 & 0x3F));
+                    // An encoded surrogate is one error of three bytes.
+                    out[n++] = Character.isSurrogate(c) ? REPLACEMENT : c;
+                    i += 3;
+                }
+            } else if (b1 >= 0xF0 && b1 <= 0xF7) {
+                if (i + 3 >= length) {
+                    out[n++] = REPLACEMENT;
+                    if (b1 > 0xF4 || (i + 1 < length && badSecondOfFour(b1, bytes[i + 1] & 0xff))) {
+                        i++;
+                        continue;
+                    }
+                    if (i + 2 < length && !isContinuation(bytes[i + 2] & 0xff)) {
+                        i += 2;
+                        continue;
+                    }
+                    break;
+                }
+                int b2 = bytes[i + 1] & 0xff;
+                int b3 = bytes[i + 2] & 0xff;
+                int b4 = bytes[i + 3] & 0xff;
+                int cp = ((b1 & 0x07) << 18) | ((b2 & 0x3F) << 12) | ((b3 & 0x3F) << 6) | (b4 & 0x3F);
+                if (isContinuation(b2) && isContinuation(b3) && isContinuation(b4) && cp >= 0x10000 && cp <= 0x10FFFF) {
+                    out[n++] = CharSearch.highSurrogate(cp);
+                    out[n++] = CharSearch.lowSurrogate(cp);
+                    i += 4;
+                } else {
+                    out[n++] = REPLACEMENT;
+                    i += b1 > 0xF4 || badSecondOfFour(b1, b2) ? 1 : !isContinuation(b3) ? 2 : 3;
+                }
             } else {
-                out[n++] = CharSearch.highSurrogate(codePoint);
-                out[n++] = CharSearch.lowSurrogate(codePoint);
+                out[n++] = REPLACEMENT;
+                i++;
             }
         }
         return new String(out, 0, n);
+    }
+
+    private static boolean isContinuation(int b) {
+        return (b & 0xC0) == 0x80;
+    }
+
+    /** E0 must be followed by A0..BF (no overlong forms); others by any continuation byte. */
+    private static boolean badSecondOfThree(int b1, int b2) {
+        return (b1 == 0xE0 && (b2 & 0xE0) == 0x80) || !isContinuation(b2);
+    }
+
+    /** F0 must be followed by 90..BF, F4 by 80..8F (nothing above U+10FFFF). */
+    private static boolean badSecondOfFour(int b1, int b2) {
+        return (b1 == 0xF0 && (b2 < 0x90 || b2 > 0xBF)) || (b1 == 0xF4 && (b2 & 0xF0) != 0x80) || !isContinuation(b2);
     }
 }

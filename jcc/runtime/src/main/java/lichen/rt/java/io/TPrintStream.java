@@ -137,7 +137,7 @@ public class TPrintStream {
 
     private void putDigits(int count) {
         for (int i = 0; i < count; i++) {
-            put(digits[i]);
+            putChar(digits[i]);
         }
     }
 
@@ -185,7 +185,7 @@ public class TPrintStream {
     }
 
     public void println() {
-        put('\n');
+        putChar('\n');
         endPrint();
     }
 
