@@ -92,8 +92,16 @@ public final class ShortestDecimal {
         rem.copyFrom(num);
         rem.subtract(below);
 
+        // hi/den and lo/den, the half-ulp in units of 10^t, are below (q+1)/(2m) since
+        // m * 2^e * 10^-t < q + 1; a candidate farther than that from q is not in R,
+        // which skips the exact test at most levels.
+        long reach = (q + 1) / (2 * m) + 1;
         int j = 18;
-        while (!candidatesAt(j)) {
+        while (true) {
+            long a = q % POW10[j];
+            if ((a <= reach || POW10[j] - a <= reach + 1) && candidatesAt(j)) {
+                break;
+            }
             j--;
         }
         long candidate = belowIn ? q - q % POW10[j] : q - q % POW10[j] + POW10[j];
