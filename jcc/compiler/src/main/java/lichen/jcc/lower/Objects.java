@@ -204,7 +204,7 @@ final class Objects {
      * target is a range check on the preorder type id; interfaces and arrays go to @jcc.isSubtype.
      */
     private String isInstanceNonNull(String obj, String type) {
-        String safe = fb.def("select i1 " + fb.def("icmp eq ptr " + obj + ", null") + ", ptr @jcc.nullHolder, ptr " + obj + ")");
+        String safe = fb.def("select i1 " + fb.def("icmp eq ptr " + obj + ", null") + ", ptr @jcc.nullHolder, ptr " + obj);
         String desc = fb.load("ptr", safe);
         if (type.equals("java/lang/Object")) return "true";
         if (!type.startsWith("[")) {
