@@ -31,6 +31,7 @@ final class EntryPoints {
             {"lichen/rt/Throw", "divideByZero", "()V"},
             {"lichen/rt/Throw", "negativeArraySize", "(I)V"},
             {"lichen/rt/Throw", "arrayStore", "(Ljava/lang/Object;)V"},
+            {"lichen/rt/FloatRemainder", "fmod", "(DD)D"},
     };
 
     private EntryPoints() {}

@@ -34,8 +34,8 @@ final class Arithmetic {
             case Opcodes.DMUL -> binary("fmul", 'd');
             case Opcodes.FDIV -> binary("fdiv", 'f');
             case Opcodes.DDIV -> binary("fdiv", 'd');
-            case Opcodes.FREM -> binary("frem", 'f');
-            case Opcodes.DREM -> binary("frem", 'd');
+            case Opcodes.FREM -> remainder('f');
+            case Opcodes.DREM -> remainder('d');
             case Opcodes.IDIV -> divide('i', false);
             case Opcodes.LDIV -> divide('j', false);
             case Opcodes.IREM -> divide('i', true);
@@ -83,6 +83,19 @@ final class Arithmetic {
     private void binary(String instr, char k) {
         String a = l.operand(0, 2), b = l.operand(1, 2);
         l.push(fb.def(instr + " " + IrTypes.ofKind(k) + " " + a + ", " + b), k, 2);
+    }
+
+    /** drem and frem: the runtime's exact fmod (LLVM's frem would call the C library's). */
+    private void remainder(char k) {
+        String fmod = l.module.runtime("lichen/rt/FloatRemainder", "fmod", "(DD)D");
+        String a = l.operand(0, 2), b = l.operand(1, 2);
+        if (k == 'd') {
+            l.push(fb.def("call double " + fmod + "(double " + a + ", double " + b + ")"), 'd', 2);
+            return;
+        }
+        String r = fb.def("call double " + fmod + "(double " + fb.def("fpext float " + a + " to double") + ", double "
+                + fb.def("fpext float " + b + " to double") + ")");
+        l.push(fb.def("fptrunc double " + r + " to float"), 'f', 2);
     }
 
     private void shift(String instr, char k) {

@@ -107,14 +107,16 @@ public final class ModuleWriter {
 
     /** For backtraces: each compiled function's address and its "Class.method(File.java)". */
     private String frameTable(List<MethodRef> compiled) {
-        StringBuilder sb = new StringBuilder("@jcc.frames = internal constant [" + compiled.size() + " x [2 x ptr]] [");
+        StringBuilder sb = new StringBuilder("@jcc.frames = internal constant [" + (compiled.size() + 1) + " x [2 x ptr]] [");
         for (int i = 0; i < compiled.size(); i++) {
             MethodRef m = compiled.get(i);
             if (i > 0) sb.append(",\n  ");
             String name = m.owner().name().replace('/', '.') + "." + m.name() + "(" + m.owner().sourceFile() + ")";
             sb.append("[2 x ptr] [ptr ").append(IrTypes.global(m.symbol())).append(", ptr ").append(module.strings.literal(name)).append("]");
         }
-        sb.append("]\n@jcc.frameCount = internal constant i32 ").append(compiled.size()).append("\n\n");
+        // The entry's own frame ends the walk: it and _start map to no name, so no stray frame is printed.
+        sb.append(",\n  [2 x ptr] [ptr @jcc_entry, ptr null]");
+        sb.append("]\n@jcc.frameCount = internal constant i32 ").append(compiled.size() + 1).append("\n\n");
         return sb.toString();
     }
 

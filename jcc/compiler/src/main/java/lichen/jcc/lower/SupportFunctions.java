@@ -217,9 +217,12 @@ final class SupportFunctions {
                 }
 
                 ; The "Class.method(File.java)" of the function that contains a return address: the
-                ; nearest function start at or below it, from @jcc.frames.
-                define internal ptr @jcc.describeFrame(i64 %ra) #0 {
+                ; nearest function start at or below it, from @jcc.frames. The call is the instruction
+                ; before the return address (after a call that never returns, the return address is
+                ; already the next function's first instruction).
+                define internal ptr @jcc.describeFrame(i64 %returnAddress) #0 {
                 entry:
+                  %ra = sub i64 %returnAddress, 4
                   %count = load i32, ptr @jcc.frameCount
                   br label %scan
                 scan:
