@@ -15,6 +15,8 @@ public final class Options {
     public boolean emitLlvm;
     public boolean checkOnly;
     public String dumpAfter;
+    /** The last pass to run ("check" for {@code jcc check}); null runs them all. */
+    public String stopAfter;
     public final List<Path> inputs = new ArrayList<>();
     public final List<Path> classPath = new ArrayList<>();
     public Path workDir;

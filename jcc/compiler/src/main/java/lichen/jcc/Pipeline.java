@@ -39,15 +39,11 @@ public final class Pipeline {
     private Pipeline() {}
 
     public static void run(Compilation c, PrintStream dump) {
-        Llvm llvm = null;
-        try {
-            for (Pass p : PASSES) {
-                if (c.options.checkOnly && p.name.equals("layout")) return;
-                p.run.accept(c);
-                if (p.name.equals(c.options.dumpAfter) && c.ir != null) dump.print(c.ir);
-            }
-        } finally {
-            if (llvm != null) llvm.close();
+        String last = c.options.checkOnly ? "check" : c.options.stopAfter;
+        for (Pass p : PASSES) {
+            p.run.accept(c);
+            if (p.name.equals(c.options.dumpAfter) && c.ir != null) dump.print(c.ir);
+            if (p.name.equals(last)) return;
         }
     }
 

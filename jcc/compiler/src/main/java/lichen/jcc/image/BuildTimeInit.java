@@ -42,6 +42,9 @@ final class BuildTimeInit {
         Map<String, Object> values = new LinkedHashMap<>();
         for (Field f : k.getDeclaredFields()) {
             if (!Modifier.isStatic(f.getModifiers())) continue;
+            // Compile-time constants (a ConstantValue attribute) are inlined by javac and initialised from the class file.
+            org.objectweb.asm.tree.FieldNode node = c.field(f.getName());
+            if (node != null && node.value != null && Modifier.isFinal(f.getModifiers())) continue;
             try {
                 f.setAccessible(true);
                 values.put(f.getName(), f.get(null));

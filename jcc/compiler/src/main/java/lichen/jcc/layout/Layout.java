@@ -43,6 +43,8 @@ public final class Layout {
         public final Map<String, Integer> fieldOffsets = new LinkedHashMap<>();
         public final Map<String, String> fieldDescs = new LinkedHashMap<>();
         public int size = HEADER;
+        /** Where the fields end, before the size is rounded: a subclass's fields start here. */
+        int fieldsEnd = HEADER;
         public int id = -1, last = -1;
         public final List<String> vtable = new ArrayList<>();
 
@@ -68,18 +70,18 @@ public final class Layout {
             ClassLayout s = of(c.superclass);
             l.fieldOffsets.putAll(s.fieldOffsets);
             l.fieldDescs.putAll(s.fieldDescs);
-            l.size = s.size;
+            l.fieldsEnd = s.fieldsEnd;
             l.vtable.addAll(s.vtable);
         }
         for (FieldNode f : c.node.fields) {
             if ((f.access & Opcodes.ACC_STATIC) != 0) continue;
             int size = storageSize(f.desc);
-            l.size = (l.size + size - 1) / size * size;
-            l.fieldOffsets.put(c.name() + "." + f.name, l.size);
+            l.fieldsEnd = (l.fieldsEnd + size - 1) / size * size;
+            l.fieldOffsets.put(c.name() + "." + f.name, l.fieldsEnd);
             l.fieldDescs.put(c.name() + "." + f.name, f.desc);
-            l.size += size;
+            l.fieldsEnd += size;
         }
-        l.size = (l.size + 7) / 8 * 8;
+        l.size = (l.fieldsEnd + 7) / 8 * 8;
         if (!c.isInterface()) {
             for (String sig : reach.virtualCalls().keySet()) {
                 if (!l.vtable.contains(sig) && declaresOrInherits(c, sig)) l.vtable.add(sig);
