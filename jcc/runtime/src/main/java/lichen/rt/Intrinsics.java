@@ -22,6 +22,9 @@ public final class Intrinsics {
     /** The Java name of an object's class, as {@code getClass().getName()} gives it ("java.lang.String", "Main$Inner"). */
     public static String className(Object o) { throw hostless(); }
 
+    /** A new zeroed array of the same type as {@code array} (int[], String[], ...), of {@code length} elements. */
+    public static Object newArrayLike(Object array, int length) { throw hostless(); }
+
     /** A shallow copy of an object or array, allocated like {@code new}. */
     public static Object shallowClone(Object o) { throw hostless(); }
 

@@ -60,6 +60,7 @@ final class IntrinsicCalls {
                 yield fb.def("trunc i64 " + fb.load("i64", fb.offset(desc, Layout.DESC_SIZE)) + " to i32");
             }
             case "className" -> fb.load("ptr", fb.offset(fb.load("ptr", v.get(0)), Layout.DESC_NAME));
+            case "newArrayLike" -> fb.def("call ptr @jcc.newArray(ptr " + fb.load("ptr", v.get(0)) + ", i32 " + v.get(1) + ")");
             case "shallowClone" -> fb.def("call ptr @jcc.clone(ptr " + v.get(0) + ")");
             case "load8" -> fb.def("sext i8 " + fb.load("i8", fb.def("inttoptr i64 " + v.get(0) + " to ptr")) + " to i32");
             case "load64" -> fb.load("i64", fb.def("inttoptr i64 " + v.get(0) + " to ptr"));
