@@ -1,5 +1,6 @@
 package lichen.jcc;
 
+import lichen.jcc.backend.LineTable;
 import lichen.jcc.backend.Linker;
 import lichen.jcc.backend.Llvm;
 import lichen.jcc.check.SubsetChecker;
@@ -87,9 +88,22 @@ public final class Pipeline {
         }
     }
 
+    /** Links twice: first with an empty line table, then with the one read from the first link's DWARF. */
     private static void link(Compilation c) {
         if (c.options.emitLlvm && c.options.output != null && c.options.output.toString().endsWith(".ll")) return;
-        Linker.link(List.of(c.object), outputFor(c, ""), List.of("-static", "--gc-sections", "-e", "_start", "-z", "noexecstack"));
+        Path out = outputFor(c, "");
+        List<String> flags = List.of("-static", "--gc-sections", "-e", "_start", "-z", "noexecstack");
+        Path table = c.options.workDir.resolve("lines.o");
+        emitLineTable(c, java.util.Map.of(), table);
+        Linker.link(List.of(c.object, table), out, flags);
+        emitLineTable(c, LineTable.read(out), table);
+        Linker.link(List.of(c.object, table), out, flags);
+    }
+
+    private static void emitLineTable(Compilation c, java.util.Map<Long, Integer> rows, Path object) {
+        try (Llvm llvm = new Llvm(ModuleWriter.TRIPLE, "cortex-a72", "", false, false)) {
+            llvm.emitObject(llvm.parse(LineTable.module(rows, ModuleWriter.TRIPLE, ModuleWriter.DATALAYOUT), "lines"), object);
+        }
     }
 
     private static Path outputFor(Compilation c, String suffix) {

@@ -46,6 +46,9 @@ public final class Intrinsics {
     /** "Class.method(File.java:LINE)" for a return address, or null when it is not compiled code. */
     public static String describeFrame(long returnAddress) { throw hostless(); }
 
+    /** The source line of the call before a return address, from the image's line table; 0 when unknown. */
+    public static int frameLine(long returnAddress) { throw hostless(); }
+
     private static UnsupportedOperationException hostless() {
         return new UnsupportedOperationException("a jcc intrinsic: only in compiled code");
     }

@@ -63,7 +63,7 @@ public final class Panic {
                 String frame = Intrinsics.describeFrame(frames[i]);
                 if (frame != null) {
                     put("\tat ");
-                    put(frame);
+                    putFrame(frame, Intrinsics.frameLine(frames[i]));
                     put("\n");
                 }
             }
@@ -101,11 +101,24 @@ public final class Panic {
      * starts at the method that made the exception, so the constructors of
      * exception classes (and the runtime's Throw factories) are skipped.
      */
+    /** "Class.method(File.java)" with the line put in before the parenthesis closes, as the JVM prints it. */
+    private static void putFrame(String frame, int line) {
+        if (line <= 0 || !frame.endsWith(")")) {
+            put(frame);
+            return;
+        }
+        put(frame.substring(0, frame.length() - 1));
+        put(":");
+        putInt(line);
+        put(")");
+    }
+
     private static int firstUserFrame(long[] frames, int depth) {
         int i = 0;
         while (i < depth) {
             String frame = Intrinsics.describeFrame(frames[i]);
-            if (frame != null && !frame.startsWith("lichen.rt.Throw.") && !isThrowableConstructor(frame)) {
+            if (frame != null && !frame.startsWith("lichen.rt.Throw.") && !frame.startsWith("java.lang.Throwable.")
+                    && !isThrowableConstructor(frame)) {
                 break;
             }
             i++;

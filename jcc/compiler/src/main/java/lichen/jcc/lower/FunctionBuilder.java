@@ -15,6 +15,11 @@ public final class FunctionBuilder {
     private int temps;
     private int labels;
     private boolean terminated;
+    /** The debug location suffix (", !dbg !N") of the source line being lowered, or "". */
+    private String location = "";
+
+    /** Attaches the instructions that follow to a source line. */
+    public void at(String debugLocation) { location = debugLocation; }
 
     /** A fresh SSA name. */
     public String temp() { return "%t" + (temps++); }
@@ -25,7 +30,7 @@ public final class FunctionBuilder {
     /** Emits one instruction; returns nothing. */
     public void emit(String instruction) {
         if (terminated) return;
-        body.append("  ").append(instruction).append('\n');
+        body.append("  ").append(instruction).append(location).append('\n');
     }
 
     /** Emits an instruction that defines a value and returns its name. */
@@ -75,7 +80,7 @@ public final class FunctionBuilder {
 
     /** A block placed after the function's body: the failing side of a check, which never returns. */
     public void cold(String label, String call) {
-        cold.append(label).append(":\n  ").append(call).append(" #1\n  unreachable\n");
+        cold.append(label).append(":\n  ").append(call).append(" #1").append(location).append("\n  unreachable\n");
     }
 
     public String text(String header) {

@@ -83,6 +83,7 @@ final class IntrinsicCalls {
                 yield "void";
             }
             case "backtrace" -> fb.def("call i32 @jcc.backtrace(ptr " + v.get(0) + ")");
+            case "frameLine" -> fb.def("call i32 @jcc.frameLine(i64 " + v.get(0) + ")");
             case "describeFrame" -> fb.def("call ptr @jcc.describeFrame(i64 " + v.get(0) + ")");
             default -> throw l.error("unknown intrinsic lichen.rt.Intrinsics." + call.name);
         };

@@ -63,7 +63,10 @@ public final class MethodLowering {
             slot += a.getSize();
             p++;
         }
-        header.append(String.join(", ", params)).append(") #0");
+        int firstLine = firstLine(m);
+        int subprogram = module.debug.subprogram(method, firstLine);
+        header.append(String.join(", ", params)).append(") #0 !dbg !").append(subprogram);
+        fb.at(module.debug.location(subprogram, firstLine));
 
         AbstractInsnNode[] insns = m.instructions.toArray();
         for (index = 0; index < insns.length; index++) {
@@ -74,6 +77,7 @@ public final class MethodLowering {
             }
             if (insn instanceof LineNumberNode ln) {
                 line = ln.line;
+                fb.at(module.debug.location(subprogram, line));
                 continue;
             }
             if (insn instanceof FrameNode) continue;
@@ -83,6 +87,11 @@ public final class MethodLowering {
             lowerInstruction(insn);
         }
         return fb.text(header.toString());
+    }
+
+    private static int firstLine(MethodNode m) {
+        for (AbstractInsnNode insn : m.instructions) if (insn instanceof LineNumberNode ln) return ln.line;
+        return 0;
     }
 
     String block(LabelNode l) { return blocks.computeIfAbsent(l, k -> "L" + blocks.size()); }

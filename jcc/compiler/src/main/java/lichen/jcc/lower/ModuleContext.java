@@ -19,6 +19,7 @@ public final class ModuleContext {
     public final Reachability reach;
     public final Layout layout;
     public final ImageHeap strings;
+    final DebugInfo debug = new DebugInfo();
     private final Set<String> descriptors = new TreeSet<>();
     private final Set<String> staticFields = new TreeSet<>();
 

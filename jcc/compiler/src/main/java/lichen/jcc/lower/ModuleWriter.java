@@ -47,6 +47,7 @@ public final class ModuleWriter {
         staticFields(out);
         module.strings.write(out, module.layout);
         out.append('\n').append(SupportFunctions.text(module.runtime("lichen/rt/Heap", "allocate", "(J)J")));
+        out.append(module.debug.text());
         return out.toString();
     }
 

@@ -340,6 +340,46 @@ final class SupportFunctions {
                   ret ptr %d
                 }
 
+                ; The line of the call before a return address: a binary search of the line table that
+                ; the link pass fills in (backend/LineTable) for the greatest address at or below it.
+                @jcc.lineCount = external global i32
+                @jcc.lineAddresses = external global [0 x i64]
+                @jcc.lineNumbers = external global [0 x i32]
+
+                define internal i32 @jcc.frameLine(i64 %returnAddress) #0 {
+                entry:
+                  %ra = sub i64 %returnAddress, 4
+                  %n = load i32, ptr @jcc.lineCount
+                  br label %search
+                search:
+                  %lo = phi i32 [ 0, %entry ], [ %lo1, %step ]
+                  %hi = phi i32 [ %n, %entry ], [ %hi1, %step ]
+                  %open = icmp slt i32 %lo, %hi
+                  br i1 %open, label %step, label %found
+                step:
+                  %sum = add i32 %lo, %hi
+                  %mid = lshr i32 %sum, 1
+                  %mw = zext i32 %mid to i64
+                  %ap = getelementptr i64, ptr @jcc.lineAddresses, i64 %mw
+                  %a = load i64, ptr %ap
+                  %le = icmp ule i64 %a, %ra
+                  %mid1 = add i32 %mid, 1
+                  %lo1 = select i1 %le, i32 %mid1, i32 %lo
+                  %hi1 = select i1 %le, i32 %hi, i32 %mid
+                  br label %search
+                found:
+                  %none = icmp eq i32 %lo, 0
+                  br i1 %none, label %unknown, label %known
+                known:
+                  %k = sub i32 %lo, 1
+                  %kw = zext i32 %k to i64
+                  %lp = getelementptr i32, ptr @jcc.lineNumbers, i64 %kw
+                  %line = load i32, ptr %lp
+                  ret i32 %line
+                unknown:
+                  ret i32 0
+                }
+
                 declare i32 @llvm.fptosi.sat.i32.f32(float)
                 declare i64 @llvm.fptosi.sat.i64.f32(float)
                 declare i32 @llvm.fptosi.sat.i32.f64(double)
