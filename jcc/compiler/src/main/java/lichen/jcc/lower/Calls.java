@@ -39,7 +39,10 @@ final class Calls {
         Type ret = Type.getReturnType(call.desc);
 
         String result = IntrinsicCalls.lower(l, call, values);
-        if (result == null) result = dispatch(call, values, hasReceiver);
+        if (result == null) {
+            if (l.unwinding != null) l.unwinding.beforeCall(l.index);
+            result = dispatch(call, values, hasReceiver);
+        }
         if (ret.getSort() != Type.VOID) l.push(result, IrTypes.kindOf(ret), n);
     }
 

@@ -61,9 +61,23 @@ public final class FunctionBuilder {
         return "%" + name;
     }
 
-    public String load(String type, String pointer) { return def("load " + type + ", ptr " + pointer); }
+    /**
+     * In a method that an exception can unwind into (jcc_longjmp back to its setjmp), the JVM's
+     * locals and stack slots must live in memory, not registers: their accesses become volatile,
+     * which also keeps mem2reg from promoting them.
+     */
+    boolean volatileSlots;
 
-    public void store(String type, String value, String pointer) { emit("store " + type + " " + value + ", ptr " + pointer); }
+    private String access(String pointer) {
+        return volatileSlots && pointer.length() > 2 && (pointer.startsWith("%l") || pointer.startsWith("%s"))
+                && Character.isDigit(pointer.charAt(2)) ? " volatile " : " ";
+    }
+
+    public String load(String type, String pointer) { return def("load" + access(pointer) + type + ", ptr " + pointer); }
+
+    public void store(String type, String value, String pointer) {
+        emit("store" + access(pointer) + type + " " + value + ", ptr " + pointer);
+    }
 
     /** A pointer {@code offset} bytes past {@code base}. */
     public String offset(String base, long offset) {

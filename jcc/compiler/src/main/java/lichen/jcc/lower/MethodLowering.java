@@ -28,7 +28,9 @@ public final class MethodLowering {
     /** Frame before and after the instruction being lowered. */
     Frame<BasicValue> before, after;
     int line;
-    private int index;
+    int index;
+    /** The method's entry in the chain of handlers, when it has exception handlers. */
+    Unwinding unwinding;
 
     public MethodLowering(ModuleContext module, MethodRef method) {
         this.module = module;
@@ -63,6 +65,8 @@ public final class MethodLowering {
             slot += a.getSize();
             p++;
         }
+        unwinding = m.tryCatchBlocks.isEmpty() ? null : new Unwinding(this);
+        if (unwinding != null) unwinding.enter();
         int firstLine = firstLine(m);
         int subprogram = module.debug.subprogram(method, firstLine);
         header.append(String.join(", ", params)).append(") #0 !dbg !").append(subprogram);
@@ -86,6 +90,7 @@ public final class MethodLowering {
             after = index + 1 < frames.length ? frames[index + 1] : null;
             lowerInstruction(insn);
         }
+        if (unwinding != null) unwinding.landingPad();
         return fb.text(header.toString());
     }
 
@@ -244,9 +249,13 @@ public final class MethodLowering {
                  Opcodes.DUP2_X2, Opcodes.SWAP -> StackShuffle.lower(this, op);
             case Opcodes.IRETURN, Opcodes.LRETURN, Opcodes.FRETURN, Opcodes.DRETURN, Opcodes.ARETURN -> {
                 Type r = Type.getReturnType(method.desc());
+                if (unwinding != null) unwinding.leave();
                 fb.terminate("ret " + IrTypes.value(r) + " " + narrowReturn(r, operand(0, 1)));
             }
-            case Opcodes.RETURN -> fb.terminate("ret void");
+            case Opcodes.RETURN -> {
+                if (unwinding != null) unwinding.leave();
+                fb.terminate("ret void");
+            }
             case Opcodes.ATHROW -> throwException(operand(0, 1));
             case Opcodes.MONITORENTER, Opcodes.MONITOREXIT -> throw error("synchronized is outside the subset");
             default -> arithmetic.lower(op);
@@ -270,11 +279,21 @@ public final class MethodLowering {
      * outside the subset); with none, the exception is uncaught and ends the
      * program as the JVM does.
      */
-    void throwException(String exception) {
-        String checked = objects.nullChecked(exception);
+    void throwException(String exception) { throwAt(objects.nullChecked(exception), index); }
+
+    /** Whether an exception handler of this method covers instruction {@code at}. */
+    boolean covered(int at) {
+        for (TryCatchBlockNode h : method.node().tryCatchBlocks) {
+            if (at >= method.node().instructions.indexOf(h.start) && at < method.node().instructions.indexOf(h.end)) return true;
+        }
+        return false;
+    }
+
+    /** Sends an exception thrown at instruction {@code at} to the first handler that takes it, or unwinds. */
+    void throwAt(String checked, int at) {
         for (TryCatchBlockNode h : method.node().tryCatchBlocks) {
             int start = method.node().instructions.indexOf(h.start), end = method.node().instructions.indexOf(h.end);
-            if (index < start || index >= end) continue;
+            if (at < start || at >= end) continue;
             String handler = block(h.handler);
             if (h.type == null) {
                 storeStackAt0(checked);
@@ -290,7 +309,8 @@ public final class MethodLowering {
             fb.terminate("br label %" + handler);
             fb.block(next);
         }
-        fb.emit("call void " + module.runtime("lichen/rt/Panic", "uncaught", "(Ljava/lang/Throwable;)V") + "(ptr " + checked + ") #1");
+        if (unwinding != null) unwinding.leave();
+        fb.emit("call void @jcc.throw(ptr " + checked + ") #1");
         fb.terminate("unreachable");
     }
 

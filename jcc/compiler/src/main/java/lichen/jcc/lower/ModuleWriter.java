@@ -46,12 +46,17 @@ public final class ModuleWriter {
         out.append('\n');
         staticFields(out);
         module.strings.write(out, module.layout);
-        out.append('\n').append(SupportFunctions.text(module.runtime("lichen/rt/Heap", "allocate", "(J)J")));
+        out.append('\n').append(SupportFunctions.text(module.runtime("lichen/rt/Heap", "allocate", "(J)J"),
+                module.runtime("lichen/rt/Panic", "uncaught", "(Ljava/lang/Throwable;)V")));
         out.append(module.debug.text());
         return out.toString();
     }
 
-    /** _start: the process entry (the stack pointer holds argc, argv, envp, auxv); x29 = 0 ends backtraces. */
+    /**
+     * _start: the process entry (the stack pointer holds argc, argv, envp, auxv); x29 = 0 ends
+     * backtraces. jcc_setjmp and jcc_longjmp save and restore the callee-saved registers of the
+     * AArch64 procedure call standard (x19-x30, sp, d8-d15) for lower/Unwinding.
+     */
     private static String startup() {
         return """
                 module asm ".text"
@@ -63,6 +68,40 @@ public final class ModuleWriter {
                 module asm "  mov x0, sp"
                 module asm "  bl jcc_entry"
                 module asm "  brk #0"
+                module asm ".globl jcc_setjmp"
+                module asm ".type jcc_setjmp, %function"
+                module asm "jcc_setjmp:"
+                module asm "  stp x19, x20, [x0, #0]"
+                module asm "  stp x21, x22, [x0, #16]"
+                module asm "  stp x23, x24, [x0, #32]"
+                module asm "  stp x25, x26, [x0, #48]"
+                module asm "  stp x27, x28, [x0, #64]"
+                module asm "  stp x29, x30, [x0, #80]"
+                module asm "  mov x9, sp"
+                module asm "  str x9, [x0, #96]"
+                module asm "  stp d8, d9, [x0, #104]"
+                module asm "  stp d10, d11, [x0, #120]"
+                module asm "  stp d12, d13, [x0, #136]"
+                module asm "  stp d14, d15, [x0, #152]"
+                module asm "  mov x0, #0"
+                module asm "  ret"
+                module asm ".globl jcc_longjmp"
+                module asm ".type jcc_longjmp, %function"
+                module asm "jcc_longjmp:"
+                module asm "  ldp x19, x20, [x0, #0]"
+                module asm "  ldp x21, x22, [x0, #16]"
+                module asm "  ldp x23, x24, [x0, #32]"
+                module asm "  ldp x25, x26, [x0, #48]"
+                module asm "  ldp x27, x28, [x0, #64]"
+                module asm "  ldp x29, x30, [x0, #80]"
+                module asm "  ldr x9, [x0, #96]"
+                module asm "  mov sp, x9"
+                module asm "  ldp d8, d9, [x0, #104]"
+                module asm "  ldp d10, d11, [x0, #120]"
+                module asm "  ldp d12, d13, [x0, #136]"
+                module asm "  ldp d14, d15, [x0, #152]"
+                module asm "  mov x0, x1"
+                module asm "  ret"
 
                 """;
     }

@@ -10,9 +10,32 @@ package lichen.jcc.lower;
 final class SupportFunctions {
     private SupportFunctions() {}
 
-    static String text(String allocate) {
+    static String text(String allocate, String uncaught) {
         return """
                 @jcc.noInterfaces = private constant [1 x ptr] [ptr null]
+
+                ; The newest record of a method with exception handlers (lower/Unwinding), or null.
+                @jcc.handlers = internal global ptr null
+
+                ; A throw that no handler of its own method takes: back to the newest method with
+                ; handlers, or, with none left, the end of the program.
+                define internal void @jcc.throw(ptr %e) #0 {
+                entry:
+                  %h = load ptr, ptr @jcc.handlers
+                  %none = icmp eq ptr %h, null
+                  br i1 %none, label %uncaught, label %unwind
+                unwind:
+                  %buf = getelementptr i8, ptr %h, i64 8
+                  %v = ptrtoint ptr %e to i64
+                  call void @jcc_longjmp(ptr %buf, i64 %v)
+                  unreachable
+                uncaught:
+                  call void UNCAUGHT(ptr %e)
+                  unreachable
+                }
+
+                declare i64 @jcc_setjmp(ptr) returns_twice nounwind
+                declare void @jcc_longjmp(ptr, i64) noreturn nounwind
                 @jcc.nullHolder = private constant ptr @"desc:java/lang/Object"
 
                 define internal ptr @jcc.newObject(ptr %desc, i64 %size) #0 {
@@ -393,7 +416,8 @@ final class SupportFunctions {
                 attributes #0 = { nounwind "frame-pointer"="all" }
                 attributes #1 = { cold noreturn nounwind }
                 attributes #2 = { nounwind "no-builtins" "frame-pointer"="all" }
+                attributes #3 = { returns_twice }
                 !0 = !{!"branch_weights", i32 1, i32 2000}
-                """.replace("ALLOCATE", allocate);
+                """.replace("ALLOCATE", allocate).replace("UNCAUGHT", uncaught);
     }
 }
