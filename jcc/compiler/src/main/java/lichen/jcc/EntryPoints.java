@@ -18,11 +18,25 @@ import java.util.stream.Stream;
 
 /** The roots of the closed world: the program's main method and the runtime's entry points. */
 final class EntryPoints {
-    /** Runtime methods that compiled code calls without a call in any bytecode (docs/jcc-runtime.md). */
-    static final String[][] RUNTIME_ROOTS = {
+    /** The kernel's provider of the runtime's system calls (arch/aarch64). */
+    static final String KERNEL_SERVICES = "lichen/arch/aarch64/KernelServices";
+    static final String KERNEL_SYSCALL = "(JJJJJJJ)J";
+
+    /** A Linux program's entry: the runtime's start and end around main. */
+    static final String[][] LINUX_ROOTS = {
             {"lichen/rt/Start", "begin", "(J)V"},
             {"lichen/rt/Start", "arguments", "()[Ljava/lang/String;"},
             {"lichen/rt/Start", "end", "()V"},
+            {"lichen/rt/FloatRemainder", "fmod", "(DD)D"},
+    };
+
+    /** The kernel's: the services that stand in for system calls. */
+    static final String[][] KERNEL_ROOTS = {
+            {KERNEL_SERVICES, "syscall", KERNEL_SYSCALL},
+    };
+
+    /** Runtime methods that compiled code calls without a call in any bytecode (docs/jcc-runtime.md). */
+    static final String[][] RUNTIME_ROOTS = {
             {"lichen/rt/Heap", "allocate", "(J)J"},
             {"lichen/rt/Panic", "uncaught", "(Ljava/lang/Throwable;)V"},
             {"lichen/rt/Throw", "nullPointer", "()V"},
@@ -31,10 +45,18 @@ final class EntryPoints {
             {"lichen/rt/Throw", "divideByZero", "()V"},
             {"lichen/rt/Throw", "negativeArraySize", "(I)V"},
             {"lichen/rt/Throw", "arrayStore", "(Ljava/lang/Object;)V"},
-            {"lichen/rt/FloatRemainder", "fmod", "(DD)D"},
     };
 
     private EntryPoints() {}
+
+    /** The kernel's entry: {@code static void start(long deviceTree, long freeMemory)} of the --main class. */
+    static MethodRef findKernelStart(World world, String requested) {
+        if (requested == null) throw new CompileError("--target kernel needs --main CLASS (the class with start(long, long))");
+        JClass c = world.get(requested.replace('.', '/'));
+        MethodNode m = c.method("start", "(JJ)V");
+        if (m == null || (m.access & Opcodes.ACC_STATIC) == 0) throw new CompileError(requested + " has no static void start(long, long)");
+        return new MethodRef(c, m);
+    }
 
     static MethodRef findMain(World world, List<Path> roots, String requested) {
         if (requested != null) {

@@ -16,7 +16,10 @@ public final class Main {
 
               check               run only the subset checks; print diagnostics and exit
               --target linux      a static AArch64 Linux executable (default)
-              --target kernel     the kernel image (not yet: see issue "The kernel boots on QEMU virt")
+              --target kernel     the kernel: EL1, no FP/SIMD, entry CLASS.start(long dtb, long freeMemory);
+                                  with -o NAME, writes NAME (an arm64 Image) and NAME.elf
+              -T FILE             the linker script (kernel)
+              FILE.S              assembly, assembled by LLVM and linked in
               -o FILE             the output (default: the main class's simple name)
               --main CLASS        the class whose main runs, when there is more than one
               -cp PATH            more class directories or jars (':'-separated), for compiling and linking
@@ -76,13 +79,14 @@ public final class Main {
                     String t = value(args, ++i, a);
                     o.target = switch (t) {
                         case "linux" -> Options.Target.LINUX;
-                        case "kernel" -> throw new IllegalArgumentException("--target kernel is not built yet");
+                        case "kernel" -> Options.Target.KERNEL;
                         default -> throw new IllegalArgumentException("unknown target '" + t + "' (linux, kernel)");
                     };
                 }
                 case "-cp", "--class-path" -> {
                     for (String p : value(args, ++i, a).split(":")) if (!p.isEmpty()) o.classPath.add(Path.of(p));
                 }
+                case "-T" -> o.linkerScript = Path.of(value(args, ++i, a));
                 case "-O0" -> o.optimise = false;
                 case "-O2" -> o.optimise = true;
                 case "--emit-llvm" -> o.emitLlvm = true;
@@ -97,7 +101,8 @@ public final class Main {
                     } else {
                         Path p = Path.of(a);
                         if (!Files.exists(p)) throw new IllegalArgumentException("no such file: " + a);
-                        o.inputs.add(p);
+                        if (a.endsWith(".S") || a.endsWith(".s")) o.assembly.add(p);
+                        else o.inputs.add(p);
                     }
                 }
             }

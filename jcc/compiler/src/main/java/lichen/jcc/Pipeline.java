@@ -33,7 +33,8 @@ public final class Pipeline {
             new Pass("reachability", Pipeline::reachability),
             new Pass("check", c -> SubsetChecker.check(c.world, c.reach, c.programRoots)),
             new Pass("layout", c -> c.layout = new Layout(c.world, c.reach)),
-            new Pass("lower", c -> c.ir = new ModuleWriter(new ModuleContext(c.world, c.reach, c.layout, c.heap), c.main).write()),
+            new Pass("lower", c -> c.ir = new ModuleWriter(new ModuleContext(c.world, c.reach, c.layout, c.heap, c.options.target),
+                    c.main).write()),
             new Pass("optimize", Pipeline::optimize),
             new Pass("link", Pipeline::link));
 
@@ -67,18 +68,23 @@ public final class Pipeline {
         IndyDesugar desugar = new IndyDesugar(c.world);
         c.world.onLoad(desugar::run);
         c.heap = new ImageHeap(c.world);
-        c.main = EntryPoints.findMain(c.world, c.programRoots, c.options.mainClass);
+        c.main = c.options.target.isKernel() ? EntryPoints.findKernelStart(c.world, c.options.mainClass)
+                : EntryPoints.findMain(c.world, c.programRoots, c.options.mainClass);
     }
 
     private static void reachability(Compilation c) {
         Reachability r = new Reachability(c.world, c.heap);
         c.reach = r;
         for (String[] root : EntryPoints.RUNTIME_ROOTS) r.addRoot(root[0], root[1], root[2]);
+        for (String[] root : c.options.target.isKernel() ? EntryPoints.KERNEL_ROOTS : EntryPoints.LINUX_ROOTS) {
+            r.addRoot(root[0], root[1], root[2]);
+        }
         r.addRoot(c.main);
     }
 
     private static void optimize(Compilation c) {
-        try (Llvm llvm = new Llvm(ModuleWriter.TRIPLE, "cortex-a72", "", c.options.optimise, false)) {
+        try (Llvm llvm = new Llvm(c.options.target.triple, "cortex-a72", c.options.target.features, c.options.optimise,
+                c.options.target.isKernel())) {
             var module = llvm.parse(c.ir, "jcc");
             llvm.runPasses(module, c.options.optimise ? "default<O2>" : "function(mem2reg)");
             if ("optimize".equals(c.options.dumpAfter)) c.ir = llvm.print(module);
@@ -91,18 +97,32 @@ public final class Pipeline {
     /** Links twice: first with an empty line table, then with the one read from the first link's DWARF. */
     private static void link(Compilation c) {
         if (c.options.emitLlvm && c.options.output != null && c.options.output.toString().endsWith(".ll")) return;
-        Path out = outputFor(c, "");
-        List<String> flags = List.of("-static", "--gc-sections", "-e", "_start", "-z", "noexecstack");
+        boolean kernel = c.options.target.isKernel();
+        Path image = outputFor(c, "");
+        Path out = kernel ? Path.of(image + ".elf") : image;
+        List<String> flags = new ArrayList<>(List.of("-static", "--gc-sections", "-z", "noexecstack"));
+        if (kernel) {
+            if (c.options.linkerScript == null) throw new CompileError("--target kernel needs a linker script (-T FILE)");
+            flags.addAll(List.of("-nostdlib", "-T", c.options.linkerScript.toString()));
+        } else {
+            flags.addAll(List.of("-e", "_start"));
+        }
+        List<Path> objects = new ArrayList<>(List.of(c.object));
+        for (Path s : c.options.assembly) objects.add(Linker.assemble(s, c.options.target.triple, c.options.workDir));
         Path table = c.options.workDir.resolve("lines.o");
+        objects.add(table);
         emitLineTable(c, java.util.Map.of(), table);
-        Linker.link(List.of(c.object, table), out, flags);
+        Linker.link(objects, out, flags);
         emitLineTable(c, LineTable.read(out), table);
-        Linker.link(List.of(c.object, table), out, flags);
+        Linker.link(objects, out, flags);
+        if (kernel) Linker.run(List.of(lichen.jcc.backend.Toolchain.get().objcopy().toString(), "-O", "binary", out.toString(),
+                image.toString()), "llvm-objcopy");
     }
 
     private static void emitLineTable(Compilation c, java.util.Map<Long, Integer> rows, Path object) {
-        try (Llvm llvm = new Llvm(ModuleWriter.TRIPLE, "cortex-a72", "", false, false)) {
-            llvm.emitObject(llvm.parse(LineTable.module(rows, ModuleWriter.TRIPLE, ModuleWriter.DATALAYOUT), "lines"), object);
+        String triple = c.options.target.triple;
+        try (Llvm llvm = new Llvm(triple, "cortex-a72", c.options.target.features, false, false)) {
+            llvm.emitObject(llvm.parse(LineTable.module(rows, triple, ModuleWriter.DATALAYOUT), "lines"), object);
         }
     }
 

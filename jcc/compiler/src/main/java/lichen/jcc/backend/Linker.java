@@ -19,6 +19,13 @@ public final class Linker {
         run(cmd, "ld.lld");
     }
 
+    /** Assembles a .S file with LLVM's integrated assembler (clang from the same artifact, preprocessing on). */
+    public static Path assemble(Path source, String triple, Path workDir) {
+        Path object = workDir.resolve(source.getFileName().toString().replaceAll("\\.[sS]$", "") + ".o");
+        run(List.of(Toolchain.get().clang().toString(), "--target=" + triple, "-c", source.toString(), "-o", object.toString()), "clang -c");
+        return object;
+    }
+
     /** Runs a tool, failing with its output when it exits non-zero. */
     public static void run(List<String> cmd, String what) {
         try {

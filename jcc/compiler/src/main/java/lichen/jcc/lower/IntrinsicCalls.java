@@ -21,6 +21,8 @@ final class IntrinsicCalls {
             return fb.def("call ptr @jcc.clone(ptr " + l.objects.nullChecked(v.get(0)) + ")");
         }
         if (call.owner.equals("lichen/api/Syscall")) return syscall(l, call, v);
+        if (call.owner.equals("lichen/api/Mmio")) return mmio(l, call, v);
+        if (call.owner.equals("lichen/api/Cpu")) return cpu(l, call, v);
         return switch (key) {
             case "java/lang/Math.sqrt(D)D", "java/lang/StrictMath.sqrt(D)D" -> fb.def("call double @llvm.sqrt.f64(double " + v.get(0) + ")");
             case "java/lang/Float.floatToRawIntBits(F)I" -> fb.def("bitcast float " + v.get(0) + " to i32");
@@ -39,6 +41,12 @@ final class IntrinsicCalls {
             String a = l.objects.nullChecked(v.get(0));
             return fb.def("ptrtoint ptr " + fb.offset(a, Layout.ARRAY_DATA) + " to i64");
         }
+        if (l.module.target.isKernel()) {
+            // The kernel's runtime asks the kernel itself: the same call, to arch/aarch64's services.
+            StringBuilder args = new StringBuilder();
+            for (int i = 0; i < 7; i++) args.append(i == 0 ? "" : ", ").append("i64 ").append(i < v.size() ? v.get(i) : "0");
+            return fb.def("call i64 " + l.module.runtime("lichen/arch/aarch64/KernelServices", "syscall", "(JJJJJJJ)J") + "(" + args + ")");
+        }
         StringBuilder constraints = new StringBuilder("={x0},{x8}");
         StringBuilder args = new StringBuilder("i64 " + v.get(0));
         for (int i = 1; i < v.size(); i++) {
@@ -47,6 +55,36 @@ final class IntrinsicCalls {
         }
         constraints.append(",~{memory}");
         return fb.def("call i64 asm sideeffect \"svc #0\", \"" + constraints + "\"(" + args + ")");
+    }
+
+    /** Device registers: volatile accesses of exactly the width asked for. */
+    private static String mmio(MethodLowering l, MethodInsnNode call, List<String> v) {
+        FunctionBuilder fb = l.fb;
+        String p = fb.def("inttoptr i64 " + v.get(0) + " to ptr");
+        return switch (call.name) {
+            case "read8" -> fb.def("zext i8 " + fb.def("load volatile i8, ptr " + p) + " to i32");
+            case "read32" -> fb.def("load volatile i32, ptr " + p);
+            case "read64" -> fb.def("load volatile i64, ptr " + p);
+            case "write8" -> { fb.emit("store volatile i8 " + fb.def("trunc i32 " + v.get(1) + " to i8") + ", ptr " + p); yield "void"; }
+            case "write32" -> { fb.emit("store volatile i32 " + v.get(1) + ", ptr " + p); yield "void"; }
+            case "write64" -> { fb.emit("store volatile i64 " + v.get(1) + ", ptr " + p); yield "void"; }
+            default -> throw l.error("unknown intrinsic lichen.api.Mmio." + call.name);
+        };
+    }
+
+    /** System registers and the instructions that call firmware (PSCI) and the debugger (semihosting). */
+    private static String cpu(MethodLowering l, MethodInsnNode call, List<String> v) {
+        FunctionBuilder fb = l.fb;
+        return switch (call.name) {
+            case "counter" -> fb.def("call i64 asm sideeffect \"isb\\0Amrs $0, cntvct_el0\", \"=r\"()");
+            case "counterFrequency" -> fb.def("call i64 asm sideeffect \"mrs $0, cntfrq_el0\", \"=r\"()");
+            case "waitForInterrupt" -> { fb.emit("call void asm sideeffect \"wfi\", \"~{memory}\"()"); yield "void"; }
+            case "psci" -> fb.def("call i64 asm sideeffect \"hvc #0\", \"={x0},{x0},{x1},{x2},{x3},~{memory}\"(i64 " + v.get(0)
+                    + ", i64 " + v.get(1) + ", i64 " + v.get(2) + ", i64 " + v.get(3) + ")");
+            case "semihost" -> fb.def("call i64 asm sideeffect \"hlt #0xf000\", \"={x0},{x0},{x1},~{memory}\"(i64 " + v.get(0)
+                    + ", i64 " + v.get(1) + ")");
+            default -> throw l.error("unknown intrinsic lichen.api.Cpu." + call.name);
+        };
     }
 
     private static String runtime(MethodLowering l, MethodInsnNode call, List<String> v) {

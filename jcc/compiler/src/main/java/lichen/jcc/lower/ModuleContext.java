@@ -23,7 +23,10 @@ public final class ModuleContext {
     private final Set<String> descriptors = new TreeSet<>();
     private final Set<String> staticFields = new TreeSet<>();
 
-    public ModuleContext(World world, Reachability reach, Layout layout, ImageHeap heap) {
+    public final lichen.jcc.Options.Target target;
+
+    public ModuleContext(World world, Reachability reach, Layout layout, ImageHeap heap, lichen.jcc.Options.Target target) {
+        this.target = target;
         this.world = world;
         this.reach = reach;
         this.layout = layout;

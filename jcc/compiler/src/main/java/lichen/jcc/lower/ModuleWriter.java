@@ -15,7 +15,6 @@ import java.util.*;
  * support functions. The order of the text is the order of the image.
  */
 public final class ModuleWriter {
-    public static final String TRIPLE = "aarch64-unknown-linux-gnu";
     public static final String DATALAYOUT = "e-m:e-i8:8:32-i16:16:32-i64:64-i128:128-n32:64-S128-Fn32";
 
     private final ModuleContext module;
@@ -36,10 +35,10 @@ public final class ModuleWriter {
             compiled.add(m);
         }
         StringBuilder out = new StringBuilder();
-        out.append("target triple = \"").append(TRIPLE).append("\"\n");
+        out.append("target triple = \"").append(module.target.triple).append("\"\n");
         out.append("target datalayout = \"").append(DATALAYOUT).append("\"\n\n");
-        out.append(startup());
-        out.append(entry()).append('\n');
+        out.append(module.target.isKernel() ? "" : START).append(setjmp(!module.target.isKernel()));
+        out.append(module.target.isKernel() ? kernelEntry() : entry()).append('\n');
         out.append(functions);
         out.append(frameTable(compiled));
         new Descriptors(module.world, module.layout, module.reach, module.strings).write(out, module.requestedDescriptors());
@@ -52,58 +51,59 @@ public final class ModuleWriter {
         return out.toString();
     }
 
-    /**
-     * _start: the process entry (the stack pointer holds argc, argv, envp, auxv); x29 = 0 ends
-     * backtraces. jcc_setjmp and jcc_longjmp save and restore the callee-saved registers of the
-     * AArch64 procedure call standard (x19-x30, sp, d8-d15) for lower/Unwinding.
-     */
-    private static String startup() {
-        return """
-                module asm ".text"
-                module asm ".globl _start"
-                module asm ".type _start, %function"
-                module asm "_start:"
-                module asm "  mov x29, #0"
-                module asm "  mov x30, #0"
-                module asm "  mov x0, sp"
-                module asm "  bl jcc_entry"
-                module asm "  brk #0"
-                module asm ".globl jcc_setjmp"
-                module asm ".type jcc_setjmp, %function"
-                module asm "jcc_setjmp:"
-                module asm "  stp x19, x20, [x0, #0]"
-                module asm "  stp x21, x22, [x0, #16]"
-                module asm "  stp x23, x24, [x0, #32]"
-                module asm "  stp x25, x26, [x0, #48]"
-                module asm "  stp x27, x28, [x0, #64]"
-                module asm "  stp x29, x30, [x0, #80]"
-                module asm "  mov x9, sp"
-                module asm "  str x9, [x0, #96]"
-                module asm "  stp d8, d9, [x0, #104]"
-                module asm "  stp d10, d11, [x0, #120]"
-                module asm "  stp d12, d13, [x0, #136]"
-                module asm "  stp d14, d15, [x0, #152]"
-                module asm "  mov x0, #0"
-                module asm "  ret"
-                module asm ".globl jcc_longjmp"
-                module asm ".type jcc_longjmp, %function"
-                module asm "jcc_longjmp:"
-                module asm "  ldp x19, x20, [x0, #0]"
-                module asm "  ldp x21, x22, [x0, #16]"
-                module asm "  ldp x23, x24, [x0, #32]"
-                module asm "  ldp x25, x26, [x0, #48]"
-                module asm "  ldp x27, x28, [x0, #64]"
-                module asm "  ldp x29, x30, [x0, #80]"
-                module asm "  ldr x9, [x0, #96]"
-                module asm "  mov sp, x9"
-                module asm "  ldp d8, d9, [x0, #104]"
-                module asm "  ldp d10, d11, [x0, #120]"
-                module asm "  ldp d12, d13, [x0, #136]"
-                module asm "  ldp d14, d15, [x0, #152]"
-                module asm "  mov x0, x1"
-                module asm "  ret"
+    /** _start: the process entry (the stack pointer holds argc, argv, envp, auxv); x29 = 0 ends backtraces. */
+    private static final String START = """
+            module asm ".text"
+            module asm ".globl _start"
+            module asm ".type _start, %function"
+            module asm "_start:"
+            module asm "  mov x29, #0"
+            module asm "  mov x30, #0"
+            module asm "  mov x0, sp"
+            module asm "  bl jcc_entry"
+            module asm "  brk #0"
+            """;
 
-                """;
+    /**
+     * jcc_setjmp and jcc_longjmp save and restore the callee-saved registers of the AArch64
+     * procedure call standard (x19-x30, sp, and d8-d15 where there is floating point) for
+     * lower/Unwinding.
+     */
+    private static String setjmp(boolean floatingPoint) {
+        StringBuilder sb = new StringBuilder();
+        String[] pairs = {"x19, x20", "x21, x22", "x23, x24", "x25, x26", "x27, x28", "x29, x30"};
+        String[] fpPairs = {"d8, d9", "d10, d11", "d12, d13", "d14, d15"};
+        for (String fn : new String[] {"jcc_setjmp", "jcc_longjmp"}) {
+            boolean save = fn.equals("jcc_setjmp");
+            String pair = save ? "stp" : "ldp", single = save ? "str" : "ldr";
+            sb.append("module asm \".text\"\nmodule asm \".globl ").append(fn).append("\"\nmodule asm \".type ").append(fn)
+                    .append(", %function\"\nmodule asm \"").append(fn).append(":\"\n");
+            for (int i = 0; i < pairs.length; i++) asm(sb, pair + " " + pairs[i] + ", [x0, #" + (16 * i) + "]");
+            if (save) asm(sb, "mov x9, sp");
+            asm(sb, single + " x9, [x0, #96]");
+            if (!save) asm(sb, "mov sp, x9");
+            if (floatingPoint) for (int i = 0; i < fpPairs.length; i++) asm(sb, pair + " " + fpPairs[i] + ", [x0, #" + (104 + 16 * i) + "]");
+            asm(sb, save ? "mov x0, #0" : "mov x0, x1");
+            asm(sb, "ret");
+        }
+        return sb.append('\n').toString();
+    }
+
+    private static void asm(StringBuilder sb, String instruction) {
+        sb.append("module asm \"  ").append(instruction).append("\"\n");
+    }
+
+    /** The kernel's entry, called by arch/aarch64's boot code at EL1 with the device tree and the first free byte. */
+    private String kernelEntry() {
+        StringBuilder sb = new StringBuilder("define void @jcc_entry(i64 %deviceTree, i64 %free) #0 {\n");
+        for (JClass c : runtimeInitOrder()) {
+            sb.append("  call void ").append(IrTypes.method(c.name(), "<clinit>", "()V")).append("()\n");
+        }
+        sb.append("  call void ").append(module.function(main)).append("(i64 %deviceTree, i64 %free)\n");
+        sb.append("  %r = call i64 ").append(module.runtime("lichen/arch/aarch64/KernelServices", "syscall", "(JJJJJJJ)J"))
+                .append("(i64 94, i64 0, i64 0, i64 0, i64 0, i64 0, i64 0)\n");
+        sb.append("  unreachable\n}\n");
+        return sb.toString();
     }
 
     private String entry() {

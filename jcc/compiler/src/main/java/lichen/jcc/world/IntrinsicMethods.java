@@ -18,7 +18,10 @@ public final class IntrinsicMethods {
 
     public static boolean isIntrinsic(String owner, String name, String desc) {
         if (owner.startsWith("[") && name.equals("clone")) return true;
-        if (owner.equals("lichen/api/Syscall") || owner.equals("lichen/rt/Intrinsics")) return true;
+        if (owner.equals("lichen/api/Syscall") || owner.equals("lichen/rt/Intrinsics") || owner.equals("lichen/api/Mmio")
+                || owner.equals("lichen/api/Cpu")) {
+            return true;
+        }
         return SINGLE.contains(owner + "." + name + desc);
     }
 }

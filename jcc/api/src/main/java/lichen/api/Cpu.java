@@ -1,0 +1,31 @@
+package lichen.api;
+
+/**
+ * The processor instructions kernel code needs, each an intrinsic that jcc
+ * emits inline: the generic timer's counter (ARM ARM D11, CNTVCT_EL0 and
+ * CNTFRQ_EL0), wait for interrupt, PSCI calls through {@code hvc #0}
+ * (Arm DEN0022) and semihosting through {@code hlt #0xf000} (Arm IHI0056).
+ * Allowed only in {@link Unsafe} classes.
+ */
+public final class Cpu {
+    private Cpu() {}
+
+    /** CNTVCT_EL0: the virtual count of the generic timer. */
+    public static long counter() { throw hostless(); }
+
+    /** CNTFRQ_EL0: the counter's frequency in Hz. */
+    public static long counterFrequency() { throw hostless(); }
+
+    /** WFI: sleep until an interrupt (or a spurious wake). */
+    public static void waitForInterrupt() { throw hostless(); }
+
+    /** A PSCI call: function id in x0, arguments in x1..x3, result in x0. */
+    public static long psci(long function, long a1, long a2, long a3) { throw hostless(); }
+
+    /** A semihosting call: operation in w0, parameter in x1, result in x0. */
+    public static long semihost(long operation, long parameter) { throw hostless(); }
+
+    private static UnsupportedOperationException hostless() {
+        return new UnsupportedOperationException("a CPU intrinsic: only in code compiled by jcc --target kernel");
+    }
+}
