@@ -13,6 +13,16 @@ default:
 build:
     {{mvn}} install -DskipTests
 
+# Boot Lichen on QEMU virt (cortex-a72): the boot log, then power-off.
+run: kernel
+    qemu-system-aarch64 -M virt -cpu cortex-a72 -m 512M -nographic -no-reboot -nic none -kernel build/kernel/Image
+
+# The kernel: kernel, arch/aarch64 and libkernel compiled by jcc into build/kernel/Image (an arm64 Image).
+kernel: build
+    mkdir -p build/kernel
+    jcc/bin/jcc --target kernel --main lichen.kernel.Kernel -T arch/aarch64/src/main/asm/kernel.ld -o build/kernel/Image \
+        kernel/target/classes arch/aarch64/target/classes arch/aarch64/src/main/asm/boot.S
+
 # Everything CI runs.
 test: test-unit test-jcc
 

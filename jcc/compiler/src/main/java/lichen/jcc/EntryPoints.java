@@ -33,6 +33,8 @@ final class EntryPoints {
     /** The kernel's: the services that stand in for system calls. */
     static final String[][] KERNEL_ROOTS = {
             {KERNEL_SERVICES, "syscall", KERNEL_SYSCALL},
+            {KERNEL_SERVICES, "boot", "(JJ)V"},
+            {"lichen/rt/Start", "end", "()V"},
     };
 
     /** Runtime methods that compiled code calls without a call in any bytecode (docs/jcc-runtime.md). */

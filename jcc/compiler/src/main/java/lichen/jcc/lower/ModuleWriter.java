@@ -96,12 +96,15 @@ public final class ModuleWriter {
     /** The kernel's entry, called by arch/aarch64's boot code at EL1 with the device tree and the first free byte. */
     private String kernelEntry() {
         StringBuilder sb = new StringBuilder("define void @jcc_entry(i64 %deviceTree, i64 %free) #0 {\n");
+        // The kernel's services come first: the runtime's static initialisers already allocate.
+        sb.append("  call void ").append(module.runtime("lichen/arch/aarch64/KernelServices", "boot", "(JJ)V"))
+                .append("(i64 %deviceTree, i64 %free)\n");
         for (JClass c : runtimeInitOrder()) {
             sb.append("  call void ").append(IrTypes.method(c.name(), "<clinit>", "()V")).append("()\n");
         }
         sb.append("  call void ").append(module.function(main)).append("(i64 %deviceTree, i64 %free)\n");
-        sb.append("  %r = call i64 ").append(module.runtime("lichen/arch/aarch64/KernelServices", "syscall", "(JJJJJJJ)J"))
-                .append("(i64 94, i64 0, i64 0, i64 0, i64 0, i64 0, i64 0)\n");
+        // start returned: the runtime's end flushes the console and exits, which powers off.
+        sb.append("  call void ").append(module.runtime("lichen/rt/Start", "end", "()V")).append("()\n");
         sb.append("  unreachable\n}\n");
         return sb.toString();
     }
