@@ -40,6 +40,7 @@ final class EntryPoints {
     /** Runtime methods that compiled code calls without a call in any bytecode (docs/jcc-runtime.md). */
     static final String[][] RUNTIME_ROOTS = {
             {"lichen/rt/Heap", "allocate", "(J)J"},
+            {"lichen/rt/Slabs", "allocate", "(JJ)J"},
             {"lichen/rt/Panic", "uncaught", "(Ljava/lang/Throwable;)V"},
             {"lichen/rt/Throw", "nullPointer", "()V"},
             {"lichen/rt/Throw", "arrayIndex", "(II)V"},

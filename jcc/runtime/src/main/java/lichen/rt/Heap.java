@@ -17,6 +17,7 @@ public final class Heap {
     private Heap() {}
 
     private static final long SYS_MMAP = 222;
+    private static final long SYS_MUNMAP = 215;
     private static final long PROT_READ_WRITE = 0x1 | 0x2;
     private static final long MAP_PRIVATE_ANONYMOUS = 0x02 | 0x20;
     private static final long MIN_CHUNK = 1L << 20;
@@ -29,7 +30,16 @@ public final class Heap {
     private static long allocated;
 
     /** The address of {@code bytes} zeroed bytes, aligned to 16. */
+    /**
+     * What {@code new} calls: memory in the current region (lichen.api.Region), or in
+     * long-lived memory when the current region is the root.
+     */
     public static long allocate(long bytes) {
+        return lichen.rt.lichen.api.TRegion.allocateInCurrent(bytes);
+    }
+
+    /** Memory that no region owns: the root region's, slab objects', Kmem's arrays. Never unmapped. */
+    public static long allocateLongLived(long bytes) {
         if (bytes < 0 || bytes > (1L << 46)) {
             Panic.outOfMemory();
         }
@@ -51,6 +61,16 @@ public final class Heap {
         limit = chunk + nextChunk;
         nextChunk = Math.min(nextChunk * 2, MAX_CHUNK);
         return chunk;
+    }
+
+    /** A fresh zeroed chunk of {@code bytes} (a multiple of the page size) for a region. */
+    public static long mapChunk(long bytes) {
+        return map(bytes);
+    }
+
+    /** Gives a region's chunk back. */
+    public static void unmapChunk(long address, long bytes) {
+        Syscall.invoke(SYS_MUNMAP, address, bytes);
     }
 
     private static long map(long bytes) {

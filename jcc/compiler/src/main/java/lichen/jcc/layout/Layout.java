@@ -22,7 +22,7 @@ public final class Layout {
 
     /** Byte offsets of the class descriptor's fields (see {@code Descriptors}). */
     public static final int DESC_NAME = 0, DESC_ID = 8, DESC_LAST = 12, DESC_SIZE = 16, DESC_INTERFACES = 24,
-            DESC_ITABLE = 32, DESC_COMPONENT = 40, DESC_KIND = 48, DESC_VTABLE = 56;
+            DESC_ITABLE = 32, DESC_COMPONENT = 40, DESC_KIND = 48, DESC_SLAB = 56, DESC_VTABLE = 64;
     public static final int KIND_CLASS = 0, KIND_INTERFACE = 1, KIND_PRIMITIVE_ARRAY = 2, KIND_REFERENCE_ARRAY = 3;
 
     private final World world;
@@ -81,7 +81,8 @@ public final class Layout {
             l.fieldDescs.put(c.name() + "." + f.name, f.desc);
             l.fieldsEnd += size;
         }
-        l.size = (l.fieldsEnd + 7) / 8 * 8;
+        // At least two words: a freed @Slab object links its slab's free list through its second word.
+        l.size = Math.max(16, (l.fieldsEnd + 7) / 8 * 8);
         if (!c.isInterface()) {
             for (String sig : reach.virtualCalls().keySet()) {
                 if (!l.vtable.contains(sig) && declaresOrInherits(c, sig)) l.vtable.add(sig);

@@ -15,7 +15,8 @@ import java.util.TreeSet;
 /**
  * Class descriptors, one global per class and array type: the name, the type
  * id range, the instance (or element) size, the implemented interfaces, the
- * itable, the component type of arrays, the kind, then the vtable. Offsets are
+ * itable, the component type of arrays, the kind, the head of the slab free
+ * list of {@code @Slab} classes (so descriptors are writable), then the vtable. Offsets are
  * {@link Layout}'s DESC_* constants.
  */
 final class Descriptors {
@@ -72,10 +73,10 @@ final class Descriptors {
 
         List<String> vt = c.isInterface() ? List.of() : cl.vtable;
         int kind = c.isInterface() ? Layout.KIND_INTERFACE : Layout.KIND_CLASS;
-        out.append(sym).append(" = internal constant ").append(type(vt.size())).append(" { ptr ")
+        out.append(sym).append(" = internal global ").append(type(vt.size())).append(" { ptr ")
                 .append(heap.literal(c.name().replace('/', '.'))).append(", i32 ").append(cl.id).append(", i32 ").append(cl.last)
                 .append(", i64 ").append(cl.size).append(", ptr ").append(interfaces).append(", ptr ").append(itable)
-                .append(", ptr null, i32 ").append(kind).append(", i32 0, ").append(vtable(c, vt)).append(" }\n");
+                .append(", ptr null, i32 ").append(kind).append(", i32 0, i64 0, ").append(vtable(c, vt)).append(" }\n");
     }
 
     private void writeArray(StringBuilder out, String desc) {
@@ -90,14 +91,14 @@ final class Descriptors {
         JClass object = world.get("java/lang/Object");
         List<String> vt = layout.of(object).vtable;
         String name = desc.replace('/', '.');
-        out.append(IrTypes.descriptor(desc)).append(" = internal constant ").append(type(vt.size())).append(" { ptr ")
+        out.append(IrTypes.descriptor(desc)).append(" = internal global ").append(type(vt.size())).append(" { ptr ")
                 .append(heap.literal(name)).append(", i32 -1, i32 -2, i64 ").append(Layout.storageSize(element.getDescriptor()))
                 .append(", ptr @jcc.noInterfaces, ptr @jcc.noInterfaces, ptr ").append(component).append(", i32 ")
-                .append(reference ? Layout.KIND_REFERENCE_ARRAY : Layout.KIND_PRIMITIVE_ARRAY).append(", i32 0, ")
+                .append(reference ? Layout.KIND_REFERENCE_ARRAY : Layout.KIND_PRIMITIVE_ARRAY).append(", i32 0, i64 0, ")
                 .append(vtable(object, vt)).append(" }\n");
     }
 
-    static String type(int slots) { return "{ ptr, i32, i32, i64, ptr, ptr, ptr, i32, i32, [" + slots + " x ptr] }"; }
+    static String type(int slots) { return "{ ptr, i32, i32, i64, ptr, ptr, ptr, i32, i32, i64, [" + slots + " x ptr] }"; }
 
     private String vtable(JClass c, List<String> slots) {
         StringBuilder sb = new StringBuilder("[" + slots.size() + " x ptr] [");

@@ -165,7 +165,14 @@ final class Objects {
             case Opcodes.NEW -> {
                 JClass c = module.world.get(t.desc);
                 int size = module.layout.of(c).size;
-                l.push(fb.def("call ptr @jcc.newObject(ptr " + module.descriptor(t.desc) + ", i64 " + size + ")"), 'a', 0);
+                if (isSlab(c)) {
+                    // A long-lived object: from its class's slab cache, given back by Kmem.free.
+                    String desc = fb.def("ptrtoint ptr " + module.descriptor(t.desc) + " to i64");
+                    String a = fb.def("call i64 " + module.runtime("lichen/rt/Slabs", "allocate", "(JJ)J") + "(i64 " + desc + ", i64 " + size + ")");
+                    l.push(fb.def("inttoptr i64 " + a + " to ptr"), 'a', 0);
+                } else {
+                    l.push(fb.def("call ptr @jcc.newObject(ptr " + module.descriptor(t.desc) + ", i64 " + size + ")"), 'a', 0);
+                }
             }
             case Opcodes.ANEWARRAY -> newArray("[" + (t.desc.startsWith("[") ? t.desc : "L" + t.desc + ";"));
             case Opcodes.CHECKCAST -> {
@@ -187,6 +194,12 @@ final class Objects {
             }
             default -> throw l.error("type opcode " + op);
         }
+    }
+
+    static boolean isSlab(JClass c) {
+        if (c.node.invisibleAnnotations == null) return false;
+        for (var a : c.node.invisibleAnnotations) if (a.desc.equals("Llichen/api/Slab;")) return true;
+        return false;
     }
 
     static String javaName(String internal) { return internal.replace('/', '.'); }
