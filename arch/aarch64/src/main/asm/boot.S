@@ -46,6 +46,9 @@ zero_bss:
     str     xzr, [x1], #8
     b       zero_bss
 bss_done:
+    ldr     x1, =lichen_vectors     // exceptions from here on are reported (vectors.S)
+    msr     vbar_el1, x1
+    isb
     mov     x29, #0                 // the end of every backtrace
     mov     x30, #0
     mov     x0, x19

@@ -1,12 +1,13 @@
 package lichen.kernel;
 
 import lichen.arch.aarch64.Timer;
+import lichen.kernel.selftest.SelfTest;
 
 /**
  * The kernel's entry, called by arch/aarch64's boot code at EL1 with the MMU
- * off. For now it brings up the early console and heap, reports what it was
- * given and how long it took, and powers off; the boot sequence of issue 6
- * (memory, interrupts, tasks) grows here.
+ * off. For now it reports what it was given and how long it took, runs the
+ * in-kernel self-test and powers off; the boot sequence of issue 6 (memory,
+ * interrupts, tasks) grows here.
  */
 public final class Kernel {
     public static final String VERSION = "0.1.0";
@@ -20,6 +21,8 @@ public final class Kernel {
         System.out.println("timer: " + Timer.frequency() + " Hz");
         long now = Timer.nanos();
         System.out.println("boot: " + (now / 1000) + " us since reset, " + ((now - entered) / 1000) + " us in the kernel");
-        System.out.println("nothing more to do yet: powering off");
+        // No root filesystem yet (issue 6): the in-kernel self-test, then power-off.
+        SelfTest.runAll(deviceTree);
+        System.out.println("powering off");
     }
 }

@@ -16,6 +16,9 @@ public final class Cpu {
     /** CNTFRQ_EL0: the counter's frequency in Hz. */
     public static long counterFrequency() { throw hostless(); }
 
+    /** BRK #0x4C: a breakpoint exception, which the kernel's trap handler counts and steps over (self-tests). */
+    public static void breakpoint() { throw hostless(); }
+
     /** WFI: sleep until an interrupt (or a spurious wake). */
     public static void waitForInterrupt() { throw hostless(); }
 

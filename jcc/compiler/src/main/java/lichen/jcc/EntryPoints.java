@@ -34,6 +34,7 @@ final class EntryPoints {
     static final String[][] KERNEL_ROOTS = {
             {KERNEL_SERVICES, "syscall", KERNEL_SYSCALL},
             {KERNEL_SERVICES, "boot", "(JJ)V"},
+            {"lichen/arch/aarch64/Traps", "handle", "(JJ)V"},
             {"lichen/rt/Start", "end", "()V"},
     };
 

@@ -78,6 +78,7 @@ final class IntrinsicCalls {
         return switch (call.name) {
             case "counter" -> fb.def("call i64 asm sideeffect \"isb\\0Amrs $0, cntvct_el0\", \"=r\"()");
             case "counterFrequency" -> fb.def("call i64 asm sideeffect \"mrs $0, cntfrq_el0\", \"=r\"()");
+            case "breakpoint" -> { fb.emit("call void asm sideeffect \"brk #0x4c\", \"~{memory}\"()"); yield "void"; }
             case "waitForInterrupt" -> { fb.emit("call void asm sideeffect \"wfi\", \"~{memory}\"()"); yield "void"; }
             case "psci" -> fb.def("call i64 asm sideeffect \"hvc #0\", \"={x0},{x0},{x1},{x2},{x3},~{memory}\"(i64 " + v.get(0)
                     + ", i64 " + v.get(1) + ", i64 " + v.get(2) + ", i64 " + v.get(3) + ")");

@@ -106,6 +106,9 @@ public final class ModuleWriter {
         // start returned: the runtime's end flushes the console and exits, which powers off.
         sb.append("  call void ").append(module.runtime("lichen/rt/Start", "end", "()V")).append("()\n");
         sb.append("  unreachable\n}\n");
+        // The exception vectors (arch/aarch64/vectors.S) call the trap handler by this name.
+        sb.append("@lichen_trap = alias void (i64, i64), ptr ")
+                .append(module.runtime("lichen/arch/aarch64/Traps", "handle", "(JJ)V")).append('\n');
         return sb.toString();
     }
 

@@ -1,0 +1,63 @@
+package lichen.arch.aarch64;
+
+import lichen.api.Mmio;
+import lichen.api.Unsafe;
+
+/**
+ * Where every exception lands (vectors.S calls lichen_trap, which jcc binds
+ * to {@link #handle}). A breakpoint ({@code brk}) is counted and skipped, so
+ * tests can prove the path; anything else is unexpected for now and is
+ * reported with the syndrome and every register, then the kernel panics.
+ */
+@Unsafe
+public final class Traps {
+    /** Trap frame offsets (vectors.S). */
+    private static final int ELR = 248, SPSR = 256, ESR = 264, FAR = 272, SP = 280;
+    /** ESR_EL1.EC values (ARM ARM D17.2.37). */
+    private static final int EC_BRK = 0x3C;
+
+    private static final String[] KINDS = {"synchronous", "IRQ", "FIQ", "SError"};
+    private static final String[] ORIGINS = {"current EL with SP0", "current EL with SPx", "lower EL (AArch64)", "lower EL (AArch32)"};
+
+    private static long breakpoints;
+    private static long lastBreakpointImmediate = -1;
+
+    private Traps() {}
+
+    public static long breakpoints() { return breakpoints; }
+
+    public static long lastBreakpointImmediate() { return lastBreakpointImmediate; }
+
+    public static void handle(long frame, long entry) {
+        long esr = Mmio.read64(frame + ESR);
+        int ec = (int) (esr >>> 26) & 0x3F;
+        if (entry % 4 == 0 && ec == EC_BRK) {
+            breakpoints++;
+            lastBreakpointImmediate = esr & 0xFFFF;
+            Mmio.write64(frame + ELR, Mmio.read64(frame + ELR) + 4);
+            return;
+        }
+        dump(frame, entry, esr, ec);
+        throw new IllegalStateException("unexpected " + KINDS[(int) (entry % 4)] + " exception from the "
+                + ORIGINS[(int) (entry / 4)] + ", ESR_EL1.EC=0x" + Integer.toHexString(ec));
+    }
+
+    private static void dump(long frame, long entry, long esr, int ec) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("\nexception: vector ").append(entry).append(" (").append(KINDS[(int) (entry % 4)]).append(", ")
+                .append(ORIGINS[(int) (entry / 4)]).append(")\n");
+        sb.append("  ESR ").append(hex(esr)).append(" (EC 0x").append(Integer.toHexString(ec)).append(")  FAR ")
+                .append(hex(Mmio.read64(frame + FAR))).append("  ELR ").append(hex(Mmio.read64(frame + ELR)))
+                .append("  SPSR ").append(hex(Mmio.read64(frame + SPSR))).append("  SP ").append(hex(Mmio.read64(frame + SP))).append('\n');
+        for (int r = 0; r < 31; r++) {
+            sb.append(r < 10 ? "  x0" : "  x").append(r).append(' ').append(hex(Mmio.read64(frame + 8L * r)));
+            if (r % 4 == 3 || r == 30) sb.append('\n');
+        }
+        System.err.print(sb);
+    }
+
+    private static String hex(long v) {
+        String h = Long.toHexString(v);
+        return "0000000000000000".substring(h.length()) + h;
+    }
+}

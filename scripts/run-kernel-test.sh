@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Boots a kernel test image under QEMU virt with semihosting, so the kernel's
+# exit status becomes QEMU's. The verdict needs both: status 0 and a closing
+# "N passed, 0 failed" line (a kernel that powered off early via PSCI would
+# also exit 0). A hang is a failure after the timeout.
+set -uo pipefail
+image="$1"
+log="$(mktemp)"
+timeout "${KERNEL_TEST_TIMEOUT:-120}" qemu-system-aarch64 -M virt -cpu cortex-a72 -m 512M -nographic -no-reboot -nic none \
+  -semihosting-config enable=on,target=native -kernel "$image" | tee "$log"
+status=${PIPESTATUS[0]}
+summary="$(tr -d '\r' < "$log" | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -1)"
+rm -f "$log"
+if [ "$status" -ne 0 ]; then echo "kernel test: QEMU exited with status $status" >&2; exit 1; fi
+case "$summary" in
+  *" passed, 0 failed") exit 0 ;;
+  "") echo "kernel test: no summary line (the kernel stopped early)" >&2; exit 1 ;;
+  *) exit 1 ;;
+esac
