@@ -1,0 +1,29 @@
+package lichen.libkernel;
+
+/**
+ * The Linux error numbers libkernel reports, as the asm-generic/errno-base.h
+ * and errno.h values that AArch64 Linux uses. Functions return them negated
+ * (-ENOMEM), as the kernel's own functions do.
+ */
+public final class Errno {
+    private Errno() {}
+
+    public static final int EPERM = 1;
+    public static final int ENOENT = 2;
+    public static final int ESRCH = 3;
+    public static final int EINTR = 4;
+    public static final int EIO = 5;
+    public static final int ENOEXEC = 8;
+    public static final int EBADF = 9;
+    public static final int EAGAIN = 11;
+    public static final int ENOMEM = 12;
+    public static final int EACCES = 13;
+    public static final int EFAULT = 14;
+    public static final int EBUSY = 16;
+    public static final int EEXIST = 17;
+    public static final int EINVAL = 22;
+    public static final int EMFILE = 24;
+    public static final int ENOSPC = 28;
+    public static final int ERANGE = 34;
+    public static final int ETIMEDOUT = 110;
+}

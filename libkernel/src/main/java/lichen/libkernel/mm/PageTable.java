@@ -1,0 +1,299 @@
+package lichen.libkernel.mm;
+
+import lichen.api.PA;
+import lichen.api.VA;
+import lichen.libkernel.Errno;
+
+/**
+ * A four-level AArch64 stage 1 translation table (4 KiB granule, 48-bit VA,
+ * ARM ARM D8.2): map, unmap, protect, walk and translate over its tree of
+ * table pages, which come from a {@link FrameAllocator} and are read and
+ * written only through {@link TableMemory}.
+ *
+ * <p>One table serves one half of the address space (TTBR0 for user, TTBR1
+ * for kernel): both halves index with VA bits [47:12], and a range must not
+ * cross between them. Replacing a valid entry by another valid one follows
+ * break-before-make (D8.16.1): clear it, invalidate the TLB, then write.
+ * Tables left empty by unmap are freed.
+ */
+public final class PageTable {
+    /** Allow 1 GiB and 2 MiB block descriptors where the range and address are aligned. */
+    public static final int ALLOW_BLOCKS = 1;
+
+    /** Result codes of {@link #access}: a fault class (ARM ARM D8.4 ESR_ELx.DFSC groups). */
+    public static final int OK = 0;
+    public static final int TRANSLATION_FAULT = 1;
+    public static final int PERMISSION_FAULT = 2;
+
+    private final FrameAllocator frames;
+    private final TlbMaintenance tlb;
+    private final long root;
+    private long tablePages;
+
+    private PageTable(FrameAllocator frames, TlbMaintenance tlb, long root) {
+        this.frames = frames;
+        this.tlb = tlb;
+        this.root = root;
+        this.tablePages = 1;
+    }
+
+    /** A new, empty table, or null when no page is free for its root. */
+    public static PageTable create(FrameAllocator frames, TlbMaintenance tlb) {
+        long root = frames.allocPages(0);
+        if (root < 0) return null;
+        TableMemory.zero(root);
+        return new PageTable(frames, tlb, root);
+    }
+
+    /** The root table's physical address: the value for TTBRn_EL1's BADDR. */
+    public PA root() { return PA.of(root); }
+
+    /** Table pages in use, the root included. */
+    public long tablePages() { return tablePages; }
+
+    private static int index(long va, int level) { return (int) ((va >>> Descriptor.shift(level)) & 511); }
+
+    private static boolean sameHalf(long start, long endInclusive) {
+        long hs = start >> 48;
+        long he = endInclusive >> 48;
+        return hs == he && (hs == 0 || hs == -1);
+    }
+
+    private static int checkRange(long va, long size) {
+        if (size <= 0 || ((va | size) & 4095) != 0) return -Errno.EINVAL;
+        long last = va + size - 1;
+        if (Long.compareUnsigned(last, va) < 0 || !sameHalf(va, last)) return -Errno.EINVAL;
+        return 0;
+    }
+
+    private long newTable() {
+        long t = frames.allocPages(0);
+        if (t < 0) return t;
+        TableMemory.zero(t);
+        tablePages++;
+        return t;
+    }
+
+    private void freeTable(long t) {
+        frames.freePages(t, 0);
+        tablePages--;
+    }
+
+    /**
+     * Maps [va, va + size) to [pa, pa + size) with {@link Prot} bits.
+     * 0, -EINVAL for unaligned, empty, non-canonical or half-crossing ranges
+     * or a PA beyond 48 bits, -EEXIST when any page in the range is mapped
+     * already (nothing changes), -ENOMEM when table pages run out (nothing
+     * stays mapped).
+     */
+    public int map(VA va, PA pa, long size, int prot, int flags) {
+        int rc = checkRange(va.raw(), size);
+        if (rc < 0) return rc;
+        if ((pa.raw() & 4095) != 0 || ((pa.raw() + size - 1) >>> 48) != 0 || (prot & ~Prot.ALL) != 0) return -Errno.EINVAL;
+        if (anyMapped(root, 0, va.raw(), va.raw() + size)) return -Errno.EEXIST;
+        rc = mapLevel(root, 0, va.raw(), va.raw() + size, pa.raw(), prot, (flags & ALLOW_BLOCKS) != 0);
+        if (rc < 0) unmapLevel(root, 0, va.raw(), va.raw() + size);
+        return rc;
+    }
+
+    public int map(VA va, PA pa, long size, int prot) { return map(va, pa, size, prot, 0); }
+
+    // Address arithmetic within a half is done on the low 48 bits plus the half's sign, so the end of the
+    // high half (2^64) is handled as 0 by "end - 1" comparisons.
+    private static long nextBoundary(long va, int level, long end) {
+        long n = (va & -Descriptor.entrySize(level)) + Descriptor.entrySize(level);
+        return Long.compareUnsigned(n - 1, end - 1) < 0 ? n : end;
+    }
+
+    private boolean anyMapped(long table, int level, long va, long end) {
+        while (va != end) {
+            long next = nextBoundary(va, level, end);
+            long d = TableMemory.read(table, index(va, level));
+            if (Descriptor.isValid(d)) {
+                if (!Descriptor.isTable(d, level)) return true;
+                if (anyMapped(Descriptor.tableAddress(d), level + 1, va, next)) return true;
+            }
+            va = next;
+        }
+        return false;
+    }
+
+    private int mapLevel(long table, int level, long va, long end, long pa, int prot, boolean blocks) {
+        while (va != end) {
+            long next = nextBoundary(va, level, end);
+            int i = index(va, level);
+            long size = Descriptor.entrySize(level);
+            if (level == 3) {
+                TableMemory.write(table, i, Descriptor.leaf(pa, prot, 3));
+            } else if (blocks && level >= 1 && next - va == size && (pa & (size - 1)) == 0) {
+                TableMemory.write(table, i, Descriptor.leaf(pa, prot, level));
+            } else {
+                long d = TableMemory.read(table, i);
+                long child;
+                if (Descriptor.isValid(d)) {
+                    child = Descriptor.tableAddress(d);
+                } else {
+                    child = newTable();
+                    if (child < 0) return (int) child;
+                    TableMemory.write(table, i, Descriptor.table(child));
+                }
+                int rc = mapLevel(child, level + 1, va, next, pa, prot, blocks);
+                if (rc < 0) return rc;
+            }
+            pa += next - va;
+            va = next;
+        }
+        return 0;
+    }
+
+    /**
+     * Removes every mapping in [va, va + size); holes are skipped. A block
+     * partly inside is split first. 0, -EINVAL for a bad range, -ENOMEM when
+     * a split needs a table page that is not there (the part before it is
+     * unmapped).
+     */
+    public int unmap(VA va, long size) {
+        int rc = checkRange(va.raw(), size);
+        if (rc < 0) return rc;
+        return unmapLevel(root, 0, va.raw(), va.raw() + size);
+    }
+
+    private int unmapLevel(long table, int level, long va, long end) {
+        while (va != end) {
+            long next = nextBoundary(va, level, end);
+            int i = index(va, level);
+            long d = TableMemory.read(table, i);
+            if (Descriptor.isValid(d)) {
+                long size = Descriptor.entrySize(level);
+                boolean whole = next - va == size;
+                if (Descriptor.isLeaf(d, level) && whole) {
+                    TableMemory.write(table, i, 0);
+                    tlb.invalidate(va);
+                } else {
+                    if (Descriptor.isLeaf(d, level)) {
+                        int rc = split(table, level, i, d, va & -size);
+                        if (rc < 0) return rc;
+                        d = TableMemory.read(table, i);
+                    }
+                    long child = Descriptor.tableAddress(d);
+                    int rc = unmapLevel(child, level + 1, va, next);
+                    if (rc < 0) return rc;
+                    if (TableMemory.isEmpty(child)) {
+                        TableMemory.write(table, i, 0);
+                        tlb.invalidate(va);
+                        freeTable(child);
+                    }
+                }
+            }
+            va = next;
+        }
+        return 0;
+    }
+
+    // Replaces a block by a table of 512 entries one level down that map the same memory the same way.
+    private int split(long table, int level, int i, long block, long blockVa) {
+        long child = newTable();
+        if (child < 0) return (int) child;
+        long oa = Descriptor.outputAddress(block, level);
+        long step = Descriptor.entrySize(level + 1);
+        long attrs = block & ~(Descriptor.OA_MASK | 3);
+        for (int j = 0; j < TableMemory.ENTRIES; j++) {
+            long d = ((oa + j * step) & Descriptor.OA_MASK) | attrs | Descriptor.VALID;
+            if (level + 1 == 3) d |= Descriptor.TYPE_TABLE_OR_PAGE;
+            TableMemory.write(child, j, d);
+        }
+        TableMemory.write(table, i, 0);
+        tlb.invalidate(blockVa);
+        TableMemory.write(table, i, Descriptor.table(child));
+        return 0;
+    }
+
+    /**
+     * Gives every mapped page in [va, va + size) the permissions {@code prot};
+     * holes are skipped (the VMA layer decides whether holes are an error).
+     * Blocks partly inside are split. 0, -EINVAL or -ENOMEM.
+     */
+    public int protect(VA va, long size, int prot) {
+        int rc = checkRange(va.raw(), size);
+        if (rc < 0) return rc;
+        if ((prot & ~Prot.ALL) != 0) return -Errno.EINVAL;
+        return protectLevel(root, 0, va.raw(), va.raw() + size, prot);
+    }
+
+    private int protectLevel(long table, int level, long va, long end, int prot) {
+        while (va != end) {
+            long next = nextBoundary(va, level, end);
+            int i = index(va, level);
+            long d = TableMemory.read(table, i);
+            if (Descriptor.isValid(d)) {
+                long size = Descriptor.entrySize(level);
+                if (Descriptor.isLeaf(d, level) && next - va == size) {
+                    long nd = Descriptor.withProt(d, prot);
+                    if (nd != d) {
+                        TableMemory.write(table, i, 0);
+                        tlb.invalidate(va);
+                        TableMemory.write(table, i, nd);
+                    }
+                } else {
+                    if (Descriptor.isLeaf(d, level)) {
+                        int rc = split(table, level, i, d, va & -size);
+                        if (rc < 0) return rc;
+                        d = TableMemory.read(table, i);
+                    }
+                    int rc = protectLevel(Descriptor.tableAddress(d), level + 1, va, next, prot);
+                    if (rc < 0) return rc;
+                }
+            }
+            va = next;
+        }
+        return 0;
+    }
+
+    /** Follows {@code va} down the tree: the last descriptor read and the level it was at. */
+    public Walk walk(VA va) {
+        long table = root;
+        for (int level = 0; ; level++) {
+            long d = TableMemory.read(table, index(va.raw(), level));
+            if (!Descriptor.isValid(d) || !Descriptor.isTable(d, level)) return new Walk(va.raw(), level, d, table);
+            table = Descriptor.tableAddress(d);
+        }
+    }
+
+    /** The physical address {@code va} maps to, or -EFAULT when it is not mapped. */
+    public long translate(VA va) {
+        Walk w = walk(va);
+        return w.isMapped() ? w.physicalAddress() : -Errno.EFAULT;
+    }
+
+    /**
+     * Whether an access would succeed: {@link #OK}, {@link #TRANSLATION_FAULT}
+     * or {@link #PERMISSION_FAULT}. {@code wanted} is Prot READ/WRITE/EXEC;
+     * {@code el0} for a user-mode access (AP[1] and UXN apply), otherwise PXN
+     * applies and EL1 may read and write user pages (PAN off).
+     */
+    public int access(VA va, int wanted, boolean el0) {
+        Walk w = walk(va);
+        if (!w.isMapped()) return TRANSLATION_FAULT;
+        int p = Descriptor.prot(w.descriptor());
+        if (el0 && (p & Prot.USER) == 0) return PERMISSION_FAULT;
+        if ((wanted & Prot.WRITE) != 0 && (p & Prot.WRITE) == 0) return PERMISSION_FAULT;
+        if ((wanted & Prot.EXEC) != 0) {
+            long d = w.descriptor();
+            if ((el0 ? d & Descriptor.UXN : d & Descriptor.PXN) != 0) return PERMISSION_FAULT;
+        }
+        return OK;
+    }
+
+    /** Frees every table page (not the memory they map); the table must not be used afterwards. */
+    public void destroy() {
+        freeLevel(root, 0);
+    }
+
+    private void freeLevel(long table, int level) {
+        for (int i = 0; i < TableMemory.ENTRIES; i++) {
+            long d = TableMemory.read(table, i);
+            if (Descriptor.isTable(d, level)) freeLevel(Descriptor.tableAddress(d), level + 1);
+        }
+        freeTable(table);
+    }
+}
