@@ -19,6 +19,18 @@ public final class Cpu {
     /** BRK #0x4C: a breakpoint exception, which the kernel's trap handler counts and steps over (self-tests). */
     public static void breakpoint() { throw hostless(); }
 
+    /** CNTP_TVAL_EL0: the EL1 physical timer fires after this many counter ticks. */
+    public static void setTimerCountdown(long ticks) { throw hostless(); }
+
+    /** CNTP_CTL_EL0: bit 0 enables the EL1 physical timer, bit 1 masks its interrupt. */
+    public static void setTimerControl(long control) { throw hostless(); }
+
+    /** Unmasks IRQs at this exception level (DAIF.I = 0). */
+    public static void enableInterrupts() { throw hostless(); }
+
+    /** Masks IRQs at this exception level (DAIF.I = 1). */
+    public static void disableInterrupts() { throw hostless(); }
+
     /** WFI: sleep until an interrupt (or a spurious wake). */
     public static void waitForInterrupt() { throw hostless(); }
 

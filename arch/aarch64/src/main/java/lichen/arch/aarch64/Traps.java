@@ -5,7 +5,7 @@ import lichen.api.Unsafe;
 
 /**
  * Where every exception lands (vectors.S calls lichen_trap, which jcc binds
- * to {@link #handle}). A breakpoint ({@code brk}) is counted and skipped, so
+ * to {@link #handle}). IRQs go to {@link Interrupts}. A breakpoint ({@code brk}) is counted and skipped, so
  * tests can prove the path; anything else is unexpected for now and is
  * reported with the syndrome and every register, then the kernel panics.
  */
@@ -29,6 +29,10 @@ public final class Traps {
     public static long lastBreakpointImmediate() { return lastBreakpointImmediate; }
 
     public static void handle(long frame, long entry) {
+        if (entry % 4 == 1) {
+            Interrupts.dispatch();
+            return;
+        }
         long esr = Mmio.read64(frame + ESR);
         int ec = (int) (esr >>> 26) & 0x3F;
         if (entry % 4 == 0 && ec == EC_BRK) {

@@ -78,6 +78,10 @@ final class IntrinsicCalls {
         return switch (call.name) {
             case "counter" -> fb.def("call i64 asm sideeffect \"isb\\0Amrs $0, cntvct_el0\", \"=r\"()");
             case "counterFrequency" -> fb.def("call i64 asm sideeffect \"mrs $0, cntfrq_el0\", \"=r\"()");
+            case "setTimerCountdown" -> { fb.emit("call void asm sideeffect \"msr cntp_tval_el0, $0\", \"r,~{memory}\"(i64 " + v.get(0) + ")"); yield "void"; }
+            case "setTimerControl" -> { fb.emit("call void asm sideeffect \"msr cntp_ctl_el0, $0\\0Aisb\", \"r,~{memory}\"(i64 " + v.get(0) + ")"); yield "void"; }
+            case "enableInterrupts" -> { fb.emit("call void asm sideeffect \"msr daifclr, #2\", \"~{memory}\"()"); yield "void"; }
+            case "disableInterrupts" -> { fb.emit("call void asm sideeffect \"msr daifset, #2\", \"~{memory}\"()"); yield "void"; }
             case "breakpoint" -> { fb.emit("call void asm sideeffect \"brk #0x4c\", \"~{memory}\"()"); yield "void"; }
             case "waitForInterrupt" -> { fb.emit("call void asm sideeffect \"wfi\", \"~{memory}\"()"); yield "void"; }
             case "psci" -> fb.def("call i64 asm sideeffect \"hvc #0\", \"={x0},{x0},{x1},{x2},{x3},~{memory}\"(i64 " + v.get(0)
