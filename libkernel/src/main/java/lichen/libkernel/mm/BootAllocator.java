@@ -1,6 +1,7 @@
 package lichen.libkernel.mm;
 
 import lichen.libkernel.Errno;
+import lichen.libkernel.fdt.MachineDescription;
 
 /**
  * The early physical allocator (Linux's memblock): the memory banks the device
@@ -15,6 +16,20 @@ public final class BootAllocator {
 
     private final RegionList memory = new RegionList(MAX_REGIONS);
     private final RegionList reserved = new RegionList(MAX_REGIONS);
+
+    /**
+     * The boot allocator for a machine: its RAM banks, minus its reserved
+     * regions, the initrd, the device tree blob and the kernel image.
+     * Returns null when a table overflows.
+     */
+    public static BootAllocator fromMachine(MachineDescription m, long dtbBase, long dtbSize, long kernelStart, long kernelEnd) {
+        BootAllocator b = new BootAllocator();
+        for (int i = 0; i < m.memoryBankCount(); i++) if (b.addMemory(m.memoryBase(i), m.memorySize(i)) < 0) return null;
+        for (int i = 0; i < m.reservedCount(); i++) if (b.reserve(m.reservedBase(i), m.reservedSize(i)) < 0) return null;
+        if (m.hasInitrd() && b.reserve(m.initrdStart(), m.initrdEnd() - m.initrdStart()) < 0) return null;
+        if (b.reserve(dtbBase, dtbSize) < 0 || b.reserve(kernelStart, kernelEnd - kernelStart) < 0) return null;
+        return b;
+    }
 
     /** Adds a bank of RAM; -EINVAL when it wraps, -ENOSPC when the table is full. */
     public int addMemory(long base, long size) { return memory.add(base, size); }
