@@ -1,0 +1,56 @@
+package lichen.libkernel.async;
+
+import lichen.api.Slab;
+import lichen.libkernel.container.ListNode;
+
+/**
+ * A kernel task: a continuation with its run state, the links that put it on
+ * the run queue, one wait queue and the timer list, the reason it was woken,
+ * and whether a signal is pending (which ends interruptible sleeps, as
+ * TASK_INTERRUPTIBLE does in Linux).
+ */
+@Slab
+public final class Task {
+    public static final int RUNNABLE = 0, RUNNING = 1, BLOCKED = 2, DONE = 3;
+
+    private final int id;
+    private final String name;
+    Continuation continuation;
+    int state = RUNNABLE;
+    int wakeReason;
+    boolean interruptible;
+    boolean signalPending;
+    long deadline = Executor.NO_DEADLINE;
+    final ListNode<Task> runNode = new ListNode<>(this);
+    final ListNode<Task> timerNode = new ListNode<>(this);
+    /** The link a {@code WaitQueue} holds the task by; a task waits on one queue at a time. */
+    public final ListNode<Task> waitNode = new ListNode<>(this);
+    final ListNode<Task> joinNode = new ListNode<>(this);
+    final lichen.libkernel.container.IntrusiveList<Task> joiners = new lichen.libkernel.container.IntrusiveList<>();
+
+    Task(int id, String name) {
+        this.id = id;
+        this.name = name;
+    }
+
+    public int id() { return id; }
+
+    public String name() { return name; }
+
+    public int state() { return state; }
+
+    public boolean isDone() { return state == DONE; }
+
+    public boolean isBlocked() { return state == BLOCKED; }
+
+    public boolean signalPending() { return signalPending; }
+
+    /** Forgets a pending signal once it has been delivered. */
+    public void clearSignal() { signalPending = false; }
+
+    /** Whether the current sleep ends on a signal. */
+    public boolean isInterruptible() { return interruptible; }
+
+    @Override
+    public String toString() { return "Task#" + id + "(" + name + ")"; }
+}

@@ -1,0 +1,11 @@
+package lichen.libkernel.async;
+
+/** Something to call when an awaited event happens: usually a blocked task to make runnable. */
+@FunctionalInterface
+public interface Waker {
+    /** Called when the event happens; must not sleep (it may run in interrupt context). */
+    void wake();
+
+    /** A waker that wakes {@code t} on {@code ex} (as Linux's default_wake_function). */
+    static Waker of(Executor ex, Task t) { return () -> ex.wake(t, WakeReason.WOKEN); }
+}
