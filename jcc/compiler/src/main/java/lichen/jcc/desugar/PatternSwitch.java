@@ -1,6 +1,7 @@
 package lichen.jcc.desugar;
 
 import lichen.jcc.CompileError;
+import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -16,9 +17,41 @@ import org.objectweb.asm.tree.*;
 final class PatternSwitch {
     private PatternSwitch() {}
 
+    /**
+     * A primitive selector, as javac emits for a record component's primitive pattern: a label
+     * that is the selector's own primitive class always matches (the value is exactly itself);
+     * other primitive conversions are not in the subset yet.
+     */
+    private static MethodInsnNode primitive(ClassNode owner, InvokeDynamicInsnNode indy, MethodNode m, Type selector) {
+        InsnList code = m.instructions;
+        int restart = selector.getSize();
+        Object[] labels = indy.bsmArgs;
+        for (int i = 0; i < labels.length; i++) {
+            if (!(labels[i] instanceof ConstantDynamic c) || !c.getBootstrapMethod().getName().equals("primitiveClass")
+                    || !c.getName().equals(selector.getDescriptor())) {
+                throw new CompileError(owner.sourceFile + ": a primitive pattern that converts " + selector.getClassName()
+                        + " (label " + labels[i] + ") is outside the subset");
+            }
+            LabelNode next = new LabelNode(new Label());
+            code.add(new VarInsnNode(Opcodes.ILOAD, restart));
+            code.add(Bytecode.ldc(i));
+            code.add(new JumpInsnNode(Opcodes.IF_ICMPGT, next));
+            code.add(Bytecode.ldc(i));
+            code.add(new InsnNode(Opcodes.IRETURN));
+            code.add(next);
+        }
+        code.add(Bytecode.ldc(labels.length));
+        code.add(new InsnNode(Opcodes.IRETURN));
+        m.maxLocals = restart + 1;
+        m.maxStack = 2;
+        return IndyDesugar.callStatic(owner, m);
+    }
+
     static MethodInsnNode generate(ClassNode owner, InvokeDynamicInsnNode indy, String id) {
         boolean enumSwitch = indy.bsm.getName().equals("enumSwitch");
         MethodNode m = IndyDesugar.addStatic(owner, "jcc$switch$" + id, indy.desc);
+        Type selector = Type.getArgumentTypes(indy.desc)[0];
+        if (selector.getSort() < Type.ARRAY) return primitive(owner, indy, m, selector);
         InsnList code = m.instructions;
         LabelNode notNull = new LabelNode(new Label());
         code.add(new VarInsnNode(Opcodes.ALOAD, 0));

@@ -15,8 +15,8 @@ import java.util.TreeMap;
 /**
  * Writes the image heap's objects as LLVM globals with the object model of
  * {@link Layout}: a packed struct per object, its fields at their offsets and
- * zero bytes between them. Strings and enums get the runtime's layout of those
- * classes, filled from the JVM objects' values.
+ * zero bytes between them. Strings, StringBuilders and enums get the runtime's
+ * layout of those classes, filled from the JVM objects' values.
  */
 final class HeapWriter {
     private final World world;
@@ -55,7 +55,8 @@ final class HeapWriter {
     }
 
     private String object(Object o) {
-        String internal = o instanceof String ? "java/lang/String" : o.getClass().getName().replace('.', '/');
+        String internal = o instanceof String ? "java/lang/String" : o instanceof StringBuilder ? "java/lang/StringBuilder"
+                : o.getClass().getName().replace('.', '/');
         JClass c = world.get(internal);
         Layout.ClassLayout cl = layout.of(c);
         TreeMap<Integer, String[]> fields = new TreeMap<>();
@@ -94,6 +95,14 @@ final class HeapWriter {
                 case "value" -> heap.charsOf(s);
                 case "hash" -> s.hashCode();
                 default -> throw new CompileError("the runtime's String has a field '" + name + "' that jcc cannot fill");
+            };
+        }
+        if (owner.equals("java/lang/StringBuilder")) {
+            StringBuilder sb = (StringBuilder) o;
+            return switch (name) {
+                case "value" -> heap.charsOf(sb);
+                case "count" -> sb.length();
+                default -> throw new CompileError("the runtime's StringBuilder has a field '" + name + "' that jcc cannot fill");
             };
         }
         if (owner.equals("java/lang/Enum")) {

@@ -26,7 +26,7 @@ public final class ImageHeap implements Reachability.StaticsListener {
     private final Map<String, String> literals = new HashMap<>();
     private final List<Object> order = new ArrayList<>();
     private final Map<String, Object> staticValues = new HashMap<>();
-    private final IdentityHashMap<String, char[]> stringChars = new IdentityHashMap<>();
+    private final IdentityHashMap<Object, char[]> stringChars = new IdentityHashMap<>();
     private Reachability reach;
 
     public ImageHeap(World world) {
@@ -90,6 +90,11 @@ public final class ImageHeap implements Reachability.StaticsListener {
                 if (reach != null) reach.instantiate(world.get("java/lang/String"));
                 continue;
             }
+            if (o instanceof StringBuilder sb) {
+                if (reach != null) reach.instantiate(world.get("java/lang/StringBuilder"));
+                reference(charsOf(sb));
+                continue;
+            }
             if (k.isHidden() || k.isSynthetic()) {
                 throw new CompileError("static field " + where.replace('/', '.') + " holds a lambda made by a static initialiser;"
                         + " build-time initialisation cannot freeze lambdas yet: create it in a method instead");
@@ -139,8 +144,16 @@ public final class ImageHeap implements Reachability.StaticsListener {
 
     List<Object> objects() { return order; }
 
-    /** The one char[] that backs a frozen String. */
-    char[] charsOf(String s) { return stringChars.computeIfAbsent(s, String::toCharArray); }
+    /** The one char[] that backs a frozen String, or a StringBuilder's buffer with its spare capacity. */
+    char[] charsOf(CharSequence s) {
+        char[] chars = stringChars.get(s);
+        if (chars == null) {
+            chars = new char[s instanceof StringBuilder sb ? Math.max(sb.capacity(), 16) : s.length()];
+            for (int i = 0; i < s.length(); i++) chars[i] = s.charAt(i);
+            stringChars.put(s, chars);
+        }
+        return chars;
+    }
 
     String nameOf(Object o) { return reference(o); }
 }
