@@ -1,7 +1,9 @@
 package lichen.kernel;
 
 import lichen.arch.aarch64.Timer;
+import lichen.kernel.boot.DeviceTreeBlob;
 import lichen.kernel.selftest.SelfTest;
+import lichen.libkernel.fdt.MachineDescription;
 
 /**
  * The kernel's entry, called by arch/aarch64's boot code at EL1 with the MMU
@@ -14,11 +16,30 @@ public final class Kernel {
 
     private Kernel() {}
 
+    /** The boot log's account of the machine, from the device tree. */
+    private static void describe(MachineDescription m) {
+        long total = 0;
+        for (int i = 0; i < m.memoryBankCount(); i++) {
+            total += m.memorySize(i);
+            System.out.println("memory: 0x" + Long.toHexString(m.memoryBase(i)) + "-0x"
+                    + Long.toHexString(m.memoryBase(i) + m.memorySize(i)) + " (" + (m.memorySize(i) >> 20) + " MiB)");
+        }
+        System.out.println("memory total: " + (total >> 20) + " MiB in " + m.memoryBankCount() + " bank(s), "
+                + m.reservedCount() + " reserved region(s)");
+        System.out.println("cpus: " + m.cpuCount());
+        System.out.println("command line: \"" + m.bootargs() + "\"");
+        System.out.println("console: PL011 at 0x" + Long.toHexString(m.uartBase()) + "; GICv" + m.gicVersion() + " at 0x"
+                + Long.toHexString(m.gicDistributor()) + "; timer PPI " + m.timerIrqPhysical() + "; PSCI via " + m.psciMethod()
+                + "; " + m.virtioCount() + " virtio-mmio slots");
+    }
+
     public static void start(long deviceTree, long freeMemory) {
         long entered = Timer.nanos();
         System.out.println("Lichen " + VERSION + " (AArch64, compiled by jcc)");
         System.out.println("device tree at 0x" + Long.toHexString(deviceTree) + ", kernel ends at 0x" + Long.toHexString(freeMemory));
         System.out.println("timer: " + Timer.frequency() + " Hz");
+        MachineDescription machine = DeviceTreeBlob.read(deviceTree);
+        if (machine != null) describe(machine);
         long now = Timer.nanos();
         System.out.println("boot: " + (now / 1000) + " us since reset, " + ((now - entered) / 1000) + " us in the kernel");
         // No root filesystem yet (issue 6): the in-kernel self-test, then power-off.
