@@ -34,6 +34,15 @@ public final class Intrinsics {
     public static void store8(long address, byte v) { throw hostless(); }
     public static void store64(long address, long v) { throw hostless(); }
 
+    /** Atomic compare-and-swap of the 64-bit word at an address, sequentially consistent. */
+    public static boolean compareAndSwap64(long address, long expect, long update) { throw hostless(); }
+
+    /** Atomic add to the 64-bit word at an address; returns the previous value. */
+    public static long getAndAdd64(long address, long delta) { throw hostless(); }
+
+    /** Atomic exchange of the 64-bit word at an address; returns the previous value. */
+    public static long getAndSet64(long address, long value) { throw hostless(); }
+
     /** {@code memmove}: overlapping copies are correct. */
     public static void copyMemory(long dst, long src, long bytes) { throw hostless(); }
 

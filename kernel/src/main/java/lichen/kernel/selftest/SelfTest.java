@@ -42,6 +42,7 @@ public final class SelfTest {
         check("finally blocks run while an exception unwinds", SelfTest::finallyRunsDuringUnwinding);
         check("the device tree pointer is in RAM and holds the FDT magic", () -> deviceTreeMagic(deviceTree));
         check("timer interrupts arrive through the GIC and are counted", SelfTest::timerInterruptsAreCounted);
+        check("atomic words compare-and-set, add and swap", SelfTest::atomicWords);
         System.out.println(passed + " passed, " + failed + " failed");
         return failed;
     }
@@ -154,6 +155,15 @@ public final class SelfTest {
         long ticks = Interrupts.ticks();
         // Five are due; a loaded host delays some, and none may come early or twice.
         return ticks >= 2 && ticks <= 6 ? null : ticks + " ticks in 50 ms at 100 Hz";
+    }
+
+    private static String atomicWords() {
+        lichen.api.AtomicWord w = new lichen.api.AtomicWord(5);
+        if (!w.compareAndSet(5, 9) || w.get() != 9) return "compareAndSet(5, 9) on 5 left " + w.get();
+        if (w.compareAndSet(5, 1) || w.get() != 9) return "compareAndSet(5, 1) on 9 succeeded";
+        if (w.getAndAdd(3) != 9 || w.get() != 12) return "getAndAdd(3) on 9 gave " + w.get();
+        if (w.getAndSet(-1) != 12 || w.get() != -1) return "getAndSet(-1) on 12 gave " + w.get();
+        return null;
     }
 
     private static String deviceTreeMagic(long deviceTree) {

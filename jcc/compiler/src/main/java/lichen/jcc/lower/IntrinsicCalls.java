@@ -103,6 +103,13 @@ final class IntrinsicCalls {
                 yield fb.def("trunc i64 " + fb.load("i64", fb.offset(desc, Layout.DESC_SIZE)) + " to i32");
             }
             case "className" -> fb.load("ptr", fb.offset(fb.load("ptr", v.get(0)), Layout.DESC_NAME));
+            case "compareAndSwap64" -> {
+                String pair = fb.def("cmpxchg ptr " + fb.def("inttoptr i64 " + v.get(0) + " to ptr") + ", i64 " + v.get(1) + ", i64 "
+                        + v.get(2) + " seq_cst seq_cst");
+                yield fb.def("zext i1 " + fb.def("extractvalue { i64, i1 } " + pair + ", 1") + " to i32");
+            }
+            case "getAndAdd64" -> fb.def("atomicrmw add ptr " + fb.def("inttoptr i64 " + v.get(0) + " to ptr") + ", i64 " + v.get(1) + " seq_cst");
+            case "getAndSet64" -> fb.def("atomicrmw xchg ptr " + fb.def("inttoptr i64 " + v.get(0) + " to ptr") + ", i64 " + v.get(1) + " seq_cst");
             case "newArrayLike" -> fb.def("call ptr @jcc.newArray(ptr " + fb.load("ptr", v.get(0)) + ", i32 " + v.get(1) + ")");
             case "shallowClone" -> fb.def("call ptr @jcc.clone(ptr " + v.get(0) + ")");
             case "load8" -> fb.def("sext i8 " + fb.load("i8", fb.def("inttoptr i64 " + v.get(0) + " to ptr")) + " to i32");

@@ -46,15 +46,25 @@ final class Objects {
             case Opcodes.GETFIELD -> {
                 String obj = nullChecked(l.operand(0, 1));
                 String p = fb.offset(obj, module.layout.fieldOffset(f.owner, f.name));
-                l.push(widen(fb.load(storage, p), f.desc), IrTypes.kindOf(Type.getType(f.desc)), 1);
+                String v = isVolatile(f) ? fb.def("load atomic " + storage + ", ptr " + p + " seq_cst, align " + Layout.storageSize(f.desc))
+                        : fb.load(storage, p);
+                l.push(widen(v, f.desc), IrTypes.kindOf(Type.getType(f.desc)), 1);
             }
             case Opcodes.PUTFIELD -> {
                 String obj = nullChecked(l.operand(0, 2));
                 String v = narrow(l.operand(1, 2), f.desc);
-                fb.store(storage, v, fb.offset(obj, module.layout.fieldOffset(f.owner, f.name)));
+                String p = fb.offset(obj, module.layout.fieldOffset(f.owner, f.name));
+                if (isVolatile(f)) fb.emit("store atomic " + storage + " " + v + ", ptr " + p + " seq_cst, align " + Layout.storageSize(f.desc));
+                else fb.store(storage, v, p);
             }
             default -> throw l.error("field opcode " + op);
         }
+    }
+
+    /** A volatile field is read and written with sequentially consistent atomics (JLS 17.4). */
+    private boolean isVolatile(FieldInsnNode f) {
+        var declaring = module.world.resolveFieldOwner(f.owner, f.name);
+        return (declaring.field(f.name).access & Opcodes.ACC_VOLATILE) != 0;
     }
 
     private String widen(String v, String desc) {
