@@ -77,8 +77,15 @@ final class Corpus {
         return new Corpus(sources, classes, programs);
     }
 
-    /** A directory holding only this program's class files, which is what jcc is given. */
-    Path classesOf(String program, Path work) throws IOException {
+    private final java.util.Map<String, Path> split = new java.util.HashMap<>();
+
+    /**
+     * A directory holding only this program's class files, which is what jcc
+     * is given; made once, when the first of the program's compilations asks.
+     */
+    synchronized Path classesOf(String program, Path work) throws IOException {
+        Path made = split.get(program);
+        if (made != null) return made;
         Path dir = work.resolve("programs").resolve(program);
         Files.createDirectories(dir);
         List<Path> own = new ArrayList<>();
@@ -89,6 +96,7 @@ final class Corpus {
             }).forEach(own::add);
         }
         for (Path p : own) Files.copy(p, dir.resolve(p.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        split.put(program, dir);
         return dir;
     }
 }
