@@ -43,7 +43,7 @@ public final class Kernel {
         long now = Timer.nanos();
         System.out.println("boot: " + (now / 1000) + " us since reset, " + ((now - entered) / 1000) + " us in the kernel");
         // No root filesystem yet (issue 6): the in-kernel self-test, then power-off.
-        SelfTest.runAll(deviceTree);
+        SelfTest.runAll(deviceTree, freeMemory);
         System.out.println("powering off");
     }
 }

@@ -33,6 +33,13 @@ public final class Intrinsics {
     public static long load64(long address) { throw hostless(); }
     public static void store8(long address, byte v) { throw hostless(); }
     public static void store64(long address, long v) { throw hostless(); }
+    public static int load16(long address) { throw hostless(); }
+    public static int load32(long address) { throw hostless(); }
+    public static void store16(long address, int v) { throw hostless(); }
+    public static void store32(long address, int v) { throw hostless(); }
+
+    /** {@code memset}. */
+    public static void fillMemory(long dst, int value, long bytes) { throw hostless(); }
 
     /** Atomic compare-and-swap of the 64-bit word at an address, sequentially consistent. */
     public static boolean compareAndSwap64(long address, long expect, long update) { throw hostless(); }

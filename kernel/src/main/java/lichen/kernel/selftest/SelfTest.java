@@ -25,13 +25,13 @@ public final class SelfTest {
     /** The kernel entry of {@code just test-kernel}: the tests, then the verdict as QEMU's exit status. */
     public static void start(long deviceTree, long freeMemory) {
         PowerOff.useSemihosting(true);
-        int failures = runAll(deviceTree);
+        int failures = runAll(deviceTree, freeMemory);
         System.out.flush();
         PowerOff.exit(failures == 0 ? 0 : 1);
     }
 
     /** Runs every test, prints a line for each and the summary; returns the number that failed. */
-    public static int runAll(long deviceTree) {
+    public static int runAll(long deviceTree, long freeMemory) {
         passed = 0;
         failed = 0;
         System.out.println("Lichen self-test");
@@ -43,6 +43,7 @@ public final class SelfTest {
         check("the device tree pointer is in RAM and holds the FDT magic", () -> deviceTreeMagic(deviceTree));
         check("timer interrupts arrive through the GIC and are counted", SelfTest::timerInterruptsAreCounted);
         check("atomic words compare-and-set, add and swap", SelfTest::atomicWords);
+        check("the buddy allocator hands out distinct real pages under pressure", () -> buddyOnRealMemory(freeMemory));
         System.out.println(passed + " passed, " + failed + " failed");
         return failed;
     }
@@ -155,6 +156,39 @@ public final class SelfTest {
         long ticks = Interrupts.ticks();
         // Five are due; a loaded host delays some, and none may come early or twice.
         return ticks >= 2 && ticks <= 6 ? null : ticks + " ticks in 50 ms at 100 Hz";
+    }
+
+    /**
+     * libkernel's buddy allocator over 16 MiB of real RAM past the early heap: every page of
+     * mixed-order blocks is written with its own address and read back, so overlapping blocks
+     * would show; freeing everything must coalesce back to the largest blocks.
+     */
+    private static String buddyOnRealMemory(long freeMemory) {
+        long base = (freeMemory + (48L << 20)) & ~((4L << 20) - 1);
+        int pages = 4096;
+        lichen.libkernel.mm.BuddyAllocator buddy = new lichen.libkernel.mm.BuddyAllocator(base, pages);
+        if (buddy.addFreeRange(base, base + ((long) pages << 12)) != pages) return "could not add the range";
+        long[] blocks = new long[600];
+        int[] orders = new int[600];
+        int n = 0;
+        for (int i = 0; i < blocks.length; i++) {
+            int order = i % 4;
+            long pa = buddy.allocPages(order);
+            if (pa < 0) break;
+            blocks[n] = pa;
+            orders[n++] = order;
+            for (long p = pa; p < pa + (4096L << order); p += 4096) lichen.api.Mem.store64(p, p);
+        }
+        if (n < 500) return "only " + n + " blocks fitted in 16 MiB";
+        for (int i = 0; i < n; i++) {
+            for (long p = blocks[i]; p < blocks[i] + (4096L << orders[i]); p += 4096) {
+                if (lichen.api.Mem.load64(p) != p) return "page 0x" + Long.toHexString(p) + " was overwritten: blocks overlap";
+            }
+        }
+        for (int i = 0; i < n; i++) if (buddy.freePages(blocks[i], orders[i]) != 0) return "free of block " + i + " refused";
+        if (buddy.freePageCount() != pages) return buddy.freePageCount() + " pages free after freeing everything, expected " + pages;
+        return buddy.largestFreeOrder() == lichen.libkernel.mm.BuddyAllocator.MAX_ORDER ? null : "did not coalesce: largest order "
+                + buddy.largestFreeOrder();
     }
 
     private static String atomicWords() {

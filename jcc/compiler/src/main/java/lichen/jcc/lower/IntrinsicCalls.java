@@ -114,6 +114,21 @@ final class IntrinsicCalls {
             case "shallowClone" -> fb.def("call ptr @jcc.clone(ptr " + v.get(0) + ")");
             case "load8" -> fb.def("sext i8 " + fb.load("i8", fb.def("inttoptr i64 " + v.get(0) + " to ptr")) + " to i32");
             case "load64" -> fb.load("i64", fb.def("inttoptr i64 " + v.get(0) + " to ptr"));
+            case "load16" -> fb.def("zext i16 " + fb.load("i16", fb.def("inttoptr i64 " + v.get(0) + " to ptr")) + " to i32");
+            case "load32" -> fb.load("i32", fb.def("inttoptr i64 " + v.get(0) + " to ptr"));
+            case "store16" -> {
+                fb.store("i16", fb.def("trunc i32 " + v.get(1) + " to i16"), fb.def("inttoptr i64 " + v.get(0) + " to ptr"));
+                yield "void";
+            }
+            case "store32" -> {
+                fb.store("i32", v.get(1), fb.def("inttoptr i64 " + v.get(0) + " to ptr"));
+                yield "void";
+            }
+            case "fillMemory" -> {
+                fb.emit("call void @llvm.memset.p0.i64(ptr " + fb.def("inttoptr i64 " + v.get(0) + " to ptr") + ", i8 "
+                        + fb.def("trunc i32 " + v.get(1) + " to i8") + ", i64 " + v.get(2) + ", i1 false)");
+                yield "void";
+            }
             case "store8" -> {
                 fb.store("i8", fb.def("trunc i32 " + v.get(1) + " to i8"), fb.def("inttoptr i64 " + v.get(0) + " to ptr"));
                 yield "void";
