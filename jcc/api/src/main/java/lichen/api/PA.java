@@ -66,7 +66,7 @@ public final class PA {
     public boolean equals(Object o) { return o instanceof PA p && p.value == value; }
 
     @Override
-    public int hashCode() { return Long.hashCode(value); }
+    public int hashCode() { return (int) (value ^ (value >>> 32)); }
 
     @Override
     public String toString() { return "PA(0x" + Long.toHexString(value) + ")"; }

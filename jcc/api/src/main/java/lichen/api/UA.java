@@ -75,7 +75,7 @@ public final class UA {
     public boolean equals(Object o) { return o instanceof UA u && u.value == value; }
 
     @Override
-    public int hashCode() { return Long.hashCode(value); }
+    public int hashCode() { return (int) (value ^ (value >>> 32)); }
 
     @Override
     public String toString() { return "UA(0x" + Long.toHexString(value) + ")"; }

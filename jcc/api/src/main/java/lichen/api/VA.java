@@ -78,7 +78,7 @@ public final class VA {
     public boolean equals(Object o) { return o instanceof VA v && v.value == value; }
 
     @Override
-    public int hashCode() { return Long.hashCode(value); }
+    public int hashCode() { return (int) (value ^ (value >>> 32)); }
 
     @Override
     public String toString() { return "VA(0x" + Long.toHexString(value) + ")"; }

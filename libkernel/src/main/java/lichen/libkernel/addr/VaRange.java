@@ -69,7 +69,7 @@ public final class VaRange {
     public boolean equals(Object o) { return o instanceof VaRange r && r.start == start && r.end == end; }
 
     @Override
-    public int hashCode() { return Long.hashCode(start) * 31 + Long.hashCode(end); }
+    public int hashCode() { return (int) (start ^ (start >>> 32)) * 31 + (int) (end ^ (end >>> 32)); }
 
     @Override
     public String toString() { return "[0x" + Long.toHexString(start) + ", 0x" + Long.toHexString(end) + ")"; }

@@ -124,6 +124,7 @@ public final class SlabCache {
             int s = slabOf(o);
             SlabFreeList.setNext(o, freeHeads[s]);
             freeHeads[s] = o;
+            partialHint = s;
             if (--inUse[s] == 0) {
                 emptySlabs++;
                 // Keep one empty slab to absorb alloc/free flapping; return the rest.
@@ -132,8 +133,17 @@ public final class SlabCache {
         }
     }
 
+    // Where the last free object went back: scanning starts there, so a refill is O(1) in the common case.
+    private int partialHint;
+
     private int partialSlab() {
-        for (int s = 0; s < slabs; s++) if (freeHeads[s] != 0) return s;
+        for (int k = 0; k < slabs; k++) {
+            int s = (partialHint + k) % slabs;
+            if (freeHeads[s] != 0) {
+                partialHint = s;
+                return s;
+            }
+        }
         return -1;
     }
 

@@ -44,7 +44,9 @@ public final class SpinLock {
         }
         if (word.get() == me) throw new IllegalStateException("spinlock deadlock: CPU " + (me - 1) + " already holds it");
         contended++;
-        while (!word.compareAndSet(0, me)) Thread.onSpinWait();
+        while (!word.compareAndSet(0, me)) {
+            // spin: jcc lowers AtomicWord to exclusive loads, which let WFE-based waiting come later
+        }
         acquisitions++;
     }
 
