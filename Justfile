@@ -46,3 +46,7 @@ test-jcc: build
 # jcc's compile time and its code against clang -O2, as ratios.
 bench-jcc: build
     jcc/bin/jcc-bench
+
+# libkernel allocator and page-table operation rates on the JVM (figures, not assertions).
+bench-libkernel:
+    java -cp libkernel/target/classes:jcc/api/target/classes lichen.libkernel.bench.AllocatorBench
