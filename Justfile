@@ -22,14 +22,16 @@ kernel: build
     mkdir -p build/kernel
     jcc/bin/jcc --target kernel --main lichen.kernel.Kernel -T arch/aarch64/src/main/asm/kernel.ld -o build/kernel/Image \
         kernel/target/classes arch/aarch64/target/classes libkernel/target/classes \
-        arch/aarch64/src/main/asm/boot.S arch/aarch64/src/main/asm/vectors.S
+        arch/aarch64/src/main/asm/boot.S arch/aarch64/src/main/asm/vectors.S \
+        arch/aarch64/src/main/asm/switch.S
 
 # The kernel's in-kernel tests on QEMU: PASS/FAIL lines, "N passed, N failed", the verdict as QEMU's exit status.
 test-kernel: build
     mkdir -p build/kernel
     jcc/bin/jcc --target kernel --main lichen.kernel.selftest.SelfTest -T arch/aarch64/src/main/asm/kernel.ld \
         -o build/kernel/SelfTest kernel/target/classes arch/aarch64/target/classes libkernel/target/classes \
-        arch/aarch64/src/main/asm/boot.S arch/aarch64/src/main/asm/vectors.S
+        arch/aarch64/src/main/asm/boot.S arch/aarch64/src/main/asm/vectors.S \
+        arch/aarch64/src/main/asm/switch.S
     scripts/run-kernel-test.sh build/kernel/SelfTest
 
 # Everything CI runs.

@@ -31,6 +31,15 @@ public final class Cpu {
     /** Masks IRQs at this exception level (DAIF.I = 1). */
     public static void disableInterrupts() { throw hostless(); }
 
+    /**
+     * Saves this CPU's callee-saved registers, stack pointer and handler chain into the context
+     * at {@code save} and continues from the one at {@code load} (arch/aarch64/switch.S).
+     */
+    public static void switchContext(long save, long load) { throw hostless(); }
+
+    /** The address where a new task's first context switch lands (lichen_task_start). */
+    public static long taskStartAddress() { throw hostless(); }
+
     /** WFI: sleep until an interrupt (or a spurious wake). */
     public static void waitForInterrupt() { throw hostless(); }
 

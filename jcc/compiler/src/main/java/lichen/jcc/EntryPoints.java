@@ -35,6 +35,7 @@ final class EntryPoints {
             {KERNEL_SERVICES, "syscall", KERNEL_SYSCALL},
             {KERNEL_SERVICES, "boot", "(JJ)V"},
             {"lichen/arch/aarch64/Traps", "handle", "(JJ)V"},
+            {"lichen/arch/aarch64/StackContinuations", "taskMain", "()V"},
             {"lichen/rt/Start", "end", "()V"},
     };
 

@@ -7,6 +7,9 @@ import lichen.api.Slab;
 import lichen.api.Unsafe;
 import lichen.arch.aarch64.Interrupts;
 import lichen.arch.aarch64.PowerOff;
+import lichen.arch.aarch64.StackContinuations;
+import lichen.arch.aarch64.TimerClock;
+import lichen.libkernel.async.Executor;
 import lichen.arch.aarch64.Timer;
 import lichen.arch.aarch64.Traps;
 
@@ -44,6 +47,7 @@ public final class SelfTest {
         check("timer interrupts arrive through the GIC and are counted", SelfTest::timerInterruptsAreCounted);
         check("atomic words compare-and-set, add and swap", SelfTest::atomicWords);
         check("the buddy allocator hands out distinct real pages under pressure", () -> buddyOnRealMemory(freeMemory));
+        check("a thousand tasks sleep on timers and wake in deadline order", SelfTest::thousandSleepers);
         System.out.println(passed + " passed, " + failed + " failed");
         return failed;
     }
@@ -164,7 +168,7 @@ public final class SelfTest {
      * would show; freeing everything must coalesce back to the largest blocks.
      */
     private static String buddyOnRealMemory(long freeMemory) {
-        long base = (freeMemory + (48L << 20)) & ~((4L << 20) - 1);
+        long base = (freeMemory + (160L << 20)) & ~((4L << 20) - 1);
         int pages = 4096;
         lichen.libkernel.mm.BuddyAllocator buddy = new lichen.libkernel.mm.BuddyAllocator(base, pages);
         if (buddy.addFreeRange(base, base + ((long) pages << 12)) != pages) return "could not add the range";
@@ -189,6 +193,41 @@ public final class SelfTest {
         if (buddy.freePageCount() != pages) return buddy.freePageCount() + " pages free after freeing everything, expected " + pages;
         return buddy.largestFreeOrder() == lichen.libkernel.mm.BuddyAllocator.MAX_ORDER ? null : "did not coalesce: largest order "
                 + buddy.largestFreeOrder();
+    }
+
+    private static Executor executor;
+    private static long[] wakeDeadlines;
+    private static int woken;
+
+    /**
+     * 1000 kernel tasks on their own stacks, each blocking until a deadline up to 40 ms after it
+     * first runs (1 to 40 ms, so every task suspends), on the real timer (1 kHz tick); each records its deadline when it wakes, and the
+     * records must come in deadline order, none of them early.
+     */
+    private static String thousandSleepers() {
+        Interrupts.start(1000);
+        executor = new Executor(new StackContinuations(), new TimerClock());
+        int n = 1000;
+        wakeDeadlines = new long[n];
+        woken = 0;
+        for (int i = 0; i < n; i++) {
+            long delay = (1 + i * 7919L % 40) * 1_000_000L;
+            executor.spawn("sleeper", () -> sleepFor(delay));
+        }
+        executor.runUntilIdle();
+        if (woken != n) return woken + " of " + n + " tasks woke";
+        for (int i = 1; i < n; i++) {
+            if (wakeDeadlines[i] < wakeDeadlines[i - 1]) return "task woken " + i + " had an earlier deadline than the one before";
+        }
+        return executor.liveTasks() == 0 ? null : executor.liveTasks() + " tasks still live";
+    }
+
+    /** Blocks until an absolute deadline taken when the task first runs; records it when woken, if not early. */
+    private static void sleepFor(long delay) {
+        long deadline = executor.now() + delay;
+        executor.block(deadline, false);
+        if (executor.now() < deadline) return;
+        wakeDeadlines[woken++] = deadline;
     }
 
     private static String atomicWords() {

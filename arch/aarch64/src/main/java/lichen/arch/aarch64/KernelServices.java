@@ -25,8 +25,8 @@ public final class KernelServices {
 
     private KernelServices() {}
 
-    /** Early heap until the device tree's memory node is read: 32 MiB after the image. */
-    private static final long EARLY_HEAP = 32L << 20;
+    /** Early heap until the device tree's memory node is read: 96 MiB after the image. */
+    private static final long EARLY_HEAP = 96L << 20;
 
     /**
      * Called by jcc's kernel entry before anything else, even the runtime's static

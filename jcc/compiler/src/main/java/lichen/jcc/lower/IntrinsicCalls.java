@@ -82,6 +82,8 @@ final class IntrinsicCalls {
             case "setTimerControl" -> { fb.emit("call void asm sideeffect \"msr cntp_ctl_el0, $0\\0Aisb\", \"r,~{memory}\"(i64 " + v.get(0) + ")"); yield "void"; }
             case "enableInterrupts" -> { fb.emit("call void asm sideeffect \"msr daifclr, #2\", \"~{memory}\"()"); yield "void"; }
             case "disableInterrupts" -> { fb.emit("call void asm sideeffect \"msr daifset, #2\", \"~{memory}\"()"); yield "void"; }
+            case "switchContext" -> { fb.emit("call void @lichen_switch(i64 " + v.get(0) + ", i64 " + v.get(1) + ")"); yield "void"; }
+            case "taskStartAddress" -> fb.def("ptrtoint ptr @lichen_task_start to i64");
             case "breakpoint" -> { fb.emit("call void asm sideeffect \"brk #0x4c\", \"~{memory}\"()"); yield "void"; }
             case "waitForInterrupt" -> { fb.emit("call void asm sideeffect \"wfi\", \"~{memory}\"()"); yield "void"; }
             case "psci" -> fb.def("call i64 asm sideeffect \"hvc #0\", \"={x0},{x0},{x1},{x2},{x3},~{memory}\"(i64 " + v.get(0)

@@ -109,6 +109,10 @@ public final class ModuleWriter {
         // The exception vectors (arch/aarch64/vectors.S) call the trap handler by this name.
         sb.append("@lichen_trap = alias void (i64, i64), ptr ")
                 .append(module.runtime("lichen/arch/aarch64/Traps", "handle", "(JJ)V")).append('\n');
+        // Kernel tasks: the stack switch and a new task's first frame (arch/aarch64/switch.S).
+        sb.append("declare void @lichen_switch(i64, i64)\ndeclare void @lichen_task_start()\n");
+        sb.append("@lichen_task_main = alias void (), ptr ")
+                .append(module.runtime("lichen/arch/aarch64/StackContinuations", "taskMain", "()V")).append('\n');
         return sb.toString();
     }
 

@@ -14,8 +14,9 @@ final class SupportFunctions {
         return """
                 @jcc.noInterfaces = private constant [1 x ptr] [ptr null]
 
-                ; The newest record of a method with exception handlers (lower/Unwinding), or null.
-                @jcc.handlers = internal global ptr null
+                ; The newest record of a method with exception handlers (lower/Unwinding), or null. It
+                ; belongs to the stack it describes, so the kernel's task switch (switch.S) saves it.
+                @jcc.handlers = global ptr null
 
                 ; A throw that no handler of its own method takes: back to the newest method with
                 ; handlers, or, with none left, the end of the program.
