@@ -131,8 +131,8 @@ public final class Fdt {
                     if (nameoff >= stringsSize || BigEndian.nul(blob, strings + (int) nameoff, strings + stringsSize) < 0)
                         return "property name offset " + nameoff + " outside the strings block";
                     if (props == MAX_PROPERTIES) return "more than " + MAX_PROPERTIES + " properties";
-                    if (propCount[current] > 0 && propStart[current] + propCount[current] != props)
-                        return "properties after a child node";
+                    // The specification puts a node's properties before its children; that keeps them contiguous here.
+                    if (firstChild[current] >= 0) return "properties after a child node";
                     addProperty(current, (int) nameoff, off, (int) len);
                     off = (int) ((off + len + 3) & ~3L);
                 }
