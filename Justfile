@@ -50,5 +50,5 @@ bench-jcc: build
     jcc/bin/jcc-bench
 
 # libkernel allocator and page-table operation rates on the JVM (figures, not assertions).
-bench-libkernel:
+bench-libkernel: build
     java -cp libkernel/target/classes:jcc/api/target/classes lichen.libkernel.bench.AllocatorBench
