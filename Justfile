@@ -34,6 +34,10 @@ test-kernel: build
         arch/aarch64/src/main/asm/switch.S
     scripts/run-kernel-test.sh build/kernel/SelfTest
 
+# The kernel's unsafe surface: the @Unsafe classes and their line counts.
+unsafe: build
+    jcc/bin/jcc unsafe libkernel/target/classes arch/aarch64/target/classes kernel/target/classes fs/target/classes
+
 # Everything CI runs.
 test: test-unit test-jcc test-kernel
 

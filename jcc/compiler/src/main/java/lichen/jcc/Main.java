@@ -9,12 +9,13 @@ import java.util.stream.Stream;
 /** The jcc command line: a Java-subset compiler that works like a C compiler. */
 public final class Main {
     static final String USAGE = """
-            usage: jcc [check] [options] INPUT...
+            usage: jcc [check | unsafe] [options] INPUT...
 
             Compiles a program in Lichen's Java subset (docs/subset.md) to a static AArch64 executable.
             INPUT is a .java file, a directory of class files, or a jar.
 
               check               run only the subset checks; print diagnostics and exit
+              unsafe              list the @Unsafe classes of the class directories given, with their line counts
               --target linux      a static AArch64 Linux executable (default)
               --target kernel     the kernel: EL1, no FP/SIMD, entry CLASS.start(long dtb, long freeMemory);
                                   with -o NAME, writes NAME (an arm64 Image) and NAME.elf
@@ -46,6 +47,10 @@ public final class Main {
             System.err.print(USAGE);
             return 2;
         }
+        if (o.listUnsafe) {
+            UnsafeSurface.print(UnsafeSurface.scan(o.inputs), System.out);
+            return 0;
+        }
         if (o.inputs.isEmpty()) {
             System.out.print(USAGE);
             return args.length == 0 ? 2 : 0;
@@ -73,6 +78,7 @@ public final class Main {
             switch (a) {
                 case "--help", "-h" -> { o.inputs.clear(); return; }
                 case "check" -> o.checkOnly = true;
+                case "unsafe" -> o.listUnsafe = true;
                 case "-o" -> o.output = Path.of(value(args, ++i, a));
                 case "--main" -> o.mainClass = value(args, ++i, a);
                 case "--target" -> {

@@ -33,6 +33,8 @@ public final class Options {
     public boolean optimise = true;
     public boolean emitLlvm;
     public boolean checkOnly;
+    /** {@code jcc unsafe}: list the @Unsafe surface instead of compiling. */
+    public boolean listUnsafe;
     public String dumpAfter;
     /** The last pass to run ("check" for {@code jcc check}); null runs them all. */
     public String stopAfter;

@@ -1,6 +1,7 @@
 package lichen.arch.aarch64;
 
 import lichen.api.Cpu;
+import lichen.api.Unsafe;
 import lichen.libkernel.async.Clock;
 
 /**
@@ -8,6 +9,7 @@ import lichen.libkernel.async.Clock;
  * in WFI until a deadline (the tick interrupt wakes the CPU; see
  * {@link Interrupts}).
  */
+@Unsafe
 public final class TimerClock implements Clock {
     @Override
     public long now() { return Timer.nanos(); }
