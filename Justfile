@@ -34,6 +34,14 @@ test-kernel: build
         arch/aarch64/src/main/asm/switch.S
     scripts/run-kernel-test.sh build/kernel/SelfTest
 
+# Kernel figures: QEMU start to the kernel's entry and to power-off (host clock), task switches per second.
+bench-kernel: build
+    mkdir -p build/kernel
+    jcc/bin/jcc --target kernel --main lichen.kernel.bench.KernelBench -T arch/aarch64/src/main/asm/kernel.ld \
+        -o build/kernel/KernelBench kernel/target/classes arch/aarch64/target/classes libkernel/target/classes \
+        arch/aarch64/src/main/asm/boot.S arch/aarch64/src/main/asm/vectors.S arch/aarch64/src/main/asm/switch.S
+    scripts/bench-kernel.sh build/kernel/KernelBench build/kernel/Image
+
 # The kernel's unsafe surface: the @Unsafe classes and their line counts.
 unsafe: build
     jcc/bin/jcc unsafe libkernel/target/classes arch/aarch64/target/classes kernel/target/classes fs/target/classes
