@@ -42,6 +42,10 @@ bench-kernel: build
         arch/aarch64/src/main/asm/boot.S arch/aarch64/src/main/asm/vectors.S arch/aarch64/src/main/asm/switch.S
     scripts/bench-kernel.sh build/kernel/KernelBench build/kernel/Image
 
+# Boot the kernel under gdb: QEMU waits at reset; gdb steps through the Java source (DWARF from jcc).
+debug: kernel
+    scripts/debug-kernel.sh
+
 # The kernel's unsafe surface: the @Unsafe classes and their line counts.
 unsafe: build
     jcc/bin/jcc unsafe libkernel/target/classes arch/aarch64/target/classes kernel/target/classes fs/target/classes
@@ -64,3 +68,14 @@ bench-jcc: build
 # libkernel allocator and page-table operation rates on the JVM (figures, not assertions).
 bench-libkernel: build
     java -cp libkernel/target/classes:jcc/api/target/classes lichen.libkernel.bench.AllocatorBench
+
+# usertest, the in-guest system-call suite, compiled by jcc into build/usertest/usertest (a static AArch64 Linux executable).
+usertest:
+    {{mvn}} -pl jcc/api,usertest compile
+    mkdir -p build/usertest
+    jcc/bin/jcc --target linux --main lichen.usertest.Main -o build/usertest/usertest usertest/target/classes
+
+# usertest under qemu-user on this host (Linux answers, through qemu's syscall translation); its exit status is the verdict.
+# execve_self_with_arguments is skipped: without binfmt_misc the host kernel cannot execute an AArch64 binary (ENOEXEC).
+test-usertest-qemu: usertest
+    qemu-aarch64 build/usertest/usertest --skip execve_self_with_arguments
