@@ -1,0 +1,101 @@
+package lichen.usertest;
+
+import lichen.usertest.sys.Errno;
+import lichen.usertest.sys.Fcntl;
+import lichen.usertest.sys.Linux;
+import lichen.usertest.sys.Stat;
+
+/** File set-up shared by the tests, each step checked through the test's {@link Check}. */
+public final class Files {
+    private Files() {}
+
+    /** Creates (or truncates) {@code path} holding {@code data}, mode {@code mode}; false if any step failed. */
+    public static boolean create(Check c, String path, byte[] data, int mode) {
+        long fd = Linux.openat(Fcntl.AT_FDCWD, path, Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC | Fcntl.O_CLOEXEC, mode);
+        if (!c.succeeded(fd, "openat(" + path + ", O_CREAT)")) {
+            return false;
+        }
+        boolean ok = writeFully(c, (int) fd, data);
+        return c.succeeded(Linux.close((int) fd), "close") && ok;
+    }
+
+    public static boolean create(Check c, String path, String text) {
+        return create(c, path, Bytes.ascii(text), 0644);
+    }
+
+    public static boolean writeFully(Check c, int fd, byte[] data) {
+        int done = 0;
+        while (done < data.length) {
+            long n = Linux.write(fd, data, done, data.length - done);
+            if (!c.succeeded(n, "write") || !c.isTrue(n > 0, "write returned 0")) {
+                return false;
+            }
+            done += (int) n;
+        }
+        return true;
+    }
+
+    /** Reads until EOF or {@code max} bytes; the count read, or a negative errno. */
+    public static long readFully(int fd, byte[] buf, int max) {
+        int done = 0;
+        while (done < max) {
+            long n = Linux.read(fd, buf, done, max - done);
+            if (Errno.isError(n)) {
+                return n;
+            }
+            if (n == 0) {
+                break;
+            }
+            done += (int) n;
+        }
+        return done;
+    }
+
+    /** The whole content of a file as ASCII, or null (with the failure recorded). */
+    public static String contents(Check c, String path) {
+        long fd = Linux.openat(Fcntl.AT_FDCWD, path, Fcntl.O_RDONLY | Fcntl.O_CLOEXEC, 0);
+        if (!c.succeeded(fd, "openat(" + path + ")")) {
+            return null;
+        }
+        byte[] buf = new byte[4096];
+        long n = readFully((int) fd, buf, buf.length);
+        Linux.close((int) fd);
+        if (!c.succeeded(n, "read(" + path + ")")) {
+            return null;
+        }
+        char[] chars = new char[(int) n];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = (char) (buf[i] & 0xff);
+        }
+        return new String(chars);
+    }
+
+    /** newfstatat of {@code path} (following links unless {@code flags} says otherwise), or null. */
+    public static Stat stat(Check c, String path, int flags) {
+        byte[] buf = new byte[Stat.SIZE];
+        long r = Linux.newfstatat(Fcntl.AT_FDCWD, path, buf, flags);
+        if (!c.succeeded(r, "newfstatat(" + path + ")")) {
+            return null;
+        }
+        return Stat.decode(buf);
+    }
+
+    /** Whether {@code path} exists (lstat succeeds); an error other than ENOENT is recorded as a failure. */
+    public static boolean exists(Check c, String path) {
+        byte[] buf = new byte[Stat.SIZE];
+        long r = Linux.newfstatat(Fcntl.AT_FDCWD, path, buf, Fcntl.AT_SYMLINK_NOFOLLOW);
+        if (r == -Errno.ENOENT) {
+            return false;
+        }
+        c.succeeded(r, "newfstatat(" + path + ")");
+        return true;
+    }
+
+    public static void unlink(Check c, String path) {
+        c.succeeded(Linux.unlinkat(Fcntl.AT_FDCWD, path, 0), "unlinkat(" + path + ")");
+    }
+
+    public static void rmdir(Check c, String path) {
+        c.succeeded(Linux.unlinkat(Fcntl.AT_FDCWD, path, Fcntl.AT_REMOVEDIR), "rmdir(" + path + ")");
+    }
+}

@@ -1,0 +1,116 @@
+package lichen.usertest;
+
+import lichen.usertest.sys.Linux;
+
+/**
+ * usertest: Lichen's in-guest system-call suite. Runs every test (or one),
+ * prints PASS/FAIL lines and "N passed, N failed", and exits 0 only when
+ * nothing failed. docs/usertest.md describes the options.
+ */
+public final class Main {
+    private Main() {}
+
+    private static final int DEFAULT_TIMEOUT_SECONDS = 30;
+
+    public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("--child")) {
+            System.exit(ChildModes.run(args));
+        }
+        TestList tests = Suite.all();
+        String only = null;
+        String[] skip = new String[args.length];
+        int skipCount = 0;
+        boolean fork = true;
+        boolean list = false;
+        int timeout = DEFAULT_TIMEOUT_SECONDS;
+        String tmp = "/tmp";
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            boolean hasValue = i + 1 < args.length;
+            if (a.equals("--only") && hasValue) {
+                only = args[++i];
+            } else if (a.equals("--skip") && hasValue) {
+                skip[skipCount++] = args[++i];
+            } else if (a.equals("--timeout") && hasValue) {
+                timeout = parsePositive(args[++i]);
+            } else if (a.equals("--tmp") && hasValue) {
+                tmp = args[++i];
+            } else if (a.equals("--no-fork")) {
+                fork = false;
+            } else if (a.equals("--list")) {
+                list = true;
+            } else {
+                usage("unknown or incomplete option: " + a);
+            }
+        }
+        if (timeout <= 0) {
+            usage("--timeout wants a positive number of seconds");
+        }
+        if (only != null && tests.find(only) == null) {
+            usage("no test named " + only + " (--list shows them)");
+        }
+        for (int i = 0; i < skipCount; i++) {
+            if (tests.find(skip[i]) == null) {
+                usage("no test named " + skip[i] + " (--list shows them)");
+            }
+        }
+        if (list) {
+            for (int i = 0; i < tests.size(); i++) {
+                System.out.println(tests.get(i).name());
+            }
+            return;
+        }
+
+        String root = tmp + "/usertest." + Linux.getpid();
+        long made = ScratchDirectory.make(root);
+        if (made < 0) {
+            System.out.println("usertest: cannot make " + root + ": " + lichen.usertest.sys.Errno.describe(made));
+            System.exit(2);
+        }
+        Runner runner = new Runner(root, fork, timeout);
+        for (int i = 0; i < tests.size(); i++) {
+            TestCase t = tests.get(i);
+            if (only != null && !t.name().equals(only)) {
+                continue;
+            }
+            if (contains(skip, skipCount, t.name())) {
+                runner.skip(t);
+            } else {
+                runner.run(t);
+            }
+        }
+        ScratchDirectory.removeTree(root, 0);
+        System.out.println(runner.summary());
+        System.exit(runner.failed() == 0 ? 0 : 1);
+    }
+
+    private static boolean contains(String[] names, int count, String name) {
+        for (int i = 0; i < count; i++) {
+            if (names[i].equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int parsePositive(String s) {
+        if (s.isEmpty() || s.length() > 6) {
+            return -1;
+        }
+        int v = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch < '0' || ch > '9') {
+                return -1;
+            }
+            v = v * 10 + (ch - '0');
+        }
+        return v;
+    }
+
+    private static void usage(String problem) {
+        System.out.println("usertest: " + problem);
+        System.out.println("usage: usertest [--only NAME] [--skip NAME]... [--no-fork] [--timeout SECONDS] [--tmp DIR] [--list]");
+        System.exit(2);
+    }
+}

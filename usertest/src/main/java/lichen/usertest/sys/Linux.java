@@ -1,0 +1,338 @@
+package lichen.usertest.sys;
+
+import lichen.api.Syscall;
+import lichen.api.Unsafe;
+
+/**
+ * The Linux system calls usertest makes, one method per call, named after it.
+ * Each returns the kernel's raw result: a negative errno on failure
+ * ({@link Errno}). Arguments are passed as the AArch64 ABI wants them (x0..x5,
+ * number in x8). Paths are Java Strings made into NUL-terminated UTF-8; buffers
+ * are byte arrays, passed by the address of an element (arrays never move).
+ * Every call also has a form taking raw addresses, so tests can pass bad
+ * pointers and check for EFAULT.
+ *
+ * <p>Array ranges are checked here: a bad offset or length is a bug in a
+ * test, and panics with IndexOutOfBoundsException rather than handing the
+ * kernel a pointer past the array.
+ */
+@Unsafe
+public final class Linux {
+    private Linux() {}
+
+    // ---- addresses of Java arrays ----
+
+    /** The address of {@code b[off]}, after checking that [off, off+len) lies in the array. */
+    public static long address(byte[] b, int off, int len) {
+        if (off < 0 || len < 0 || off > b.length - len) {
+            throw new IndexOutOfBoundsException("range " + off + "+" + len + " of byte[" + b.length + "]");
+        }
+        return Syscall.addressOf(b) + off;
+    }
+
+    /** The address of element 0, or 0 (NULL) for a null array. */
+    public static long address(byte[] b) {
+        return b == null ? 0 : Syscall.addressOf(b);
+    }
+
+    public static long address(int[] a) {
+        return a == null ? 0 : Syscall.addressOf(a);
+    }
+
+    public static long address(long[] a) {
+        return a == null ? 0 : Syscall.addressOf(a);
+    }
+
+    // ---- files ----
+
+    public static long openat(int dirfd, String path, int flags, int mode) {
+        return openat(dirfd, Syscall.addressOf(CString.of(path)), flags, mode);
+    }
+
+    public static long openat(int dirfd, long path, int flags, int mode) {
+        return Syscall.invoke(SyscallNumbers.OPENAT, dirfd, path, flags, mode);
+    }
+
+    public static long close(int fd) {
+        return Syscall.invoke(SyscallNumbers.CLOSE, fd);
+    }
+
+    public static long read(int fd, byte[] buf, int off, int len) {
+        return read(fd, address(buf, off, len), len);
+    }
+
+    public static long read(int fd, long buf, long count) {
+        return Syscall.invoke(SyscallNumbers.READ, fd, buf, count);
+    }
+
+    public static long write(int fd, byte[] buf, int off, int len) {
+        return write(fd, address(buf, off, len), len);
+    }
+
+    public static long write(int fd, long buf, long count) {
+        return Syscall.invoke(SyscallNumbers.WRITE, fd, buf, count);
+    }
+
+    public static long pread64(int fd, byte[] buf, int off, int len, long pos) {
+        return pread64(fd, address(buf, off, len), len, pos);
+    }
+
+    public static long pread64(int fd, long buf, long count, long pos) {
+        return Syscall.invoke(SyscallNumbers.PREAD64, fd, buf, count, pos);
+    }
+
+    public static long pwrite64(int fd, byte[] buf, int off, int len, long pos) {
+        return pwrite64(fd, address(buf, off, len), len, pos);
+    }
+
+    public static long pwrite64(int fd, long buf, long count, long pos) {
+        return Syscall.invoke(SyscallNumbers.PWRITE64, fd, buf, count, pos);
+    }
+
+    public static long lseek(int fd, long offset, int whence) {
+        return Syscall.invoke(SyscallNumbers.LSEEK, fd, offset, whence);
+    }
+
+    public static long ftruncate(int fd, long length) {
+        return Syscall.invoke(SyscallNumbers.FTRUNCATE, fd, length);
+    }
+
+    public static long dup3(int oldfd, int newfd, int flags) {
+        return Syscall.invoke(SyscallNumbers.DUP3, oldfd, newfd, flags);
+    }
+
+    public static long fcntl(int fd, int cmd, long arg) {
+        return Syscall.invoke(SyscallNumbers.FCNTL, fd, cmd, arg);
+    }
+
+    /** {@code statbuf} must hold {@link Stat#SIZE} bytes. */
+    public static long fstat(int fd, byte[] statbuf) {
+        return fstat(fd, address(statbuf, 0, Stat.SIZE));
+    }
+
+    public static long fstat(int fd, long statbuf) {
+        return Syscall.invoke(SyscallNumbers.FSTAT, fd, statbuf);
+    }
+
+    public static long newfstatat(int dirfd, String path, byte[] statbuf, int flags) {
+        return newfstatat(dirfd, Syscall.addressOf(CString.of(path)), address(statbuf, 0, Stat.SIZE), flags);
+    }
+
+    public static long newfstatat(int dirfd, long path, long statbuf, int flags) {
+        return Syscall.invoke(SyscallNumbers.NEWFSTATAT, dirfd, path, statbuf, flags);
+    }
+
+    public static long getdents64(int fd, byte[] buf, int len) {
+        return getdents64(fd, address(buf, 0, len), len);
+    }
+
+    public static long getdents64(int fd, long buf, long len) {
+        return Syscall.invoke(SyscallNumbers.GETDENTS64, fd, buf, len);
+    }
+
+    // ---- names ----
+
+    public static long unlinkat(int dirfd, String path, int flags) {
+        return Syscall.invoke(SyscallNumbers.UNLINKAT, dirfd, Syscall.addressOf(CString.of(path)), flags);
+    }
+
+    public static long mkdirat(int dirfd, String path, int mode) {
+        return mkdirat(dirfd, Syscall.addressOf(CString.of(path)), mode);
+    }
+
+    public static long mkdirat(int dirfd, long path, int mode) {
+        return Syscall.invoke(SyscallNumbers.MKDIRAT, dirfd, path, mode);
+    }
+
+    public static long renameat2(int olddirfd, String oldpath, int newdirfd, String newpath, int flags) {
+        return Syscall.invoke(SyscallNumbers.RENAMEAT2, olddirfd, Syscall.addressOf(CString.of(oldpath)),
+                              newdirfd, Syscall.addressOf(CString.of(newpath)), flags);
+    }
+
+    public static long readlinkat(int dirfd, String path, byte[] buf, int len) {
+        return readlinkat(dirfd, path, address(buf, 0, len), len);
+    }
+
+    public static long readlinkat(int dirfd, String path, long buf, long len) {
+        return Syscall.invoke(SyscallNumbers.READLINKAT, dirfd, Syscall.addressOf(CString.of(path)), buf, len);
+    }
+
+    public static long symlinkat(String target, int newdirfd, String linkpath) {
+        return Syscall.invoke(SyscallNumbers.SYMLINKAT, Syscall.addressOf(CString.of(target)), newdirfd,
+                              Syscall.addressOf(CString.of(linkpath)));
+    }
+
+    /** fchmodat(2) has no flags argument in the kernel (that is fchmodat2). */
+    public static long fchmodat(int dirfd, String path, int mode) {
+        return Syscall.invoke(SyscallNumbers.FCHMODAT, dirfd, Syscall.addressOf(CString.of(path)), mode);
+    }
+
+    public static long getcwd(byte[] buf, int len) {
+        return Syscall.invoke(SyscallNumbers.GETCWD, address(buf, 0, len), len);
+    }
+
+    public static long chdir(String path) {
+        return Syscall.invoke(SyscallNumbers.CHDIR, Syscall.addressOf(CString.of(path)));
+    }
+
+    // ---- memory ----
+
+    /** The raw brk: returns the new break, or the old one when the request is refused. */
+    public static long brk(long addr) {
+        return Syscall.invoke(SyscallNumbers.BRK, addr);
+    }
+
+    public static long mmap(long addr, long length, int prot, int flags, int fd, long offset) {
+        return Syscall.invoke(SyscallNumbers.MMAP, addr, length, prot, flags, fd, offset);
+    }
+
+    public static long munmap(long addr, long length) {
+        return Syscall.invoke(SyscallNumbers.MUNMAP, addr, length);
+    }
+
+    public static long mprotect(long addr, long length, int prot) {
+        return Syscall.invoke(SyscallNumbers.MPROTECT, addr, length, prot);
+    }
+
+    // ---- processes ----
+
+    public static long getpid() {
+        return Syscall.invoke(SyscallNumbers.GETPID);
+    }
+
+    public static long getppid() {
+        return Syscall.invoke(SyscallNumbers.GETPPID);
+    }
+
+    public static long gettid() {
+        return Syscall.invoke(SyscallNumbers.GETTID);
+    }
+
+    public static long getuid() {
+        return Syscall.invoke(SyscallNumbers.GETUID);
+    }
+
+    public static long geteuid() {
+        return Syscall.invoke(SyscallNumbers.GETEUID);
+    }
+
+    public static long getgid() {
+        return Syscall.invoke(SyscallNumbers.GETGID);
+    }
+
+    public static long getegid() {
+        return Syscall.invoke(SyscallNumbers.GETEGID);
+    }
+
+    public static long set_tid_address(long tidptr) {
+        return Syscall.invoke(SyscallNumbers.SET_TID_ADDRESS, tidptr);
+    }
+
+    /**
+     * clone in its fork form: {@code flags} (SIGCHLD for fork), no new stack,
+     * no TID pointers, no TLS. AArch64 uses the generic argument order
+     * (flags, newsp, parent_tidptr, tls, child_tidptr). 0 in the child.
+     */
+    public static long clone(long flags) {
+        return Syscall.invoke(SyscallNumbers.CLONE, flags, 0, 0, 0, 0);
+    }
+
+    public static long execve(String path, String[] argv, String[] envp) {
+        return execve(Syscall.addressOf(CString.of(path)), pointerArray(argv), pointerArray(envp));
+    }
+
+    public static long execve(long path, long argv, long envp) {
+        return Syscall.invoke(SyscallNumbers.EXECVE, path, argv, envp);
+    }
+
+    /** A NULL-terminated array of C strings, as execve's argv and envp; 0 (NULL) for null. */
+    private static long pointerArray(String[] strings) {
+        if (strings == null) {
+            return 0;
+        }
+        long[] pointers = new long[strings.length + 1];
+        for (int i = 0; i < strings.length; i++) {
+            pointers[i] = Syscall.addressOf(CString.of(strings[i]));
+        }
+        return Syscall.addressOf(pointers);
+    }
+
+    /** {@code status} receives the wait status in element 0 (may be null). */
+    public static long wait4(long pid, int[] status, int options) {
+        return wait4(pid, address(status), options, 0);
+    }
+
+    public static long wait4(long pid, long status, int options, long rusage) {
+        return Syscall.invoke(SyscallNumbers.WAIT4, pid, status, options, rusage);
+    }
+
+    /** Ends every thread of the process; never returns. Buffered System.out is not flushed. */
+    public static void exit_group(int status) {
+        while (true) {
+            Syscall.invoke(SyscallNumbers.EXIT_GROUP, status);
+        }
+    }
+
+    public static long kill(long pid, int sig) {
+        return Syscall.invoke(SyscallNumbers.KILL, pid, sig);
+    }
+
+    /** {@code act} and {@code oldact} are {@link Signals#SIGACTION_SIZE}-byte kernel sigactions, or null. */
+    public static long rt_sigaction(int sig, byte[] act, byte[] oldact) {
+        long a = act == null ? 0 : address(act, 0, Signals.SIGACTION_SIZE);
+        long o = oldact == null ? 0 : address(oldact, 0, Signals.SIGACTION_SIZE);
+        return Syscall.invoke(SyscallNumbers.RT_SIGACTION, sig, a, o, Signals.SIGSET_SIZE);
+    }
+
+    /** {@code value} is a struct itimerval: interval then value, two 16-byte timevals. */
+    public static long setitimer(int which, long[] value, long[] old) {
+        return Syscall.invoke(SyscallNumbers.SETITIMER, which, address(value), address(old));
+    }
+
+    // ---- pipes ----
+
+    /** {@code fds} receives the read end in element 0, the write end in element 1 (two 32-bit ints). */
+    public static long pipe2(int[] fds, int flags) {
+        if (fds.length < 2) {
+            throw new IndexOutOfBoundsException("pipe2 needs int[2]");
+        }
+        return pipe2(Syscall.addressOf(fds), flags);
+    }
+
+    public static long pipe2(long fds, int flags) {
+        return Syscall.invoke(SyscallNumbers.PIPE2, fds, flags);
+    }
+
+    // ---- time and the system ----
+
+    /** {@code ts} must hold {@link Timespec#SIZE} bytes. */
+    public static long clock_gettime(int clock, byte[] ts) {
+        return clock_gettime(clock, address(ts, 0, Timespec.SIZE));
+    }
+
+    public static long clock_gettime(int clock, long ts) {
+        return Syscall.invoke(SyscallNumbers.CLOCK_GETTIME, clock, ts);
+    }
+
+    public static long clock_getres(int clock, byte[] ts) {
+        return Syscall.invoke(SyscallNumbers.CLOCK_GETRES, clock, ts == null ? 0 : address(ts, 0, Timespec.SIZE));
+    }
+
+    public static long nanosleep(byte[] req, byte[] rem) {
+        long r = rem == null ? 0 : address(rem, 0, Timespec.SIZE);
+        return nanosleep(address(req, 0, Timespec.SIZE), r);
+    }
+
+    public static long nanosleep(long req, long rem) {
+        return Syscall.invoke(SyscallNumbers.NANOSLEEP, req, rem);
+    }
+
+    /** {@code buf} must hold {@link Utsname#SIZE} bytes. */
+    public static long uname(byte[] buf) {
+        return uname(address(buf, 0, Utsname.SIZE));
+    }
+
+    public static long uname(long buf) {
+        return Syscall.invoke(SyscallNumbers.UNAME, buf);
+    }
+}

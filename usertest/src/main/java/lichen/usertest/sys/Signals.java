@@ -1,0 +1,30 @@
+package lichen.usertest.sys;
+
+/** Signal numbers (include/uapi/asm-generic/signal.h, used by AArch64) and clone's flags. */
+public final class Signals {
+    private Signals() {}
+
+    public static final int SIGHUP = 1;
+    public static final int SIGINT = 2;
+    public static final int SIGKILL = 9;
+    public static final int SIGUSR1 = 10;
+    public static final int SIGSEGV = 11;
+    public static final int SIGPIPE = 13;
+    public static final int SIGALRM = 14;
+    public static final int SIGTERM = 15;
+    public static final int SIGCHLD = 17;
+
+    /** sa_handler values. */
+    public static final long SIG_DFL = 0;
+    public static final long SIG_IGN = 1;
+
+    /** The kernel's sigset_t on AArch64 is 64 bits: rt_sigaction's sigsetsize argument. */
+    public static final int SIGSET_SIZE = 8;
+
+    /**
+     * The kernel's struct sigaction on AArch64 (arm64 defines SA_RESTORER, so
+     * include/uapi/asm-generic/signal.h gives sa_handler at 0, sa_flags at 8,
+     * sa_restorer at 16, sa_mask at 24): 32 bytes.
+     */
+    public static final int SIGACTION_SIZE = 32;
+}

@@ -1,0 +1,58 @@
+package lichen.usertest.sys;
+
+/**
+ * AArch64 Linux system call numbers. AArch64 uses the generic table,
+ * include/uapi/asm-generic/unistd.h, with the 64-bit names of the
+ * {@code __NR3264_*} entries (fstat is {@code __NR3264_fstat}, newfstatat
+ * is {@code __NR3264_fstatat}, mmap is {@code __NR3264_mmap}).
+ */
+public final class SyscallNumbers {
+    private SyscallNumbers() {}
+
+    public static final int GETCWD = 17;
+    public static final int DUP3 = 24;
+    public static final int FCNTL = 25;
+    public static final int MKDIRAT = 34;
+    public static final int UNLINKAT = 35;
+    public static final int SYMLINKAT = 36;
+    public static final int FTRUNCATE = 46;
+    public static final int CHDIR = 49;
+    public static final int FCHMODAT = 53;
+    public static final int OPENAT = 56;
+    public static final int CLOSE = 57;
+    public static final int PIPE2 = 59;
+    public static final int GETDENTS64 = 61;
+    public static final int LSEEK = 62;
+    public static final int READ = 63;
+    public static final int WRITE = 64;
+    public static final int PREAD64 = 67;
+    public static final int PWRITE64 = 68;
+    public static final int READLINKAT = 78;
+    public static final int NEWFSTATAT = 79;
+    public static final int FSTAT = 80;
+    public static final int EXIT = 93;
+    public static final int EXIT_GROUP = 94;
+    public static final int SET_TID_ADDRESS = 96;
+    public static final int NANOSLEEP = 101;
+    public static final int SETITIMER = 103;
+    public static final int CLOCK_GETTIME = 113;
+    public static final int CLOCK_GETRES = 114;
+    public static final int KILL = 129;
+    public static final int RT_SIGACTION = 134;
+    public static final int UNAME = 160;
+    public static final int GETPID = 172;
+    public static final int GETPPID = 173;
+    public static final int GETUID = 174;
+    public static final int GETEUID = 175;
+    public static final int GETGID = 176;
+    public static final int GETEGID = 177;
+    public static final int GETTID = 178;
+    public static final int BRK = 214;
+    public static final int MUNMAP = 215;
+    public static final int CLONE = 220;
+    public static final int EXECVE = 221;
+    public static final int MMAP = 222;
+    public static final int MPROTECT = 226;
+    public static final int WAIT4 = 260;
+    public static final int RENAMEAT2 = 276;
+}

@@ -1,0 +1,40 @@
+package lichen.usertest.sys;
+
+/**
+ * The wait status that wait4 stores: the W* macros of glibc's
+ * bits/waitstatus.h, which follow the kernel's encoding (exit code in bits
+ * 8..15, terminating signal in bits 0..6, 0x7f for a stopped child).
+ */
+public final class WaitStatus {
+    private WaitStatus() {}
+
+    public static final int WNOHANG = 1;
+
+    public static boolean exited(int status) {
+        return (status & 0x7f) == 0;
+    }
+
+    public static int exitStatus(int status) {
+        return (status >> 8) & 0xff;
+    }
+
+    public static boolean signaled(int status) {
+        int low = status & 0x7f;
+        return low != 0 && low != 0x7f;
+    }
+
+    public static int termSignal(int status) {
+        return status & 0x7f;
+    }
+
+    /** "exited 3" or "killed by signal 9", for failure messages. */
+    public static String describe(int status) {
+        if (exited(status)) {
+            return "exited " + exitStatus(status);
+        }
+        if (signaled(status)) {
+            return "killed by signal " + termSignal(status);
+        }
+        return "status 0x" + Integer.toHexString(status);
+    }
+}
