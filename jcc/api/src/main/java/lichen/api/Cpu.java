@@ -40,6 +40,15 @@ public final class Cpu {
     /** The address where a new task's first context switch lands (lichen_task_start). */
     public static long taskStartAddress() { throw hostless(); }
 
+    /**
+     * Turns the MMU on (ARM ARM D8.2): MAIR_EL1, TCR_EL1, TTBR0_EL1 and TTBR1_EL1 as given, the
+     * TLBs invalidated, then SCTLR_EL1.M, C and I set.
+     */
+    public static void enableMmu(long mair, long tcr, long ttbr0, long ttbr1) { throw hostless(); }
+
+    /** Invalidates the TLB entries of one page in every address space (TLBI VAAE1IS, with the barriers). */
+    public static void invalidateTlbPage(long va) { throw hostless(); }
+
     /** WFI: sleep until an interrupt (or a spurious wake). */
     public static void waitForInterrupt() { throw hostless(); }
 

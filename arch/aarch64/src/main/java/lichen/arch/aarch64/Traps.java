@@ -19,6 +19,12 @@ public final class Traps {
     private static final String[] KINDS = {"synchronous", "IRQ", "FIQ", "SError"};
     private static final String[] ORIGINS = {"current EL with SP0", "current EL with SPx", "lower EL (AArch64)", "lower EL (AArch32)"};
 
+    /** ESR_EL1.EC of data aborts from EL1 and EL0 (ARM ARM D17.2.37). */
+    private static final int EC_DATA_ABORT_SAME_EL = 0x25, EC_DATA_ABORT_LOWER_EL = 0x24;
+
+    /** Shared with the exception path, which the compiler cannot see: volatile, so no access is cached or moved. */
+    private static volatile boolean faultExpected;
+    private static volatile long lastFaultAddress = -1;
     private static long breakpoints;
     private static long lastBreakpointImmediate = -1;
 
@@ -27,6 +33,18 @@ public final class Traps {
     public static long breakpoints() { return breakpoints; }
 
     public static long lastBreakpointImmediate() { return lastBreakpointImmediate; }
+
+    /** The next data abort is expected (a probe of a guard page): record its address and step over it. */
+    public static void expectFault() {
+        faultExpected = true;
+        lastFaultAddress = -1;
+    }
+
+    /** The faulting address of the expected abort, or -1 when none came; ends the expectation. */
+    public static long takeFault() {
+        faultExpected = false;
+        return lastFaultAddress;
+    }
 
     public static void handle(long frame, long entry) {
         if (entry % 4 == 1) {
@@ -38,6 +56,12 @@ public final class Traps {
         if (entry % 4 == 0 && ec == EC_BRK) {
             breakpoints++;
             lastBreakpointImmediate = esr & 0xFFFF;
+            Mmio.write64(frame + ELR, Mmio.read64(frame + ELR) + 4);
+            return;
+        }
+        if (faultExpected && entry % 4 == 0 && (ec == EC_DATA_ABORT_SAME_EL || ec == EC_DATA_ABORT_LOWER_EL)) {
+            faultExpected = false;
+            lastFaultAddress = Mmio.read64(frame + FAR);
             Mmio.write64(frame + ELR, Mmio.read64(frame + ELR) + 4);
             return;
         }

@@ -40,9 +40,16 @@ final class Objects {
         switch (op) {
             case Opcodes.GETSTATIC -> {
                 String g = module.staticField(f.owner, f.name);
-                l.push(widen(fb.load(storage, g), f.desc), IrTypes.kindOf(Type.getType(f.desc)), 0);
+                String v = isVolatile(f) ? fb.def("load atomic " + storage + ", ptr " + g + " seq_cst, align " + Layout.storageSize(f.desc))
+                        : fb.load(storage, g);
+                l.push(widen(v, f.desc), IrTypes.kindOf(Type.getType(f.desc)), 0);
             }
-            case Opcodes.PUTSTATIC -> fb.store(storage, narrow(l.operand(0, 1), f.desc), module.staticField(f.owner, f.name));
+            case Opcodes.PUTSTATIC -> {
+                String v = narrow(l.operand(0, 1), f.desc);
+                String g = module.staticField(f.owner, f.name);
+                if (isVolatile(f)) fb.emit("store atomic " + storage + " " + v + ", ptr " + g + " seq_cst, align " + Layout.storageSize(f.desc));
+                else fb.store(storage, v, g);
+            }
             case Opcodes.GETFIELD -> {
                 String obj = nullChecked(l.operand(0, 1));
                 String p = fb.offset(obj, module.layout.fieldOffset(f.owner, f.name));
