@@ -19,7 +19,7 @@ import java.util.List;
  * allocated like any {@code new}.
  */
 final class LambdaClasses {
-    private static final int FLAG_MARKERS = 2, FLAG_BRIDGES = 4;
+    private static final int FLAG_SERIALIZABLE = 1, FLAG_MARKERS = 2, FLAG_BRIDGES = 4;
 
     private LambdaClasses() {}
 
@@ -41,6 +41,8 @@ final class LambdaClasses {
         if (indy.bsm.getName().equals("altMetafactory")) {
             int flags = (Integer) indy.bsmArgs[3];
             int k = 4;
+            // A serializable lambda is an instance of java.io.Serializable (javac casts to it); nothing is ever serialised.
+            if ((flags & FLAG_SERIALIZABLE) != 0 && !c.interfaces.contains("java/io/Serializable")) c.interfaces.add("java/io/Serializable");
             if ((flags & FLAG_MARKERS) != 0) {
                 int n = (Integer) indy.bsmArgs[k++];
                 for (int i = 0; i < n; i++) c.interfaces.add(((Type) indy.bsmArgs[k++]).getInternalName());
