@@ -685,12 +685,11 @@ public final class TArrays {
         return (T[]) copy;
     }
 
+    /** A new array of the same class as {@code original} (a Cell[] stays a Cell[]), as the JDK's copyOf makes. */
     private static Object[] newObjectArrayLike(Object[] original, int length) {
-        if (!Host.isJvm() && !Intrinsics.className(original).equals("[Ljava.lang.Object;")) {
-            throw new UnsupportedOperationException(
-                    "Arrays.copyOf of " + Intrinsics.className(original) + ": only Object[] can be copied");
-        }
-        return new Object[length];
+        // On the JVM (unit tests) the JDK makes the typed array; compiled, the runtime's own copyOf never reaches this line.
+        if (Host.isJvm()) return java.util.Arrays.copyOf(original, length);
+        return (Object[]) Intrinsics.newArrayLike(original, length);
     }
 
     public static boolean equals(Object[] a, Object[] b) {
