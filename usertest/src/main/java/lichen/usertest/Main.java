@@ -22,6 +22,7 @@ public final class Main {
         int skipCount = 0;
         boolean fork = true;
         boolean list = false;
+        boolean qemuUser = false;
         int timeout = DEFAULT_TIMEOUT_SECONDS;
         String tmp = "/tmp";
         for (int i = 0; i < args.length; i++) {
@@ -37,6 +38,8 @@ public final class Main {
                 tmp = args[++i];
             } else if (a.equals("--no-fork")) {
                 fork = false;
+            } else if (a.equals("--qemu-user")) {
+                qemuUser = true;
             } else if (a.equals("--list")) {
                 list = true;
             } else {
@@ -73,8 +76,11 @@ public final class Main {
             if (only != null && !t.name().equals(only)) {
                 continue;
             }
+            String gap = qemuUser ? QemuUserGaps.reason(t.name()) : null;
             if (contains(skip, skipCount, t.name())) {
-                runner.skip(t);
+                runner.skip(t, "--skip");
+            } else if (gap != null) {
+                runner.skip(t, gap);
             } else {
                 runner.run(t);
             }
@@ -110,7 +116,7 @@ public final class Main {
 
     private static void usage(String problem) {
         System.out.println("usertest: " + problem);
-        System.out.println("usage: usertest [--only NAME] [--skip NAME]... [--no-fork] [--timeout SECONDS] [--tmp DIR] [--list]");
+        System.out.println("usage: usertest [--only NAME] [--skip NAME]... [--qemu-user] [--no-fork] [--timeout SECONDS] [--tmp DIR] [--list]");
         System.exit(2);
     }
 }

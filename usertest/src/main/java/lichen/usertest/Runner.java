@@ -8,7 +8,7 @@ import lichen.usertest.sys.WaitStatus;
 
 /**
  * Runs tests and prints one line per test: {@code PASS name},
- * {@code FAIL name: why} or {@code SKIP name}. Each test runs in a forked
+ * {@code FAIL name: why} or {@code SKIP name: why}. Each test runs in a forked
  * child (unless forking is turned off), so a test that crashes or hangs
  * fails on its own: the child reports its verdict through a pipe ("P", or
  * "F" and the reason), and a
@@ -29,9 +29,9 @@ public final class Runner {
         this.timeoutSeconds = timeoutSeconds;
     }
 
-    public void skip(TestCase test) {
+    public void skip(TestCase test, String why) {
         skipped++;
-        System.out.println("SKIP " + test.name());
+        System.out.println("SKIP " + test.name() + ": " + why);
     }
 
     public void run(TestCase test) {

@@ -1,0 +1,30 @@
+package lichen.usertest;
+
+/**
+ * Tests that cannot pass under qemu-user (qemu-aarch64 on a non-AArch64
+ * host), with the reason; {@code --qemu-user} skips them. Each checks what
+ * a real Linux kernel does, so they run in the guest and on
+ * {@code just run-linux}. Found with qemu-aarch64 7.2.
+ */
+public final class QemuUserGaps {
+    private QemuUserGaps() {}
+
+    private static final String[][] GAPS = {
+        {"execve_self_with_arguments",
+         "qemu-user passes execve to the host kernel, which cannot run an AArch64 binary without binfmt_misc (ENOEXEC)"},
+        {"mmap_fixed_noreplace_eexist",
+         "qemu-user 7.2 treats MAP_FIXED_NOREPLACE as a hint and maps elsewhere instead of failing with EEXIST"},
+        {"nanosleep_bad_pointer_efault",
+         "qemu-user 7.2 ignores the failed copy of the timespec and sleeps on uninitialised values (EINVAL or 0) instead of failing with EFAULT"},
+    };
+
+    /** Why {@code test} cannot pass under qemu-user, or null when it can. */
+    public static String reason(String test) {
+        for (String[] gap : GAPS) {
+            if (gap[0].equals(test)) {
+                return gap[1];
+            }
+        }
+        return null;
+    }
+}
