@@ -12,6 +12,8 @@ public final class QemuUserGaps {
     private static final String[][] GAPS = {
         {"execve_self_with_arguments",
          "qemu-user passes execve to the host kernel, which cannot run an AArch64 binary without binfmt_misc (ENOEXEC)"},
+        {"brk_shrink_unmaps_pages_efault",
+         "qemu-user 7.2 keeps the heap's pages mapped when brk shrinks, so they still read"},
         {"mmap_fixed_noreplace_eexist",
          "qemu-user 7.2 treats MAP_FIXED_NOREPLACE as a hint and maps elsewhere instead of failing with EEXIST"},
         {"nanosleep_bad_pointer_efault",

@@ -26,6 +26,7 @@ public final class MemoryTests {
 
     public static void register(TestList list) {
         list.add("brk_grows_zeroed_memory", MemoryTests::brkGrows);
+        list.add("brk_shrink_unmaps_pages_efault", MemoryTests::brkShrinkUnmaps);
         list.add("brk_below_start_keeps_break", MemoryTests::brkBelowStart);
         list.add("mmap_anonymous_zeroed_read_write", MemoryTests::anonymous);
         list.add("mmap_bad_arguments_einval_ebadf", MemoryTests::mmapErrors);
@@ -65,6 +66,22 @@ public final class MemoryTests {
         byte[] again = Pipes.peek(c, start + 100, data.length);
         c.isTrue(again != null && Bytes.allZero(again, again.length), "regrown heap reads as zeros");
         c.returned(start, Linux.brk(start), "shrink back at the end");
+    }
+
+    private static void brkShrinkUnmaps(Check c) {
+        long start = Linux.brk(0);
+        long pageUp = (start + PAGE_SIZE - 1) & -PAGE_SIZE;
+        long top = pageUp + 2 * PAGE_SIZE;
+        if (!c.returned(top, Linux.brk(top), "brk(grow by two pages)")) {
+            return;
+        }
+        c.returned(PAGE_SIZE, Pipes.poke(c, pageUp + PAGE_SIZE, Bytes.pattern(PAGE_SIZE, 2)), "store into the new page");
+        c.returned(start, Linux.brk(start), "shrink back to the start");
+        int[] p = Pipes.open(c);
+        if (p != null) {
+            c.fails(Errno.EFAULT, Linux.write(p[1], pageUp + PAGE_SIZE, 16), "write(2) from a page brk gave back");
+            Pipes.close(p);
+        }
     }
 
     private static void brkBelowStart(Check c) {
