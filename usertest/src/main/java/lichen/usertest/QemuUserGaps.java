@@ -20,6 +20,15 @@ public final class QemuUserGaps {
          "qemu-user 7.2 ignores the failed copy of the timespec and sleeps on uninitialised values (EINVAL or 0) instead of failing with EFAULT"},
     };
 
+    /** The names of the tests listed here. */
+    public static String[] names() {
+        String[] names = new String[GAPS.length];
+        for (int i = 0; i < GAPS.length; i++) {
+            names[i] = GAPS[i][0];
+        }
+        return names;
+    }
+
     /** Why {@code test} cannot pass under qemu-user, or null when it can. */
     public static String reason(String test) {
         for (String[] gap : GAPS) {

@@ -1,0 +1,33 @@
+package lichen.usertest.sys;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class WaitStatusTest {
+    @Test
+    void exitCodeSitsInBitsEightToFifteen() {
+        int status = 37 << 8;
+        assertTrue(WaitStatus.exited(status));
+        assertFalse(WaitStatus.signaled(status));
+        assertEquals(37, WaitStatus.exitStatus(status));
+        assertEquals("exited 37", WaitStatus.describe(status));
+    }
+
+    @Test
+    void terminatingSignalSitsInTheLowSevenBits() {
+        int killed = 9 | 0x80;                       // SIGKILL with the core-dump bit
+        assertTrue(WaitStatus.signaled(killed));
+        assertFalse(WaitStatus.exited(killed));
+        assertEquals(9, WaitStatus.termSignal(killed));
+        assertEquals("killed by signal 9", WaitStatus.describe(killed));
+    }
+
+    @Test
+    void stoppedIsNeitherExitedNorSignaled() {
+        int stopped = (19 << 8) | 0x7f;
+        assertFalse(WaitStatus.exited(stopped));
+        assertFalse(WaitStatus.signaled(stopped));
+        assertEquals("status 0x137f", WaitStatus.describe(stopped));
+    }
+}
