@@ -1,0 +1,33 @@
+package lichen.fs.vfs;
+
+import lichen.api.Async;
+
+/** A mounted filesystem instance: its root inode and its identity in stat's st_dev. */
+public abstract class FileSystem {
+    /** st_dev of every inode here; the VFS assigns it at mount time. */
+    public long deviceId;
+    public Clock clock = Clock.EPOCH;
+
+    public abstract Inode root();
+
+    /** "ext4", "vfat", "tmpfs", ... as /proc/mounts shows it. */
+    public abstract String type();
+
+    public abstract boolean readOnly();
+
+    /** Writes back everything dirty; 0 or a negative errno. */
+    @Async
+    public int sync() {
+        return 0;
+    }
+
+    /** Block size reported as st_blksize. */
+    public int blockSize() {
+        return 4096;
+    }
+
+    /** statfs(2) figures: total and free blocks of blockSize(), total and free inodes. */
+    public long[] statfs() {
+        return new long[] {0, 0, 0, 0};
+    }
+}

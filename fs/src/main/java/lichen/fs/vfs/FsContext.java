@@ -1,0 +1,17 @@
+package lichen.fs.vfs;
+
+/** The filesystem view of a task: root, working directory, credentials, umask, descriptors. */
+public final class FsContext {
+    public VfsPath root;
+    public VfsPath cwd;
+    public Credentials cred;
+    public int umask = 022;
+    public final FdTable fds;
+
+    public FsContext(VfsPath root, Credentials cred, FdTable fds) {
+        this.root = root;
+        this.cwd = root;
+        this.cred = cred;
+        this.fds = fds;
+    }
+}
