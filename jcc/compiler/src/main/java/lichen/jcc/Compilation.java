@@ -15,6 +15,10 @@ import java.util.List;
 public final class Compilation {
     public final Options options;
     public final List<Path> programRoots = new ArrayList<>();
+    /** The program's own classes (the inputs), which the subset checker reads; -cp entries are not checked. */
+    public final List<Path> programClassRoots = new ArrayList<>();
+    /** The .java files jcc compiled itself, for diagnostics. */
+    public final List<Path> sources = new ArrayList<>();
     public World world;
     public ImageHeap heap;
     public Reachability reach;

@@ -29,7 +29,7 @@ public final class Main {
               --dump-after=PASS   print the IR after PASS (lower, optimize) to standard output
               --help              this text
 
-            Passes: frontend load reachability check layout lower optimize link
+            Passes: frontend load check entry reachability layout lower optimize link
             """;
 
     private Main() {}

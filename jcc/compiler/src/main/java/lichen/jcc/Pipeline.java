@@ -30,8 +30,9 @@ public final class Pipeline {
     public static final List<Pass> PASSES = List.of(
             new Pass("frontend", Pipeline::frontend),
             new Pass("load", Pipeline::load),
+            new Pass("check", c -> SubsetChecker.check(c.world, c.programClassRoots, c.sources)),
+            new Pass("entry", Pipeline::entry),
             new Pass("reachability", Pipeline::reachability),
-            new Pass("check", c -> SubsetChecker.check(c.world, c.reach, c.programRoots)),
             new Pass("layout", c -> c.layout = new Layout(c.world, c.reach)),
             new Pass("lower", c -> c.ir = new ModuleWriter(new ModuleContext(c.world, c.reach, c.layout, c.heap, c.options.target),
                     c.main).write()),
@@ -50,7 +51,7 @@ public final class Pipeline {
     }
 
     private static void frontend(Compilation c) {
-        List<Path> sources = new ArrayList<>();
+        List<Path> sources = c.sources;
         for (Path p : c.options.inputs) {
             if (p.toString().endsWith(".java")) sources.add(p);
             else c.programRoots.add(p);
@@ -59,6 +60,7 @@ public final class Pipeline {
             Path out = c.options.workDir.resolve("classes");
             c.programRoots.addFirst(JavaSources.compile(sources, c.options.classPath, out));
         }
+        c.programClassRoots.addAll(c.programRoots);
         c.programRoots.addAll(c.options.classPath);
         if (c.programRoots.isEmpty()) throw new CompileError("no input: give .java files, class directories or jars");
     }
@@ -68,6 +70,9 @@ public final class Pipeline {
         IndyDesugar desugar = new IndyDesugar(c.world);
         c.world.onLoad(desugar::run);
         c.heap = new ImageHeap(c.world);
+    }
+
+    private static void entry(Compilation c) {
         c.main = c.options.target.isKernel() ? EntryPoints.findKernelStart(c.world, c.options.mainClass)
                 : EntryPoints.findMain(c.world, c.programRoots, c.options.mainClass);
     }

@@ -1,16 +1,291 @@
 package lichen.jcc.check;
 
-import lichen.jcc.world.Reachability;
+import lichen.jcc.CompileError;
+import lichen.jcc.world.ClassPath;
 import lichen.jcc.world.World;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.*;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.*;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
-/** The subset rules of docs/subset.md, checked on the bytecode of every reachable method. */
+/**
+ * The subset rules of docs/subset.md, checked on the bytecode of every class
+ * of the program (not only what main reaches: {@code jcc check} is for whole
+ * modules), with each violation placed in the source by {@link SourceFiles}.
+ * Classes marked {@code @HostOnly} are skipped, and so are static
+ * initialisers: they run on the JVM at build time.
+ */
 public final class SubsetChecker {
-    private SubsetChecker() {}
+    private static final Set<String> BOXES = Set.of("java/lang/Integer", "java/lang/Long", "java/lang/Short", "java/lang/Byte",
+            "java/lang/Character", "java/lang/Boolean", "java/lang/Float", "java/lang/Double");
+    private static final Set<String> UNBOXING = Set.of("intValue", "longValue", "shortValue", "byteValue", "charValue",
+            "booleanValue", "floatValue", "doubleValue");
+    /** The intrinsics of the jcc API that touch memory, devices, system registers or the kernel below. */
+    private static final Set<String> UNSAFE_OWNERS = Set.of("lichen/api/Mmio", "lichen/api/Cpu", "lichen/api/Syscall",
+            "lichen/api/Mem", "lichen/api/AtomicWord", "lichen/rt/Intrinsics");
 
-    public static void check(World world, Reachability reach, List<Path> roots) {
-        // Filled in by the checker's own change; reachability already rejects classes the runtime does not provide.
+    private final World world;
+    private final ClassPath classPath;
+    private final SourceFiles sources;
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+    /** Classes marked @Unsafe; their nested classes share the mark. */
+    private final Set<String> unsafeClasses = new HashSet<>();
+
+    private SubsetChecker(World world, SourceFiles sources) {
+        this.world = world;
+        this.classPath = world.classPath();
+        this.sources = sources;
+    }
+
+    /** Checks every class of the program roots; throws with all diagnostics when any rule is broken. */
+    public static void check(World world, List<Path> programRoots, List<Path> javaFiles) {
+        List<Diagnostic> found = diagnose(world, programRoots, javaFiles);
+        if (found.isEmpty()) return;
+        StringBuilder sb = new StringBuilder();
+        for (Diagnostic d : found) sb.append(d.format()).append('\n');
+        sb.append(found.size()).append(found.size() == 1 ? " error" : " errors");
+        throw new CompileError("jcc: " + sb);
+    }
+
+    /** The violations, sorted by file and position. */
+    public static List<Diagnostic> diagnose(World world, List<Path> programRoots, List<Path> javaFiles) {
+        SubsetChecker c = new SubsetChecker(world, new SourceFiles(programRoots, javaFiles));
+        List<ClassNode> classes = classesOf(programRoots);
+        Set<String> hostOnly = new HashSet<>();
+        for (ClassNode n : classes) {
+            if (has(n.invisibleAnnotations, "Llichen/api/HostOnly;")) hostOnly.add(n.name);
+            if (has(n.invisibleAnnotations, "Llichen/api/Unsafe;")) c.unsafeClasses.add(n.name);
+        }
+        for (ClassNode n : classes) {
+            int dollar = n.name.indexOf('$');
+            // A host-only class's nested and anonymous classes are host-only too.
+            if (hostOnly.contains(n.name) || dollar > 0 && hostOnly.contains(n.name.substring(0, dollar))) continue;
+            c.checkClass(n);
+        }
+        Collections.sort(c.diagnostics);
+        return c.diagnostics;
+    }
+
+    private void checkClass(ClassNode c) {
+        if (c.name.endsWith("module-info") || c.name.endsWith("package-info")) return;
+        int dollar = c.name.indexOf('$');
+        boolean unsafe = unsafeClasses.contains(c.name) || dollar > 0 && unsafeClasses.contains(c.name.substring(0, dollar));
+        Path source = sources.find(c.name, c.sourceFile);
+        for (MethodNode m : c.methods) {
+            // Static initialisers run on the JVM at build time; javac's own methods (an enum's valueOf,
+            // bridges, lambda bodies are not synthetic-only) are checked only where the user wrote them.
+            if (m.name.equals("<clinit>") || (m.access & (Opcodes.ACC_SYNTHETIC | Opcodes.ACC_MANDATED)) != 0 && !m.name.startsWith("lambda$")) {
+                continue;
+            }
+            if ((c.access & Opcodes.ACC_ENUM) != 0 && m.name.equals("valueOf") && m.desc.equals("(Ljava/lang/String;)L" + c.name + ";")) {
+                continue; // javac's Enum.valueOf(Class, String): reflection, reported only if a program calls it (reachability)
+            }
+            int first = firstLine(m);
+            if ((m.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
+                report(c, source, lineBefore(source, first, "synchronized"), "synchronized", "synchronized is outside the subset");
+            }
+            if (m.name.equals("finalize") && m.desc.equals("()V")) {
+                report(c, source, lineBefore(source, first, "finalize"), "finalize", "finalizers are outside the subset (no collector runs them)");
+            }
+            checkHandlers(c, source, m);
+            int line = first;
+            for (AbstractInsnNode insn : m.instructions) {
+                if (insn instanceof LineNumberNode ln) line = ln.line;
+                checkInstruction(c, source, unsafe, insn, line);
+            }
+        }
+    }
+
+    /** A typed handler is a user's catch unless javac made it (try-with-resources, pattern matching). */
+    private void checkHandlers(ClassNode c, Path source, MethodNode m) {
+        for (TryCatchBlockNode h : m.tryCatchBlocks) {
+            if (h.type == null) continue;
+            int line = lineAfter(h.handler);
+            boolean userCatch;
+            if (source != null && !sources.catchLines(source).isEmpty()) userCatch = sources.catchLines(source).contains(line);
+            else userCatch = source != null ? !h.type.equals("java/lang/Throwable") : !h.type.equals("java/lang/Throwable");
+            if (!userCatch) continue;
+            int column = source == null ? 0 : sources.catchColumn(source, line);
+            add(c, source, line, column, "catch is outside the subset: a throw is a panic; report errors by return value");
+        }
+    }
+
+    private void checkInstruction(ClassNode c, Path source, boolean unsafe, AbstractInsnNode insn, int line) {
+        switch (insn) {
+            case InsnNode i when i.getOpcode() == Opcodes.MONITORENTER ->
+                    report(c, source, line, "synchronized", "synchronized is outside the subset");
+            case MethodInsnNode call -> checkCall(c, source, unsafe, call, line);
+            case FieldInsnNode f -> provided(c, source, f.owner, line);
+            case TypeInsnNode t -> provided(c, source, t.desc.startsWith("[") ? Type.getType(t.desc).getElementType().getInternalName() : t.desc, line);
+            case LdcInsnNode l when l.cst instanceof Type t && t.getSort() != Type.METHOD ->
+                    report(c, source, line, ".class", "class literals are outside the subset (reflection)");
+            default -> {}
+        }
+    }
+
+    private void checkCall(ClassNode c, Path source, boolean unsafe, MethodInsnNode call, int line) {
+        if (call.owner.startsWith("[")) return; // clone and Object's methods on arrays
+        String owner = call.owner.startsWith("[") ? "java/lang/Object" : call.owner;
+        String simple = owner.substring(owner.lastIndexOf('/') + 1);
+        if (BOXES.contains(owner) && call.name.equals("valueOf") && Type.getArgumentTypes(call.desc).length == 1
+                && Type.getArgumentTypes(call.desc)[0].getSort() < Type.ARRAY && call.getOpcode() == Opcodes.INVOKESTATIC) {
+            report(c, source, line, null, "boxing to " + simple + " is outside the subset (no boxed values)");
+            return;
+        }
+        if (BOXES.contains(owner) && UNBOXING.contains(call.name) && call.getOpcode() == Opcodes.INVOKEVIRTUAL) {
+            report(c, source, line, null, "unboxing a " + simple + " is outside the subset (no boxed values)");
+            return;
+        }
+        if ((call.name.equals("wait") || call.name.equals("notify") || call.name.equals("notifyAll")) && call.desc.endsWith(")V")
+                && !BOXES.contains(owner) && (call.desc.equals("()V") || call.desc.equals("(J)V") || call.desc.equals("(JI)V"))) {
+            report(c, source, line, call.name, call.name + " is outside the subset (no monitors)");
+            return;
+        }
+        if (owner.startsWith("java/lang/Thread") || owner.startsWith("java/util/concurrent/")) {
+            report(c, source, line, simple, "threads are outside the subset (" + owner.replace('/', '.') + ")");
+            return;
+        }
+        if (owner.startsWith("java/lang/reflect/") || owner.equals("java/lang/Class") || owner.startsWith("java/lang/invoke/")) {
+            report(c, source, line, call.name, "reflection is outside the subset (" + owner.replace('/', '.') + "." + call.name + ")");
+            return;
+        }
+        if (owner.equals("java/lang/ClassLoader")) {
+            report(c, source, line, simple, "class loading is outside the subset");
+            return;
+        }
+        if (UNSAFE_OWNERS.contains(owner) && !unsafe) {
+            report(c, source, line, simple, owner.replace('/', '.') + "." + call.name
+                    + " is allowed only in @Unsafe classes (mark the class, and keep it small)");
+            return;
+        }
+        if (!provided(c, source, owner, line)) return;
+        if (isJdk(owner)) {
+            try {
+                world.resolveMethod(owner, call.name, call.desc);
+            } catch (CompileError e) {
+                report(c, source, line, call.name, "method " + owner.replace('/', '.') + "." + call.name
+                        + " is not provided by jcc's runtime (see docs/subset.md)");
+            }
+        }
+    }
+
+    /** Reports a java.* class the runtime does not provide; true when the class is there. */
+    private boolean provided(ClassNode c, Path source, String owner, int line) {
+        if (!isJdk(owner) || classPath.find(owner) != null) return true;
+        String simple = owner.substring(owner.lastIndexOf('/') + 1);
+        int dollar = simple.indexOf('$');
+        report(c, source, line, dollar > 0 ? simple.substring(0, dollar) : simple,
+                "class " + owner.replace('/', '.') + " is not provided by jcc's runtime (see docs/subset.md)");
+        return false;
+    }
+
+    private static boolean isJdk(String name) {
+        return name.startsWith("java/") || name.startsWith("javax/") || name.startsWith("jdk/") || name.startsWith("sun/");
+    }
+
+    /** Adds a diagnostic at the first occurrence of {@code needle} on the line (else its first non-blank character). */
+    private void report(ClassNode c, Path source, int line, String needle, String message) {
+        String text = source == null ? null : sources.line(source, line);
+        int column = 0;
+        if (text != null) {
+            int at = needle == null ? -1 : text.indexOf(needle);
+            if (at < 0) at = firstNonBlank(text);
+            column = at + 1;
+        }
+        add(c, source, line, column, message);
+    }
+
+    private void add(ClassNode c, Path source, int line, int column, String message) {
+        String text = source == null || line <= 0 ? null : sources.line(source, line);
+        String file = source != null ? display(source) : (c.name.contains("/") ? c.name.substring(0, c.name.lastIndexOf('/') + 1) : "")
+                + (c.sourceFile == null ? c.name + ".class" : c.sourceFile);
+        Diagnostic d = new Diagnostic(file, line, text == null ? 0 : Math.max(column, 1), message, text);
+        if (!diagnostics.contains(d)) diagnostics.add(d);
+    }
+
+    private static String display(Path p) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+    }
+
+    private static int firstNonBlank(String s) {
+        for (int i = 0; i < s.length(); i++) if (!Character.isWhitespace(s.charAt(i))) return i;
+        return 0;
+    }
+
+    /** The line a method's modifiers are on: the nearest line at or above its first code line that holds {@code word}. */
+    private int lineBefore(Path source, int first, String word) {
+        if (source == null || first <= 0) return first;
+        for (int l = first; l > 0 && l > first - 8; l--) {
+            String text = sources.line(source, l);
+            if (text != null && text.contains(word)) return l;
+        }
+        return first;
+    }
+
+    private static int firstLine(MethodNode m) {
+        for (AbstractInsnNode i : m.instructions) if (i instanceof LineNumberNode ln) return ln.line;
+        return 0;
+    }
+
+    /**
+     * The source line of the code at a label: a line number entry right at it, else the last one
+     * before it (javac emits no entry when the handler is on the line the code before it was).
+     */
+    private static int lineAfter(LabelNode label) {
+        for (AbstractInsnNode i = label; i != null && i.getOpcode() < 0; i = i.getNext()) {
+            if (i instanceof LineNumberNode ln) return ln.line;
+        }
+        for (AbstractInsnNode i = label; i != null; i = i.getPrevious()) if (i instanceof LineNumberNode ln) return ln.line;
+        return 0;
+    }
+
+    private static boolean has(List<AnnotationNode> annotations, String desc) {
+        if (annotations == null) return false;
+        for (AnnotationNode a : annotations) if (a.desc.equals(desc)) return true;
+        return false;
+    }
+
+    /** Every class file under the roots (directories and jars), read raw. */
+    static List<ClassNode> classesOf(List<Path> roots) {
+        List<ClassNode> out = new ArrayList<>();
+        for (Path root : roots) {
+            try {
+                if (Files.isDirectory(root)) {
+                    try (Stream<Path> files = Files.walk(root)) {
+                        for (Path f : (Iterable<Path>) files.sorted()::iterator) {
+                            if (f.toString().endsWith(".class")) out.add(read(Files.readAllBytes(f)));
+                        }
+                    }
+                } else if (Files.isRegularFile(root)) {
+                    try (ZipFile z = new ZipFile(root.toFile())) {
+                        for (ZipEntry e : Collections.list(z.entries())) {
+                            if (!e.getName().endsWith(".class")) continue;
+                            try (InputStream in = z.getInputStream(e)) { out.add(read(in.readAllBytes())); }
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
+    private static ClassNode read(byte[] bytes) {
+        ClassNode n = new ClassNode();
+        new ClassReader(bytes).accept(n, 0);
+        return n;
     }
 }

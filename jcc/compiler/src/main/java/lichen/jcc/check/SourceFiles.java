@@ -1,0 +1,104 @@
+package lichen.jcc.check;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.stmt.CatchClause;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.*;
+
+/**
+ * The source of a class file, for diagnostics: found from javac's SourceFile
+ * attribute and the package, in the source roots (a Maven module's
+ * {@code target/classes} has its sources in {@code src/main/java}) or among
+ * the .java files jcc compiled itself. JavaParser reads each file once; it
+ * tells where the {@code catch} clauses are.
+ */
+final class SourceFiles {
+    private final List<Path> roots;
+    private final List<Path> files;
+    private final Map<Path, List<String>> lines = new HashMap<>();
+    private final Map<Path, Set<Integer>> catchLines = new HashMap<>();
+    private final Map<Path, Map<Integer, Integer>> catchColumns = new HashMap<>();
+    private final JavaParser parser = new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.BLEEDING_EDGE));
+
+    SourceFiles(List<Path> classRoots, List<Path> javaFiles) {
+        this.files = javaFiles;
+        List<Path> r = new ArrayList<>();
+        for (Path root : classRoots) {
+            Path abs = root.toAbsolutePath().normalize();
+            if (abs.getFileName() == null || abs.getParent() == null) continue;
+            String name = abs.getFileName().toString();
+            Path module = abs.getParent().getParent();
+            if (name.equals("classes") && module != null) r.add(module.resolve("src/main/java"));
+            if (name.equals("test-classes") && module != null) r.add(module.resolve("src/test/java"));
+        }
+        this.roots = r;
+    }
+
+    /** The source of a class named {@code internalName} whose SourceFile is {@code sourceFile}, or null. */
+    Path find(String internalName, String sourceFile) {
+        if (sourceFile == null) return null;
+        int slash = internalName.lastIndexOf('/');
+        String relative = (slash < 0 ? "" : internalName.substring(0, slash + 1)) + sourceFile;
+        for (Path root : roots) {
+            Path p = root.resolve(relative);
+            if (Files.isRegularFile(p)) return p;
+        }
+        Path only = null;
+        for (Path f : files) {
+            if (f.toString().replace('\\', '/').endsWith("/" + relative) || f.toString().equals(relative)) return f;
+            if (f.getFileName().toString().equals(sourceFile)) only = only == null ? f : only;
+        }
+        return only;
+    }
+
+    /** Line {@code n} (1-based) of a source file, or null. */
+    String line(Path file, int n) {
+        List<String> all = lines.computeIfAbsent(file, f -> {
+            try {
+                return Files.readAllLines(f);
+            } catch (IOException e) {
+                return List.of();
+            }
+        });
+        return n >= 1 && n <= all.size() ? all.get(n - 1) : null;
+    }
+
+    /** Lines that hold a {@code catch} keyword, by JavaParser; empty when the file does not parse. */
+    Set<Integer> catchLines(Path file) {
+        parse(file);
+        return catchLines.get(file);
+    }
+
+    /** The column of the {@code catch} keyword on a line, or 0. */
+    int catchColumn(Path file, int line) {
+        parse(file);
+        return catchColumns.get(file).getOrDefault(line, 0);
+    }
+
+    private void parse(Path file) {
+        if (catchLines.containsKey(file)) return;
+        Set<Integer> set = new HashSet<>();
+        Map<Integer, Integer> columns = new HashMap<>();
+        try {
+            ParseResult<CompilationUnit> result = parser.parse(file);
+            result.getResult().ifPresent(cu -> {
+                for (CatchClause c : cu.findAll(CatchClause.class)) {
+                    c.getBegin().ifPresent(p -> {
+                        set.add(p.line);
+                        columns.putIfAbsent(p.line, p.column);
+                    });
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            // An unreadable or unparsable file gives no catch positions; bytecode rules still apply.
+        }
+        catchLines.put(file, set);
+        catchColumns.put(file, columns);
+    }
+}
