@@ -46,12 +46,16 @@ bench-kernel: build
 debug: kernel
     scripts/debug-kernel.sh
 
+# The subset checks (docs/subset.md) on everything jcc compiles into the kernel and usertest.
+check: build
+    jcc/bin/jcc check libkernel/target/classes fs/target/classes arch/aarch64/target/classes kernel/target/classes usertest/target/classes
+
 # The kernel's unsafe surface: the @Unsafe classes and their line counts.
 unsafe: build
     jcc/bin/jcc unsafe libkernel/target/classes arch/aarch64/target/classes kernel/target/classes fs/target/classes
 
 # Everything CI runs.
-test: test-unit test-jcc test-kernel
+test: test-unit check test-jcc test-kernel test-usertest-qemu
 
 # JUnit 5 on the JVM: jcc, libkernel, fs.
 test-unit:
