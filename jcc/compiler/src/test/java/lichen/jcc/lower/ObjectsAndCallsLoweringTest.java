@@ -17,6 +17,7 @@ class ObjectsAndCallsLoweringTest {
     @BeforeAll
     static void lower() {
         Compilation c = CompilerFixture.compile(Map.of("Prog", """
+                @lichen.api.Unsafe
                 public class Prog {
                     interface Shape { int area(); }
                     static final class Sq implements Shape { int s; Sq(int s) { this.s = s; } public int area() { return s * s; } }
