@@ -83,3 +83,23 @@ usertest:
 # --qemu-user skips the few tests qemu-user cannot pass (usertest/.../QemuUserGaps.java says why).
 test-usertest-qemu: usertest
     qemu-aarch64 build/usertest/usertest --qemu-user
+
+# The root-filesystem image build/rootfs.img (ext4, no root needed) from Debian's arm64 packages, with /bin/usertest when built (docs/image.md).
+image:
+    scripts/create-image.sh
+
+# The Alpine image build/rootfs-alpine.img from ALPINE_TARBALL=alpine-minirootfs-*-aarch64.tar.gz (or Alpine's mirror).
+image-alpine:
+    scripts/create-image.sh --alpine
+
+# Debian's arm64 Linux (the oracle) on the image in QEMU: a shell on the console; INIT='cmd' runs it and powers off, exiting with its status.
+run-linux: image
+    scripts/run-linux.sh
+
+# usertest on Debian's Linux: its PASS/FAIL lines and summary; the exit status is the verdict (image-selftest stands in if usertest is not built).
+test-userspace-linux: usertest image
+    INIT="$(if [ -f build/rootfs-tree/usr/bin/usertest ]; then echo /bin/usertest; else echo /usr/bin/image-selftest; fi)" scripts/run-linux.sh
+
+# The image's programs (bash, busybox, ls, ps, strace, ...) under qemu-aarch64 -L on the unpacked tree, and every program's libraries present.
+smoke-image: image
+    scripts/smoke-image.sh

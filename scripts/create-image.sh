@@ -19,7 +19,7 @@ build="$root/build"
 
 # Debian's packages for the image. Their libraries (and glibc's loader) come
 # with them as dependencies; ncurses-base holds the terminfo top needs.
-packages=(bash busybox coreutils procps strace util-linux ncurses-base findutils grep sed gzip less)
+packages=(bash busybox coreutils procps strace util-linux mount ncurses-base findutils grep sed gzip less)
 # Needed only by maintainer scripts, which are never run here; leaving them out
 # leaves out perl, dpkg and debconf.
 exclude="init-system-helpers debconf cdebconf dpkg gawk original-awk"
@@ -33,7 +33,7 @@ if [ "$flavour" = debian ]; then
 else
   tree="$build/rootfs-alpine-tree"; img="$build/rootfs-alpine.img"
 fi
-start=$(date +%s.%N)
+start=$EPOCHREALTIME
 
 # A tree made by a non-root build may hold read-only directories.
 if [ -e "$tree" ]; then chmod -R u+w "$tree" 2>/dev/null || true; rm -rf "$tree"; fi
@@ -130,5 +130,5 @@ fi
 rm -f "$cmds" "$cmds.err"
 e2fsck -fn "$img" >/dev/null 2>&1 || { echo "create-image: e2fsck finds $img inconsistent" >&2; exit 1; }
 
-secs=$(echo "$(date +%s.%N) - $start" | bc 2>/dev/null || echo "?")
-echo "create-image: ${img#"$root"/}: ${size_mb} MiB ext4, ${used_mb} MiB of files, $(find "$tree" | wc -l) entries, ${secs}s" >&2
+ms=$(( (${EPOCHREALTIME/./} - ${start/./}) / 1000 ))
+echo "create-image: ${img#"$root"/}: ${size_mb} MiB ext4, ${used_mb} MiB of files, $(find "$tree" | wc -l) entries, $ms ms" >&2

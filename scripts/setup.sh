@@ -12,6 +12,11 @@ command -v mkfs.vfat >/dev/null || need_apt+=(dosfstools)
 command -v mcopy >/dev/null || need_apt+=(mtools)
 command -v mke2fs >/dev/null || need_apt+=(e2fsprogs)
 command -v debugfs >/dev/null || need_apt+=(e2fsprogs)
+# The image (scripts/create-image.sh): apt-get and dpkg-deb fetch and unpack
+# Debian's arm64 packages into build/ with a private apt configuration.
+[ -r /usr/share/keyrings/debian-archive-keyring.gpg ] || need_apt+=(debian-archive-keyring)
+command -v dpkg-deb >/dev/null || need_apt+=(dpkg)
+command -v curl >/dev/null || need_apt+=(curl)
 if [ ${#need_apt[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   echo "setup: installing ${need_apt[*]}" >&2
