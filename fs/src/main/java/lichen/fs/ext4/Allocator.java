@@ -1,0 +1,163 @@
+package lichen.fs.ext4;
+
+import lichen.api.Async;
+import lichen.fs.Errno;
+
+/**
+ * Block and inode allocation in the group bitmaps (ext4 disk layout, "Block
+ * and inode Bitmaps"), keeping the group descriptors' free counts, used
+ * directory counts, unused-inode watermark and bitmap checksums, and the
+ * superblock totals, in step. Groups still marked BLOCK_UNINIT or
+ * INODE_UNINIT are not used: their bitmaps were never written.
+ */
+final class Allocator {
+    private final Ext4Fs fs;
+
+    Allocator(Ext4Fs fs) {
+        this.fs = fs;
+    }
+
+    private long blocksInGroup(long g) {
+        Superblock sb = fs.sb;
+        return Math.min(sb.blocksPerGroup, sb.blocksCount - sb.firstDataBlock - g * sb.blocksPerGroup);
+    }
+
+    private void blockBitmapChanged(long g, byte[] bitmap) {
+        if (fs.sb.metadataCsum()) {
+            fs.gd.setBlockBitmapChecksum(g, Crc32c.update(fs.seed, bitmap, 0, (int) (fs.sb.blocksPerGroup / 8)));
+        }
+        if (fs.sb.metadataCsum()) fs.gd.updateChecksum(g, fs.seed);
+    }
+
+    private void inodeBitmapChanged(long g, byte[] bitmap) {
+        if (fs.sb.metadataCsum()) {
+            fs.gd.setInodeBitmapChecksum(g, Crc32c.update(fs.seed, bitmap, 0, (int) (fs.sb.inodesPerGroup / 8)));
+        }
+        if (fs.sb.metadataCsum()) fs.gd.updateChecksum(g, fs.seed);
+    }
+
+    /**
+     * Allocates up to {@code want} contiguous blocks, preferring to start at
+     * {@code goal}; returns the first block (count in {@code got[0]}) or a
+     * negative errno (-ENOSPC when no usable group has a free block).
+     */
+    @Async
+    long allocBlocks(long goal, int want, int[] got) {
+        Superblock sb = fs.sb;
+        long groups = sb.groupCount;
+        long startGroup = goal >= sb.firstDataBlock && goal < sb.blocksCount ? (goal - sb.firstDataBlock) / sb.blocksPerGroup : 0;
+        byte[] bitmap = new byte[fs.bs];
+        for (long k = 0; k < groups; k++) {
+            long g = (startGroup + k) % groups;
+            if ((fs.gd.flags(g) & GroupDescriptors.BLOCK_UNINIT) != 0 || fs.gd.freeBlocks(g) == 0) continue;
+            int r = fs.readBlock(fs.gd.blockBitmap(g), bitmap);
+            if (r < 0) return r;
+            long n = blocksInGroup(g);
+            long first = g == startGroup && goal >= sb.firstDataBlock ? (goal - sb.firstDataBlock) % sb.blocksPerGroup : 0;
+            long bit = findClear(bitmap, first, n);
+            if (bit < 0 && first > 0) bit = findClear(bitmap, 0, n);
+            if (bit < 0) continue;
+            int count = 0;
+            while (count < want && bit + count < n && (bitmap[(int) ((bit + count) >>> 3)] & (1 << ((bit + count) & 7))) == 0) {
+                bitmap[(int) ((bit + count) >>> 3)] |= (byte) (1 << ((bit + count) & 7));
+                count++;
+            }
+            r = fs.writeBlock(fs.gd.blockBitmap(g), bitmap);
+            if (r < 0) return r;
+            fs.gd.setFreeBlocks(g, fs.gd.freeBlocks(g) - count);
+            sb.freeBlocks -= count;
+            blockBitmapChanged(g, bitmap);
+            got[0] = count;
+            return sb.firstDataBlock + g * sb.blocksPerGroup + bit;
+        }
+        return -Errno.ENOSPC;
+    }
+
+    private static long findClear(byte[] bitmap, long from, long n) {
+        for (long i = from; i < n; i++) {
+            if ((i & 7) == 0 && i + 8 <= n && bitmap[(int) (i >>> 3)] == (byte) 0xFF) {
+                i += 7;
+                continue;
+            }
+            if ((bitmap[(int) (i >>> 3)] & (1 << (i & 7))) == 0) return i;
+        }
+        return -1;
+    }
+
+    @Async
+    long allocBlock(long goal) {
+        int[] got = new int[1];
+        return allocBlocks(goal, 1, got);
+    }
+
+    /** Frees one block; -EUCLEAN when it is outside the filesystem or already free. */
+    @Async
+    int freeBlock(long blk) {
+        Superblock sb = fs.sb;
+        if (!fs.validBlock(blk)) return -Errno.EUCLEAN;
+        long g = (blk - sb.firstDataBlock) / sb.blocksPerGroup;
+        long bit = (blk - sb.firstDataBlock) % sb.blocksPerGroup;
+        byte[] bitmap = new byte[fs.bs];
+        int r = fs.readBlock(fs.gd.blockBitmap(g), bitmap);
+        if (r < 0) return r;
+        int mask = 1 << (bit & 7);
+        if ((bitmap[(int) (bit >>> 3)] & mask) == 0) return -Errno.EUCLEAN;
+        bitmap[(int) (bit >>> 3)] &= (byte) ~mask;
+        r = fs.writeBlock(fs.gd.blockBitmap(g), bitmap);
+        if (r < 0) return r;
+        fs.gd.setFreeBlocks(g, fs.gd.freeBlocks(g) + 1);
+        sb.freeBlocks++;
+        blockBitmapChanged(g, bitmap);
+        return 0;
+    }
+
+    /** Allocates an inode number (in the parent's group when it has room); a negative errno on failure. */
+    @Async
+    long allocInode(boolean directory, long parentIno) {
+        Superblock sb = fs.sb;
+        long ipg = sb.inodesPerGroup;
+        long start = (parentIno - 1) / ipg;
+        byte[] bitmap = new byte[fs.bs];
+        for (long k = 0; k < sb.groupCount; k++) {
+            long g = (start + k) % sb.groupCount;
+            if ((fs.gd.flags(g) & GroupDescriptors.INODE_UNINIT) != 0 || fs.gd.freeInodes(g) == 0) continue;
+            int r = fs.readBlock(fs.gd.inodeBitmap(g), bitmap);
+            if (r < 0) return r;
+            long from = g == 0 ? sb.firstIno - 1 : 0;
+            long bit = findClear(bitmap, from, ipg);
+            if (bit < 0) continue;
+            long ino = g * ipg + bit + 1;
+            if (ino > sb.inodesCount) continue;
+            bitmap[(int) (bit >>> 3)] |= (byte) (1 << (bit & 7));
+            r = fs.writeBlock(fs.gd.inodeBitmap(g), bitmap);
+            if (r < 0) return r;
+            fs.gd.setFreeInodes(g, fs.gd.freeInodes(g) - 1);
+            if (directory) fs.gd.setUsedDirs(g, fs.gd.usedDirs(g) + 1);
+            long unused = fs.gd.itableUnused(g);
+            if (bit + 1 > ipg - unused) fs.gd.setItableUnused(g, ipg - (bit + 1));
+            sb.freeInodes--;
+            inodeBitmapChanged(g, bitmap);
+            return ino;
+        }
+        return -Errno.ENOSPC;
+    }
+
+    @Async
+    int freeInode(long ino, boolean directory) {
+        Superblock sb = fs.sb;
+        if (ino < 1 || ino > sb.inodesCount) return -Errno.EUCLEAN;
+        long g = (ino - 1) / sb.inodesPerGroup;
+        long bit = (ino - 1) % sb.inodesPerGroup;
+        byte[] bitmap = new byte[fs.bs];
+        int r = fs.readBlock(fs.gd.inodeBitmap(g), bitmap);
+        if (r < 0) return r;
+        bitmap[(int) (bit >>> 3)] &= (byte) ~(1 << (bit & 7));
+        r = fs.writeBlock(fs.gd.inodeBitmap(g), bitmap);
+        if (r < 0) return r;
+        fs.gd.setFreeInodes(g, fs.gd.freeInodes(g) + 1);
+        if (directory) fs.gd.setUsedDirs(g, fs.gd.usedDirs(g) - 1);
+        sb.freeInodes++;
+        inodeBitmapChanged(g, bitmap);
+        return 0;
+    }
+}

@@ -1,0 +1,51 @@
+package lichen.fs.tmpfs;
+
+import lichen.fs.vfs.Clock;
+import lichen.fs.vfs.FileMode;
+import lichen.fs.vfs.FileSystem;
+import lichen.fs.vfs.Inode;
+
+/**
+ * A filesystem in memory (Linux's tmpfs): directories are lists of entries,
+ * file data is a sparse set of 4 KiB pages, and storage lives as long as a
+ * name or an open file refers to it.
+ */
+public final class TmpFs extends FileSystem {
+    private final TmpNode root;
+    private long nextIno = 2;
+    /** Bytes of file data the filesystem may hold (ENOSPC beyond). */
+    final long capacity;
+    long usedPages;
+
+    public TmpFs(Clock clock, long capacityBytes) {
+        this.clock = clock;
+        this.capacity = capacityBytes;
+        root = new TmpNode(this, 1, FileMode.S_IFDIR | 01777, 0, 0, null);
+        root.parent = root;
+    }
+
+    long allocateIno() {
+        return nextIno++;
+    }
+
+    @Override
+    public Inode root() {
+        return root;
+    }
+
+    @Override
+    public String type() {
+        return "tmpfs";
+    }
+
+    @Override
+    public boolean readOnly() {
+        return false;
+    }
+
+    @Override
+    public long[] statfs() {
+        long total = capacity / 4096;
+        return new long[] {total, Math.max(0, total - usedPages), 0, 0};
+    }
+}
