@@ -45,7 +45,14 @@ fi
 # makes each system call several times slower under TCG. Words after "--" are
 # /init's arguments.
 append="console=ttyAMA0 root=/dev/nvme0n1 rootfstype=ext4 rw rootwait init=/init quiet panic=-1 kpti=0 ${LINUX_APPEND:-}"
-[ -n "${INIT:-}" ] && append="$append -- $INIT"
+# The kernel splits at spaces and drops quotes, so a command that holds quotes,
+# backslashes or runs of blanks is passed base64-encoded (/init decodes it).
+if [ -n "${INIT:-}" ]; then
+  case "$INIT" in
+    *[\"\'\\$'\t\n']* | *"  "*) append="$append -- -c64 $(printf '%s' "$INIT" | base64 -w0)" ;;
+    *) append="$append -- $INIT" ;;
+  esac
+fi
 qemu=(qemu-system-aarch64 -M virt -cpu cortex-a72 -m "${LINUX_MEM:-512M}" -smp "${LINUX_SMP:-1}"
   -nographic -no-reboot -nic none -kernel "$kernel"
   -drive "file=$image,if=none,id=d0,format=raw" -device nvme,drive=d0,serial=lichen
