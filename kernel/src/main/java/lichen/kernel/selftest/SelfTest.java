@@ -268,6 +268,7 @@ public final class SelfTest {
     }
 
     /** Blocks until an absolute deadline taken when the task first runs; records it when woken, if not early. */
+    @lichen.api.Async
     private static void sleepFor(long delay) {
         long deadline = executor.now() + delay;
         executor.block(deadline, false);

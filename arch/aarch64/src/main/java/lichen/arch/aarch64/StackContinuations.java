@@ -37,7 +37,8 @@ public final class StackContinuations implements Continuations {
         Cpu.switchContext(Syscall.addressOf(t.context), Syscall.addressOf(t.resumer));
     }
 
-    /** Where every task starts, on its own stack (lichen_task_start). Never returns. */
+    /** Where every task starts, on its own stack (lichen_task_start): a task's root, so it may sleep. Never returns. */
+    @Async
     static void taskMain() {
         Task t = running;
         t.body.run();

@@ -41,7 +41,10 @@ public final class SubsetChecker {
     /** Classes marked @Unsafe; their nested classes share the mark. */
     private final Set<String> unsafeClasses = new HashSet<>();
 
+    private final EffectChecker effects;
+
     private SubsetChecker(World world, SourceFiles sources) {
+        this.effects = new EffectChecker(world);
         this.world = world;
         this.classPath = world.classPath();
         this.sources = sources;
@@ -81,6 +84,7 @@ public final class SubsetChecker {
         int dollar = c.name.indexOf('$');
         boolean unsafe = unsafeClasses.contains(c.name) || dollar > 0 && unsafeClasses.contains(c.name.substring(0, dollar));
         Path source = sources.find(c.name, c.sourceFile);
+        Set<String> asyncLambdas = effects.asyncLambdas(c);
         for (MethodNode m : c.methods) {
             // Static initialisers run on the JVM at build time; javac's own methods (an enum's valueOf,
             // bridges, lambda bodies are not synthetic-only) are checked only where the user wrote them.
@@ -98,6 +102,7 @@ public final class SubsetChecker {
                 report(c, source, lineBefore(source, first, "finalize"), "finalize", "finalizers are outside the subset (no collector runs them)");
             }
             checkHandlers(c, source, m);
+            effects.check(c, m, asyncLambdas.contains(m.name + m.desc), (line, needle, message) -> report(c, source, line, needle, message));
             int line = first;
             for (AbstractInsnNode insn : m.instructions) {
                 if (insn instanceof LineNumberNode ln) line = ln.line;

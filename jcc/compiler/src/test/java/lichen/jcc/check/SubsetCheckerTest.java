@@ -210,6 +210,44 @@ class SubsetCheckerTest {
     }
 
     @Test
+    void anAsyncMethodIsCalledOnlyFromAsyncCodeOrAnAsyncLambda() throws IOException {
+        Diagnostic d = only(check("Sleepy", """
+                import lichen.api.Async;
+                public class Sleepy {
+                    interface Body { @Async void run(); }
+                    @Async static void sleep() {}
+                    @Async static void fine() { sleep(); }
+                    static Body handedOver() { return () -> sleep(); }
+                    static void wrong() {
+                        sleep();
+                    }
+                }
+                """));
+        assertEquals(8, d.line());
+        assertEquals(9, d.column());
+        assertTrue(d.message().startsWith("Sleepy.sleep may sleep (@Async): call it only from @Async methods"), d.message());
+    }
+
+    @Test
+    void interruptContextNeitherSleepsNorAllocates() throws IOException {
+        List<Diagnostic> ds = check("Handler", """
+                import lichen.api.Async;
+                import lichen.api.Irq;
+                public class Handler {
+                    @Async static void sleep() {}
+                    @Irq static void tick() {
+                        int[] counts = new int[4];
+                        sleep();
+                    }
+                }
+                """);
+        assertEquals(2, ds.size(), ds.toString());
+        assertEquals("interrupt context (@Irq) must not allocate", ds.get(0).message());
+        assertEquals(6, ds.get(0).line());
+        assertEquals("Handler.sleep may sleep (@Async) and interrupt context (@Irq) must not", ds.get(1).message());
+    }
+
+    @Test
     void theSubsetItselfProducesNoDiagnostics() throws IOException {
         List<Diagnostic> ds = check("Clean", """
                 import java.util.function.IntBinaryOperator;
