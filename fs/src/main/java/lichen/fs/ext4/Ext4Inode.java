@@ -276,6 +276,7 @@ final class Ext4Inode extends Inode {
         LittleEndian.put32(raw, 0x1C, blocks512);
         LittleEndian.put16(raw, 0x74, (int) (blocks512 >>> 32));
         System.arraycopy(iblock, 0, raw, 0x28, 60);
+        LittleEndian.put32(raw, 0x64, generation);
         LittleEndian.put32(raw, 0x68, fileAcl);
         LittleEndian.put16(raw, 0x76, (int) (fileAcl >>> 32));
         LittleEndian.put32(raw, 0x08, atimeSec);
