@@ -2,6 +2,7 @@ package lichen.kernel;
 
 import lichen.arch.aarch64.Timer;
 import lichen.kernel.boot.DeviceTreeBlob;
+import lichen.kernel.boot.Devices;
 import lichen.kernel.boot.MemorySetup;
 import lichen.kernel.selftest.SelfTest;
 import lichen.libkernel.fdt.MachineDescription;
@@ -41,6 +42,7 @@ public final class Kernel {
         System.out.println("timer: " + Timer.frequency() + " Hz");
         MachineDescription machine = DeviceTreeBlob.read(deviceTree);
         if (machine != null) describe(machine);
+        Devices.configure(machine);
         MemorySetup.start(machine, freeMemory);
         long now = Timer.nanos();
         System.out.println("boot: " + (now / 1000) + " us since reset, " + ((now - entered) / 1000) + " us in the kernel");

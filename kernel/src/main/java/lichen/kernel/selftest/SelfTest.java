@@ -36,7 +36,9 @@ public final class SelfTest {
     /** The kernel entry of {@code just test-kernel}: the tests, then the verdict as QEMU's exit status. */
     public static void start(long deviceTree, long freeMemory) {
         PowerOff.useSemihosting(true);
-        MemorySetup.start(DeviceTreeBlob.read(deviceTree), freeMemory);
+        lichen.libkernel.fdt.MachineDescription machine = DeviceTreeBlob.read(deviceTree);
+        lichen.kernel.boot.Devices.configure(machine);
+        MemorySetup.start(machine, freeMemory);
         int failures = runAll(deviceTree, freeMemory);
         System.out.flush();
         PowerOff.exit(failures == 0 ? 0 : 1);

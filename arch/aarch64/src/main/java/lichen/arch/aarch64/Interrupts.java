@@ -5,15 +5,17 @@ import lichen.api.Irq;
 import lichen.api.Unsafe;
 
 /**
- * IRQ dispatch and the tick. The EL1 physical timer is PPI 30 on QEMU virt
- * (its device tree's /timer node lists secure, non-secure physical, virtual
- * and hypervisor PPIs 13, 14, 11, 10: GIC ids 29, 30, 27, 26). Each tick
- * re-arms the countdown; {@link #ticks} counts them.
+ * IRQ dispatch and the tick. The GIC's addresses and the EL1 physical
+ * timer's interrupt come from the device tree ({@link #configure}); on QEMU
+ * virt the /timer node lists secure, non-secure physical, virtual and
+ * hypervisor PPIs 13, 14, 11, 10, so the timer is GIC id 30. Each tick re-arms
+ * the countdown; {@link #ticks} counts them.
  */
 @Unsafe
 public final class Interrupts {
-    public static final int TIMER_PPI = 30;
-    private static final long VIRT_GICD = 0x0800_0000L, VIRT_GICC = 0x0801_0000L;
+    /** QEMU virt's values, used until {@link #configure} gives the device tree's. */
+    private static int timerIntid = 30;
+    private static long distributor = 0x0800_0000L, cpuInterface = 0x0801_0000L;
 
     private static GicV2 gic;
     private static long ticks;
@@ -22,11 +24,18 @@ public final class Interrupts {
 
     private Interrupts() {}
 
+    /** Where the GICv2 is and which INTID the EL1 physical timer raises, from the device tree. */
+    public static void configure(long gicDistributor, long gicCpuInterface, int timerInterrupt) {
+        distributor = gicDistributor;
+        cpuInterface = gicCpuInterface;
+        timerIntid = timerInterrupt;
+    }
+
     /** The GIC on, the timer ticking {@code hz} times a second, IRQs unmasked. */
     public static void start(int hz) {
-        gic = new GicV2(VIRT_GICD, VIRT_GICC);
+        gic = new GicV2(distributor, cpuInterface);
         gic.enable();
-        gic.enableInterrupt(TIMER_PPI);
+        gic.enableInterrupt(timerIntid);
         tickInterval = Cpu.counterFrequency() / hz;
         Cpu.setTimerCountdown(tickInterval);
         Cpu.setTimerControl(1);
@@ -45,7 +54,7 @@ public final class Interrupts {
             spurious++;
             return;
         }
-        if (id == TIMER_PPI) {
+        if (id == timerIntid) {
             ticks++;
             Cpu.setTimerCountdown(tickInterval);
         }

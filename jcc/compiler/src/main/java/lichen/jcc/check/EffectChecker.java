@@ -38,7 +38,9 @@ final class EffectChecker {
                 if (!(insn instanceof InvokeDynamicInsnNode indy) || !indy.bsm.getOwner().equals("java/lang/invoke/LambdaMetafactory")) continue;
                 if (!(indy.bsmArgs[1] instanceof Handle impl) || !impl.getOwner().equals(c.name)) continue;
                 String iface = Type.getReturnType(indy.desc).getInternalName();
-                if (isAsync(iface, indy.name, ((Type) indy.bsmArgs[0]).getDescriptor())) result.add(impl.getName() + impl.getDesc());
+                String sam = ((Type) indy.bsmArgs[0]).getDescriptor();
+                // An interface that is not on the class path cannot be judged: give the lambda the benefit of the doubt.
+                if (!resolvable(iface, indy.name, sam) || isAsync(iface, indy.name, sam)) result.add(impl.getName() + impl.getDesc());
             }
         }
         return result;
@@ -63,6 +65,15 @@ final class EffectChecker {
         int op = insn.getOpcode();
         return op == Opcodes.NEW || op == Opcodes.NEWARRAY || op == Opcodes.ANEWARRAY || op == Opcodes.MULTIANEWARRAY
                 || insn instanceof InvokeDynamicInsnNode;
+    }
+
+    private boolean resolvable(String owner, String name, String desc) {
+        try {
+            world.resolveMethod(owner, name, desc);
+            return true;
+        } catch (CompileError e) {
+            return false;
+        }
     }
 
     /** Whether the method a call names is marked @Async (where it is declared, or in an interface it implements). */
