@@ -17,7 +17,14 @@ public final class TmpFs extends FileSystem {
     final long capacity;
     long usedPages;
 
+    private final String typeName;
+
     public TmpFs(Clock clock, long capacityBytes) {
+        this(clock, capacityBytes, "tmpfs");
+    }
+
+    public TmpFs(Clock clock, long capacityBytes, String typeName) {
+        this.typeName = typeName;
         this.clock = clock;
         this.capacity = capacityBytes;
         root = new TmpNode(this, 1, FileMode.S_IFDIR | 01777, 0, 0, null);
@@ -35,7 +42,7 @@ public final class TmpFs extends FileSystem {
 
     @Override
     public String type() {
-        return "tmpfs";
+        return typeName;
     }
 
     @Override

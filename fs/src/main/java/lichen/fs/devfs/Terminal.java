@@ -1,0 +1,14 @@
+package lichen.fs.devfs;
+
+import lichen.api.Async;
+
+/** The console hardware behind /dev/console and /dev/tty: the kernel implements it over its UART. */
+public interface Terminal {
+    /** Writes bytes to the screen; returns the count or a negative errno. */
+    @Async
+    int write(byte[] buf, int off, int len);
+
+    /** Reads typed bytes, blocking until at least one is there; returns the count or a negative errno. */
+    @Async
+    int read(byte[] buf, int off, int len);
+}

@@ -1,0 +1,102 @@
+package lichen.fs.procfs;
+
+import lichen.fs.vfs.Clock;
+import lichen.fs.vfs.FileMode;
+import lichen.fs.vfs.FileSystem;
+import lichen.fs.vfs.Inode;
+import lichen.fs.vfs.Mount;
+import lichen.fs.vfs.MountTable;
+
+/**
+ * /proc as an in-memory tree (proc(5)). The structure is here: the fixed
+ * files, /proc/mounts and /proc/filesystems from the VFS, and
+ * {@link #addProcess} for the per-process directories; the kernel supplies
+ * the figures (meminfo, uptime, a process's status) as {@link ProcContent}.
+ */
+public final class ProcFs extends FileSystem {
+    private final ProcNode root;
+    private long nextIno = 2;
+
+    public ProcFs(Clock clock) {
+        this.clock = clock;
+        root = new ProcNode(this, 1, FileMode.S_IFDIR | 0555, null, null);
+        root.parent = root;
+        root.file("filesystems", 0444, out -> out.append("nodev\ttmpfs\nnodev\tdevtmpfs\nnodev\tproc\n\text4\n\text3\n\text2\n\tvfat\n"));
+        root.file("version", 0444, out -> out.append("Lichen version 0.1.0 (jcc) #1 SMP\n"));
+        root.dir("sys").dir("kernel").file("ostype", 0444, out -> out.append("Linux\n"));
+        root.dir("self");
+    }
+
+    long nextIno() {
+        return nextIno++;
+    }
+
+    public ProcNode rootNode() {
+        return root;
+    }
+
+    /** /proc/mounts in fstab form from the VFS mount table. */
+    public void showMounts(MountTable mounts) {
+        root.file("mounts", 0444, out -> {
+            for (int i = 0; i < mounts.count(); i++) {
+                Mount m = mounts.get(i);
+                out.append(m.fs.type()).append(' ').append(mountPath(m)).append(' ').append(m.fs.type())
+                        .append(m.fs.readOnly() ? " ro" : " rw").append(" 0 0\n");
+            }
+        });
+    }
+
+    private static String mountPath(Mount m) {
+        String p = "";
+        int guard = 0;
+        while (m.parent() != null && guard++ < 64) {
+            String part = "";
+            for (var d = m.mountpoint(); d != null && d.parent() != null && guard++ < 4096; d = d.parent()) {
+                part = "/" + d.name() + part;
+            }
+            p = part + p;
+            m = m.parent();
+        }
+        return p.isEmpty() ? "/" : p;
+    }
+
+    /** Makes /proc/self point at the current process; {@code pid} renders its number. */
+    public void setSelf(ProcContent pid) {
+        root.remove("self");
+        root.symlink("self", pid);
+    }
+
+    /** Adds /proc/PID with the given status, stat and cmdline generators (and fd/); returns its directory. */
+    public ProcNode addProcess(int pid, ProcContent status, ProcContent stat, ProcContent cmdline) {
+        ProcNode d = root.dir(Integer.toString(pid));
+        d.file("status", 0444, status);
+        d.file("stat", 0444, stat);
+        d.file("cmdline", 0444, cmdline);
+        d.dir("fd");
+        return d;
+    }
+
+    public void removeProcess(int pid) {
+        root.remove(Integer.toString(pid));
+    }
+
+    /** Adds or replaces a top-level file such as meminfo, uptime or cpuinfo. */
+    public void setFile(String name, ProcContent content) {
+        root.file(name, 0444, content);
+    }
+
+    @Override
+    public Inode root() {
+        return root;
+    }
+
+    @Override
+    public String type() {
+        return "proc";
+    }
+
+    @Override
+    public boolean readOnly() {
+        return true;
+    }
+}
