@@ -55,7 +55,7 @@ unsafe: build
     jcc/bin/jcc unsafe libkernel/target/classes arch/aarch64/target/classes kernel/target/classes fs/target/classes
 
 # Everything CI runs.
-test: test-unit check test-jcc test-kernel test-usertest-qemu
+test: test-unit check test-jcc test-kernel test-usertest-qemu smoke-image test-userspace-linux
 
 # JUnit 5 on the JVM: jcc, libkernel, fs.
 test-unit:
