@@ -1,0 +1,196 @@
+package lichen.fs.ext4;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import lichen.fs.Errno;
+import lichen.fs.Result;
+import lichen.fs.images.HostTools;
+import lichen.fs.images.SourceTree;
+import lichen.fs.images.TreeComparison;
+import lichen.fs.images.Twin;
+import lichen.fs.tool.ImageSession;
+import lichen.fs.vfs.OpenFile;
+import lichen.fs.vfs.OpenFlags;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Images changed through Lichen's ext driver stay clean for e2fsck -fn, show
+ * the same files to debugfs, and read back equal to a host directory that
+ * received the same changes.
+ */
+class Ext4WriteTest {
+    static Path work;
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        work = Files.createTempDirectory("lichen-ext4-write");
+    }
+
+    @AfterAll
+    static void clean() throws IOException {
+        SourceTree.deleteRecursively(work);
+    }
+
+    static byte[] data(Random r, int n) {
+        byte[] b = new byte[n];
+        r.nextBytes(b);
+        return b;
+    }
+
+    private static void assertClean(Path img) {
+        HostTools.Run fsck = HostTools.e2fsck(img);
+        assertEquals(0, fsck.exit(), "e2fsck -fn:\n" + fsck.output());
+    }
+
+    /** The changes every variant goes through. */
+    static void change(Twin t, Random r, boolean bigDirIsIndexed) throws IOException {
+        int[] sizes = {0, 1, 1023, 1024, 1025, 4097, 70_000, 1_100_000};
+        t.mkdir("/new");
+        for (int s : sizes) t.write("/new/f" + s, 0, data(r, s));
+        t.write("/size-70000", 1000, data(r, 5000));                 // overwrite inside
+        t.write("/size-4096", 4096, data(r, 3000));                  // append
+        t.write("/new/sparse", 20 << 20, data(r, 100));              // a hole before the data
+        for (int i = 0; i < 200; i++) t.write("/new/fragmented", i * 8192L, data(r, 10));   // 200 extents
+        t.truncate("/size-3000000", 1_234_567);
+        t.truncate("/size-1", 100_000);
+        t.truncate("/size-300000", 0);
+        t.truncate("/new/fragmented", 700_001);
+        t.write("/new/fragmented", 900_000, data(r, 10));
+        t.mkdir("/new/a");
+        t.mkdir("/new/a/b");
+        t.mkdir("/new/a/b/c");
+        t.write("/new/a/b/c/leaf", 0, data(r, 3333));
+        t.rename("/new/f1", "/new/f1-renamed");
+        t.rename("/new/f1023", "/level0/moved-across");
+        t.rename("/new/f1024", "/new/f1025");                        // over an existing file
+        t.rename("/new/a/b", "/level0/level1/b-moved");              // a directory to another parent
+        t.mkdir("/new/empty-target");
+        t.rename("/new/a", "/new/empty-target");                     // a directory over an empty one
+        t.unlink("/links/hard1");                                    // one of three links
+        t.link("/size-1024", "/new/another-name");
+        t.symlink("short-target", "/new/fast-link");
+        t.symlink("/" + "long/".repeat(30) + "target", "/new/slow-link");
+        t.mkdir("/many");
+        for (int i = 0; i < 300; i++) t.write("/many/name-number-" + i, 0, data(r, i));
+        for (int i = 0; i < 300; i += 3) t.unlink("/many/name-number-" + i);
+        t.unlink("/level0/level1/level2/level3/level4/level5/level6/level7/level8/level9/level10/level11/file.txt");
+        t.rmdir("/level0/level1/level2/level3/level4/level5/level6/level7/level8/level9/level10/level11");
+        for (int i = 0; i < 40; i++) t.write("/bigdir/added-" + i, 0, data(r, 7));
+        for (int i = 0; i < 1500; i += 7) t.unlink(String.format("/bigdir/entry-%05d-with-a-longer-name", i));
+        if (bigDirIsIndexed) {
+            Result<lichen.fs.vfs.VfsPath> d = t.session().vfs.resolve(t.session().ctx, OpenFlags.AT_FDCWD, "/bigdir", 0);
+            assertTrue((((Ext4Inode) d.value.inode()).flags & Features.INODE_INDEX_FL) != 0);
+        }
+        t.unlink("/empty/../size-0");
+        t.expectError(Errno.ENOTEMPTY, t.session().vfs.unlinkat(t.session().ctx, OpenFlags.AT_FDCWD, "/new", OpenFlags.AT_REMOVEDIR));
+        t.expectError(Errno.EEXIST, t.session().vfs.mkdirat(t.session().ctx, OpenFlags.AT_FDCWD, "/many", 0755));
+    }
+
+    @ParameterizedTest(name = "{0} with {1}-byte blocks")
+    @CsvSource({"ext4,4096", "ext4,1024", "ext2,1024", "ext3,4096"})
+    void changedImagesAreCleanAndReadBackLikeTheHostTree(String type, int blockSize) throws IOException {
+        Path src = SourceTree.ext(work.resolve("src-" + type + blockSize), 7, false);
+        Path img = work.resolve(type + blockSize + ".img");
+        HostTools.mke2fs(img, type, src, "64M", "-b", Integer.toString(blockSize));
+        Random r = new Random(blockSize);
+        try (ImageSession s = ImageSession.open(img, true)) {
+            change(new Twin(s, src), r, false);
+        }
+        assertClean(img);
+        try (ImageSession s = ImageSession.open(img, false)) {
+            new TreeComparison(s, false).compareDirectory(src, "/");
+        }
+        Path out = work.resolve("debugfs-out");
+        HostTools.debugfs(img, "dump /new/f1100000 " + out);
+        assertArrayEquals(Files.readAllBytes(src.resolve("new/f1100000")), Files.readAllBytes(out));
+        HostTools.debugfs(img, "dump /new/fragmented " + out);
+        assertArrayEquals(Files.readAllBytes(src.resolve("new/fragmented")), Files.readAllBytes(out));
+        String ls = HostTools.debugfs(img, "ls -l /level0/level1/b-moved");
+        assertTrue(ls.contains(" c"), ls);
+        SourceTree.deleteRecursively(src);
+        Files.delete(img);
+    }
+
+    @Test
+    void hashTreeDirectoriesTakeNewNamesInTheirLeaves() throws IOException {
+        Path src = SourceTree.ext(work.resolve("src-htree"), 8, false);
+        Path img = work.resolve("htree.img");
+        HostTools.mke2fs(img, "ext4", src, "64M", "-b", "4096");
+        HostTools.Run fsck = HostTools.run("e2fsck", "-fyD", img.toString());
+        assertTrue(fsck.exit() <= 1, fsck.output());
+        try (ImageSession s = ImageSession.open(img, true)) {
+            change(new Twin(s, src), new Random(3), true);
+        }
+        assertClean(img);
+        try (ImageSession s = ImageSession.open(img, false)) {
+            new TreeComparison(s, false).compareDirectory(src, "/");
+        }
+        SourceTree.deleteRecursively(src);
+        Files.delete(img);
+    }
+
+    @Test
+    void anUnlinkedOpenFileKeepsItsDataUntilClosed() throws IOException {
+        Path img = work.resolve("orphan.img");
+        HostTools.mke2fs(img, "ext4", null, "16M");
+        long freeBefore;
+        try (ImageSession s = ImageSession.open(img, true)) {
+            freeBefore = s.fs.statfs()[1];
+            Result<OpenFile> f = s.vfs.open(s.ctx, OpenFlags.AT_FDCWD, "/doomed", OpenFlags.O_RDWR | OpenFlags.O_CREAT, 0600);
+            byte[] d = data(new Random(1), 200_000);
+            assertEquals(d.length, f.value.write(d, 0, d.length));
+            assertEquals(0, s.vfs.unlinkat(s.ctx, OpenFlags.AT_FDCWD, "/doomed", 0));
+            assertEquals(-Errno.ENOENT, s.vfs.fstatat(s.ctx, OpenFlags.AT_FDCWD, "/doomed", 0).error);
+            byte[] back = new byte[d.length];
+            assertEquals(d.length, f.value.pread(back, 0, back.length, 0));
+            assertArrayEquals(d, back);
+            assertTrue(s.fs.statfs()[1] < freeBefore - 100);
+            assertEquals(0, f.value.close());
+            assertEquals(freeBefore, s.fs.statfs()[1], "closing frees the blocks");
+        }
+        assertClean(img);
+    }
+
+    @Test
+    void fillingTheDiskEndsInEnospcAndLeavesACleanImage() throws IOException {
+        Path img = work.resolve("full.img");
+        HostTools.mke2fs(img, "ext4", null, "8M");
+        try (ImageSession s = ImageSession.open(img, true)) {
+            Result<OpenFile> f = s.vfs.open(s.ctx, OpenFlags.AT_FDCWD, "/fill", OpenFlags.O_WRONLY | OpenFlags.O_CREAT, 0644);
+            byte[] chunk = new byte[65536];
+            int r;
+            long total = 0;
+            while ((r = f.value.write(chunk, 0, chunk.length)) > 0) total += r;
+            assertEquals(-Errno.ENOSPC, r);
+            assertTrue(total > 4 << 20, "wrote " + total);
+            f.value.close();
+        }
+        assertClean(img);
+        try (ImageSession s = ImageSession.open(img, true)) {
+            assertEquals(0, s.vfs.unlinkat(s.ctx, OpenFlags.AT_FDCWD, "/fill", 0));
+        }
+        assertClean(img);
+    }
+
+    @Test
+    void aReadOnlyMountRefusesWritesAndUnknownFeaturesRefuseReadWrite() throws IOException {
+        Path img = work.resolve("ro.img");
+        HostTools.mke2fs(img, "ext4", null, "16M", "-O", "inline_data");
+        try (ImageSession s = ImageSession.open(img, false)) {
+            assertEquals(-Errno.EROFS, s.vfs.mkdirat(s.ctx, OpenFlags.AT_FDCWD, "/x", 0755));
+        }
+        var dev = new lichen.fs.tool.FileBlockDevice(img, false);
+        assertEquals(-Errno.EROFS, Ext4Fs.mount(dev, true, lichen.fs.vfs.Clock.EPOCH).error);
+        dev.close();
+    }
+}
