@@ -104,7 +104,7 @@ final class Objects {
     /** The address of element {@code index}, after the null and bounds checks. */
     private String element(String array, String index, String storage) {
         nullChecked(array);
-        String length = fb.load("i32", fb.offset(array, Layout.ARRAY_LENGTH));
+        String length = arrayLengthOf(array);
         String outside = fb.def("icmp uge i32 " + index + ", " + length);
         String fail = fb.label("bounds");
         fb.guard(outside, fail, "inbounds");
@@ -141,9 +141,17 @@ final class Objects {
         fb.cold(fail, "call void " + module.runtime("lichen/rt/Throw", "arrayStore", "(Ljava/lang/Object;)V") + "(ptr " + value + ")");
     }
 
+    /**
+     * An array's length never changes once it is made: the load is marked invariant, so LLVM may
+     * hoist it out of loops and reuse it across stores, and bounds checks against it fold.
+     */
+    private String arrayLengthOf(String array) {
+        return fb.def("load i32, ptr " + fb.offset(array, Layout.ARRAY_LENGTH) + ", align 4, !invariant.load !3");
+    }
+
     void arrayLength() {
         String a = nullChecked(l.operand(0, 1));
-        l.push(fb.load("i32", fb.offset(a, Layout.ARRAY_LENGTH)), 'i', 1);
+        l.push(arrayLengthOf(a), 'i', 1);
     }
 
     void newArray(String arrayDesc) {

@@ -419,6 +419,7 @@ final class SupportFunctions {
                 attributes #2 = { nounwind "no-builtins" "frame-pointer"="all" }
                 attributes #3 = { returns_twice }
                 !0 = !{!"branch_weights", i32 1, i32 2000}
+                !3 = !{}
                 """.replace("ALLOCATE", allocate).replace("UNCAUGHT", uncaught);
     }
 }
