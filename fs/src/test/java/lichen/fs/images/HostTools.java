@@ -83,11 +83,12 @@ public final class HostTools {
         Files.deleteIfExists(image);
         ok("mkfs.vfat", "-F", "32", "-n", "LICHEN", "-C", image.toString(), Integer.toString(mib * 1024));
         Map<String, String> env = Map.of("MTOOLS_SKIP_CHECK", "1", "LC_ALL", "C.UTF-8", "MTOOLS_NO_VFAT", "");
+        List<String> c = new ArrayList<>(List.of("mcopy", "-s", "-i", image.toString()));
         try (var s = Files.list(src)) {
-            for (Path p : s.toList()) {
-                Run r = run(env, "mcopy", "-s", "-i", image.toString(), p.toString(), "::/");
-                if (r.exit != 0) throw new IllegalStateException("mcopy: " + r.output);
-            }
+            for (Path p : s.toList()) c.add(p.toString());
         }
+        c.add("::/");
+        Run r = run(env, c.toArray(new String[0]));
+        if (r.exit != 0) throw new IllegalStateException("mcopy: " + r.output);
     }
 }
