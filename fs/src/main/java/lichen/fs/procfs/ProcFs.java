@@ -96,6 +96,11 @@ public final class ProcFs extends FileSystem {
     }
 
     @Override
+    public boolean cacheNames() {
+        return false;
+    }
+
+    @Override
     public boolean readOnly() {
         return true;
     }

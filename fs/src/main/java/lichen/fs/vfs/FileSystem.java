@@ -21,6 +21,16 @@ public abstract class FileSystem {
         return 0;
     }
 
+    /**
+     * Whether the VFS may remember names (positive and negative) of this
+     * filesystem. A filesystem whose names change behind the VFS's back
+     * (procfs, as processes come and go) says no and is asked every time,
+     * as Linux's d_revalidate does.
+     */
+    public boolean cacheNames() {
+        return true;
+    }
+
     /** Block size reported as st_blksize. */
     public int blockSize() {
         return 4096;

@@ -68,11 +68,12 @@ public final class Vfs {
     /** The child dentry {@code name} of directory {@code parent}, through the name cache. */
     @Async
     Result<Dentry> child(Dentry parent, String name) {
-        Dentry d = dcache.get(parent, name);
+        boolean cache = parent.inode.fs.cacheNames();
+        Dentry d = cache ? dcache.get(parent, name) : null;
         if (d != null) return d.inode == null ? Result.err(-Errno.ENOENT) : Result.ok(d);
         Result<Inode> r = parent.inode.lookup(name);
         if (r.error == -Errno.ENOENT) {
-            dcache.put(new Dentry(parent, name, null));
+            if (cache) dcache.put(new Dentry(parent, name, null));
             return r.cast();
         }
         if (!r.ok()) return r.cast();
@@ -87,7 +88,7 @@ public final class Vfs {
             d = new Dentry(parent, name, in);
             if (in.isDir()) in.alias = d;
         }
-        dcache.put(d);
+        if (cache) dcache.put(d);
         return Result.ok(d);
     }
 
