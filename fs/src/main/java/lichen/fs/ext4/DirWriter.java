@@ -63,10 +63,14 @@ final class DirWriter {
         }
         byte[] b = new byte[bs];
         long n = Ext4Directory.blockCount(dir);
+        long[] run = new long[1];
         for (long l = 0; l < n; l++) {
-            long phys = Ext4Directory.readBlock(dir, l, b);
+            long phys = Ext4Directory.readBlock(dir, l, b, run);
             if (phys < 0) return (int) phys;
-            if (phys == 0) continue;
+            if (phys == 0) {
+                l += run[0] - 1;
+                continue;
+            }
             if (!Ext4Directory.blockValid(b, bs)) return -Errno.EUCLEAN;
             if (place(b, bs, name, ino, type)) return writeDirBlock(dir, phys, b);
         }

@@ -26,14 +26,21 @@ final class Ext4Directory {
         byte[] block;
     }
 
+    /** Blocks to visit: the size in blocks, capped at 2 GiB (4 GiB with largedir) as Linux caps directories. */
     static long blockCount(Ext4Inode dir) {
-        return (dir.size + dir.efs.bs - 1) / dir.efs.bs;
+        long cap = (dir.efs.sb.incompat & Features.INCOMPAT_LARGEDIR) != 0 ? 1L << 32 : 1L << 31;
+        return (Math.min(dir.size, cap) + dir.efs.bs - 1) / dir.efs.bs;
     }
 
     /** Reads logical block {@code lblk} of {@code dir} into buf; returns the physical block, 0 for a hole, or a negative errno. */
     @Async
     static long readBlock(Ext4Inode dir, long lblk, byte[] buf) {
-        long[] run = new long[1];
+        return readBlock(dir, lblk, buf, new long[1]);
+    }
+
+    /** As above; in a hole, {@code run[0]} is how many blocks the hole spans, so callers skip it at once. */
+    @Async
+    static long readBlock(Ext4Inode dir, long lblk, byte[] buf, long[] run) {
         long phys = dir.map(lblk, run);
         if (phys <= 0) return phys;
         int r = dir.efs.readBlock(phys, buf);
@@ -94,10 +101,14 @@ final class Ext4Directory {
         Ext4Fs fs = dir.efs;
         byte[] b = new byte[fs.bs];
         long n = blockCount(dir);
+        long[] run = new long[1];
         for (long l = 0; l < n; l++) {
-            long phys = readBlock(dir, l, b);
+            long phys = readBlock(dir, l, b, run);
             if (phys < 0) return Result.err((int) phys);
-            if (phys == 0) continue;
+            if (phys == 0) {
+                l += run[0] - 1;
+                continue;
+            }
             if (!blockValid(b, fs.bs)) return Result.err(-Errno.EUCLEAN);
             Slot s = new Slot();
             if (findInBlock(b, fs.bs, name, s)) {
