@@ -59,6 +59,9 @@ final class EffectChecker {
             }
             if (irq && allocates(insn)) out.report(line, "new", "interrupt context (@Irq) must not allocate");
         }
+        GuardAcrossAsync.check(c.name, m, call -> !call.owner.startsWith("[") && isAsync(call.owner, call.name, call.desc),
+                (call, at) -> out.report(at, call.name, call.owner.replace('/', '.') + "." + call.name
+                        + " may sleep (@Async) while a spinlock is held: a task must not sleep holding a spinlock"));
     }
 
     private static boolean allocates(AbstractInsnNode insn) {

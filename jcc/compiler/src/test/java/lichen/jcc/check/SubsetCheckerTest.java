@@ -3,6 +3,7 @@ package lichen.jcc.check;
 import lichen.jcc.front.JavaSources;
 import lichen.jcc.world.ClassPath;
 import lichen.jcc.world.World;
+import lichen.libkernel.sync.SpinLock;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -226,6 +227,38 @@ class SubsetCheckerTest {
         assertEquals(8, d.line());
         assertEquals(9, d.column());
         assertTrue(d.message().startsWith("Sleepy.sleep may sleep (@Async): call it only from @Async methods"), d.message());
+    }
+
+    @Test
+    void noSpinlockGuardIsLiveAcrossAnAsyncCall() throws IOException {
+        Path dir = Files.createTempDirectory("guard");
+        Path file = dir.resolve("Guarded.java");
+        Files.writeString(file, """
+                import lichen.api.Async;
+                import lichen.libkernel.sync.SpinGuard;
+                import lichen.libkernel.sync.SpinLock;
+                public class Guarded {
+                    static final SpinLock lock = new SpinLock();
+                    static int n;
+                    @Async static void sleep() {}
+                    @Async static void released() {
+                        try (SpinGuard g = lock.lock()) { n++; }
+                        sleep();
+                    }
+                    @Async static void held() {
+                        try (SpinGuard g = lock.lock()) {
+                            n++;
+                            sleep();
+                        }
+                    }
+                }
+                """);
+        Path libkernel = Path.of(SpinLock.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        Path classes = JavaSources.compile(List.of(file), List.of(libkernel), dir.resolve("classes"));
+        World world = new World(new ClassPath(List.of(classes, libkernel)));
+        Diagnostic d = only(SubsetChecker.diagnose(world, List.of(classes), List.of(file)));
+        assertEquals(15, d.line());
+        assertTrue(d.message().endsWith("a task must not sleep holding a spinlock"), d.message());
     }
 
     @Test
