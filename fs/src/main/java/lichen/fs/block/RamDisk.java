@@ -27,7 +27,8 @@ public final class RamDisk implements BlockDevice {
         this.chunks = new byte[(int) ((size + CHUNK - 1) >> CHUNK_SHIFT)][];
     }
 
-    /** A ramdisk holding a copy of {@code image}. */
+    /** A ramdisk holding a copy of {@code image} (through write, which may sleep on other devices: so may this). */
+    @Async
     public static RamDisk of(byte[] image, boolean readOnly) {
         RamDisk d = new RamDisk(image.length, false);
         d.write(0, image, 0, image.length);
