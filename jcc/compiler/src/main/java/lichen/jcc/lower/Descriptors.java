@@ -104,14 +104,13 @@ final class Descriptors {
         StringBuilder sb = new StringBuilder("[" + slots.size() + " x ptr] [");
         for (int i = 0; i < slots.size(); i++) {
             if (i > 0) sb.append(", ");
-            sb.append("ptr ").append(c.isAbstract() && !reach.instantiated().contains(c) ? targetOrNull(c, slots.get(i)) : target(c, slots.get(i)));
+            sb.append("ptr ").append(target(c, slots.get(i)));
         }
         return sb.append("]").toString();
     }
 
-    private String target(JClass c, String sig) { return targetOrNull(c, sig); }
-
-    private String targetOrNull(JClass c, String sig) {
+    /** The function a slot holds for class {@code c}, or null where nothing reachable can be called. */
+    private String target(JClass c, String sig) {
         int paren = sig.indexOf('(');
         MethodRef m = world.selectVirtual(c, sig.substring(0, paren), sig.substring(paren));
         if (m == null || !reach.isReachable(m) || m.isNative()) return "null";
