@@ -28,7 +28,7 @@ class LayoutTest {
                         System.out.println(t);
                     }
                 }
-                """), "Shapes", "layout");
+                """), "Shapes", "lower");
     }
 
     private static Layout.ClassLayout of(String name) { return c.layout.of(c.world.get(name)); }
@@ -52,6 +52,19 @@ class LayoutTest {
         assertTrue(rect.id < square.id && square.id <= rect.last);
         assertTrue(circle.id > rect.last || circle.last < rect.id, "siblings do not overlap");
         assertEquals(0, of("java/lang/Object").id);
+    }
+
+    @Test
+    void theClassDescriptorHoldsNameIdsSizeKindAndVtableInTheDocumentedOrder() {
+        Layout.ClassLayout rect = of("Shapes$Rect");
+        String line = c.ir.lines().filter(l -> l.startsWith("@\"desc:Shapes$Rect\" = ")).findFirst().orElseThrow();
+        String type = "{ ptr, i32, i32, i64, ptr, ptr, ptr, i32, i32, i64, [" + rect.vtable.size() + " x ptr] }";
+        assertTrue(line.contains(type), line);
+        String fields = ", i32 " + rect.id + ", i32 " + rect.last + ", i64 " + rect.size + ", ptr @\"ifaces:Shapes$Rect\", ptr @\"itable:Shapes$Rect\", ptr null, i32 "
+                + Layout.KIND_CLASS + ", i32 0, i64 0, ";
+        assertTrue(line.contains(fields), "name, id, last, size, interfaces, itable, component, kind, pad, slab head:\n" + line);
+        assertTrue(line.contains("ptr @\"Shapes$Rect.area()I\""), "the vtable holds Rect's area:\n" + line);
+        assertEquals(Layout.DESC_VTABLE, 8 + 4 + 4 + 8 + 8 + 8 + 8 + 4 + 4 + 8, "DESC_* offsets match the struct");
     }
 
     @Test
