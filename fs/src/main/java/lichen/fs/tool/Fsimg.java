@@ -27,7 +27,8 @@ public final class Fsimg {
     private Fsimg() {}
 
     public static void main(String[] args) throws IOException {
-        System.exit(run(args, System.in.readAllBytes(), System.out, System.err));
+        boolean write = args.length > 1 && args[1].equals("write");
+        System.exit(run(args, write ? System.in.readAllBytes() : new byte[0], System.out, System.err));
     }
 
     /** Runs one command; returns the exit status (0 ok, 1 error, 2 usage). */
