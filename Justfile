@@ -106,5 +106,5 @@ smoke-image: image
 
 # fs figures on the JVM: read throughput of a 256 MiB file and path lookups on a 64-deep tree (ext4 image from mke2fs -d).
 bench-fs:
-    {{mvn}} -o -pl jcc/api,fs compile
+    {{mvn}} -pl jcc/api,fs compile
     java -cp fs/target/classes:jcc/api/target/classes lichen.fs.tool.FsBench
