@@ -11,7 +11,8 @@ public final class Credentials {
     public Credentials(int uid, int gid, int[] groups) {
         this.uid = uid;
         this.gid = gid;
-        this.groups = groups.clone();
+        this.groups = new int[groups.length];
+        System.arraycopy(groups, 0, this.groups, 0, groups.length);
     }
 
     public boolean inGroup(int g) {
