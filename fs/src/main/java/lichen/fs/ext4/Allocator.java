@@ -7,8 +7,8 @@ import lichen.fs.Errno;
  * Block and inode allocation in the group bitmaps (ext4 disk layout, "Block
  * and inode Bitmaps"), keeping the group descriptors' free counts, used
  * directory counts, unused-inode watermark and bitmap checksums, and the
- * superblock totals, in step. Groups still marked BLOCK_UNINIT or
- * INODE_UNINIT are not used: their bitmaps were never written.
+ * superblock totals, in step. BLOCK_UNINIT and INODE_UNINIT groups get
+ * their bitmaps built on first use.
  */
 final class Allocator {
     private final Ext4Fs fs;
@@ -49,8 +49,14 @@ final class Allocator {
         byte[] bitmap = new byte[fs.bs];
         for (long k = 0; k < groups; k++) {
             long g = (startGroup + k) % groups;
-            if ((fs.gd.flags(g) & GroupDescriptors.BLOCK_UNINIT) != 0 || fs.gd.freeBlocks(g) == 0) continue;
-            int r = fs.readBlock(fs.gd.blockBitmap(g), bitmap);
+            if (fs.gd.freeBlocks(g) == 0) continue;
+            int r;
+            if ((fs.gd.flags(g) & GroupDescriptors.BLOCK_UNINIT) != 0) {
+                r = initBlockBitmap(g, bitmap);
+                if (r == -Errno.EUCLEAN) continue;
+            } else {
+                r = fs.readBlock(fs.gd.blockBitmap(g), bitmap);
+            }
             if (r < 0) return r;
             long n = blocksInGroup(g);
             long first = g == startGroup && goal >= sb.firstDataBlock ? (goal - sb.firstDataBlock) % sb.blocksPerGroup : 0;
@@ -71,6 +77,49 @@ final class Allocator {
             return sb.firstDataBlock + g * sb.blocksPerGroup + bit;
         }
         return -Errno.ENOSPC;
+    }
+
+    /**
+     * Builds the block bitmap of a BLOCK_UNINIT group the way mke2fs would
+     * have: the superblock backup and descriptor tables where sparse_super
+     * puts them, every group's bitmaps and inode table that lie in this
+     * group, and the padding past the last block. The result must agree with
+     * the group's free count, else the group is left alone (-EUCLEAN).
+     */
+    @Async
+    private int initBlockBitmap(long g, byte[] bitmap) {
+        Superblock sb = fs.sb;
+        for (int i = 0; i < bitmap.length; i++) bitmap[i] = 0;
+        long start = sb.firstDataBlock + g * sb.blocksPerGroup;
+        long n = blocksInGroup(g);
+        if (sb.hasSuperblockBackup(g)) {
+            long gdtBlocks = (sb.groupCount * sb.descSize + fs.bs - 1) / fs.bs;
+            long meta = 1 + gdtBlocks + sb.reservedGdtBlocks;
+            for (long b = 0; b < meta && b < n; b++) setBit(bitmap, b);
+        }
+        long itableBlocks = (sb.inodesPerGroup * sb.inodeSize + fs.bs - 1) / fs.bs;
+        for (long h = 0; h < sb.groupCount; h++) {
+            markIfInside(bitmap, start, n, fs.gd.blockBitmap(h), 1);
+            markIfInside(bitmap, start, n, fs.gd.inodeBitmap(h), 1);
+            markIfInside(bitmap, start, n, fs.gd.inodeTable(h), itableBlocks);
+        }
+        for (long b = n; b < 8L * fs.bs; b++) setBit(bitmap, b);
+        long free = 0;
+        for (long b = 0; b < n; b++) if ((bitmap[(int) (b >>> 3)] & (1 << (b & 7))) == 0) free++;
+        if (free != fs.gd.freeBlocks(g)) return -Errno.EUCLEAN;
+        int r = fs.writeBlock(fs.gd.blockBitmap(g), bitmap);
+        if (r < 0) return r;
+        fs.gd.setFlags(g, fs.gd.flags(g) & ~GroupDescriptors.BLOCK_UNINIT);
+        blockBitmapChanged(g, bitmap);
+        return 0;
+    }
+
+    private static void setBit(byte[] bitmap, long b) {
+        bitmap[(int) (b >>> 3)] |= (byte) (1 << (b & 7));
+    }
+
+    private static void markIfInside(byte[] bitmap, long start, long n, long first, long count) {
+        for (long b = first; b < first + count; b++) if (b >= start && b < start + n) setBit(bitmap, b - start);
     }
 
     private static long findClear(byte[] bitmap, long from, long n) {
@@ -120,8 +169,19 @@ final class Allocator {
         byte[] bitmap = new byte[fs.bs];
         for (long k = 0; k < sb.groupCount; k++) {
             long g = (start + k) % sb.groupCount;
-            if ((fs.gd.flags(g) & GroupDescriptors.INODE_UNINIT) != 0 || fs.gd.freeInodes(g) == 0) continue;
-            int r = fs.readBlock(fs.gd.inodeBitmap(g), bitmap);
+            if (fs.gd.freeInodes(g) == 0) continue;
+            int r;
+            if ((fs.gd.flags(g) & GroupDescriptors.INODE_UNINIT) != 0) {
+                // No inode of the group is in use yet: an empty bitmap, padding past the group's inodes set.
+                for (int i = 0; i < bitmap.length; i++) bitmap[i] = 0;
+                for (long b = ipg; b < 8L * fs.bs; b++) bitmap[(int) (b >>> 3)] |= (byte) (1 << (b & 7));
+                r = fs.writeBlock(fs.gd.inodeBitmap(g), bitmap);
+                if (r < 0) return r;
+                fs.gd.setFlags(g, fs.gd.flags(g) & ~GroupDescriptors.INODE_UNINIT);
+                inodeBitmapChanged(g, bitmap);
+            } else {
+                r = fs.readBlock(fs.gd.inodeBitmap(g), bitmap);
+            }
             if (r < 0) return r;
             long from = g == 0 ? sb.firstIno - 1 : 0;
             long bit = findClear(bitmap, from, ipg);

@@ -183,6 +183,27 @@ class Ext4WriteTest {
     }
 
     @Test
+    void blocksAndInodesComeFromUninitialisedGroupsOnceTheFirstAreFull() throws IOException {
+        Path img = work.resolve("groups.img");
+        HostTools.mke2fs(img, "ext4", null, "24M", "-b", "1024", "-g", "1024", "-N", "512");
+        String before = HostTools.debugfs(img, "stats");
+        assertTrue(before.contains("Block not init"), before);
+        byte[] d = data(new Random(5), 12 << 20);
+        try (ImageSession s = ImageSession.open(img, true)) {
+            Result<OpenFile> f = s.vfs.open(s.ctx, OpenFlags.AT_FDCWD, "/big", OpenFlags.O_WRONLY | OpenFlags.O_CREAT, 0644);
+            assertEquals(d.length, f.value.write(d, 0, d.length));
+            f.value.close();
+            for (int i = 0; i < 200; i++) {
+                assertEquals(0, s.vfs.mkdirat(s.ctx, OpenFlags.AT_FDCWD, "/d" + i, 0755), "inodes from uninitialised groups");
+            }
+        }
+        assertClean(img);
+        Path out = work.resolve("big-out");
+        HostTools.debugfs(img, "dump /big " + out);
+        assertArrayEquals(d, Files.readAllBytes(out));
+    }
+
+    @Test
     void aReadOnlyMountRefusesWritesAndUnknownFeaturesRefuseReadWrite() throws IOException {
         Path img = work.resolve("ro.img");
         HostTools.mke2fs(img, "ext4", null, "16M", "-O", "inline_data");
