@@ -9,8 +9,8 @@ import lichen.fs.Result;
  * Changing directory blocks: adding a record where a block has slack (or in
  * a new block at the end), removing one by merging it into its predecessor,
  * and pointing ".." elsewhere. Blocks keep their metadata_csum tails. In a
- * hash-tree directory a name goes into the leaf its hash selects; when that
- * leaf is full the add fails with -ENOSPC (leaf splitting is not written).
+ * hash-tree directory a name goes into the leaf its hash selects, and a full
+ * leaf is split ({@link HashTreeSplit}).
  */
 final class DirWriter {
     private DirWriter() {}
@@ -58,7 +58,7 @@ final class DirWriter {
         if ((dir.flags & Features.INODE_INDEX_FL) != 0 && fs.sb.dirIndex()) {
             Result<Ext4Directory.Slot> leaf = HashTree.find(dir, name, true);
             if (!leaf.ok()) return leaf.error;
-            if (!place(leaf.value.block, bs, name, ino, type)) return -Errno.ENOSPC;
+            if (!place(leaf.value.block, bs, name, ino, type)) return HashTreeSplit.split(dir, leaf.value, name, ino, type);
             return writeDirBlock(dir, leaf.value.phys, leaf.value.block);
         }
         byte[] b = new byte[bs];
@@ -123,10 +123,14 @@ final class DirWriter {
         return writeDirBlock(dir, phys, b);
     }
 
-    /** dx_tail checksum of a dx_root block: crc32c over the entries in use and dt_reserved. */
+    /** dx_tail checksum of a dx_root block: crc32c over the entries in use and the tail with its checksum zeroed. */
     private static void setDxRootChecksum(Ext4Inode dir, byte[] b) {
+        setDxChecksum(dir, b, 0x18 + LittleEndian.u8(b, 0x1D));
+    }
+
+    /** dx_tail checksum of an index block whose count/limit header is at {@code at}. */
+    static void setDxChecksum(Ext4Inode dir, byte[] b, int at) {
         int bs = dir.efs.bs;
-        int at = 0x18 + LittleEndian.u8(b, 0x1D);
         if (at > bs - 8) return;
         int limit = LittleEndian.u16(b, at);
         int count = LittleEndian.u16(b, at + 2);
@@ -134,6 +138,7 @@ final class DirWriter {
         if (count > limit || tail > bs - 8) return;
         int c = Crc32c.update(dir.checksumSeed(), b, 0, at + 8 * count);
         c = Crc32c.update(c, b, tail, 4);
+        c = Crc32c.updateZeros(c, 4);                      // dt_checksum itself, counted as zero
         LittleEndian.put32(b, tail + 4, c);
     }
 

@@ -24,6 +24,12 @@ final class Ext4Directory {
         int prev;
         long ino;
         byte[] block;
+        // For a hash-tree leaf located by HashTree.find(dir, name, true): the index node above it.
+        byte[] node;
+        long nodePhys;
+        int nodeAt;
+        int nodeIndex;
+        int version;
     }
 
     /** Blocks to visit: the size in blocks, capped at 2 GiB (4 GiB with largedir) as Linux caps directories. */

@@ -69,11 +69,22 @@ final class HashTree {
         int hash = DirHash.hash(nameBytes, nameBytes.length, version, fs.sb.hashSeed);
         if (hash == -1 && version > DirHash.TEA_UNSIGNED) return Result.err(-Errno.EUCLEAN);
         int at = 0x18 + infoLen;
+        long nodePhys = phys;
         for (int level = 0; ; level++) {
             int count = entries(b, at, bs);
             if (count < 0) return Result.err(-Errno.EUCLEAN);
             int i = pick(b, at, count, hash);
-            if (level == levels) return searchLeaves(dir, b, at, count, i, hash, name, leafOnly);
+            if (level == levels) {
+                Result<Ext4Directory.Slot> r = searchLeaves(dir, b, at, count, i, hash, name, leafOnly);
+                if (r.ok() && leafOnly) {
+                    r.value.node = b;
+                    r.value.nodePhys = nodePhys;
+                    r.value.nodeAt = at;
+                    r.value.nodeIndex = i;
+                    r.value.version = version;
+                }
+                return r;
+            }
             long next = blockOf(b, at, i);
             byte[] nb = new byte[bs];
             long p = Ext4Directory.readBlock(dir, next, nb);
@@ -81,6 +92,7 @@ final class HashTree {
             if (DirBlock.inode(nb, 0) != 0 || DirBlock.recLen(nb, 0) != bs) return Result.err(-Errno.EUCLEAN);
             b = nb;
             at = 8;
+            nodePhys = p;
         }
     }
 

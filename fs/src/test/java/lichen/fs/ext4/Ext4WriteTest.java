@@ -140,6 +140,38 @@ class Ext4WriteTest {
     }
 
     @Test
+    void fullHashTreeLeavesSplitAndStayClean() throws IOException {
+        Path src = Files.createDirectories(work.resolve("src-split/dir"));
+        for (int i = 0; i < 400; i++) Files.write(src.resolve("initial-entry-" + i), new byte[0]);
+        Path img = work.resolve("split.img");
+        HostTools.mke2fs(img, "ext4", src.getParent(), "32M", "-b", "1024");
+        HostTools.Run fsck = HostTools.run("e2fsck", "-fyD", img.toString());
+        assertTrue(fsck.exit() <= 1, fsck.output());
+        int leavesBefore;
+        try (ImageSession s = ImageSession.open(img, true)) {
+            Ext4Inode dir = (Ext4Inode) s.vfs.resolve(s.ctx, OpenFlags.AT_FDCWD, "/dir", 0).value.inode();
+            assertTrue((dir.flags & Features.INODE_INDEX_FL) != 0);
+            leavesBefore = (int) (dir.size / 1024);
+            Twin t = new Twin(s, src.getParent());
+            int added = 0, r = 0;
+            while (added < 4000 && (r = t.tryCreate("/dir/a-much-longer-name-added-by-lichen-number-" + added, new byte[] {1})) == 0) {
+                added++;
+            }
+            assertTrue(added > 1000, "added " + added);
+            assertTrue(added == 4000 || r == -Errno.ENOSPC, "a full index node is ENOSPC, got " + Errno.name(r));
+            assertTrue(dir.size / 1024 > leavesBefore + 50, "leaves were split: " + dir.size / 1024 + " blocks");
+            t.mkdir("/parent");
+            t.rename("/dir", "/parent/dir");                         // ".." of a hash-tree root changes
+        }
+        assertClean(img);
+        try (ImageSession s = ImageSession.open(img, false)) {
+            new TreeComparison(s, false).compareDirectory(src.getParent(), "/");
+            assertEquals(s.vfs.fstatat(s.ctx, OpenFlags.AT_FDCWD, "/parent", 0).value.ino,
+                    s.vfs.fstatat(s.ctx, OpenFlags.AT_FDCWD, "/parent/dir/..", 0).value.ino);
+        }
+    }
+
+    @Test
     void anUnlinkedOpenFileKeepsItsDataUntilClosed() throws IOException {
         Path img = work.resolve("orphan.img");
         HostTools.mke2fs(img, "ext4", null, "16M");

@@ -55,6 +55,17 @@ public final class Twin {
         }
     }
 
+    /** Creates a file holding {@code data} when Lichen can; returns 0 or Lichen's errno (the host tree changes only on success). */
+    public int tryCreate(String path, byte[] data) throws IOException {
+        Result<OpenFile> f = s.vfs.open(s.ctx, OpenFlags.AT_FDCWD, b(path), OpenFlags.O_WRONLY | OpenFlags.O_CREAT | OpenFlags.O_EXCL, 0644);
+        if (!f.ok()) return f.error;
+        int n = f.value.write(data, 0, data.length);
+        f.value.close();
+        if (n != data.length) return n < 0 ? n : -Errno.EIO;
+        Files.write(h(path), data);
+        return 0;
+    }
+
     public void truncate(String path, long size) throws IOException {
         check(s.vfs.truncate(s.ctx, OpenFlags.AT_FDCWD, b(path), size), "truncate " + path);
         try (RandomAccessFile r = new RandomAccessFile(h(path).toFile(), "rw")) {
