@@ -202,7 +202,6 @@ final class TmpNode extends Inode {
 
     /** Drops one name of {@code n}; its data goes when no name and no open file remain. */
     @Async
-    @Async
     private void dropLink(TmpNode n) {
         if (n.isDir()) {
             n.nlink = 0;
