@@ -4,7 +4,7 @@ import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
-import com.github.javaparser.ast.stmt.CatchClause;
+import com.github.javaparser.ast.stmt.UnparsableStmt;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,15 +15,14 @@ import java.util.*;
  * The source of a class file, for diagnostics: found from javac's SourceFile
  * attribute and the package, in the source roots (a Maven module's
  * {@code target/classes} has its sources in {@code src/main/java}) or among
- * the .java files jcc compiled itself. JavaParser reads each file once; it
- * tells where the {@code catch} clauses are.
+ * the .java files jcc compiled itself. JavaParser reads each file once, for
+ * {@link SourcePositions}.
  */
 final class SourceFiles {
     private final List<Path> roots;
     private final List<Path> files;
     private final Map<Path, List<String>> lines = new HashMap<>();
-    private final Map<Path, Set<Integer>> catchLines = new HashMap<>();
-    private final Map<Path, Map<Integer, Integer>> catchColumns = new HashMap<>();
+    private final Map<Path, Optional<CompilationUnit>> units = new HashMap<>();
     private final JavaParser parser = new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.BLEEDING_EDGE));
 
     SourceFiles(List<Path> classRoots, List<Path> javaFiles) {
@@ -69,36 +68,22 @@ final class SourceFiles {
         return n >= 1 && n <= all.size() ? all.get(n - 1) : null;
     }
 
-    /** Lines that hold a {@code catch} keyword, by JavaParser; empty when the file does not parse. */
-    Set<Integer> catchLines(Path file) {
-        parse(file);
-        return catchLines.get(file);
-    }
-
-    /** The column of the {@code catch} keyword on a line, or 0. */
-    int catchColumn(Path file, int line) {
-        parse(file);
-        return catchColumns.get(file).getOrDefault(line, 0);
-    }
-
-    private void parse(Path file) {
-        if (catchLines.containsKey(file)) return;
-        Set<Integer> set = new HashSet<>();
-        Map<Integer, Integer> columns = new HashMap<>();
-        try {
-            ParseResult<CompilationUnit> result = parser.parse(file);
-            result.getResult().ifPresent(cu -> {
-                for (CatchClause c : cu.findAll(CatchClause.class)) {
-                    c.getBegin().ifPresent(p -> {
-                        set.add(p.line);
-                        columns.putIfAbsent(p.line, p.column);
-                    });
-                }
-            });
-        } catch (IOException | RuntimeException e) {
-            // An unreadable or unparsable file gives no catch positions; bytecode rules still apply.
-        }
-        catchLines.put(file, set);
-        catchColumns.put(file, columns);
+    /**
+     * The file parsed by JavaParser (at the highest language level it knows, Java 21), or null when
+     * it cannot be read or has syntax errors; a tree with only validation problems is kept.
+     */
+    CompilationUnit unit(Path file) {
+        return units.computeIfAbsent(file, f -> {
+            try {
+                ParseResult<CompilationUnit> result = parser.parse(f);
+                // Syntax errors make JavaParser guess; a validator's complaint (a feature newer than it knows) does not.
+                boolean syntax = result.getProblems().stream().anyMatch(p -> p.getMessage().startsWith("Parse error")
+                        || p.getMessage().startsWith("Lexical error"));
+                return syntax ? Optional.empty() : result.getResult().filter(cu -> cu.getRange().isPresent()
+                        && cu.findFirst(UnparsableStmt.class).isEmpty());
+            } catch (IOException | RuntimeException e) {
+                return Optional.empty();
+            }
+        }).orElse(null);
     }
 }

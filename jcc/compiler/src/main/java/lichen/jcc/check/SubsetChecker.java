@@ -1,7 +1,8 @@
 package lichen.jcc.check;
 
+import com.github.javaparser.Position;
+import com.github.javaparser.ast.CompilationUnit;
 import lichen.jcc.CompileError;
-import lichen.jcc.world.ClassPath;
 import lichen.jcc.world.World;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
@@ -28,6 +29,7 @@ import java.util.zip.ZipFile;
 public final class SubsetChecker {
     private static final Set<String> BOXES = Set.of("java/lang/Integer", "java/lang/Long", "java/lang/Short", "java/lang/Byte",
             "java/lang/Character", "java/lang/Boolean", "java/lang/Float", "java/lang/Double");
+    private static final String SYNCHRONIZED = "synchronized is outside the subset";
     private static final Set<String> UNBOXING = Set.of("intValue", "longValue", "shortValue", "byteValue", "charValue",
             "booleanValue", "floatValue", "doubleValue");
     /** The intrinsics of the jcc API that touch memory, devices, system registers or the kernel below. */
@@ -35,18 +37,18 @@ public final class SubsetChecker {
             "lichen/api/Mem", "lichen/api/AtomicWord", "lichen/rt/Intrinsics");
 
     private final World world;
-    private final ClassPath classPath;
     private final SourceFiles sources;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     /** Classes marked @Unsafe; their nested classes share the mark. */
     private final Set<String> unsafeClasses = new HashSet<>();
 
     private final EffectChecker effects;
+    private final ClassReferences references;
 
     private SubsetChecker(World world, SourceFiles sources) {
         this.effects = new EffectChecker(world);
+        this.references = new ClassReferences(world.classPath());
         this.world = world;
-        this.classPath = world.classPath();
         this.sources = sources;
     }
 
@@ -80,10 +82,11 @@ public final class SubsetChecker {
     }
 
     private void checkClass(ClassNode c) {
-        if (c.name.endsWith("module-info") || c.name.endsWith("package-info")) return;
+        if (c.name.endsWith("module-info") || c.name.endsWith("package-info") || ClassReferences.isAnnotation(c)) return;
         int dollar = c.name.indexOf('$');
         boolean unsafe = unsafeClasses.contains(c.name) || dollar > 0 && unsafeClasses.contains(c.name.substring(0, dollar));
         Path source = sources.find(c.name, c.sourceFile);
+        references.checkDeclaration(c, referenceReporter(c, source));
         Set<String> asyncLambdas = effects.asyncLambdas(c);
         for (MethodNode m : c.methods) {
             // Static initialisers run on the JVM at build time; javac's own methods (an enum's valueOf,
@@ -94,78 +97,113 @@ public final class SubsetChecker {
             if ((c.access & Opcodes.ACC_ENUM) != 0 && m.name.equals("valueOf") && m.desc.equals("(Ljava/lang/String;)L" + c.name + ";")) {
                 continue; // javac's Enum.valueOf(Class, String): reflection, reported only if a program calls it (reachability)
             }
-            int first = firstLine(m);
-            if ((m.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
-                report(c, source, lineBefore(source, first, "synchronized"), "synchronized", "synchronized is outside the subset");
-            }
-            if (m.name.equals("finalize") && m.desc.equals("()V")) {
-                report(c, source, lineBefore(source, first, "finalize"), "finalize", "finalizers are outside the subset (no collector runs them)");
-            }
-            checkHandlers(c, source, m);
-            effects.check(c, m, asyncLambdas.contains(m.name + m.desc), (line, needle, message) -> report(c, source, line, needle, message));
-            int line = first;
-            for (AbstractInsnNode insn : m.instructions) {
-                if (insn instanceof LineNumberNode ln) line = ln.line;
-                checkInstruction(c, source, unsafe, insn, line);
-            }
+            checkMethod(c, source, unsafe, m, asyncLambdas.contains(m.name + m.desc));
         }
     }
 
-    /** A typed handler is a user's catch unless javac made it (try-with-resources, pattern matching). */
+    private void checkMethod(ClassNode c, Path source, boolean unsafe, MethodNode m, boolean asyncLambda) {
+        int first = firstLine(m);
+        CompilationUnit cu = source == null ? null : sources.unit(source);
+        if ((m.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
+            Position at = cu == null ? null : SourcePositions.synchronizedModifier(cu, m.name, first);
+            if (at != null) add(c, source, at.line, at.column, SYNCHRONIZED);
+            else report(c, source, lineBefore(source, first, "synchronized"), "synchronized", SYNCHRONIZED);
+        }
+        if (m.name.equals("finalize") && m.desc.equals("()V")) {
+            String message = "finalizers are outside the subset (no collector runs them)";
+            Position at = cu == null ? null : SourcePositions.methodName(cu, m.name, first);
+            if (at != null) add(c, source, at.line, at.column, message);
+            else report(c, source, lineBefore(source, first, "finalize"), "finalize", message);
+        }
+        ClassReferences.Reporter refs = referenceReporter(c, source);
+        references.checkSignature(m, first, refs);
+        checkHandlers(c, source, m);
+        effects.check(c, m, asyncLambda, (line, needle, message) -> report(c, source, line, needle, message));
+        ExpressionShape.Producers producers = new ExpressionShape.Producers(c.name, m);
+        Map<String, Integer> conversionsOnLine = new HashMap<>();
+        int line = first;
+        for (AbstractInsnNode insn : m.instructions) {
+            if (insn instanceof LineNumberNode ln) line = ln.line;
+            switch (insn) {
+                case InsnNode i when i.getOpcode() == Opcodes.MONITORENTER -> report(c, source, line, "synchronized", SYNCHRONIZED);
+                case MethodInsnNode call -> checkCall(c, source, unsafe, call, line, refs, producers, conversionsOnLine);
+                case LdcInsnNode l when l.cst instanceof Type t && t.getSort() != Type.METHOD ->
+                        report(c, source, line, ".class", "class literals are outside the subset (reflection)");
+                default -> {}
+            }
+            references.checkInstruction(insn, line, refs);
+        }
+    }
+
+    /** Places reference violations: on a code line at the class's name, in a declaration by JavaParser. */
+    private ClassReferences.Reporter referenceReporter(ClassNode c, Path source) {
+        return new ClassReferences.Reporter() {
+            @Override
+            public void atLine(int line, String name, String message) {
+                // A use that does not name the class (a call on a parameter of that type) adds nothing to where it was named.
+                String text = source == null ? null : sources.line(source, line);
+                if (text != null && name != null && wordAt(text, name) < 0 && reported(source, message)) return;
+                report(c, source, line, name, message);
+            }
+
+            @Override
+            public void inDeclaration(String member, boolean isField, int firstLine, String name, String message) {
+                CompilationUnit cu = source == null ? null : sources.unit(source);
+                Position at = cu == null ? null : SourcePositions.typeInDeclaration(cu, c.name, member, isField, firstLine, name);
+                if (at != null) add(c, source, at.line, at.column, message);
+                else if (firstLine > 0) report(c, source, lineBefore(source, firstLine, name), name, message);
+                else report(c, source, firstLineNaming(source, name), name, message);
+            }
+        };
+    }
+
+    /**
+     * A typed handler is a user's catch unless javac made it (try-with-resources, pattern matching):
+     * JavaParser tells where the catch clauses are; without a tree, the line's text does; without a
+     * source, every handler but javac's catch-all of Throwable counts.
+     */
     private void checkHandlers(ClassNode c, Path source, MethodNode m) {
+        String message = "catch is outside the subset: a throw is a panic; report errors by return value";
+        CompilationUnit cu = source == null ? null : sources.unit(source);
         for (TryCatchBlockNode h : m.tryCatchBlocks) {
             if (h.type == null) continue;
             int line = lineAfter(h.handler);
-            boolean userCatch;
-            if (source != null && !sources.catchLines(source).isEmpty()) userCatch = sources.catchLines(source).contains(line);
-            else userCatch = source != null ? !h.type.equals("java/lang/Throwable") : !h.type.equals("java/lang/Throwable");
-            if (!userCatch) continue;
-            int column = source == null ? 0 : sources.catchColumn(source, line);
-            add(c, source, line, column, "catch is outside the subset: a throw is a panic; report errors by return value");
+            if (cu != null) {
+                Position at = SourcePositions.catchClause(cu, line);
+                if (at != null) add(c, source, at.line, at.column, message);
+            } else if (source != null) {
+                String text = sources.line(source, line);
+                if (text != null && wordAt(text, "catch") >= 0) report(c, source, line, "catch", message);
+            } else if (!h.type.equals("java/lang/Throwable")) {
+                add(c, source, line, 0, message);
+            }
         }
     }
 
-    private void checkInstruction(ClassNode c, Path source, boolean unsafe, AbstractInsnNode insn, int line) {
-        switch (insn) {
-            case InsnNode i when i.getOpcode() == Opcodes.MONITORENTER ->
-                    report(c, source, line, "synchronized", "synchronized is outside the subset");
-            case MethodInsnNode call -> checkCall(c, source, unsafe, call, line);
-            case FieldInsnNode f -> provided(c, source, f.owner, line);
-            case TypeInsnNode t -> provided(c, source, t.desc.startsWith("[") ? Type.getType(t.desc).getElementType().getInternalName() : t.desc, line);
-            case LdcInsnNode l when l.cst instanceof Type t && t.getSort() != Type.METHOD ->
-                    report(c, source, line, ".class", "class literals are outside the subset (reflection)");
-            default -> {}
-        }
-    }
-
-    private void checkCall(ClassNode c, Path source, boolean unsafe, MethodInsnNode call, int line) {
+    private void checkCall(ClassNode c, Path source, boolean unsafe, MethodInsnNode call, int line, ClassReferences.Reporter refs,
+                           ExpressionShape.Producers producers, Map<String, Integer> conversionsOnLine) {
         if (call.owner.startsWith("[")) return; // clone and Object's methods on arrays
-        String owner = call.owner.startsWith("[") ? "java/lang/Object" : call.owner;
+        String owner = call.owner;
         String simple = owner.substring(owner.lastIndexOf('/') + 1);
-        if (BOXES.contains(owner) && call.name.equals("valueOf") && Type.getArgumentTypes(call.desc).length == 1
-                && Type.getArgumentTypes(call.desc)[0].getSort() < Type.ARRAY && call.getOpcode() == Opcodes.INVOKESTATIC) {
-            report(c, source, line, null, "boxing to " + simple + " is outside the subset (no boxed values)");
+        Type[] args = Type.getArgumentTypes(call.desc);
+        if (BOXES.contains(owner) && call.name.equals("valueOf") && args.length == 1 && args[0].getSort() < Type.ARRAY
+                && call.getOpcode() == Opcodes.INVOKESTATIC) {
+            conversion(c, source, line, producers.topBefore(call), conversionsOnLine, "boxing to " + simple + " is outside the subset (no boxed values)");
             return;
         }
         if (BOXES.contains(owner) && UNBOXING.contains(call.name) && call.getOpcode() == Opcodes.INVOKEVIRTUAL) {
-            report(c, source, line, null, "unboxing a " + simple + " is outside the subset (no boxed values)");
+            String article = "AEIOU".indexOf(simple.charAt(0)) >= 0 ? "an " : "a ";
+            conversion(c, source, line, producers.topBefore(call), conversionsOnLine,
+                    "unboxing " + article + simple + " is outside the subset (no boxed values)");
             return;
         }
-        if ((call.name.equals("wait") || call.name.equals("notify") || call.name.equals("notifyAll")) && call.desc.endsWith(")V")
-                && !BOXES.contains(owner) && (call.desc.equals("()V") || call.desc.equals("(J)V") || call.desc.equals("(JI)V"))) {
+        if ((call.name.equals("wait") || call.name.equals("notify") || call.name.equals("notifyAll"))
+                && (call.desc.equals("()V") || call.desc.equals("(J)V") || call.desc.equals("(JI)V"))) {
             report(c, source, line, call.name, call.name + " is outside the subset (no monitors)");
-            return;
-        }
-        if (owner.startsWith("java/lang/Thread") || owner.startsWith("java/util/concurrent/")) {
-            report(c, source, line, simple, "threads are outside the subset (" + owner.replace('/', '.') + ")");
             return;
         }
         if (owner.startsWith("java/lang/reflect/") || owner.equals("java/lang/Class") || owner.startsWith("java/lang/invoke/")) {
             report(c, source, line, call.name, "reflection is outside the subset (" + owner.replace('/', '.') + "." + call.name + ")");
-            return;
-        }
-        if (owner.equals("java/lang/ClassLoader")) {
-            report(c, source, line, simple, "class loading is outside the subset");
             return;
         }
         if (UNSAFE_OWNERS.contains(owner) && !unsafe) {
@@ -173,8 +211,10 @@ public final class SubsetChecker {
                     + " is allowed only in @Unsafe classes (mark the class, and keep it small)");
             return;
         }
-        if (!provided(c, source, owner, line)) return;
-        if (isJdk(owner)) {
+        String why = references.violation(owner);
+        if (why != null) {
+            refs.atLine(line, ClassReferences.simpleName(owner), why);
+        } else if (ClassReferences.isJdk(owner)) {
             try {
                 world.resolveMethod(owner, call.name, call.desc);
             } catch (CompileError e) {
@@ -184,18 +224,13 @@ public final class SubsetChecker {
         }
     }
 
-    /** Reports a java.* class the runtime does not provide; true when the class is there. */
-    private boolean provided(ClassNode c, Path source, String owner, int line) {
-        if (!isJdk(owner) || classPath.find(owner) != null) return true;
-        String simple = owner.substring(owner.lastIndexOf('/') + 1);
-        int dollar = simple.indexOf('$');
-        report(c, source, line, dollar > 0 ? simple.substring(0, dollar) : simple,
-                "class " + owner.replace('/', '.') + " is not provided by jcc's runtime (see docs/subset.md)");
-        return false;
-    }
-
-    private static boolean isJdk(String name) {
-        return name.startsWith("java/") || name.startsWith("javax/") || name.startsWith("jdk/") || name.startsWith("sun/");
+    /** A boxing or unboxing, placed at the expression converted (the n-th of its shape on the line), else at the statement. */
+    private void conversion(ClassNode c, Path source, int line, ExpressionShape shape, Map<String, Integer> seen, String message) {
+        CompilationUnit cu = source == null ? null : sources.unit(source);
+        int occurrence = seen.merge(line + " " + shape, 1, Integer::sum) - 1;
+        Position at = cu == null ? null : SourcePositions.expression(cu, line, shape, occurrence);
+        if (at != null) add(c, source, at.line, at.column, message);
+        else report(c, source, line, null, message);
     }
 
     /** Adds a diagnostic at the first occurrence of {@code needle} on the line (else its first non-blank character). */
@@ -203,7 +238,7 @@ public final class SubsetChecker {
         String text = source == null ? null : sources.line(source, line);
         int column = 0;
         if (text != null) {
-            int at = needle == null ? -1 : text.indexOf(needle);
+            int at = needle == null ? -1 : wordAt(text, needle);
             if (at < 0) at = firstNonBlank(text);
             column = at + 1;
         }
@@ -218,10 +253,40 @@ public final class SubsetChecker {
         if (!diagnostics.contains(d)) diagnostics.add(d);
     }
 
+    private boolean reported(Path source, String message) {
+        String file = display(source);
+        for (Diagnostic d : diagnostics) if (d.file().equals(file) && d.message().equals(message)) return true;
+        return false;
+    }
+
     private static String display(Path p) {
         Path cwd = Path.of("").toAbsolutePath();
         Path abs = p.toAbsolutePath().normalize();
         return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+    }
+
+    /** Where {@code word} first occurs in {@code text} not as part of a longer identifier; -1 if nowhere. */
+    static int wordAt(String text, String word) {
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+            boolean before = at > 0 && Character.isJavaIdentifierPart(word.charAt(0)) && Character.isJavaIdentifierPart(text.charAt(at - 1));
+            int end = at + word.length();
+            boolean after = end < text.length() && Character.isJavaIdentifierPart(word.charAt(word.length() - 1))
+                    && Character.isJavaIdentifierPart(text.charAt(end));
+            if (!before && !after) return at;
+        }
+        return -1;
+    }
+
+    /** The first line naming {@code word} outside the package and import lines and comments; 0 if none. */
+    private int firstLineNaming(Path source, String word) {
+        if (source == null) return 0;
+        for (int n = 1; ; n++) {
+            String text = sources.line(source, n);
+            if (text == null) return 0;
+            String t = text.strip();
+            if (t.startsWith("import ") || t.startsWith("package ") || t.startsWith("//") || t.startsWith("*") || t.startsWith("/*")) continue;
+            if (wordAt(text, word) >= 0) return n;
+        }
     }
 
     private static int firstNonBlank(String s) {
@@ -234,7 +299,7 @@ public final class SubsetChecker {
         if (source == null || first <= 0) return first;
         for (int l = first; l > 0 && l > first - 8; l--) {
             String text = sources.line(source, l);
-            if (text != null && text.contains(word)) return l;
+            if (text != null && wordAt(text, word) >= 0) return l;
         }
         return first;
     }

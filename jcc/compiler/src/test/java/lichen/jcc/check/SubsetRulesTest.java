@@ -1,0 +1,282 @@
+package lichen.jcc.check;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * One test per rule of docs/subset.md ("Rejected"): the exact diagnostic jcc
+ * prints, with its line, column, source line and caret.
+ */
+class SubsetRulesTest {
+    private static void assertDiagnostics(List<String> actual, String... expected) {
+        assertEquals(List.of(expected), actual, () -> String.join("\n", actual));
+    }
+
+    @Test
+    void synchronizedBlockIsReportedAtItsKeyword() throws IOException {
+        assertDiagnostics(CheckedSources.diagnose("Sync", """
+                public class Sync {
+                    static int n;
+                    static void bump(Object lock) {
+                        synchronized (lock) { n++; }
+                    }
+                }
+                """), """
+                Sync.java:4:9: error: synchronized is outside the subset
+                        synchronized (lock) { n++; }
+                        ^""");
+    }
+
+    @Test
+    void synchronizedMethodIsReportedAtItsModifierNotAtAComment() throws IOException {
+        assertDiagnostics(CheckedSources.diagnose("SyncMethod", """
+                public class SyncMethod {
+                    static int n;
+                    // synchronized is named in this comment; the modifier is below
+                    static synchronized void bump() {
+                        n++;
+                    }
+                }
+                """), """
+                SyncMethod.java:4:12: error: synchronized is outside the subset
+                    static synchronized void bump() {
+                           ^""");
+    }
+
+    @Test
+    void catchIsReportedAtTheCatchKeyword() throws IOException {
+        assertDiagnostics(CheckedSources.diagnose("Catch", """
+                public class Catch {
+                    static int parse(String s) {
+                        try {
+                            return Integer.parseInt(s);
+                        } catch (NumberFormatException e) {
+                            return -1;
+                        }
+                    }
+                }
+                """), """
+                Catch.java:5:11: error: catch is outside the subset: a throw is a panic; report errors by return value
+                        } catch (NumberFormatException e) {
+                          ^""");
+    }
+
+    @Test
+    void catchOfThrowableAndMultiCatchAreEachOneDiagnostic() throws IOException {
+        assertDiagnostics(CheckedSources.diagnose("CatchAll", """
+                public class CatchAll {
+                    static int f(Object o) {
+                        try { return o.hashCode(); } catch (Throwable t) { return 0; }
+                    }
+                    static int g(Object o) {
+                        try {
+                            return o.hashCode();
+                        } catch (IllegalStateException | IllegalArgumentException e) {
+                            return 1;
+                        }
+                    }
+                }
+                """), """
+                CatchAll.java:3:38: error: catch is outside the subset: a throw is a panic; report errors by return value
+                        try { return o.hashCode(); } catch (Throwable t) { return 0; }
+                                                     ^""", """
+                CatchAll.java:8:11: error: catch is outside the subset: a throw is a panic; report errors by return value
+                        } catch (IllegalStateException | IllegalArgumentException e) {
+                          ^""");
+    }
+
+    @Test
+    void boxingIsReportedAtTheBoxedExpression() throws IOException {
+        assertDiagnostics(CheckedSources.diagnose("Box", """
+                public class Box {
+                    static Object box(int x) {
+                        return x;
+                    }
+                    static void pair(Object a, Object b) {}
+                    static void sums(int a, int b, long[] w) {
+                        pair(a + b, w[0]);
+                        pair(a, a);
+                    }
+                }
+                """), """
+                Box.java:3:16: error: boxing to Integer is outside the subset (no boxed values)
+                        return x;
+                               ^""", """
+                Box.java:7:14: error: boxing to Integer is outside the subset (no boxed values)
+                        pair(a + b, w[0]);
+                             ^""", """
+                Box.java:7:21: error: boxing to Long is outside the subset (no boxed values)
+                        pair(a + b, w[0]);
+                                    ^""", """
+                Box.java:8:14: error: boxing to Integer is outside the subset (no boxed values)
+                        pair(a, a);
+                             ^""", """
+                Box.java:8:17: error: boxing to Integer is outside the subset (no boxed values)
+                        pair(a, a);
+                                ^""");
+    }
+
+    @Test
+    void unboxingIsReportedAtTheUnboxedExpression() throws IOException {
+        assertDiagnostics(CheckedSources.diagnose("Unbox", """
+                public class Unbox {
+                    static int next(Integer boxed) {
+                        return boxed + 1;
+                    }
+                    static boolean not(Boolean flag) {
+                        return !flag;
+                    }
+                }
+                """), """
+                Unbox.java:3:16: error: unboxing an Integer is outside the subset (no boxed values)
+                        return boxed + 1;
+                               ^""", """
+                Unbox.java:6:17: error: unboxing a Boolean is outside the subset (no boxed values)
+                        return !flag;
+                                ^""");
+    }
+
+    @Test
+    void threadsAndConcurrencyAreReportedAtTheClassName() throws IOException {
+        assertDiagnostics(CheckedSources.diagnose("Threads", """
+                public class Threads {
+                    static void run() {
+                        new Thread(() -> {}).start();
+                    }
+                    static java.util.concurrent.atomic.AtomicInteger counter;
+                }
+                """), """
+                Threads.java:3:13: error: threads are outside the subset (java.lang.Thread)
+                        new Thread(() -> {}).start();
+                            ^""", """
+                Threads.java:5:12: error: threads are outside the subset (java.util.concurrent.atomic.AtomicInteger)
+                    static java.util.concurrent.atomic.AtomicInteger counter;
+                           ^""");
+    }
+
+    @Test
+    void waitAndNotifyAreReportedAtTheCall() throws IOException {
+        assertDiagnostics(CheckedSources.diagnose("Waits", """
+                public class Waits {
+                    static void park(Object o) throws InterruptedException {
+                        o.wait();
+                    }
+                    static void wake(Object o) {
+                        o.notifyAll();
+                    }
+                }
+                """), """
+                Waits.java:3:11: error: wait is outside the subset (no monitors)
+                        o.wait();
+                          ^""", """
+                Waits.java:6:11: error: notifyAll is outside the subset (no monitors)
+                        o.notifyAll();
+                          ^""");
+    }
+
+    @Test
+    void reflectionAndClassLiteralsAreReported() throws IOException {
+        assertDiagnostics(CheckedSources.diagnose("Reflect", """
+                public class Reflect {
+                    static String name() {
+                        return Reflect.class.getName();
+                    }
+                    static Object call(java.lang.reflect.Method m) {
+                        return m;
+                    }
+                }
+                """), """
+                Reflect.java:3:23: error: class literals are outside the subset (reflection)
+                        return Reflect.class.getName();
+                                      ^""", """
+                Reflect.java:3:30: error: reflection is outside the subset (java.lang.Class.getName)
+                        return Reflect.class.getName();
+                                             ^""", """
+                Reflect.java:5:24: error: reflection is outside the subset (java.lang.reflect.Method)
+                    static Object call(java.lang.reflect.Method m) {
+                                       ^""");
+    }
+
+    @Test
+    void classLoadingIsReportedWhereTheClassIsNamed() throws IOException {
+        assertDiagnostics(CheckedSources.diagnose("Loader", """
+                public class Loader {
+                    static Object parent(ClassLoader l) {
+                        return l.getParent();
+                    }
+                }
+                """), """
+                Loader.java:2:26: error: class loading is outside the subset
+                    static Object parent(ClassLoader l) {
+                                         ^""");
+    }
+
+    @Test
+    void finalizersAreReportedAtTheMethodName() throws IOException {
+        assertDiagnostics(CheckedSources.diagnose("Fin", """
+                public class Fin {
+                    @Override
+                    protected void finalize() {
+                        System.out.println("gone");
+                    }
+                }
+                """), """
+                Fin.java:3:20: error: finalizers are outside the subset (no collector runs them)
+                    protected void finalize() {
+                                   ^""");
+    }
+
+    @Test
+    void aJdkClassTheRuntimeDoesNotProvideIsReportedAtItsName() throws IOException {
+        assertDiagnostics(CheckedSources.diagnose("Lists", """
+                public class Lists {
+                    static Object make() {
+                        return new java.util.ArrayList<String>();
+                    }
+                }
+                """), """
+                Lists.java:3:30: error: class java.util.ArrayList is not provided by jcc's runtime (see docs/subset.md)
+                        return new java.util.ArrayList<String>();
+                                             ^""");
+    }
+
+    @Test
+    void missingJdkClassesInDeclarationsAreReportedWhereTheyAreWritten() throws IOException {
+        assertDiagnostics(CheckedSources.diagnose("Decls", """
+                import java.util.List;
+                public class Decls implements java.util.RandomAccess {
+                    private List<String> names;
+                    static int count(java.util.Set<String> s) {
+                        return 0;
+                    }
+                }
+                """), """
+                Decls.java:2:31: error: class java.util.RandomAccess is not provided by jcc's runtime (see docs/subset.md)
+                public class Decls implements java.util.RandomAccess {
+                                              ^""", """
+                Decls.java:3:13: error: class java.util.List is not provided by jcc's runtime (see docs/subset.md)
+                    private List<String> names;
+                            ^""", """
+                Decls.java:4:22: error: class java.util.Set is not provided by jcc's runtime (see docs/subset.md)
+                    static int count(java.util.Set<String> s) {
+                                     ^""");
+    }
+
+    @Test
+    void aJdkMethodTheRuntimeDoesNotProvideIsReportedAtTheCall() throws IOException {
+        assertDiagnostics(CheckedSources.diagnose("Fmt", """
+                public class Fmt {
+                    static String f(String s) {
+                        return String.format("%s!", s);
+                    }
+                }
+                """), """
+                Fmt.java:3:23: error: method java.lang.String.format is not provided by jcc's runtime (see docs/subset.md)
+                        return String.format("%s!", s);
+                                      ^""");
+    }
+}
