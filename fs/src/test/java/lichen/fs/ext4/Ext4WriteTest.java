@@ -60,6 +60,7 @@ class Ext4WriteTest {
         t.write("/size-70000", 1000, data(r, 5000));                 // overwrite inside
         t.write("/size-4096", 4096, data(r, 3000));                  // append
         t.write("/new/sparse", 20 << 20, data(r, 100));              // a hole before the data
+        t.write("/new/beyond-4-gib", (5L << 30) - 3, data(r, 5000));  // offsets past 2^32
         for (int i = 0; i < 200; i++) t.write("/new/fragmented", i * 8192L, data(r, 10));   // 200 extents
         t.truncate("/size-3000000", 1_234_567);
         t.truncate("/size-1", 100_000);
