@@ -81,6 +81,22 @@ final class ClassReferences {
     }
 
     /**
+     * The declared types of a method's locals (javac -g's LocalVariableTable), each on the line
+     * where its scope starts: a local's type may be named nowhere in the code. (A parameter's was
+     * reported with the signature.)
+     */
+    void checkLocals(MethodNode m, Reporter out) {
+        if (m.localVariables == null) return;
+        for (LocalVariableNode lv : m.localVariables) {
+            int line = lineAt(lv.start);
+            for (String n : classesIn(Type.getType(lv.desc))) {
+                String why = violation(n);
+                if (why != null) out.atLine(line, simpleName(n), why);
+            }
+        }
+    }
+
+    /**
      * The classes an instruction names other than the owner of a call (the caller checks that
      * with the call's own rules): field owners, types of new/casts/instanceof, descriptors.
      */
@@ -112,6 +128,13 @@ final class ClassReferences {
             String why = violation(n);
             if (why != null) out.atLine(line, simpleName(n), why);
         }
+    }
+
+    /** The line of the code at a label: the last line entry before it, else (a parameter's scope) the first after it. */
+    private static int lineAt(LabelNode label) {
+        for (AbstractInsnNode i = label; i != null; i = i.getPrevious()) if (i instanceof LineNumberNode ln) return ln.line;
+        for (AbstractInsnNode i = label; i != null; i = i.getNext()) if (i instanceof LineNumberNode ln) return ln.line;
+        return 0;
     }
 
     private void name(String internalName, String member, boolean isField, int firstLine, Reporter out) {

@@ -117,6 +117,7 @@ public final class SubsetChecker {
         }
         ClassReferences.Reporter refs = referenceReporter(c, source);
         references.checkSignature(m, first, refs);
+        references.checkLocals(m, refs);
         checkHandlers(c, source, m);
         effects.check(c, m, asyncLambda, (line, needle, message) -> report(c, source, line, needle, message));
         ExpressionShape.Producers producers = new ExpressionShape.Producers(c.name, m);

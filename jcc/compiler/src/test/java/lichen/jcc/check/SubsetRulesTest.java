@@ -267,6 +267,22 @@ class SubsetRulesTest {
     }
 
     @Test
+    void aLocalsTypeIsReportedAtItsDeclarationAndNotAgainAtItsUses() throws IOException {
+        assertDiagnostics(CheckedSources.diagnose("Locals", """
+                import java.util.List;
+                public class Locals {
+                    static int size() {
+                        List<?> l = null;
+                        return l == null ? 0 : l.size();
+                    }
+                }
+                """), """
+                Locals.java:4:9: error: class java.util.List is not provided by jcc's runtime (see docs/subset.md)
+                        List<?> l = null;
+                        ^""");
+    }
+
+    @Test
     void aJdkMethodTheRuntimeDoesNotProvideIsReportedAtTheCall() throws IOException {
         assertDiagnostics(CheckedSources.diagnose("Fmt", """
                 public class Fmt {
