@@ -142,21 +142,43 @@ final class Allocator {
     /** Frees one block; -EUCLEAN when it is outside the filesystem or already free. */
     @Async
     int freeBlock(long blk) {
+        return freeBlocks(blk, 1);
+    }
+
+    /**
+     * Frees {@code count} blocks from {@code first}, one bitmap update per
+     * group touched; -EUCLEAN when a block is outside the filesystem or
+     * already free (nothing of that group is then changed).
+     */
+    @Async
+    int freeBlocks(long first, long count) {
         Superblock sb = fs.sb;
-        if (!fs.validBlock(blk)) return -Errno.EUCLEAN;
-        long g = (blk - sb.firstDataBlock) / sb.blocksPerGroup;
-        long bit = (blk - sb.firstDataBlock) % sb.blocksPerGroup;
+        if (count <= 0) return 0;
+        if (!fs.validBlock(first) || count > sb.blocksCount - first) return -Errno.EUCLEAN;
         byte[] bitmap = new byte[fs.bs];
-        int r = fs.readBlock(fs.gd.blockBitmap(g), bitmap);
-        if (r < 0) return r;
-        int mask = 1 << (bit & 7);
-        if ((bitmap[(int) (bit >>> 3)] & mask) == 0) return -Errno.EUCLEAN;
-        bitmap[(int) (bit >>> 3)] &= (byte) ~mask;
-        r = fs.writeBlock(fs.gd.blockBitmap(g), bitmap);
-        if (r < 0) return r;
-        fs.gd.setFreeBlocks(g, fs.gd.freeBlocks(g) + 1);
-        sb.freeBlocks++;
-        blockBitmapChanged(g, bitmap);
+        long blk = first;
+        long end = first + count;
+        while (blk < end) {
+            long g = (blk - sb.firstDataBlock) / sb.blocksPerGroup;
+            long groupEnd = sb.firstDataBlock + (g + 1) * sb.blocksPerGroup;
+            long stop = Math.min(end, groupEnd);
+            int r = fs.readBlock(fs.gd.blockBitmap(g), bitmap);
+            if (r < 0) return r;
+            for (long b = blk; b < stop; b++) {
+                long bit = (b - sb.firstDataBlock) % sb.blocksPerGroup;
+                if ((bitmap[(int) (bit >>> 3)] & (1 << (bit & 7))) == 0) return -Errno.EUCLEAN;
+            }
+            for (long b = blk; b < stop; b++) {
+                long bit = (b - sb.firstDataBlock) % sb.blocksPerGroup;
+                bitmap[(int) (bit >>> 3)] &= (byte) ~(1 << (bit & 7));
+            }
+            r = fs.writeBlock(fs.gd.blockBitmap(g), bitmap);
+            if (r < 0) return r;
+            fs.gd.setFreeBlocks(g, fs.gd.freeBlocks(g) + (stop - blk));
+            sb.freeBlocks += stop - blk;
+            blockBitmapChanged(g, bitmap);
+            blk = stop;
+        }
         return 0;
     }
 

@@ -221,11 +221,9 @@ final class ExtentWriter {
             long s = start(b, i);
             if (f + l <= keep) continue;
             long from = Math.max(f, keep);
-            for (long lb = from; lb < f + l; lb++) {
-                int r = fs.alloc.freeBlock(s + (lb - f));
-                if (r < 0) return r;
-                in.blocks512 -= fs.bs / 512;
-            }
+            int r = fs.alloc.freeBlocks(s + (from - f), f + l - from);
+            if (r < 0) return r;
+            in.blocks512 -= (f + l - from) * (fs.bs / 512);
             if (from == f) {
                 int n = entries(b);
                 System.arraycopy(b, 12 + 12 * (i + 1), b, 12 + 12 * i, 12 * (n - i - 1));

@@ -19,8 +19,8 @@ import lichen.fs.vfs.OpenFlags;
 import lichen.fs.vfs.Vfs;
 
 /**
- * fs figures on the JVM (just bench-fs): read throughput of a large file and
- * path-lookup rates on a deep tree, through Lichen's ext4 driver and VFS on an
+ * fs figures on the JVM (just bench-fs): read and write throughput of a large
+ * file and path-lookup rates on a deep tree, through Lichen's ext4 driver and VFS on an
  * image that mke2fs -d built. Figures, not assertions.
  */
 @HostOnly
@@ -53,7 +53,7 @@ public final class FsBench {
             Files.writeString(d.resolve("leaf"), "leaf\n");
             deep.append("/leaf");
             Path img = work.resolve("bench.img");
-            run("mke2fs", "-q", "-F", "-t", "ext4", "-d", src.toString(), img.toString(), (FILE_MIB + 64) + "M");
+            run("mke2fs", "-q", "-F", "-t", "ext4", "-d", src.toString(), img.toString(), (FILE_MIB + 224) + "M");
             byte[] image = Files.readAllBytes(img);
             System.out.printf("fs bench: ext4 image %d MiB from mke2fs -d, %s%n", image.length >> 20, System.getProperty("java.vm.name"));
             for (int round = 0; round < 2; round++) {
@@ -66,6 +66,7 @@ public final class FsBench {
                 readThroughput(label, vfs, ctx);
                 if (round == 1) lookups(vfs, ctx, deep.toString());
             }
+            writeThroughput(image);
         } finally {
             try (var s = Files.walk(work)) {
                 for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
@@ -85,6 +86,31 @@ public final class FsBench {
             if (total != (long) FILE_MIB << 20) throw new IllegalStateException("read " + total);
             System.out.printf("  %s read %d MiB in 1 MiB reads, pass %d: %7.1f MiB/s%n", label, FILE_MIB, pass + 1,
                     total / 1048576.0 / (ns / 1e9));
+        }
+    }
+
+    /** Writing a new 128 MiB file and deleting it again, on a read-write mount of the image in a ramdisk. */
+    static void writeThroughput(byte[] image) {
+        RamDisk disk = RamDisk.of(image, false);
+        Result<Ext4Fs> m = Ext4Fs.mount(disk, true, Clock.EPOCH);
+        Vfs vfs = new Vfs(1024);
+        vfs.mountRoot(m.value);
+        FsContext ctx = vfs.newContext(Credentials.ROOT);
+        byte[] buf = new byte[1 << 20];
+        new Random(2).nextBytes(buf);
+        for (int pass = 0; pass < 3; pass++) {
+            long t0 = System.nanoTime();
+            OpenFile f = vfs.open(ctx, OpenFlags.AT_FDCWD, "/written", OpenFlags.O_WRONLY | OpenFlags.O_CREAT | OpenFlags.O_TRUNC, 0644).value;
+            for (int i = 0; i < 128; i++) {
+                if (f.write(buf, 0, buf.length) != buf.length) throw new IllegalStateException("write");
+            }
+            f.close();
+            if (vfs.sync() < 0) throw new IllegalStateException("sync");
+            long ns = System.nanoTime() - t0;
+            System.out.printf("  ramdisk     write 128 MiB in 1 MiB writes + sync, pass %d: %7.1f MiB/s%n", pass + 1, 128 / (ns / 1e9));
+            long u0 = System.nanoTime();
+            if (vfs.unlinkat(ctx, OpenFlags.AT_FDCWD, "/written", 0) < 0) throw new IllegalStateException("unlink");
+            System.out.printf("  ramdisk     unlink of the 128 MiB file: %.1f ms%n", (System.nanoTime() - u0) / 1e6);
         }
     }
 
