@@ -101,23 +101,77 @@ final class FileBlocks {
         if (len == 0) return 0;
         long end = pos + len;
         if (end < pos || (end - 1) / fs.bs > maxBlocks(in)) return -Errno.EFBIG;
+        long[] run = new long[1];
         int done = 0;
         while (done < len) {
             long p = pos + done;
             long lblk = p / fs.bs;
             int within = (int) (p % fs.bs);
-            int c = Math.min(len - done, fs.bs - within);
-            long phys = mapAlloc(in, lblk);
+            long phys = in.map(lblk, run);
+            long avail;
+            if (phys == 0 && in.usesExtents()) {
+                phys = allocRun(in, lblk, within, len - done, run[0], run);
+                avail = run[0] * fs.bs - within;
+            } else if (phys == 0) {
+                phys = mapAlloc(in, lblk);
+                avail = fs.bs - within;
+            } else {
+                avail = Math.min(run[0], 1L << 16) * fs.bs - within;
+            }
             if (phys < 0) {
                 if (done > 0) break;
                 return (int) phys;
             }
+            int c = (int) Math.min(len - done, avail);
             int r = fs.dev.write(phys * fs.bs + within, buf, off + done, c);
             if (r < 0) return done > 0 ? done : r;
             done += c;
         }
         if (pos + done > in.size) in.size = pos + done;
         return done;
+    }
+
+    /**
+     * Allocates contiguous blocks for a write of {@code remaining} bytes that
+     * starts {@code within} bytes into hole block {@code lblk} (at most the
+     * hole's {@code holeRun} blocks), maps them, and zeroes the first and last
+     * when the write covers them only in part. Returns the first block and
+     * the count in {@code run[0]}, or a negative errno.
+     */
+    @Async
+    private static long allocRun(Ext4Inode in, long lblk, int within, int remaining, long holeRun, long[] run) {
+        Ext4Fs fs = in.efs;
+        long want = Math.min(Math.min(holeRun, 2048), (within + (long) remaining + fs.bs - 1) / fs.bs);
+        long goal = 0;
+        if (lblk > 0) {
+            long prev = in.map(lblk - 1, run);
+            if (prev > 0) goal = prev + 1;
+        }
+        if (goal == 0) goal = fs.gd.inodeTable((in.ino - 1) / fs.sb.inodesPerGroup);
+        int[] got = new int[1];
+        long start = fs.alloc.allocBlocks(goal, (int) Math.max(1, want), got);
+        if (start < 0) return start;
+        for (int k = 0; k < got[0]; k++) {
+            int r = ExtentWriter.insert(in, lblk + k, start + k);
+            if (r < 0) {
+                fs.alloc.freeBlocks(start + k, got[0] - k);
+                if (k == 0) return r;
+                got[0] = k;
+                break;
+            }
+            in.blocks512 += fs.bs / 512;
+        }
+        long endByte = within + (long) remaining;
+        if (within != 0 || endByte < fs.bs) {
+            int r = zero(fs, start);
+            if (r < 0) return r;
+        }
+        if (got[0] > 1 && endByte < (long) got[0] * fs.bs) {
+            int r = zero(fs, start + got[0] - 1);
+            if (r < 0) return r;
+        }
+        run[0] = got[0];
+        return start;
     }
 
     @Async
