@@ -69,10 +69,7 @@ final class ClassReferences {
 
     /** A method's signature; a lambda body's (its captured values) is placed on its first line. */
     void checkSignature(MethodNode m, int firstLine, Reporter out) {
-        Set<String> names = new LinkedHashSet<>();
-        names.addAll(classesIn(Type.getReturnType(m.desc)));
-        for (Type t : Type.getArgumentTypes(m.desc)) names.addAll(classesIn(t));
-        for (String n : names) {
+        for (String n : classesInDescriptor(m.desc)) {
             String why = violation(n);
             if (why == null) continue;
             if (m.name.startsWith("lambda$")) out.atLine(firstLine, simpleName(n), why);
@@ -103,10 +100,7 @@ final class ClassReferences {
     void checkInstruction(AbstractInsnNode insn, int line, Reporter out) {
         Set<String> names = new LinkedHashSet<>();
         switch (insn) {
-            case MethodInsnNode call -> {
-                names.addAll(classesIn(Type.getReturnType(call.desc)));
-                for (Type t : Type.getArgumentTypes(call.desc)) names.addAll(classesIn(t));
-            }
+            case MethodInsnNode call -> names.addAll(classesInDescriptor(call.desc));
             case FieldInsnNode f -> {
                 names.add(f.owner);
                 names.addAll(classesIn(Type.getType(f.desc)));
@@ -121,6 +115,15 @@ final class ClassReferences {
                 }
                 names.addAll(classesIn(Type.getReturnType(indy.desc)));
                 for (Type t : Type.getArgumentTypes(indy.desc)) names.addAll(classesIn(t));
+                for (Object arg : indy.bsmArgs) {
+                    // A method reference's target, a lambda's method types, a type switch's case classes.
+                    if (arg instanceof Handle h) {
+                        names.add(h.getOwner());
+                        names.addAll(classesInDescriptor(h.getDesc()));
+                    } else if (arg instanceof Type t) {
+                        names.addAll(t.getSort() == Type.METHOD ? classesInDescriptor(t.getDescriptor()) : classesIn(t));
+                    }
+                }
             }
             default -> {}
         }
@@ -140,6 +143,14 @@ final class ClassReferences {
     private void name(String internalName, String member, boolean isField, int firstLine, Reporter out) {
         String why = violation(internalName);
         if (why != null) out.inDeclaration(member, isField, firstLine, simpleName(internalName), why);
+    }
+
+    /** The classes a field or method descriptor names. */
+    private static Set<String> classesInDescriptor(String desc) {
+        if (desc.charAt(0) != '(') return classesIn(Type.getType(desc));
+        Set<String> names = new LinkedHashSet<>(classesIn(Type.getReturnType(desc)));
+        for (Type t : Type.getArgumentTypes(desc)) names.addAll(classesIn(t));
+        return names;
     }
 
     /** The classes a type names (an array's element type; none for primitives). */

@@ -5,6 +5,7 @@ import com.github.javaparser.ast.CompilationUnit;
 import lichen.jcc.CompileError;
 import lichen.jcc.world.World;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.*;
@@ -128,6 +129,7 @@ public final class SubsetChecker {
             switch (insn) {
                 case InsnNode i when i.getOpcode() == Opcodes.MONITORENTER -> report(c, source, line, "synchronized", SYNCHRONIZED);
                 case MethodInsnNode call -> checkCall(c, source, unsafe, call, line, refs, producers, conversionsOnLine);
+                case InvokeDynamicInsnNode indy -> checkMethodReferences(c, source, indy, line);
                 case LdcInsnNode l when l.cst instanceof Type t && t.getSort() != Type.METHOD ->
                         report(c, source, line, ".class", "class literals are outside the subset (reflection)");
                 default -> {}
@@ -221,6 +223,22 @@ public final class SubsetChecker {
             } catch (CompileError e) {
                 report(c, source, line, call.name, "method " + owner.replace('/', '.') + "." + call.name
                         + " is not provided by jcc's runtime (see docs/subset.md)");
+            }
+        }
+    }
+
+    /** A method reference ({@code String::format}) to a JDK method the runtime does not provide. */
+    private void checkMethodReferences(ClassNode c, Path source, InvokeDynamicInsnNode indy, int line) {
+        for (Object arg : indy.bsmArgs) {
+            if (!(arg instanceof Handle h) || h.getTag() < Opcodes.H_INVOKEVIRTUAL || !ClassReferences.isJdk(h.getOwner())
+                    || references.violation(h.getOwner()) != null) {
+                continue;
+            }
+            try {
+                world.resolveMethod(h.getOwner(), h.getName(), h.getDesc());
+            } catch (CompileError e) {
+                report(c, source, line, h.getName().equals("<init>") ? ClassReferences.simpleName(h.getOwner()) : h.getName(),
+                        "method " + h.getOwner().replace('/', '.') + "." + h.getName() + " is not provided by jcc's runtime (see docs/subset.md)");
             }
         }
     }

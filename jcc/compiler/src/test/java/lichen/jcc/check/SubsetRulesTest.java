@@ -1,8 +1,17 @@
 package lichen.jcc.check;
 
+import lichen.jcc.world.ClassPath;
+import lichen.jcc.world.World;
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -294,5 +303,51 @@ class SubsetRulesTest {
                 Fmt.java:3:23: error: method java.lang.String.format is not provided by jcc's runtime (see docs/subset.md)
                         return String.format("%s!", s);
                                       ^""");
+    }
+
+    @Test
+    void methodReferencesToWhatTheRuntimeDoesNotProvideAreReported() throws IOException {
+        assertDiagnostics(CheckedSources.diagnose("Refs", """
+                import java.util.function.BiFunction;
+                import java.util.function.Supplier;
+                public class Refs {
+                    static Supplier<Object> make() {
+                        return java.util.ArrayList::new;
+                    }
+                    static BiFunction<String, Object[], String> format() {
+                        return String::format;
+                    }
+                }
+                """), """
+                Refs.java:5:26: error: class java.util.ArrayList is not provided by jcc's runtime (see docs/subset.md)
+                        return java.util.ArrayList::new;
+                                         ^""", """
+                Refs.java:8:24: error: method java.lang.String.format is not provided by jcc's runtime (see docs/subset.md)
+                        return String::format;
+                                       ^""");
+    }
+
+    @Test
+    void anInvokedynamicWhoseBootstrapJccDoesNotKnowIsReported() throws IOException {
+        // javac emits only the bootstraps jcc desugars; another compiler's class file may not.
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        cw.visit(Opcodes.V21, Opcodes.ACC_PUBLIC, "Gen", null, "java/lang/Object", null);
+        cw.visitSource("Gen.java", null);
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_STATIC, "answer", "()I", null, null);
+        mv.visitCode();
+        Label start = new Label();
+        mv.visitLabel(start);
+        mv.visitLineNumber(7, start);
+        mv.visitInvokeDynamicInsn("answer", "()I", new Handle(Opcodes.H_INVOKESTATIC, "Gen", "boot",
+                "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/CallSite;", false));
+        mv.visitInsn(Opcodes.IRETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        cw.visitEnd();
+        Path classes = Files.createTempDirectory("gen");
+        Files.write(classes.resolve("Gen.class"), cw.toByteArray());
+        List<Diagnostic> ds = SubsetChecker.diagnose(new World(new ClassPath(List.of(classes))), List.of(classes), List.of());
+        assertEquals(List.of("Gen.java:7: error: invokedynamic with bootstrap Gen.boot is outside the subset"),
+                ds.stream().map(Diagnostic::format).toList());
     }
 }
