@@ -16,6 +16,8 @@ public final class Vfs {
     public final DeviceRegistry devices = new DeviceRegistry();
     public final PathWalker walker = new PathWalker(this);
     public final NamespaceOps ns = new NamespaceOps(this);
+    /** faccessat, utimensat, statfs. */
+    public final AttributeOps attrs = new AttributeOps(this);
     private Mount rootMount;
     private long nextDevice = 1;
 

@@ -322,6 +322,35 @@ class VfsOnTmpfsTest {
     }
 
     @Test
+    void accessUtimensAndStatfs() {
+        assertEquals(0, vfs.fchmodat(ctx, CWD, "/", 0755, 0));
+        write("/f", "x");
+        vfs.fchmodat(ctx, CWD, "/f", 0640, 0);
+        FsContext user = vfs.newContext(new Credentials(1000, 1000, new int[0]));
+        assertEquals(0, vfs.attrs.faccessat(user, CWD, "/f", AttributeOps.F_OK, 0));
+        assertEquals(-Errno.EACCES, vfs.attrs.faccessat(user, CWD, "/f", AttributeOps.R_OK, 0));
+        assertEquals(0, vfs.attrs.faccessat(ctx, CWD, "/f", AttributeOps.R_OK | AttributeOps.W_OK, 0));
+        assertEquals(-Errno.EACCES, vfs.attrs.faccessat(ctx, CWD, "/f", AttributeOps.X_OK, 0), "root needs an x bit to execute");
+        assertEquals(-Errno.EINVAL, vfs.attrs.faccessat(ctx, CWD, "/f", 8, 0));
+        assertEquals(0, vfs.attrs.utimensat(ctx, CWD, "/f", 111, 5, 222, AttributeOps.UTIME_OMIT, 0));
+        Stat s = stat("/f");
+        assertEquals(111, s.atimeSec);
+        assertEquals(5, s.atimeNsec);
+        assertEquals(1_700_000_000L, s.mtimeSec, "UTIME_OMIT leaves mtime");
+        now += 5_000_000_000L;
+        assertEquals(0, vfs.attrs.utimensat(ctx, CWD, "/f", 0, AttributeOps.UTIME_NOW, 0, AttributeOps.UTIME_NOW, 0));
+        assertEquals(1_700_000_005L, stat("/f").mtimeSec);
+        assertEquals(-Errno.EPERM, vfs.attrs.utimensat(user, CWD, "/f", 1, 0, 1, 0, 0));
+        assertEquals(-Errno.EINVAL, vfs.attrs.utimensat(ctx, CWD, "/f", 1, 2_000_000_000L, 1, 0, 0));
+        byte[] st = new byte[AttributeOps.STATFS_SIZE];
+        assertEquals(0, vfs.attrs.statfs(ctx, CWD, "/f", st, 0));
+        assertEquals(AttributeOps.TMPFS_MAGIC, LittleEndian.u64(st, 0));
+        assertEquals(4096, LittleEndian.u64(st, 8));
+        assertEquals((64 << 20) / 4096, LittleEndian.u64(st, 16));
+        assertTrue(LittleEndian.u64(st, 24) < LittleEndian.u64(st, 16));
+    }
+
+    @Test
     void longNamesAndPathsAreRefused() {
         assertEquals(-Errno.ENAMETOOLONG, write("/" + "n".repeat(256), "x"));
         assertEquals(1, write("/" + "n".repeat(255), "x"));
