@@ -68,7 +68,9 @@ final class Ext4Namespace {
         in.hasBirthTime = raw.length >= 160;
         boolean fast = target != null && target.length() < 60;
         boolean device = (mode & FileMode.S_IFMT) == FileMode.S_IFCHR || (mode & FileMode.S_IFMT) == FileMode.S_IFBLK;
-        if (fs.sb.extents() && !fast && !device) {
+        // Only inodes with data blocks carry an extent tree: e2fsck wants device, fifo and socket i_block zero.
+        boolean hasData = FileMode.isRegular(mode) || isDir || (target != null && !fast);
+        if (fs.sb.extents() && hasData) {
             in.flags |= Features.INODE_EXTENTS_FL;
             ExtentWriter.initRoot(in.iblock);
         }

@@ -237,6 +237,30 @@ class Ext4WriteTest {
     }
 
     @Test
+    void deviceNodesAndFifosAreStoredAsMknodMakesThem() throws IOException {
+        Path img = work.resolve("nodes.img");
+        HostTools.mke2fs(img, "ext4", null, "16M");
+        try (ImageSession s = ImageSession.open(img, true)) {
+            assertEquals(0, s.vfs.mknodat(s.ctx, OpenFlags.AT_FDCWD, "/null", lichen.fs.vfs.FileMode.S_IFCHR | 0666,
+                    lichen.fs.vfs.FileMode.makedev(1, 3)));
+            assertEquals(0, s.vfs.mknodat(s.ctx, OpenFlags.AT_FDCWD, "/big-minor", lichen.fs.vfs.FileMode.S_IFBLK | 0600,
+                    (8 << 8) | 300 & 0xFF | ((300 & ~0xFF) << 12)));
+            assertEquals(0, s.vfs.mknodat(s.ctx, OpenFlags.AT_FDCWD, "/fifo", lichen.fs.vfs.FileMode.S_IFIFO | 0644, 0));
+        }
+        assertClean(img);
+        String st = HostTools.debugfs(img, "stat /null");
+        assertTrue(st.contains("Type: character special") && st.contains("Device major/minor number: 01:03"), st);
+        st = HostTools.debugfs(img, "stat /big-minor");
+        assertTrue(st.contains("Device major/minor number: 08:300"), st);
+        assertTrue(HostTools.debugfs(img, "stat /fifo").contains("Type: FIFO"));
+        try (ImageSession s = ImageSession.open(img, false)) {
+            var n = s.vfs.fstatat(s.ctx, OpenFlags.AT_FDCWD, "/null", 0).value;
+            assertEquals(lichen.fs.vfs.FileMode.makedev(1, 3), n.rdev);
+            assertEquals(lichen.fs.vfs.FileMode.S_IFCHR | 0666, n.mode);
+        }
+    }
+
+    @Test
     void aReadOnlyMountRefusesWritesAndUnknownFeaturesRefuseReadWrite() throws IOException {
         Path img = work.resolve("ro.img");
         HostTools.mke2fs(img, "ext4", null, "16M", "-O", "inline_data");
