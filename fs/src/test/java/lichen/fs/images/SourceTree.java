@@ -86,6 +86,7 @@ public final class SourceTree {
         Files.write(root.resolve("SHORT.TXT"), "short upper\n".getBytes());
         Files.write(root.resolve("lower.txt"), "short lower\n".getBytes());
         Files.write(root.resolve("MixedCase.Txt"), "mixed\n".getBytes());
+        Files.write(root.resolve("ünïcødé-名前.txt"), "utf-16 in long names\n".getBytes());
         Files.write(root.resolve("a very long file name that needs many lfn entries to hold it.data"), bytes(rnd, 100));
         Path d = root;
         for (int i = 0; i < 6; i++) {
