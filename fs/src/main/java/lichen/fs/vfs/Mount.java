@@ -7,6 +7,8 @@ public final class Mount {
     /** The mount and dentry this one covers; null for the root mount. */
     final Mount parent;
     final Dentry mountpoint;
+    /** Open file descriptions on this mount: umount is EBUSY while there are any. */
+    int openFiles;
 
     Mount(FileSystem fs, Mount parent, Dentry mountpoint) {
         this.fs = fs;

@@ -24,6 +24,7 @@ public final class OpenFile {
         this.flags = flags;
         this.device = device;
         inode.openCount++;
+        path.mount.openFiles++;
     }
 
     /** Another descriptor shares this description (dup, fork). */
@@ -37,6 +38,7 @@ public final class OpenFile {
         if (--refs > 0) return 0;
         closed = true;
         inode.openCount--;
+        path.mount.openFiles--;
         return inode.openCount == 0 ? inode.release() : 0;
     }
 

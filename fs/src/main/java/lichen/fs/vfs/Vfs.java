@@ -60,7 +60,8 @@ public final class Vfs {
         if (!r.ok()) return r.error;
         Mount m = r.value.mount;
         if (r.value.dentry != m.root || m.parent == null) return -Errno.EINVAL;
-        if (mounts.hasChildren(m) || m.root.inode.openCount > 0) return -Errno.EBUSY;
+        if (mounts.hasChildren(m) || m.openFiles > 0) return -Errno.EBUSY;
+        if (ctx.cwd.mount == m || ctx.root.mount == m) return -Errno.EBUSY;
         int s = m.fs.sync();
         if (s < 0) return s;
         mounts.remove(m);

@@ -298,6 +298,10 @@ class VfsOnTmpfsTest {
         assertEquals(-Errno.EXDEV, vfs.renameat2(ctx, CWD, "/mnt/on-other", CWD, "/moved", 0));
         assertEquals(-Errno.EXDEV, vfs.linkat(ctx, CWD, "/mnt/on-other", CWD, "/linked", 0));
         assertEquals(-Errno.EBUSY, vfs.unlinkat(ctx, CWD, "/mnt", OpenFlags.AT_REMOVEDIR));
+        int fd = open("/mnt/on-other", OpenFlags.O_RDONLY);
+        assertEquals(-Errno.EBUSY, vfs.umount(ctx, "/mnt"), "a file is open there");
+        ctx.fds.close(fd);
+        assertEquals(-Errno.EINVAL, vfs.umount(ctx, "/mnt/on-other"));
         assertEquals(0, vfs.umount(ctx, "/mnt"));
         assertEquals("under", read("/mnt/hidden"));
     }
