@@ -19,6 +19,10 @@ import org.objectweb.asm.tree.analysis.SourceValue;
 record ExpressionShape(Kind kind, String name, ExpressionShape operand) {
     enum Kind { NAME, FIELD, CALL, LITERAL, BINARY, UNARY, ARRAY, CONDITIONAL, CAST }
 
+    /** The type each primitive conversion converts to, from I2L to I2S in opcode order. */
+    private static final String[] CONVERSIONS = {"long", "float", "double", "int", "float", "double", "int", "long", "double",
+            "int", "long", "float", "byte", "char", "short"};
+
     /** The producers of a method's operand stack, computed once per method and only when asked. */
     static final class Producers {
         private final String owner;
@@ -46,6 +50,7 @@ record ExpressionShape(Kind kind, String name, ExpressionShape operand) {
             Frame<SourceValue> f = frames[method.instructions.indexOf(consumer)];
             if (f == null || f.getStackSize() == 0 || depth > 8) return null;
             SourceValue v = f.getStack(f.getStackSize() - 1);
+            // Several producers: the arms of a ?: or a switch, or the 1 and 0 of a boolean expression.
             if (v.insns.size() != 1) return v.insns.isEmpty() ? null : new ExpressionShape(Kind.CONDITIONAL, null, null);
             AbstractInsnNode p = v.insns.iterator().next();
             int op = p.getOpcode();
@@ -56,7 +61,8 @@ record ExpressionShape(Kind kind, String name, ExpressionShape operand) {
                 }
                 case FieldInsnNode field -> new ExpressionShape(Kind.FIELD, field.name, null);
                 case MethodInsnNode call -> new ExpressionShape(Kind.CALL, call.name, null);
-                case TypeInsnNode cast when op == Opcodes.CHECKCAST -> shapeOf(p, depth + 1);
+                case TypeInsnNode cast when op == Opcodes.CHECKCAST ->
+                        new ExpressionShape(Kind.CAST, ClassReferences.simpleName(cast.desc), shapeOf(p, depth + 1));
                 case InsnNode dup when op == Opcodes.DUP || op == Opcodes.DUP2 -> shapeOf(p, depth + 1);
                 case LdcInsnNode ldc when !(ldc.cst instanceof String) -> new ExpressionShape(Kind.LITERAL, null, null);
                 case IntInsnNode push when op != Opcodes.NEWARRAY -> new ExpressionShape(Kind.LITERAL, null, null);
@@ -67,7 +73,7 @@ record ExpressionShape(Kind kind, String name, ExpressionShape operand) {
                     if (op >= Opcodes.IADD && op <= Opcodes.LXOR || op >= Opcodes.LCMP && op <= Opcodes.DCMPG) {
                         yield new ExpressionShape(Kind.BINARY, null, null);
                     }
-                    if (op >= Opcodes.I2L && op <= Opcodes.I2S) yield new ExpressionShape(Kind.CAST, null, shapeOf(p, depth + 1));
+                    if (op >= Opcodes.I2L && op <= Opcodes.I2S) yield new ExpressionShape(Kind.CAST, CONVERSIONS[op - Opcodes.I2L], shapeOf(p, depth + 1));
                     if (op == Opcodes.ARRAYLENGTH) yield new ExpressionShape(Kind.FIELD, "length", null);
                     yield null;
                 }

@@ -7,13 +7,11 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.*;
 import com.github.javaparser.ast.expr.*;
 import com.github.javaparser.ast.stmt.CatchClause;
+import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Optional;
+import java.util.*;
 
 /**
  * Where in a parsed source file a bytecode-level violation was written: the
@@ -23,6 +21,10 @@ import java.util.Optional;
  * checker falls back to the line (and the first non-blank character).
  */
 final class SourcePositions {
+    private static final Set<BinaryExpr.Operator> BOOLEAN_OPERATORS = EnumSet.of(BinaryExpr.Operator.AND, BinaryExpr.Operator.OR,
+            BinaryExpr.Operator.EQUALS, BinaryExpr.Operator.NOT_EQUALS, BinaryExpr.Operator.LESS, BinaryExpr.Operator.LESS_EQUALS,
+            BinaryExpr.Operator.GREATER, BinaryExpr.Operator.GREATER_EQUALS);
+
     private SourcePositions() {}
 
     /**
@@ -120,7 +122,9 @@ final class SourcePositions {
             case NAME -> e instanceof NameExpr n && n.getNameAsString().equals(shape.name());
             case FIELD -> e instanceof FieldAccessExpr f && f.getNameAsString().equals(shape.name())
                     || e instanceof NameExpr n && n.getNameAsString().equals(shape.name());
-            case CALL -> e instanceof MethodCallExpr c && c.getNameAsString().equals(shape.name());
+            case CALL -> e instanceof MethodCallExpr c && c.getNameAsString().equals(shape.name())
+                    // Iterator.next() in an enhanced for: the iterable stands for it.
+                    || shape.name().equals("next") && e.getParentNode().orElse(null) instanceof ForEachStmt f && f.getIterable() == e;
             case LITERAL -> e instanceof LiteralExpr && !(e instanceof StringLiteralExpr) && !(e instanceof NullLiteralExpr)
                     && !(e instanceof TextBlockLiteralExpr) && !(parent(e) instanceof UnaryExpr)
                     || e instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.MINUS && u.getExpression() instanceof LiteralExpr;
@@ -128,8 +132,10 @@ final class SourcePositions {
                     && !(parent(e) instanceof BinaryExpr);
             case UNARY -> e instanceof UnaryExpr && !(parent(e) instanceof UnaryExpr);
             case ARRAY -> e instanceof ArrayAccessExpr && !(parent(e) instanceof ArrayAccessExpr);
-            case CONDITIONAL -> e instanceof ConditionalExpr || e instanceof SwitchExpr;
-            case CAST -> e instanceof CastExpr;
+            case CONDITIONAL -> e instanceof ConditionalExpr || e instanceof SwitchExpr || e instanceof InstanceOfExpr
+                    || e instanceof UnaryExpr u && u.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT
+                    || e instanceof BinaryExpr b && BOOLEAN_OPERATORS.contains(b.getOperator()) && !(parent(e) instanceof BinaryExpr);
+            case CAST -> e instanceof CastExpr c && c.getType().asString().replaceAll("<.*>", "").replaceAll(".*\\.", "").equals(shape.name());
         };
     }
 

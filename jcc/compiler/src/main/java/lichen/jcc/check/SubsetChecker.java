@@ -40,6 +40,8 @@ public final class SubsetChecker {
     private final World world;
     private final SourceFiles sources;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
+    /** Class-reference diagnostics on lines that do not name the class. */
+    private final Set<Diagnostic> unnamed = new HashSet<>();
     /** Classes marked @Unsafe; their nested classes share the mark. */
     private final Set<String> unsafeClasses = new HashSet<>();
 
@@ -78,6 +80,10 @@ public final class SubsetChecker {
             if (hostOnly.contains(n.name) || dollar > 0 && hostOnly.contains(n.name.substring(0, dollar))) continue;
             c.checkClass(n);
         }
+        // A class that a line's code uses without naming it (a parameter type of a method called there, a
+        // varargs array javac made) is the line's second-hand error when the line has a first-hand one.
+        c.diagnostics.removeIf(d -> c.unnamed.contains(d) && c.diagnostics.stream().anyMatch(o -> !c.unnamed.contains(o)
+                && o.file().equals(d.file()) && o.line() == d.line()));
         Collections.sort(c.diagnostics);
         return c.diagnostics;
     }
@@ -145,7 +151,13 @@ public final class SubsetChecker {
             public void atLine(int line, String name, String message) {
                 // A use that does not name the class (a call on a parameter of that type) adds nothing to where it was named.
                 String text = source == null ? null : sources.line(source, line);
-                if (text != null && name != null && wordAt(text, name) < 0 && reported(source, message)) return;
+                if (text != null && name != null && wordAt(text, name) < 0) {
+                    if (reported(source, message)) return;
+                    int before = diagnostics.size();
+                    report(c, source, line, name, message);
+                    if (diagnostics.size() > before) unnamed.add(diagnostics.getLast());
+                    return;
+                }
                 report(c, source, line, name, message);
             }
 

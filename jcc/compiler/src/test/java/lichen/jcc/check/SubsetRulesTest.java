@@ -150,6 +150,30 @@ class SubsetRulesTest {
     }
 
     @Test
+    void conversionsOfConditionsLoopVariablesAndCastsAreReportedAtTheirExpression() throws IOException {
+        assertDiagnostics(CheckedSources.diagnose("Conversions", """
+                public class Conversions {
+                    static Object less(int a, int b) { return a < b && b > 0; }
+                    static int sum(Iterable<Integer> xs) {
+                        int t = 0;
+                        for (int x : xs) t += x;
+                        return t;
+                    }
+                    static int first(Object[] a) { return 1 + (Integer) a[0]; }
+                }
+                """), """
+                Conversions.java:2:47: error: boxing to Boolean is outside the subset (no boxed values)
+                    static Object less(int a, int b) { return a < b && b > 0; }
+                                                              ^""", """
+                Conversions.java:5:22: error: unboxing an Integer is outside the subset (no boxed values)
+                        for (int x : xs) t += x;
+                                     ^""", """
+                Conversions.java:8:47: error: unboxing an Integer is outside the subset (no boxed values)
+                    static int first(Object[] a) { return 1 + (Integer) a[0]; }
+                                                              ^""");
+    }
+
+    @Test
     void threadsAndConcurrencyAreReportedAtTheClassName() throws IOException {
         assertDiagnostics(CheckedSources.diagnose("Threads", """
                 public class Threads {
@@ -289,6 +313,24 @@ class SubsetRulesTest {
                 Locals.java:4:9: error: class java.util.List is not provided by jcc's runtime (see docs/subset.md)
                         List<?> l = null;
                         ^""");
+    }
+
+    @Test
+    void classesALineUsesWithoutNamingThemAreLeftOutWhenItNamesOthers() throws IOException {
+        // Files.exists(Path, LinkOption...) also names LinkOption, in its descriptor and the varargs array javac made.
+        assertDiagnostics(CheckedSources.diagnose("Noise", """
+                public class Noise {
+                    static boolean exists(String name) {
+                        return java.nio.file.Files.exists(java.nio.file.Path.of(name));
+                    }
+                }
+                """), """
+                Noise.java:3:30: error: class java.nio.file.Files is not provided by jcc's runtime (see docs/subset.md)
+                        return java.nio.file.Files.exists(java.nio.file.Path.of(name));
+                                             ^""", """
+                Noise.java:3:57: error: class java.nio.file.Path is not provided by jcc's runtime (see docs/subset.md)
+                        return java.nio.file.Files.exists(java.nio.file.Path.of(name));
+                                                                        ^""");
     }
 
     @Test
