@@ -82,6 +82,33 @@ class Ext4ReadTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} hash, {1} chars")
+    @CsvSource({"half_md4,1", "half_md4,2", "tea,1", "tea,2", "legacy,1", "legacy,2"})
+    void everyHashVersionAndCharSignednessFindsNonAsciiNames(String alg, int flags) throws IOException {
+        Path hsrc = Files.createDirectories(work.resolve("hash-" + alg + flags + "/d"));
+        for (int i = 0; i < 600; i++) Files.write(hsrc.resolve("ä名前-" + i + "-ü"), new byte[] {(byte) i});
+        Path img = work.resolve("hash.img");
+        HostTools.mke2fs(img, "ext4", hsrc.getParent(), "32M");
+        HostTools.ok("tune2fs", "-E", "hash_alg=" + alg, img.toString());
+        HostTools.debugfsWrite(img, "ssv flags " + flags);
+        HostTools.Run fsck = HostTools.run("e2fsck", "-fyD", img.toString());
+        assertTrue(fsck.exit() <= 1, fsck.output());
+        try (ImageSession s = ImageSession.open(img, false)) {
+            Ext4Inode d = (Ext4Inode) s.vfs.resolve(s.ctx, OpenFlags.AT_FDCWD, "/d", 0).value.inode();
+            assertNotEquals(0, d.flags & Features.INODE_INDEX_FL);
+            assertEquals(flags, d.efs.sb.flags & 3);
+            for (int i = 0; i < 600; i++) {
+                Result<Inode> r = d.lookup(ImageSession.bytes("ä名前-" + i + "-ü"));
+                assertTrue(r.ok(), alg + " " + i + ": " + Errno.name(r.error));
+                byte[] b = new byte[1];
+                r.value.read(0, b, 0, 1);
+                assertEquals((byte) i, b[0]);
+            }
+        } finally {
+            Files.deleteIfExists(img);
+        }
+    }
+
     @Test
     void extendedAttributesInTheInodeAndInABlockReadBack() throws IOException {
         Path img = work.resolve("xattr.img");
