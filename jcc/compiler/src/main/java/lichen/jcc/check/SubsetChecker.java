@@ -4,21 +4,13 @@ import com.github.javaparser.Position;
 import com.github.javaparser.ast.CompilationUnit;
 import lichen.jcc.CompileError;
 import lichen.jcc.world.World;
-import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.*;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.*;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * The subset rules of docs/subset.md, checked on the bytecode of every class
@@ -68,7 +60,7 @@ public final class SubsetChecker {
     /** The violations, sorted by file and position. */
     public static List<Diagnostic> diagnose(World world, List<Path> programRoots, List<Path> javaFiles) {
         SubsetChecker c = new SubsetChecker(world, new SourceFiles(programRoots, javaFiles));
-        List<ClassNode> classes = classesOf(programRoots);
+        List<ClassNode> classes = ProgramClasses.read(programRoots);
         Set<String> hostOnly = new HashSet<>();
         for (ClassNode n : classes) {
             if (has(n.invisibleAnnotations, "Llichen/api/HostOnly;")) hostOnly.add(n.name);
@@ -356,37 +348,5 @@ public final class SubsetChecker {
         if (annotations == null) return false;
         for (AnnotationNode a : annotations) if (a.desc.equals(desc)) return true;
         return false;
-    }
-
-    /** Every class file under the roots (directories and jars), read raw. */
-    static List<ClassNode> classesOf(List<Path> roots) {
-        List<ClassNode> out = new ArrayList<>();
-        for (Path root : roots) {
-            try {
-                if (Files.isDirectory(root)) {
-                    try (Stream<Path> files = Files.walk(root)) {
-                        for (Path f : (Iterable<Path>) files.sorted()::iterator) {
-                            if (f.toString().endsWith(".class")) out.add(read(Files.readAllBytes(f)));
-                        }
-                    }
-                } else if (Files.isRegularFile(root)) {
-                    try (ZipFile z = new ZipFile(root.toFile())) {
-                        for (ZipEntry e : Collections.list(z.entries())) {
-                            if (!e.getName().endsWith(".class")) continue;
-                            try (InputStream in = z.getInputStream(e)) { out.add(read(in.readAllBytes())); }
-                        }
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return out;
-    }
-
-    private static ClassNode read(byte[] bytes) {
-        ClassNode n = new ClassNode();
-        new ClassReader(bytes).accept(n, 0);
-        return n;
     }
 }
