@@ -37,6 +37,71 @@ public final class FdTable {
         return n;
     }
 
+    /** dup2/dup3: puts {@code f} at {@code fd}, closing what was there; returns fd or a negative errno. */
+    @Async
+    public int installAt(int fd, OpenFile f, boolean closeOnExec) {
+        if (fd < 0 || fd >= max) return -Errno.EBADF;
+        while (fd >= files.length) {
+            OpenFile[] nf = new OpenFile[Math.min(max, files.length * 2)];
+            boolean[] nc = new boolean[nf.length];
+            System.arraycopy(files, 0, nf, 0, files.length);
+            System.arraycopy(cloexec, 0, nc, 0, cloexec.length);
+            files = nf;
+            cloexec = nc;
+        }
+        OpenFile old = files[fd];
+        files[fd] = f;
+        cloexec[fd] = closeOnExec;
+        if (old != null && old != f) old.close();
+        return fd;
+    }
+
+    /** dup(2): another descriptor, the lowest free, for the same open file description. */
+    public int dup(int fd) {
+        OpenFile f = get(fd);
+        if (f == null) return -Errno.EBADF;
+        int n = install(f, false);
+        if (n >= 0) f.retain();
+        return n;
+    }
+
+    public boolean closeOnExec(int fd) {
+        return get(fd) != null && cloexec[fd];
+    }
+
+    public int setCloseOnExec(int fd, boolean on) {
+        if (get(fd) == null) return -Errno.EBADF;
+        cloexec[fd] = on;
+        return 0;
+    }
+
+    /** fork(2): a table sharing every open file description. */
+    public FdTable copy() {
+        FdTable t = new FdTable(max);
+        t.files = new OpenFile[files.length];
+        t.cloexec = new boolean[files.length];
+        for (int i = 0; i < files.length; i++) {
+            if (files[i] != null) {
+                files[i].retain();
+                t.files[i] = files[i];
+                t.cloexec[i] = cloexec[i];
+            }
+        }
+        return t;
+    }
+
+    /** execve(2): closes the descriptors marked close-on-exec. */
+    @Async
+    public void closeForExec() {
+        for (int i = 0; i < files.length; i++) if (files[i] != null && cloexec[i]) close(i);
+    }
+
+    /** exit: closes everything. */
+    @Async
+    public void closeAll() {
+        for (int i = 0; i < files.length; i++) if (files[i] != null) close(i);
+    }
+
     public OpenFile get(int fd) {
         if (fd < 0 || fd >= files.length) return null;
         return files[fd];

@@ -8,6 +8,14 @@ public final class FsContext {
     public int umask = 022;
     public final FdTable fds;
 
+    /** fork(2): same root, cwd, credentials and umask; the descriptor table is copied (descriptions shared). */
+    public FsContext fork() {
+        FsContext c = new FsContext(root, cred, fds.copy());
+        c.cwd = cwd;
+        c.umask = umask;
+        return c;
+    }
+
     public FsContext(VfsPath root, Credentials cred, FdTable fds) {
         this.root = root;
         this.cwd = root;
