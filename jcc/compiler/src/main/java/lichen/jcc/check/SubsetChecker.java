@@ -67,9 +67,8 @@ public final class SubsetChecker {
             if (has(n.invisibleAnnotations, "Llichen/api/Unsafe;")) c.unsafeClasses.add(n.name);
         }
         for (ClassNode n : classes) {
-            int dollar = n.name.indexOf('$');
-            // A host-only class's nested and anonymous classes are host-only too.
-            if (hostOnly.contains(n.name) || dollar > 0 && hostOnly.contains(n.name.substring(0, dollar))) continue;
+            // A host-only class's nested and anonymous classes are host-only too; jcc's own lambda classes are not the program's.
+            if (enclosedBy(n.name, hostOnly) || n.name.contains("$$Lambda$")) continue;
             c.checkClass(n);
         }
         // A class that a line's code uses without naming it (a parameter type of a method called there, a
@@ -89,8 +88,9 @@ public final class SubsetChecker {
         Set<String> asyncLambdas = effects.asyncLambdas(c);
         for (MethodNode m : c.methods) {
             // Static initialisers run on the JVM at build time; javac's own methods (an enum's valueOf,
-            // bridges, lambda bodies are not synthetic-only) are checked only where the user wrote them.
-            if (m.name.equals("<clinit>") || (m.access & (Opcodes.ACC_SYNTHETIC | Opcodes.ACC_MANDATED)) != 0 && !m.name.startsWith("lambda$")) {
+            // bridges, lambda bodies are not synthetic-only) are checked only where the user wrote them,
+            // and jcc's (jcc$...) not at all.
+            if (m.name.equals("<clinit>") || m.name.startsWith("jcc$") || (m.access & (Opcodes.ACC_SYNTHETIC | Opcodes.ACC_MANDATED)) != 0 && !m.name.startsWith("lambda$")) {
                 continue;
             }
             if ((c.access & Opcodes.ACC_ENUM) != 0 && m.name.equals("valueOf") && m.desc.equals("(Ljava/lang/String;)L" + c.name + ";")) {
@@ -342,6 +342,14 @@ public final class SubsetChecker {
         }
         for (AbstractInsnNode i = label; i != null; i = i.getPrevious()) if (i instanceof LineNumberNode ln) return ln.line;
         return 0;
+    }
+
+    /** Whether a class or one of the classes it is nested in ({@code Outer$Inner$1}) is in the set. */
+    private static boolean enclosedBy(String name, Set<String> marked) {
+        for (int at = name.length(); at > 0; at = name.lastIndexOf('$', at - 1)) {
+            if (marked.contains(name.substring(0, at))) return true;
+        }
+        return false;
     }
 
     private static boolean has(List<AnnotationNode> annotations, String desc) {

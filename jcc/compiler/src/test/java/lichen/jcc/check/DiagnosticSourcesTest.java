@@ -86,6 +86,15 @@ class DiagnosticSourcesTest {
                     static Object make() { return new java.util.ArrayList<String>(); }
                     class Inner { synchronized void f() {} }
                 }
+                """).add("Outer.java", """
+                public class Outer {
+                    @lichen.api.HostOnly
+                    static class Cli {
+                        static Runnable task() {
+                            return new Runnable() { public void run() { synchronized (Cli.class) {} } };
+                        }
+                    }
+                }
                 """).add("Init.java", """
                 public class Init {
                     static final String NAME;
