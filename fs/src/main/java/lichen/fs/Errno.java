@@ -38,6 +38,9 @@ public final class Errno {
     public static final int ENOTEMPTY = 39;
     public static final int ELOOP = 40;
     public static final int ENODATA = 61;
+    /** EBADMSG, which Linux filesystems report as EFSBADCRC: a metadata checksum does not match. */
+    public static final int EBADMSG = 74;
+    public static final int EFSBADCRC = EBADMSG;
     public static final int EOVERFLOW = 75;
     public static final int EOPNOTSUPP = 95;
     /** EUCLEAN, which Linux filesystems report as EFSCORRUPTED: on-disk data is inconsistent. */
@@ -55,7 +58,7 @@ public final class Errno {
             case ENOTTY -> "ENOTTY"; case EFBIG -> "EFBIG"; case ENOSPC -> "ENOSPC"; case ESPIPE -> "ESPIPE";
             case EROFS -> "EROFS"; case EMLINK -> "EMLINK"; case ERANGE -> "ERANGE";
             case ENAMETOOLONG -> "ENAMETOOLONG"; case ENOSYS -> "ENOSYS"; case ENOTEMPTY -> "ENOTEMPTY";
-            case ELOOP -> "ELOOP"; case ENODATA -> "ENODATA"; case EOVERFLOW -> "EOVERFLOW";
+            case ELOOP -> "ELOOP"; case ENODATA -> "ENODATA"; case EBADMSG -> "EFSBADCRC"; case EOVERFLOW -> "EOVERFLOW";
             case EOPNOTSUPP -> "EOPNOTSUPP"; case EUCLEAN -> "EFSCORRUPTED";
             default -> "errno " + e;
         };

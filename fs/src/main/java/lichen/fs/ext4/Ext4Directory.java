@@ -50,7 +50,15 @@ final class Ext4Directory {
         long phys = dir.map(lblk, run);
         if (phys <= 0) return phys;
         int r = dir.efs.readBlock(phys, buf);
-        return r < 0 ? r : phys;
+        if (r < 0) return r;
+        return tailMatches(dir, buf) ? phys : -Errno.EFSBADCRC;
+    }
+
+    /** A leaf block with a checksum tail must match it (blocks without a tail are hash-tree nodes, checked there). */
+    static boolean tailMatches(Ext4Inode dir, byte[] b) {
+        Ext4Fs fs = dir.efs;
+        if (!fs.verify || !DirBlock.isTail(b, fs.bs - DirBlock.TAIL, fs.bs)) return true;
+        return Crc32c.update(dir.checksumSeed(), b, 0, fs.bs - DirBlock.TAIL) == LittleEndian.i32(b, fs.bs - 4);
     }
 
     @Async
@@ -149,6 +157,7 @@ final class Ext4Directory {
             }
             int r = fs.readBlock(phys, b);
             if (r < 0) return r;
+            if (!tailMatches(dir, b)) return -Errno.EFSBADCRC;
             if (!blockValid(b, bs)) return -Errno.EUCLEAN;
             for (int off = 0; off < bs; ) {
                 int rec = DirBlock.check(b, off, bs);

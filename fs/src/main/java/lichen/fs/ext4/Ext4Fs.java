@@ -28,10 +28,13 @@ public final class Ext4Fs extends FileSystem {
     final int seed;
     final boolean writable;
     final Allocator alloc;
+    /** Whether inode, directory, hash-tree and extent checksums are verified as they are read (metadata_csum). */
+    final boolean verify;
     private final LongObjectMap<Ext4Inode> inodes = new LongObjectMap<>();
     private Ext4Inode root;
 
-    private Ext4Fs(PageCache dev, Superblock sb, GroupDescriptors gd, boolean writable, Clock clock) {
+    private Ext4Fs(PageCache dev, Superblock sb, GroupDescriptors gd, boolean writable, Clock clock, boolean verify) {
+        this.verify = verify && sb.metadataCsum();
         this.dev = dev;
         this.sb = sb;
         this.gd = gd;
@@ -49,6 +52,12 @@ public final class Ext4Fs extends FileSystem {
      */
     @Async
     public static Result<Ext4Fs> mount(BlockDevice device, boolean readWrite, Clock clock) {
+        return mount(device, readWrite, clock, true);
+    }
+
+    /** As above; {@code verifyChecksums} false reads past bad metadata checksums (for tests of the parsers). */
+    @Async
+    public static Result<Ext4Fs> mount(BlockDevice device, boolean readWrite, Clock clock, boolean verifyChecksums) {
         if (device.size() < Superblock.OFFSET + Superblock.SIZE) return Result.err(-Errno.EINVAL);
         PageCache cache = device instanceof PageCache pc ? pc : new PageCache(device, 4096);
         byte[] raw = new byte[Superblock.SIZE];
@@ -80,7 +89,7 @@ public final class Ext4Fs extends FileSystem {
             long it = gd.inodeTable(g);
             if (it == 0 || it >= sb.blocksCount || itableBlocks > sb.blocksCount - it) return Result.err(-Errno.EUCLEAN);
         }
-        Ext4Fs fs = new Ext4Fs(cache, sb, gd, readWrite, clock);
+        Ext4Fs fs = new Ext4Fs(cache, sb, gd, readWrite, clock, verifyChecksums);
         Result<Ext4Inode> root = fs.inode(ROOT_INO);
         if (!root.ok()) return root.cast();
         if (!root.value.isDir()) return Result.err(-Errno.EUCLEAN);
@@ -128,6 +137,7 @@ public final class Ext4Fs extends FileSystem {
         int r = dev.read(inodePosition(ino), raw, 0, raw.length);
         if (r < 0) return Result.err(r);
         Ext4Inode in = new Ext4Inode(this, ino, raw);
+        if (verify && !in.checksumMatches()) return Result.err(-Errno.EFSBADCRC);
         inodes.put(ino, in);
         return Result.ok(in);
     }

@@ -303,6 +303,18 @@ final class Ext4Inode extends Inode {
         return Crc32c.updateInt(c, generation);
     }
 
+    /** Whether the stored i_checksum_lo/hi match the inode's bytes (only the low half on 128-byte inodes). */
+    boolean checksumMatches() {
+        boolean hi = hasExtra(0x84);
+        int stored = LittleEndian.u16(raw, 0x7C) | (hi ? LittleEndian.u16(raw, 0x82) << 16 : 0);
+        byte[] copy = new byte[raw.length];
+        System.arraycopy(raw, 0, copy, 0, raw.length);
+        LittleEndian.put16(copy, 0x7C, 0);
+        if (hi) LittleEndian.put16(copy, 0x82, 0);
+        int c = Crc32c.update(checksumSeed(), copy, 0, copy.length);
+        return hi ? c == stored : (c & 0xFFFF) == stored;
+    }
+
     /** i_checksum_lo/hi: crc32c over the whole inode with both fields zeroed (ext4 "Checksums"). */
     private void setChecksum() {
         LittleEndian.put16(raw, 0x7C, 0);

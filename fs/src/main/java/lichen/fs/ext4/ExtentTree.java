@@ -65,6 +65,12 @@ final class ExtentTree {
             byte[] blk = new byte[fs.bs];
             int r = fs.readBlock(child, blk);
             if (r < 0) return r;
+            if (fs.verify && ExtentTree.checkHeader(blk, 0, fs.bs, -1) >= 0) {
+                int end = 12 + 12 * LittleEndian.u16(blk, 4);
+                if (end <= fs.bs - 4 && Crc32c.update(in.checksumSeed(), blk, 0, end) != LittleEndian.i32(blk, end)) {
+                    return -Errno.EFSBADCRC;
+                }
+            }
             node = blk;
             base = 0;
             room = fs.bs;
