@@ -142,7 +142,8 @@ class SubsetRulesTest {
     }
 
     @Test
-    void conversionsOfConditionsLoopVariablesAndCastsAreReportedAtTheirExpression() throws IOException {
+    void conversionsOfConditionsLoopVariablesCastsAndContinuationLinesAreReportedAtTheirExpression() throws IOException {
+        // javac gives each boxing call the line of the expression it boxes, so an operand on a continuation line is found there.
         assertDiagnostics(CheckedSources.diagnose("Conversions", """
                 public class Conversions {
                     static Object less(int a, int b) { return a < b && b > 0; }
@@ -152,6 +153,10 @@ class SubsetRulesTest {
                         return t;
                     }
                     static int first(Object[] a) { return 1 + (Integer) a[0]; }
+                    static Object[] pair(int a, int b) {
+                        return new Object[] {a,
+                                             b * 2};
+                    }
                 }
                 """), """
                 Conversions.java:2:47: error: boxing to Boolean is outside the subset (no boxed values)
@@ -162,7 +167,13 @@ class SubsetRulesTest {
                                      ^""", """
                 Conversions.java:8:47: error: unboxing an Integer is outside the subset (no boxed values)
                     static int first(Object[] a) { return 1 + (Integer) a[0]; }
-                                                              ^""");
+                                                              ^""", """
+                Conversions.java:10:30: error: boxing to Integer is outside the subset (no boxed values)
+                        return new Object[] {a,
+                                             ^""", """
+                Conversions.java:11:30: error: boxing to Integer is outside the subset (no boxed values)
+                                             b * 2};
+                                             ^""");
     }
 
     @Test
