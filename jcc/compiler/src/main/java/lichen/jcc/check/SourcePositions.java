@@ -6,8 +6,7 @@ import com.github.javaparser.ast.Modifier;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.*;
 import com.github.javaparser.ast.expr.*;
-import com.github.javaparser.ast.stmt.CatchClause;
-import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.*;
 import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 
@@ -137,6 +136,20 @@ final class SourcePositions {
                     || e instanceof BinaryExpr b && BOOLEAN_OPERATORS.contains(b.getOperator()) && !(parent(e) instanceof BinaryExpr);
             case CAST -> e instanceof CastExpr c && c.getType().asString().replaceAll("<.*>", "").replaceAll(".*\\.", "").equals(shape.name());
         };
+    }
+
+    /**
+     * The last line of the simple statement (an expression, declaration, return or throw) that
+     * begins on a line, or the line itself; a block or a loop is not one statement here.
+     */
+    static int statementEnd(CompilationUnit cu, int line) {
+        if (cu == null) return line;
+        int end = line;
+        for (Statement st : cu.findAll(Statement.class, st -> st instanceof ExpressionStmt || st instanceof ReturnStmt
+                || st instanceof ThrowStmt)) {
+            if (st.getBegin().map(b -> b.line == line).orElse(false)) end = Math.max(end, st.getEnd().map(e -> e.line).orElse(line));
+        }
+        return end;
     }
 
     /** The parent of an expression, through parentheses. */

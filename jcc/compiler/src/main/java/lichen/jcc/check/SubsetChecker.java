@@ -262,6 +262,17 @@ public final class SubsetChecker {
         int column = 0;
         if (text != null) {
             int at = needle == null ? -1 : wordAt(text, needle);
+            if (at < 0 && needle != null) {
+                // javac gives a class literal or field access on a continuation line its statement's line.
+                int last = SourcePositions.statementEnd(sources.unit(source), line);
+                for (int l = line + 1; l <= last; l++) {
+                    String next = sources.line(source, l);
+                    if (next != null && wordAt(next, needle) >= 0) {
+                        add(c, source, l, wordAt(next, needle) + 1, message);
+                        return;
+                    }
+                }
+            }
             if (at < 0) at = firstNonBlank(text);
             column = at + 1;
         }

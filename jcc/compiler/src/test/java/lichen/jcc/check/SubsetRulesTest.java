@@ -221,6 +221,10 @@ class SubsetRulesTest {
                     static String name() {
                         return Reflect.class.getName();
                     }
+                    static Object literal() {
+                        return
+                            Reflect.class;
+                    }
                     static Object call(java.lang.reflect.Method m) {
                         return m;
                     }
@@ -232,7 +236,10 @@ class SubsetRulesTest {
                 Reflect.java:3:30: error: reflection is outside the subset (java.lang.Class.getName)
                         return Reflect.class.getName();
                                              ^""", """
-                Reflect.java:5:24: error: reflection is outside the subset (java.lang.reflect.Method)
+                Reflect.java:7:20: error: class literals are outside the subset (reflection)
+                            Reflect.class;
+                                   ^""", """
+                Reflect.java:9:24: error: reflection is outside the subset (java.lang.reflect.Method)
                     static Object call(java.lang.reflect.Method m) {
                                        ^""");
     }
