@@ -44,16 +44,18 @@ final class SourceFiles {
         if (sourceFile == null) return null;
         int slash = internalName.lastIndexOf('/');
         String relative = (slash < 0 ? "" : internalName.substring(0, slash + 1)) + sourceFile;
+        // The files jcc compiled first: their classes' "module" directory is jcc's scratch directory.
+        Path named = null;
+        for (Path f : files) {
+            if (f.toString().replace('\\', '/').endsWith("/" + relative) || f.toString().equals(relative)) return f;
+            if (named == null && f.getFileName().toString().equals(sourceFile)) named = f;
+        }
+        if (named != null) return named;
         for (Path root : roots) {
             Path p = root.resolve(relative);
             if (Files.isRegularFile(p)) return p;
         }
-        Path only = null;
-        for (Path f : files) {
-            if (f.toString().replace('\\', '/').endsWith("/" + relative) || f.toString().equals(relative)) return f;
-            if (f.getFileName().toString().equals(sourceFile)) only = only == null ? f : only;
-        }
-        return only;
+        return null;
     }
 
     /** Line {@code n} (1-based) of a source file, or null. */
