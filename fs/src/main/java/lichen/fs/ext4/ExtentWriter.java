@@ -6,10 +6,10 @@ import lichen.fs.LittleEndian;
 
 /**
  * Changing an extent tree: adding a block mapping (merged into a neighbouring
- * extent when contiguous) and cutting mappings off the end. Trees of depth 0
- * (up to four extents in i_block) and depth 1 (an index in i_block over leaf
- * blocks) are written; a full depth-0 root grows into depth 1 and a full
- * leaf splits in two. Deeper trees are read but not written (-EOPNOTSUPP).
+ * extent when contiguous) and cutting mappings off the end. A full leaf or
+ * index block splits in two and its parent indexes the new half; a full root
+ * in i_block moves its entries one level down and indexes them, so the tree
+ * grows at the top like a B-tree (up to the depth of 5 the layout allows).
  */
 final class ExtentWriter {
     private ExtentWriter() {}
@@ -55,7 +55,7 @@ final class ExtentWriter {
         LittleEndian.put16(b, e + 10, 0);
     }
 
-    /** Writes a leaf or index block with its checksum tail (crc32c of the inode seed over the node). */
+    /** Writes a leaf or index block with its checksum tail (crc32c of the inode seed over the node); 0 or an errno. */
     @Async
     static int writeNode(Ext4Inode in, long blk, byte[] b) {
         Ext4Fs fs = in.efs;
@@ -63,7 +63,8 @@ final class ExtentWriter {
             int end = 12 + 12 * max(b);
             LittleEndian.put32(b, end, Crc32c.update(in.checksumSeed(), b, 0, end));
         }
-        return fs.writeBlock(blk, b);
+        int r = fs.writeBlock(blk, b);
+        return r < 0 ? r : 0;
     }
 
     /**
@@ -101,114 +102,200 @@ final class ExtentWriter {
     /** Maps logical block {@code lblk} of {@code in} to the new block {@code phys}. */
     @Async
     static int insert(Ext4Inode in, long lblk, long phys) {
+        long[] split = new long[2];
+        int r = insertInto(in, in.iblock, -1, lblk, phys, split, 0);
+        return r < 0 ? r : 0;
+    }
+
+    /** The entry of an index node to descend into for {@code lblk}: the last starting at or before it, else the first. */
+    private static int pick(byte[] node, long lblk) {
+        int pick = 0;
+        for (int i = 0; i < entries(node); i++) if (first(node, i) <= lblk) pick = i;
+        return pick;
+    }
+
+    @Async
+    private static int write(Ext4Inode in, long blk, byte[] node) {
+        return blk < 0 ? 0 : writeNode(in, blk, node);
+    }
+
+    /**
+     * Adds lblk -> phys below {@code node} (the root in i_block when
+     * {@code blk} is -1). Returns 0 when done, or 1 when the node split: its
+     * upper half went to a new block, {@code split} = {first logical block,
+     * new block}, for the caller to index. A full root grows a level instead.
+     */
+    @Async
+    private static int insertInto(Ext4Inode in, byte[] node, long blk, long lblk, long phys, long[] split, int level) {
         Ext4Fs fs = in.efs;
-        byte[] root = in.iblock;
-        if (depth(root) == 0) {
-            int r = addToLeaf(root, lblk, phys);
-            if (r != 0) return r < 0 ? r : 0;
-            int g = grow(in);
-            if (g < 0) return g;
-        }
-        if (depth(root) != 1) return -Errno.EOPNOTSUPP;
-        for (int attempt = 0; attempt < 2; attempt++) {
-            int n = entries(root);
-            if (n == 0) return -Errno.EUCLEAN;
-            int pick = 0;
-            for (int i = 0; i < n; i++) if (first(root, i) <= lblk) pick = i;
-            long leafBlk = child(root, pick);
-            byte[] leaf = new byte[fs.bs];
-            int r = fs.readBlock(leafBlk, leaf);
+        if (level > ExtentTree.MAX_DEPTH) return -Errno.EUCLEAN;
+        if (depth(node) == 0) {
+            int r = addToLeaf(node, lblk, phys);
             if (r < 0) return r;
-            if (ExtentTree.checkHeader(leaf, 0, fs.bs, 0) < 0) return -Errno.EUCLEAN;
-            r = addToLeaf(leaf, lblk, phys);
-            if (r < 0) return r;
-            if (r == 1) {
-                if (lblk < first(root, pick)) setIndex(root, pick, lblk, leafBlk);
-                return writeNode(in, leafBlk, leaf);
+            if (r == 1) return write(in, blk, node);
+            if (blk < 0) {
+                long[] child = new long[1];
+                byte[] leaf = grow(in, child);
+                if (leaf == null) return (int) child[0];
+                r = addToLeaf(leaf, lblk, phys);
+                if (r < 0) return r;
+                if (lblk < first(node, 0)) setIndex(node, 0, lblk, child[0]);
+                return writeNode(in, child[0], leaf);
             }
-            r = split(in, pick, leafBlk, leaf);
-            if (r < 0) return r;
+            return splitNode(in, node, blk, lblk, phys, true, split);
         }
-        return -Errno.ENOSPC;
+        int i = pick(node, lblk);
+        long childBlk = child(node, i);
+        byte[] child = new byte[fs.bs];
+        int r = fs.readBlock(childBlk, child);
+        if (r < 0) return r;
+        if (ExtentTree.checkHeader(child, 0, fs.bs, depth(node) - 1) < 0) return -Errno.EUCLEAN;
+        r = insertInto(in, child, childBlk, lblk, phys, split, level + 1);
+        if (r < 0) return r;
+        boolean changed = false;
+        if (lblk < first(node, i)) {
+            setIndex(node, i, lblk, childBlk);
+            changed = true;
+        }
+        if (r == 0) return changed ? write(in, blk, node) : 0;
+        // The child split: index its new sibling right after it.
+        if (entries(node) < max(node)) {
+            addIndex(node, i + 1, split[0], split[1]);
+            return write(in, blk, node);
+        }
+        if (blk < 0) {
+            long[] moved = new long[1];
+            byte[] below = grow(in, moved);
+            if (below == null) return (int) moved[0];
+            addIndex(below, i + 1, split[0], split[1]);
+            return writeNode(in, moved[0], below);
+        }
+        long[] pending = {split[0], split[1]};
+        return splitNode(in, node, blk, pending[0], pending[1], false, split);
     }
 
-    /** Moves the root's extents into a new leaf block and makes the root an index of depth 1. */
-    @Async
-    private static int grow(Ext4Inode in) {
-        Ext4Fs fs = in.efs;
-        byte[] root = in.iblock;
-        long blk = fs.alloc.allocBlock(in.efs.sb.firstDataBlock);
-        if (blk < 0) return (int) blk;
-        in.blocks512 += fs.bs / 512;
-        byte[] leaf = new byte[fs.bs];
-        int n = entries(root);
-        header(leaf, 0, n, (fs.bs - 12) / 12, 0);
-        System.arraycopy(root, 12, leaf, 12, 12 * n);
-        int r = writeNode(in, blk, leaf);
-        if (r < 0) return r;
-        for (int i = 12; i < 60; i++) root[i] = 0;
-        header(root, 0, 1, 4, 1);
-        setIndex(root, 0, n > 0 ? first(leaf, 0) : 0, blk);
-        return 0;
+    private static void addIndex(byte[] node, int at, long first, long child) {
+        int n = entries(node);
+        System.arraycopy(node, 12 + 12 * at, node, 12 + 12 * (at + 1), 12 * (n - at));
+        setIndex(node, at, first, child);
+        LittleEndian.put16(node, 2, n + 1);
     }
 
-    /** Splits a full leaf: its upper half moves to a new leaf indexed right after it. */
+    /**
+     * Moves the root's entries into a new block one level down and makes the
+     * root a single index entry over it; returns that block's bytes (its
+     * number in {@code blkOut[0]}), or null with a negative errno there.
+     */
     @Async
-    private static int split(Ext4Inode in, int pick, long leafBlk, byte[] leaf) {
-        Ext4Fs fs = in.efs;
-        byte[] root = in.iblock;
-        int rn = entries(root);
-        if (rn >= max(root)) return -Errno.EFBIG;
-        long blk = fs.alloc.allocBlock(leafBlk + 1);
-        if (blk < 0) return (int) blk;
-        in.blocks512 += fs.bs / 512;
-        int n = entries(leaf);
-        int keep = n / 2;
-        byte[] upper = new byte[fs.bs];
-        header(upper, 0, n - keep, max(leaf), 0);
-        System.arraycopy(leaf, 12 + 12 * keep, upper, 12, 12 * (n - keep));
-        LittleEndian.put16(leaf, 2, keep);
-        int r = writeNode(in, leafBlk, leaf);
-        if (r < 0) return r;
-        r = writeNode(in, blk, upper);
-        if (r < 0) return r;
-        System.arraycopy(root, 12 + 12 * (pick + 1), root, 12 + 12 * (pick + 2), 12 * (rn - pick - 1));
-        setIndex(root, pick + 1, first(upper, 0), blk);
-        LittleEndian.put16(root, 2, rn + 1);
-        return 0;
-    }
-
-    /** Drops every mapping at or beyond logical block {@code keep}, freeing the blocks (and emptied leaves). */
-    @Async
-    static int cut(Ext4Inode in, long keep) {
+    private static byte[] grow(Ext4Inode in, long[] blkOut) {
         Ext4Fs fs = in.efs;
         byte[] root = in.iblock;
         int d = depth(root);
-        if (d == 0) return cutLeaf(in, root, keep);
-        if (d != 1) return -Errno.EOPNOTSUPP;
+        if (d + 1 >= ExtentTree.MAX_DEPTH) {
+            blkOut[0] = -Errno.EFBIG;
+            return null;
+        }
+        long blk = fs.alloc.allocBlock(fs.gd.inodeTable((in.ino - 1) / fs.sb.inodesPerGroup));
+        if (blk < 0) {
+            blkOut[0] = blk;
+            return null;
+        }
+        in.blocks512 += fs.bs / 512;
+        byte[] b = new byte[fs.bs];
         int n = entries(root);
-        for (int i = n - 1; i >= 0; i--) {
-            long leafBlk = child(root, i);
-            byte[] leaf = new byte[fs.bs];
-            int r = fs.readBlock(leafBlk, leaf);
+        header(b, 0, n, (fs.bs - 12) / 12, d);
+        System.arraycopy(root, 12, b, 12, 12 * n);
+        for (int i = 12; i < 60; i++) root[i] = 0;
+        header(root, 0, 1, 4, d + 1);
+        setIndex(root, 0, n > 0 ? first(b, 0) : 0, blk);
+        blkOut[0] = blk;
+        return b;
+    }
+
+    /**
+     * Splits a full block node: the upper half of its entries moves to a new
+     * block, then the entry (an extent, or an index entry when not a leaf)
+     * goes into the half that covers it. Returns 1 with {@code split} set.
+     */
+    @Async
+    private static int splitNode(Ext4Inode in, byte[] node, long blk, long first, long value, boolean leaf, long[] split) {
+        Ext4Fs fs = in.efs;
+        long newBlk = fs.alloc.allocBlock(blk + 1);
+        if (newBlk < 0) return (int) newBlk;
+        in.blocks512 += fs.bs / 512;
+        int n = entries(node);
+        int keep = n / 2;
+        byte[] upper = new byte[fs.bs];
+        header(upper, 0, n - keep, max(node), depth(node));
+        System.arraycopy(node, 12 + 12 * keep, upper, 12, 12 * (n - keep));
+        LittleEndian.put16(node, 2, keep);
+        byte[] target = first >= first(upper, 0) ? upper : node;
+        if (leaf) {
+            int r = addToLeaf(target, first, value);
+            if (r <= 0) return r < 0 ? r : -Errno.EUCLEAN;
+        } else {
+            int at = 0;
+            while (at < entries(target) && first(target, at) <= first) at++;
+            addIndex(target, at, first, value);
+        }
+        int r = writeNode(in, blk, node);
+        if (r < 0) return r;
+        r = writeNode(in, newBlk, upper);
+        if (r < 0) return r;
+        split[0] = first(upper, 0);
+        split[1] = newBlk;
+        return 1;
+    }
+
+    /** Drops every mapping at or beyond logical block {@code keep}, freeing the blocks (and emptied tree blocks). */
+    @Async
+    static int cut(Ext4Inode in, long keep) {
+        byte[] root = in.iblock;
+        int r = cutNode(in, root, keep, 0);
+        if (r < 0) return r;
+        if (entries(root) == 0) initRoot(root);
+        return 0;
+    }
+
+    /** Cuts below one node (already read); returns 1 when the node changed, 0 when not, or a negative errno. */
+    @Async
+    private static int cutNode(Ext4Inode in, byte[] node, long keep, int level) {
+        Ext4Fs fs = in.efs;
+        if (level > ExtentTree.MAX_DEPTH) return -Errno.EUCLEAN;
+        if (depth(node) == 0) {
+            int before = entries(node);
+            int lastLen = before == 0 ? 0 : len(node, before - 1);
+            if (lastLen > ExtentTree.INIT_MAX_LEN) lastLen -= ExtentTree.INIT_MAX_LEN;
+            long lastEnd = before == 0 ? 0 : first(node, before - 1) + lastLen;
+            if (lastEnd <= keep) return 0;
+            int r = cutLeaf(in, node, keep);
+            return r < 0 ? r : 1;
+        }
+        boolean changed = false;
+        for (int i = entries(node) - 1; i >= 0; i--) {
+            long next = i + 1 < entries(node) ? first(node, i + 1) : Long.MAX_VALUE;
+            if (next <= keep) break;                              // this child and those before it lie below keep
+            long childBlk = child(node, i);
+            byte[] child = new byte[fs.bs];
+            int r = fs.readBlock(childBlk, child);
             if (r < 0) return r;
-            if (ExtentTree.checkHeader(leaf, 0, fs.bs, 0) < 0) return -Errno.EUCLEAN;
-            r = cutLeaf(in, leaf, keep);
+            if (ExtentTree.checkHeader(child, 0, fs.bs, depth(node) - 1) < 0) return -Errno.EUCLEAN;
+            r = cutNode(in, child, keep, level + 1);
             if (r < 0) return r;
-            if (entries(leaf) == 0) {
-                r = fs.alloc.freeBlock(leafBlk);
+            if (entries(child) == 0) {
+                r = fs.alloc.freeBlock(childBlk);
                 if (r < 0) return r;
                 in.blocks512 -= fs.bs / 512;
-                int rn = entries(root);
-                System.arraycopy(root, 12 + 12 * (i + 1), root, 12 + 12 * i, 12 * (rn - i - 1));
-                LittleEndian.put16(root, 2, rn - 1);
-            } else {
-                r = writeNode(in, leafBlk, leaf);
+                int n = entries(node);
+                System.arraycopy(node, 12 + 12 * (i + 1), node, 12 + 12 * i, 12 * (n - i - 1));
+                LittleEndian.put16(node, 2, n - 1);
+                changed = true;
+            } else if (r == 1) {
+                r = writeNode(in, childBlk, child);
                 if (r < 0) return r;
             }
         }
-        if (entries(root) == 0) initRoot(root);
-        return 0;
+        return changed ? 1 : 0;
     }
 
     @Async

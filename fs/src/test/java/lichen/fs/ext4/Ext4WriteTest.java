@@ -173,6 +173,37 @@ class Ext4WriteTest {
     }
 
     @Test
+    void heavilyFragmentedFilesGrowDeeperExtentTreesAndShrinkBack() throws IOException {
+        Path src = Files.createDirectories(work.resolve("src-deep"));
+        Path img = work.resolve("deep.img");
+        HostTools.mke2fs(img, "ext4", src, "32M", "-b", "1024");
+        Random r = new Random(11);
+        try (ImageSession s = ImageSession.open(img, true)) {
+            Twin t = new Twin(s, src);
+            for (int i = 0; i < 3000; i++) t.write("/frag", i * 2048L + r.nextInt(1024), data(r, 1 + r.nextInt(20)));
+            Ext4Inode f = (Ext4Inode) s.vfs.resolve(s.ctx, OpenFlags.AT_FDCWD, "/frag", 0).value.inode();
+            assertEquals(2, ExtentWriter.depth(f.iblock), "3000 extents need two index levels with 1 KiB blocks");
+            for (int i = 0; i < 200; i++) t.write("/frag", i * 2048L + 1024, data(r, 1024));   // fill holes: merges
+            t.truncate("/frag", 2_000_001);
+            t.write("/frag", 5_000_000, data(r, 3000));
+        }
+        assertClean(img);
+        try (ImageSession s = ImageSession.open(img, false)) {
+            new TreeComparison(s, false).compareDirectory(src, "/");
+        }
+        try (ImageSession s = ImageSession.open(img, true)) {
+            Twin t = new Twin(s, src);
+            t.truncate("/frag", 10_000);
+            Ext4Inode f = (Ext4Inode) s.vfs.resolve(s.ctx, OpenFlags.AT_FDCWD, "/frag", 0).value.inode();
+            assertTrue(f.blocks512 < 200, "tree blocks freed: " + f.blocks512);
+        }
+        assertClean(img);
+        Path out = work.resolve("frag-out");
+        HostTools.debugfs(img, "dump /frag " + out);
+        assertArrayEquals(Files.readAllBytes(src.resolve("frag")), Files.readAllBytes(out));
+    }
+
+    @Test
     void anUnlinkedOpenFileKeepsItsDataUntilClosed() throws IOException {
         Path img = work.resolve("orphan.img");
         HostTools.mke2fs(img, "ext4", null, "16M");
