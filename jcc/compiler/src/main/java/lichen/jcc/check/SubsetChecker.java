@@ -102,14 +102,15 @@ public final class SubsetChecker {
 
     private void checkMethod(ClassNode c, Path source, boolean unsafe, MethodNode m, boolean asyncLambda) {
         int first = firstLine(m);
-        CompilationUnit cu = source == null ? null : sources.unit(source);
         if ((m.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
+            CompilationUnit cu = unit(source);
             Position at = cu == null ? null : SourcePositions.synchronizedModifier(cu, m.name, first);
             if (at != null) add(c, source, at.line, at.column, SYNCHRONIZED);
             else report(c, source, lineBefore(source, first, "synchronized"), "synchronized", SYNCHRONIZED);
         }
         if (m.name.equals("finalize") && m.desc.equals("()V")) {
             String message = "finalizers are outside the subset (no collector runs them)";
+            CompilationUnit cu = unit(source);
             Position at = cu == null ? null : SourcePositions.methodName(cu, m.name, first);
             if (at != null) add(c, source, at.line, at.column, message);
             else report(c, source, lineBefore(source, first, "finalize"), "finalize", message);
@@ -155,7 +156,7 @@ public final class SubsetChecker {
 
             @Override
             public void inDeclaration(String member, boolean isField, int firstLine, String name, String message) {
-                CompilationUnit cu = source == null ? null : sources.unit(source);
+                CompilationUnit cu = unit(source);
                 Position at = cu == null ? null : SourcePositions.typeInDeclaration(cu, c.name, member, isField, firstLine, name);
                 if (at != null) add(c, source, at.line, at.column, message);
                 else if (firstLine > 0) report(c, source, lineBefore(source, firstLine, name), name, message);
@@ -171,10 +172,10 @@ public final class SubsetChecker {
      */
     private void checkHandlers(ClassNode c, Path source, MethodNode m) {
         String message = "catch is outside the subset: a throw is a panic; report errors by return value";
-        CompilationUnit cu = source == null ? null : sources.unit(source);
         for (TryCatchBlockNode h : m.tryCatchBlocks) {
             if (h.type == null) continue;
             int line = lineAfter(h.handler);
+            CompilationUnit cu = unit(source);
             if (cu != null) {
                 Position at = SourcePositions.catchClause(cu, line);
                 if (at != null) add(c, source, at.line, at.column, message);
@@ -249,7 +250,7 @@ public final class SubsetChecker {
 
     /** A boxing or unboxing, placed at the expression converted (the n-th of its shape on the line), else at the statement. */
     private void conversion(ClassNode c, Path source, int line, ExpressionShape shape, Map<String, Integer> seen, String message) {
-        CompilationUnit cu = source == null ? null : sources.unit(source);
+        CompilationUnit cu = unit(source);
         int occurrence = seen.merge(line + " " + shape, 1, Integer::sum) - 1;
         Position at = cu == null ? null : SourcePositions.expression(cu, line, shape, occurrence);
         if (at != null) add(c, source, at.line, at.column, message);
@@ -264,7 +265,7 @@ public final class SubsetChecker {
             int at = needle == null ? -1 : wordAt(text, needle);
             if (at < 0 && needle != null) {
                 // javac gives a class literal or field access on a continuation line its statement's line.
-                int last = SourcePositions.statementEnd(sources.unit(source), line);
+                int last = SourcePositions.statementEnd(unit(source), line);
                 for (int l = line + 1; l <= last; l++) {
                     String next = sources.line(source, l);
                     if (next != null && wordAt(next, needle) >= 0) {
@@ -286,6 +287,9 @@ public final class SubsetChecker {
         Diagnostic d = new Diagnostic(file, line, text == null ? 0 : Math.max(column, 1), message, text);
         if (!diagnostics.contains(d)) diagnostics.add(d);
     }
+
+    /** The source parsed, when it is needed (most classes have nothing to place). */
+    private CompilationUnit unit(Path source) { return source == null ? null : sources.unit(source); }
 
     private boolean reported(Path source, String message) {
         String file = display(source);
