@@ -42,6 +42,12 @@ public final class NamespaceOps {
     Result<OpenFile> open(FsContext ctx, int dirfd, String path, int flags, int mode) {
         Result<VfsPath> s = vfs.start(ctx, dirfd, path);
         if (!s.ok()) return s.cast();
+        return open(ctx, s.value, path, flags, mode, 0);
+    }
+
+    @Async
+    private Result<OpenFile> open(FsContext ctx, VfsPath start, String path, int flags, int mode, int links) {
+        Result<VfsPath> s = Result.ok(start);
         if (path.isEmpty()) return Result.err(-Errno.ENOENT);
         VfsPath target;
         boolean created = false;
@@ -71,6 +77,14 @@ public final class NamespaceOps {
                 if (FileMode.isSymlink(target.inode().mode)) {
                     if ((flags & OpenFlags.O_NOFOLLOW) != 0) return Result.err(-Errno.ELOOP);
                     Result<VfsPath> r = vfs.walker.walk(ctx, s.value, path, true);
+                    if (r.error == -Errno.ENOENT) {
+                        // A dangling link: O_CREAT makes the file it names (open(2)).
+                        if (links >= PathWalker.MAX_SYMLINKS) return Result.err(-Errno.ELOOP);
+                        Result<String> t = target.inode().readlink();
+                        if (!t.ok()) return t.cast();
+                        VfsPath from = t.value.startsWith("/") ? ctx.root : p.dir;
+                        return open(ctx, from, t.value, flags, mode, links + 1);
+                    }
                     if (!r.ok()) return r.cast();
                     target = r.value;
                 }

@@ -144,6 +144,10 @@ class VfsOnTmpfsTest {
         assertEquals("i", read("/dirlink/inside"));
         assertEquals(-Errno.ENOTDIR, vfs.fstatat(ctx, CWD, "/target/", 0).error);
         assertEquals(-Errno.ENOENT, vfs.symlinkat(ctx, "", CWD, "/empty"));
+        vfs.symlinkat(ctx, "dir/made-through-link", CWD, "/dangling");
+        assertEquals(1, write("/dangling", "m"), "O_CREAT through a dangling link creates its target");
+        assertEquals("m", read("/dir/made-through-link"));
+        assertEquals(-Errno.EEXIST, vfs.openat(ctx, CWD, "/dangling", OpenFlags.O_CREAT | OpenFlags.O_EXCL | OpenFlags.O_WRONLY, 0644));
     }
 
     @Test
