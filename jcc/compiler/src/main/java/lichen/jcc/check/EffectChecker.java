@@ -84,7 +84,17 @@ final class EffectChecker {
         if (owner.startsWith("java/") || owner.startsWith("javax/") || owner.startsWith("jdk/") || owner.startsWith("sun/")) return false;
         try {
             MethodRef m = world.resolveMethod(owner, name, desc);
-            return has(m.node().invisibleAnnotations, ASYNC);
+            if (has(m.node().invisibleAnnotations, ASYNC)) return true;
+            // An override of an @Async method may sleep too: it is what a call through the supertype runs.
+            for (lichen.jcc.world.JClass k = m.owner(); k != null; k = k.superclass) {
+                org.objectweb.asm.tree.MethodNode d = k.method(name, desc);
+                if (d != null && has(d.invisibleAnnotations, ASYNC)) return true;
+                for (lichen.jcc.world.JClass i : lichen.jcc.layout.Layout.allInterfaces(k)) {
+                    org.objectweb.asm.tree.MethodNode id = i.method(name, desc);
+                    if (id != null && has(id.invisibleAnnotations, ASYNC)) return true;
+                }
+            }
+            return false;
         } catch (CompileError e) {
             return false;
         }

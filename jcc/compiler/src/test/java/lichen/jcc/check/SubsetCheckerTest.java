@@ -44,6 +44,22 @@ class SubsetCheckerTest {
     }
 
     @Test
+    void anOverrideOfAnAsyncInterfaceMethodMaySleepToo() throws IOException {
+        Diagnostic d = only(check("Disks", """
+                import lichen.api.Async;
+                public class Disks {
+                    interface Dev { @Async int read(); }
+                    static final class Disk implements Dev { public int read() { return 1; } }
+                    static int viaClass(Disk d) {
+                        return d.read();
+                    }
+                }
+                """));
+        assertEquals(6, d.line());
+        assertTrue(d.message().startsWith("Disks$Disk.read may sleep (@Async)"), d.message());
+    }
+
+    @Test
     void anAsyncMethodIsCalledOnlyFromAsyncCodeOrAnAsyncLambda() throws IOException {
         Diagnostic d = only(check("Sleepy", """
                 import lichen.api.Async;
