@@ -47,7 +47,6 @@ final class Calls {
     }
 
     private String dispatch(MethodInsnNode call, List<String> values, boolean hasReceiver) {
-        if (hasReceiver) l.fb.emit("; receiver of " + call.owner + "." + call.name);
         String receiver = hasReceiver ? values.getFirst() : null;
         String owner = call.owner.startsWith("[") ? "java/lang/Object" : call.owner;
         MethodRef declared = module.world.resolveMethod(owner, call.name, call.desc);

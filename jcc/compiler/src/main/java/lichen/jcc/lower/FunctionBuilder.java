@@ -53,8 +53,6 @@ public final class FunctionBuilder {
         terminated = false;
     }
 
-    public boolean isTerminated() { return terminated; }
-
     /** The alloca of a stack or local slot ("s3i", "l0a"), declared on first use. */
     public String slot(String name, String type) {
         slots.add("  %" + name + " = alloca " + type + "\n");

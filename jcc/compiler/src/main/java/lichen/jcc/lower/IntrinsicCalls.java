@@ -57,10 +57,13 @@ final class IntrinsicCalls {
         return fb.def("call i64 asm sideeffect \"svc #0\", \"" + constraints + "\"(" + args + ")");
     }
 
+    /** The pointer for a raw address argument. */
+    private static String address(FunctionBuilder fb, String value) { return fb.def("inttoptr i64 " + value + " to ptr"); }
+
     /** Device registers: volatile accesses of exactly the width asked for. */
     private static String mmio(MethodLowering l, MethodInsnNode call, List<String> v) {
         FunctionBuilder fb = l.fb;
-        String p = fb.def("inttoptr i64 " + v.get(0) + " to ptr");
+        String p = address(fb, v.get(0));
         return switch (call.name) {
             case "read8" -> fb.def("zext i8 " + fb.def("load volatile i8, ptr " + p) + " to i32");
             case "read32" -> fb.def("load volatile i32, ptr " + p);
@@ -110,7 +113,7 @@ final class IntrinsicCalls {
         FunctionBuilder fb = l.fb;
         return switch (call.name) {
             case "addressOf" -> fb.def("ptrtoint ptr " + v.get(0) + " to i64");
-            case "objectAt" -> fb.def("inttoptr i64 " + v.get(0) + " to ptr");
+            case "objectAt" -> address(fb, v.get(0));
             case "arrayData" -> fb.def("ptrtoint ptr " + fb.offset(v.get(0), Layout.ARRAY_DATA) + " to i64");
             case "arrayElementSize" -> {
                 String desc = fb.load("ptr", v.get(0));
@@ -118,46 +121,46 @@ final class IntrinsicCalls {
             }
             case "className" -> fb.load("ptr", fb.offset(fb.load("ptr", v.get(0)), Layout.DESC_NAME));
             case "compareAndSwap64" -> {
-                String pair = fb.def("cmpxchg ptr " + fb.def("inttoptr i64 " + v.get(0) + " to ptr") + ", i64 " + v.get(1) + ", i64 "
+                String pair = fb.def("cmpxchg ptr " + address(fb, v.get(0)) + ", i64 " + v.get(1) + ", i64 "
                         + v.get(2) + " seq_cst seq_cst");
                 yield fb.def("zext i1 " + fb.def("extractvalue { i64, i1 } " + pair + ", 1") + " to i32");
             }
-            case "getAndAdd64" -> fb.def("atomicrmw add ptr " + fb.def("inttoptr i64 " + v.get(0) + " to ptr") + ", i64 " + v.get(1) + " seq_cst");
-            case "getAndSet64" -> fb.def("atomicrmw xchg ptr " + fb.def("inttoptr i64 " + v.get(0) + " to ptr") + ", i64 " + v.get(1) + " seq_cst");
+            case "getAndAdd64" -> fb.def("atomicrmw add ptr " + address(fb, v.get(0)) + ", i64 " + v.get(1) + " seq_cst");
+            case "getAndSet64" -> fb.def("atomicrmw xchg ptr " + address(fb, v.get(0)) + ", i64 " + v.get(1) + " seq_cst");
             case "newArrayLike" -> fb.def("call ptr @jcc.newArray(ptr " + fb.load("ptr", v.get(0)) + ", i32 " + v.get(1) + ")");
             case "shallowClone" -> fb.def("call ptr @jcc.clone(ptr " + v.get(0) + ")");
-            case "load8" -> fb.def("sext i8 " + fb.load("i8", fb.def("inttoptr i64 " + v.get(0) + " to ptr")) + " to i32");
-            case "load64" -> fb.load("i64", fb.def("inttoptr i64 " + v.get(0) + " to ptr"));
-            case "load16" -> fb.def("zext i16 " + fb.load("i16", fb.def("inttoptr i64 " + v.get(0) + " to ptr")) + " to i32");
-            case "load32" -> fb.load("i32", fb.def("inttoptr i64 " + v.get(0) + " to ptr"));
+            case "load8" -> fb.def("sext i8 " + fb.load("i8", address(fb, v.get(0))) + " to i32");
+            case "load64" -> fb.load("i64", address(fb, v.get(0)));
+            case "load16" -> fb.def("zext i16 " + fb.load("i16", address(fb, v.get(0))) + " to i32");
+            case "load32" -> fb.load("i32", address(fb, v.get(0)));
             case "store16" -> {
-                fb.store("i16", fb.def("trunc i32 " + v.get(1) + " to i16"), fb.def("inttoptr i64 " + v.get(0) + " to ptr"));
+                fb.store("i16", fb.def("trunc i32 " + v.get(1) + " to i16"), address(fb, v.get(0)));
                 yield "void";
             }
             case "store32" -> {
-                fb.store("i32", v.get(1), fb.def("inttoptr i64 " + v.get(0) + " to ptr"));
+                fb.store("i32", v.get(1), address(fb, v.get(0)));
                 yield "void";
             }
             case "fillMemory" -> {
-                fb.emit("call void @llvm.memset.p0.i64(ptr " + fb.def("inttoptr i64 " + v.get(0) + " to ptr") + ", i8 "
+                fb.emit("call void @llvm.memset.p0.i64(ptr " + address(fb, v.get(0)) + ", i8 "
                         + fb.def("trunc i32 " + v.get(1) + " to i8") + ", i64 " + v.get(2) + ", i1 false)");
                 yield "void";
             }
             case "store8" -> {
-                fb.store("i8", fb.def("trunc i32 " + v.get(1) + " to i8"), fb.def("inttoptr i64 " + v.get(0) + " to ptr"));
+                fb.store("i8", fb.def("trunc i32 " + v.get(1) + " to i8"), address(fb, v.get(0)));
                 yield "void";
             }
             case "store64" -> {
-                fb.store("i64", v.get(1), fb.def("inttoptr i64 " + v.get(0) + " to ptr"));
+                fb.store("i64", v.get(1), address(fb, v.get(0)));
                 yield "void";
             }
             case "copyMemory" -> {
-                fb.emit("call void @llvm.memmove.p0.p0.i64(ptr " + fb.def("inttoptr i64 " + v.get(0) + " to ptr") + ", ptr "
-                        + fb.def("inttoptr i64 " + v.get(1) + " to ptr") + ", i64 " + v.get(2) + ", i1 false)");
+                fb.emit("call void @llvm.memmove.p0.p0.i64(ptr " + address(fb, v.get(0)) + ", ptr "
+                        + address(fb, v.get(1)) + ", i64 " + v.get(2) + ", i1 false)");
                 yield "void";
             }
             case "zeroMemory" -> {
-                fb.emit("call void @llvm.memset.p0.i64(ptr " + fb.def("inttoptr i64 " + v.get(0) + " to ptr") + ", i8 0, i64 "
+                fb.emit("call void @llvm.memset.p0.i64(ptr " + address(fb, v.get(0)) + ", i8 0, i64 "
                         + v.get(1) + ", i1 false)");
                 yield "void";
             }
