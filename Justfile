@@ -4,6 +4,9 @@ export JAVA_HOME := `scripts/java-home.sh`
 export PATH := JAVA_HOME + "/bin:" + env_var('PATH')
 export MAVEN_OPTS := "--sun-misc-unsafe-memory-access=allow"
 mvn := "mvn -q -B"
+# Every kernel image is these inputs compiled by jcc's kernel target; only the entry class and the output differ.
+kernel_jcc := "jcc/bin/jcc --target kernel -T arch/aarch64/src/main/asm/kernel.ld"
+kernel_inputs := "kernel/target/classes arch/aarch64/target/classes libkernel/target/classes arch/aarch64/src/main/asm/boot.S arch/aarch64/src/main/asm/vectors.S arch/aarch64/src/main/asm/switch.S"
 
 # List the recipes.
 default:
@@ -20,26 +23,17 @@ run: kernel
 # The kernel: kernel, arch/aarch64 and libkernel compiled by jcc into build/kernel/Image (an arm64 Image).
 kernel: build
     mkdir -p build/kernel
-    jcc/bin/jcc --target kernel --main lichen.kernel.Kernel -T arch/aarch64/src/main/asm/kernel.ld -o build/kernel/Image \
-        kernel/target/classes arch/aarch64/target/classes libkernel/target/classes \
-        arch/aarch64/src/main/asm/boot.S arch/aarch64/src/main/asm/vectors.S \
-        arch/aarch64/src/main/asm/switch.S
+    {{kernel_jcc}} --main lichen.kernel.Kernel -o build/kernel/Image {{kernel_inputs}}
 
 # The kernel's in-kernel tests on QEMU: PASS/FAIL lines, "N passed, N failed", the verdict as QEMU's exit status.
 test-kernel: build
     mkdir -p build/kernel
-    jcc/bin/jcc --target kernel --main lichen.kernel.selftest.SelfTest -T arch/aarch64/src/main/asm/kernel.ld \
-        -o build/kernel/SelfTest kernel/target/classes arch/aarch64/target/classes libkernel/target/classes \
-        arch/aarch64/src/main/asm/boot.S arch/aarch64/src/main/asm/vectors.S \
-        arch/aarch64/src/main/asm/switch.S
+    {{kernel_jcc}} --main lichen.kernel.selftest.SelfTest -o build/kernel/SelfTest {{kernel_inputs}}
     scripts/run-kernel-test.sh build/kernel/SelfTest
 
 # Kernel figures: QEMU start to the kernel's entry and to power-off (host clock), task switches per second.
-bench-kernel: build
-    mkdir -p build/kernel
-    jcc/bin/jcc --target kernel --main lichen.kernel.bench.KernelBench -T arch/aarch64/src/main/asm/kernel.ld \
-        -o build/kernel/KernelBench kernel/target/classes arch/aarch64/target/classes libkernel/target/classes \
-        arch/aarch64/src/main/asm/boot.S arch/aarch64/src/main/asm/vectors.S arch/aarch64/src/main/asm/switch.S
+bench-kernel: kernel
+    {{kernel_jcc}} --main lichen.kernel.bench.KernelBench -o build/kernel/KernelBench {{kernel_inputs}}
     scripts/bench-kernel.sh build/kernel/KernelBench build/kernel/Image
 
 # Boot the kernel under gdb: QEMU waits at reset; gdb steps through the Java source (DWARF from jcc).
