@@ -1,6 +1,27 @@
 // The kernel's first instructions. QEMU (and real boot loaders) load an arm64
 // Image and enter it at its first byte with the MMU off and x0 holding the
 // device tree's physical address (Linux, Documentation/arch/arm64/booting.rst).
+//
+// The image is linked in the upper half (kernel.ld), but runs here at its
+// physical address: until the MMU is on, only PC-relative addressing (adr,
+// adrp) is used. Bootstrap tables then map the image where it was linked
+// (TTBR1) and RAM and devices one-to-one (TTBR0, so the instruction after
+// the MMU is turned on can be fetched); Java code replaces both with the
+// kernel's own tables (lichen_replace_tables, below), which have no identity
+// map at all.
+
+// The bootstrap tables' block descriptors (ARM ARM D8.3.1): 1 GiB blocks, access
+// flag set. RAM: Normal write-back (MAIR index 0), inner shareable. Devices:
+// Device-nGnRE (MAIR index 1), never executable (PXN | UXN).
+#define NORMAL_BLOCK    0x701
+#define DEVICE_BLOCK    0x0060000000000405
+// MAIR_EL1 and TCR_EL1 as lichen.libkernel.mm.MemoryAttributes and lichen.arch.aarch64.Mmu define them.
+#define MAIR            0x004404FF
+#define TCR             0x2B5103510
+// The image's virtual address minus its physical one (kernel.ld, KernelLayout.KERNEL_IMAGE).
+#define KERNEL_IMAGE    0xFFFF800000000000
+// How many GiB of physical address space the bootstrap tables map (RAM on virt starts at 1 GiB).
+#define BOOT_GIB        64
 
     .section .text.head, "ax"
     .globl _head
@@ -36,24 +57,125 @@ _start:
     msr     elr_el2, x1
     eret
 at_el1:
-    ldr     x1, =_boot_stack_top
-    mov     sp, x1
-    ldr     x1, =__bss_start        // the bss is not in the file: zero it
-    ldr     x2, =__bss_end
+    adrp    x1, lichen_vectors      // exceptions from here on are reported (vectors.S), at the physical address
+    add     x1, x1, :lo12:lichen_vectors
+    msr     vbar_el1, x1
+    isb
+    adrp    x1, __bss_start         // the bss is not in the file: zero it (the bootstrap tables are in it)
+    add     x1, x1, :lo12:__bss_start
+    adrp    x2, __bss_end
+    add     x2, x2, :lo12:__bss_end
 zero_bss:
     cmp     x1, x2
     b.hs    bss_done
     str     xzr, [x1], #8
     b       zero_bss
 bss_done:
-    ldr     x1, =lichen_vectors     // exceptions from here on are reported (vectors.S)
+    bl      build_boot_tables
+    ldr     x4, =MAIR
+    msr     mair_el1, x4
+    ldr     x4, =TCR
+    msr     tcr_el1, x4
+    msr     ttbr0_el1, x0
+    msr     ttbr1_el1, x2
+    isb
+    tlbi    vmalle1
+    dsb     nsh
+    isb
+    mrs     x4, sctlr_el1
+    orr     x4, x4, #1              // M: the MMU
+    orr     x4, x4, #4              // C: data caching
+    orr     x4, x4, #(1 << 12)      // I: instruction caching
+    msr     sctlr_el1, x4
+    isb
+    ldr     x4, =upper_half         // the linked address: from here on the kernel runs in the upper half
+    br      x4
+upper_half:
+    ldr     x1, =_boot_stack_top
+    mov     sp, x1
+    ldr     x1, =lichen_vectors
     msr     vbar_el1, x1
     isb
     mov     x29, #0                 // the end of every backtrace
     mov     x30, #0
     mov     x0, x19
-    ldr     x1, =_kernel_end        // the first byte no part of the image uses
+    ldr     x1, =_kernel_end        // the first byte no part of the image uses (a virtual address)
     bl      jcc_entry
 halt:
     wfi
     b       halt
+
+// Fills the four bootstrap table pages at _boot_tables (physical addresses, MMU off):
+// TTBR0's level 0 and level 1 (identity: devices in the first GiB, then RAM), TTBR1's
+// level 0 and level 1 (KERNEL_IMAGE + the same RAM). Returns x0 = TTBR0's root,
+// x2 = TTBR1's root. Then invalidates the pages from the data cache, since the table
+// walker will read them through the cache once it is on and they were written around it.
+build_boot_tables:
+    adrp    x0, _boot_tables
+    add     x1, x0, #4096
+    add     x2, x0, #8192
+    add     x3, x0, #12288
+    orr     x4, x1, #3              // table descriptor
+    str     x4, [x0]                // TTBR0 L0[0] -> its L1: VAs 0..512 GiB
+    orr     x4, x3, #3
+    str     x4, [x2, #(256 * 8)]    // TTBR1 L0[256] -> its L1: KERNEL_IMAGE + 0..512 GiB
+    ldr     x4, =DEVICE_BLOCK
+    str     x4, [x1]                // the first GiB: QEMU virt's devices
+    ldr     x6, =NORMAL_BLOCK
+    mov     x5, #1
+1:  lsl     x4, x5, #30
+    orr     x4, x4, x6
+    str     x4, [x1, x5, lsl #3]
+    str     x4, [x3, x5, lsl #3]
+    add     x5, x5, #1
+    cmp     x5, #BOOT_GIB
+    b.lo    1b
+    dsb     sy
+    mrs     x6, ctr_el0             // CTR_EL0.DminLine: log2 of the smallest data cache line in words
+    ubfx    x6, x6, #16, #4
+    mov     x7, #4
+    lsl     x7, x7, x6
+    mov     x4, x0
+    add     x5, x0, #16384
+2:  dc      ivac, x4
+    add     x4, x4, x7
+    cmp     x4, x5
+    b.lo    2b
+    dsb     sy
+    ret
+
+// lichen_replace_tables(ttbr0, ttbr1) (Cpu.replaceTranslationTables): moves from the
+// tables in use to new ones that map the kernel image at the same addresses. TTBR1 is
+// changed while running from the identity map, where no TTBR1 translation is in use, so
+// no TLB can hold old and new entries for the same address at once (ARM ARM D8.16.1,
+// break-before-make); then TTBR0, from the upper half. Touches no memory and no stack.
+    .globl  lichen_replace_tables
+    .type   lichen_replace_tables, %function
+lichen_replace_tables:
+    adr     x9, 1f
+    ldr     x10, =KERNEL_IMAGE
+    sub     x9, x9, x10
+    br      x9                      // on to the physical address, through the identity map
+1:  dsb     ishst                   // the new tables' stores are seen by the walker
+    msr     ttbr1_el1, x1
+    isb
+    tlbi    vmalle1
+    dsb     nsh
+    isb
+    ldr     x9, =2f
+    br      x9                      // back to the upper half, through the new TTBR1
+2:  msr     ttbr0_el1, x0
+    isb
+    tlbi    vmalle1
+    dsb     nsh
+    isb
+    ret
+
+// The image's layout for the kernel's page tables (Cpu.imageLayout): start, ends of
+// text and rodata, the boot stack's guard and top, the overflow stack's guard and top, end.
+    .section .rodata
+    .balign 8
+    .globl  lichen_image_layout
+lichen_image_layout:
+    .quad   _kernel_start, _text_end, _rodata_end
+    .quad   _boot_stack_guard, _boot_stack_top, _overflow_stack_guard, _overflow_stack_top, _kernel_end

@@ -7,13 +7,41 @@
 //
 // Trap frame: x0..x30 at 8*n, ELR at 248, SPSR at 256, ESR at 264, FAR at 272,
 // the interrupted SP at 280; 288 bytes.
+//
+// Kernel stacks overflow into an unmapped guard: each is STACK_SIZE bytes in the
+// upper half of a slot aligned to twice that (kernel.ld, KernelLayout), so a
+// stack pointer still on its stack has bit STACK_SHIFT set. Pushing a frame onto
+// an overflowed stack would fault again, forever; so the entries that run on
+// SP_EL1 test that bit first (without a free register: sp + x0 - sp recovers
+// x0) and, when it is clear, move to the overflow stack and call
+// lichen_trap(frame, 16) with the overflowed SP in the frame.
+
+#define STACK_SHIFT 14
+#define FRAME 288
+#define ENTRY_STACK_OVERFLOW 16
 
     .macro vector_entry number
     .balign 0x80
-    sub     sp, sp, #288
+    sub     sp, sp, #FRAME
     stp     x0, x1, [sp, #0]
     mov     x0, #\number
     b       trap_common
+    .endm
+
+    .macro checked_vector_entry number
+    .balign 0x80
+    sub     sp, sp, #FRAME
+    add     sp, sp, x0              // sp' = sp + x0
+    sub     x0, sp, x0              // x0 = sp
+    tbz     x0, #STACK_SHIFT, 1f
+    sub     x0, sp, x0              // x0 back
+    sub     sp, sp, x0              // sp back
+    stp     x0, x1, [sp, #0]
+    mov     x0, #\number
+    b       trap_common
+1:  sub     x0, sp, x0              // x0 back
+    sub     sp, sp, x0              // sp back (in the guard)
+    b       stack_overflow
     .endm
 
     .text
@@ -24,20 +52,21 @@ lichen_vectors:
     vector_entry 1
     vector_entry 2
     vector_entry 3
-    vector_entry 4
-    vector_entry 5
-    vector_entry 6
-    vector_entry 7
-    vector_entry 8
-    vector_entry 9
-    vector_entry 10
-    vector_entry 11
-    vector_entry 12
-    vector_entry 13
-    vector_entry 14
-    vector_entry 15
+    checked_vector_entry 4
+    checked_vector_entry 5
+    checked_vector_entry 6
+    checked_vector_entry 7
+    checked_vector_entry 8
+    checked_vector_entry 9
+    checked_vector_entry 10
+    checked_vector_entry 11
+    checked_vector_entry 12
+    checked_vector_entry 13
+    checked_vector_entry 14
+    checked_vector_entry 15
 
-trap_common:
+// Saves x2..x30 and the exception registers into the frame at sp (x0, x1 are saved).
+    .macro save_frame
     stp     x2, x3, [sp, #16]
     stp     x4, x5, [sp, #32]
     stp     x6, x7, [sp, #48]
@@ -61,8 +90,12 @@ trap_common:
     str     x1, [sp, #264]
     mrs     x1, far_el1
     str     x1, [sp, #272]
-    add     x1, sp, #288
+    add     x1, sp, #FRAME
     str     x1, [sp, #280]
+    .endm
+
+trap_common:
+    save_frame
     mov     x1, x0
     mov     x0, sp
     bl      lichen_trap
@@ -86,5 +119,30 @@ trap_common:
     ldp     x28, x29, [sp, #224]
     ldr     x30, [sp, #240]
     ldp     x0, x1, [sp, #0]
-    add     sp, sp, #288
+    add     sp, sp, #FRAME
     eret
+
+// The stack pointer ran into its guard. Everything but sp is as it was; sp_el0
+// and tpidr_el1 hold scratch values on this path only (the kernel does not use
+// them yet, and an overflow does not return).
+stack_overflow:
+    msr     tpidr_el1, x0
+    mov     x0, sp
+    msr     sp_el0, x0              // the overflowed SP, for the frame
+    ldr     x0, =_overflow_stack_top
+    mov     sp, x0
+    mrs     x0, tpidr_el1
+    sub     sp, sp, #FRAME
+    stp     x0, x1, [sp, #0]
+    save_frame
+    mrs     x1, sp_el0
+    str     x1, [sp, #280]
+    // No exception handler of the overflowed stack may run (it would fault again): an
+    // exception thrown from here goes straight to the panic. A stopped task's resumer
+    // gets its own chain back from the context switch.
+    adrp    x9, jcc.handlers
+    str     xzr, [x9, :lo12:jcc.handlers]
+    mov     x0, sp
+    mov     x1, #ENTRY_STACK_OVERFLOW
+    bl      lichen_trap
+    brk     #2                      // lichen_trap does not return from an overflow

@@ -8,8 +8,8 @@ import lichen.kernel.selftest.SelfTest;
 import lichen.libkernel.fdt.MachineDescription;
 
 /**
- * The kernel's entry, called by arch/aarch64's boot code at EL1 with the MMU
- * off. For now it reports what it was given and how long it took, runs the
+ * The kernel's entry, called by arch/aarch64's boot code at EL1 in the upper
+ * half, on boot.S's bootstrap tables. For now it reports what it was given and how long it took, runs the
  * in-kernel self-test and powers off; the boot sequence of issue 6 (memory,
  * interrupts, tasks) grows here.
  */
@@ -42,8 +42,8 @@ public final class Kernel {
         System.out.println("timer: " + Timer.frequency() + " Hz");
         MachineDescription machine = DeviceTreeBlob.read(deviceTree);
         if (machine != null) describe(machine);
+        MemorySetup.start(machine, deviceTree);
         Devices.configure(machine);
-        MemorySetup.start(machine, freeMemory);
         long now = Timer.nanos();
         System.out.println("boot: " + (now / 1000) + " us since reset, " + ((now - entered) / 1000) + " us in the kernel");
         // No root filesystem yet (issue 6): the in-kernel self-test, then power-off.

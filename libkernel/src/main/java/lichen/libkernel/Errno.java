@@ -8,6 +8,15 @@ package lichen.libkernel;
 public final class Errno {
     private Errno() {}
 
+    /** The largest error number; a result in [-MAX_ERRNO, -1] is an error (Linux's IS_ERR_VALUE). */
+    public static final int MAX_ERRNO = 4095;
+
+    /**
+     * Whether a function that returns an address or -errno failed. Kernel addresses are
+     * negative as longs (their top bits are set), so "less than zero" is not the test.
+     */
+    public static boolean isError(long result) { return result < 0 && result >= -MAX_ERRNO; }
+
     public static final int EPERM = 1;
     public static final int ENOENT = 2;
     public static final int ESRCH = 3;

@@ -41,10 +41,14 @@ public final class Cpu {
     public static long taskStartAddress() { throw hostless(); }
 
     /**
-     * Turns the MMU on (ARM ARM D8.2): MAIR_EL1, TCR_EL1, TTBR0_EL1 and TTBR1_EL1 as given, the
-     * TLBs invalidated, then SCTLR_EL1.M, C and I set.
+     * Moves to new translation tables (arch/aarch64/boot.S, lichen_replace_tables): TTBR1_EL1
+     * is replaced while running from the identity map, then TTBR0_EL1, each followed by a full
+     * TLB invalidation. The new TTBR1 table must map the kernel image where it runs now.
      */
-    public static void enableMmu(long mair, long tcr, long ttbr0, long ttbr1) { throw hostless(); }
+    public static void replaceTranslationTables(long ttbr0, long ttbr1) { throw hostless(); }
+
+    /** The address of the kernel image's layout table (boot.S, lichen_image_layout). */
+    public static long imageLayout() { throw hostless(); }
 
     /** Invalidates the TLB entries of one page in every address space (TLBI VAAE1IS, with the barriers). */
     public static void invalidateTlbPage(long va) { throw hostless(); }

@@ -14,6 +14,16 @@ package lichen.api;
 public final class Mem {
     private Mem() {}
 
+    /**
+     * Where physical memory is mapped from now on: physical address {@code pa} is reached at
+     * {@code linearBase + pa}. The kernel calls it once, when its own tables (with the direct
+     * map and no identity map) take over; until then physical addresses are used as they are.
+     * Only compiled code has a linear map: on the JVM, memory is simulated and this is refused.
+     */
+    public static void useLinearMap(long linearBase) {
+        throw new UnsupportedOperationException("Mem.useLinearMap: only compiled kernel code has a linear map");
+    }
+
     public static int load8(long pa) { return SimulatedMemory.current().load8(pa); }
     public static int load16(long pa) { return SimulatedMemory.current().load16(pa); }
     public static int load32(long pa) { return SimulatedMemory.current().load32(pa); }
@@ -38,7 +48,10 @@ public final class Mem {
     public static void copy(PA dst, PA src, long len) { SimulatedMemory.current().copy(dst.raw(), src.raw(), len); }
 
     /** memset to zero. */
-    public static void zero(PA dst, long len) { SimulatedMemory.current().fill(dst.raw(), 0, len); }
+    public static void zero(PA dst, long len) { zero(dst.raw(), len); }
+
+    /** memset to zero at a raw physical address (allocates nothing, as the raw loads and stores). */
+    public static void zero(long dst, long len) { SimulatedMemory.current().fill(dst, 0, len); }
 
     /** memset. */
     public static void fill(PA dst, int value, long len) { SimulatedMemory.current().fill(dst.raw(), value, len); }

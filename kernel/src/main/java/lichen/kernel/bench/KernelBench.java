@@ -20,6 +20,7 @@ public final class KernelBench {
     public static void start(long deviceTree, long freeMemory) {
         long entered = Timer.nanos();
         System.out.println("bench: reset to kernel entry " + entered / 1000 + " us");
+        lichen.kernel.boot.MemorySetup.start(lichen.kernel.boot.DeviceTreeBlob.read(deviceTree), deviceTree);
         executor = new Executor(new StackContinuations(), new TimerClock());
         for (int t = 0; t < 2; t++) {
             executor.spawn("yielder", () -> {

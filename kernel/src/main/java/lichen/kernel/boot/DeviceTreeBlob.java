@@ -2,6 +2,7 @@ package lichen.kernel.boot;
 
 import lichen.api.Mmio;
 import lichen.api.Unsafe;
+import lichen.arch.aarch64.Mmu;
 import lichen.libkernel.fdt.Fdt;
 import lichen.libkernel.fdt.FdtResult;
 import lichen.libkernel.fdt.MachineDescription;
@@ -25,7 +26,8 @@ public final class DeviceTreeBlob {
         int size = bigEndian32(address + 4);
         if (size < 40 || size > MAX_SIZE) return refuse("device tree size " + size + " out of range");
         byte[] blob = new byte[size];
-        for (int i = 0; i < size; i++) blob[i] = (byte) Mmio.read8(address + i);
+        long at = Mmu.virtualOf(address);
+        for (int i = 0; i < size; i++) blob[i] = (byte) Mmio.read8(at + i);
         FdtResult parsed = Fdt.parse(blob);
         if (!parsed.isOk()) return refuse("device tree rejected: " + parsed.error());
         MachineDescription m = MachineDescription.from(parsed.fdt());
@@ -33,7 +35,14 @@ public final class DeviceTreeBlob {
         return m;
     }
 
-    private static int bigEndian32(long address) { return Integer.reverseBytes(Mmio.read32(address)); }
+    /** The blob's size from its header (0 where there is no blob), so the memory it occupies can be reserved. */
+    public static long size(long address) {
+        if (address == 0 || (address & 7) != 0 || bigEndian32(address) != Fdt.MAGIC) return 0;
+        return bigEndian32(address + 4) & 0xFFFF_FFFFL;
+    }
+
+    /** A big-endian word of the blob, at its physical address. */
+    private static int bigEndian32(long address) { return Integer.reverseBytes(Mmio.read32(Mmu.virtualOf(address))); }
 
     private static MachineDescription refuse(String why) {
         System.out.println("boot: " + why);

@@ -2,19 +2,13 @@ package lichen.kernel.selftest;
 
 import lichen.api.Cpu;
 import lichen.api.Kmem;
-import lichen.api.Region;
 import lichen.api.Slab;
 import lichen.api.Unsafe;
 import lichen.arch.aarch64.Interrupts;
-import lichen.api.Mem;
-import lichen.api.PA;
-import lichen.api.VA;
 import lichen.arch.aarch64.Mmu;
 import lichen.arch.aarch64.PowerOff;
 import lichen.kernel.boot.DeviceTreeBlob;
 import lichen.kernel.boot.MemorySetup;
-import lichen.libkernel.mm.PageTable;
-import lichen.libkernel.mm.Prot;
 import lichen.arch.aarch64.StackContinuations;
 import lichen.arch.aarch64.TimerClock;
 import lichen.libkernel.async.Executor;
@@ -37,8 +31,8 @@ public final class SelfTest {
     public static void start(long deviceTree, long freeMemory) {
         PowerOff.useSemihosting(true);
         lichen.libkernel.fdt.MachineDescription machine = DeviceTreeBlob.read(deviceTree);
+        MemorySetup.start(machine, deviceTree);
         lichen.kernel.boot.Devices.configure(machine);
-        MemorySetup.start(machine, freeMemory);
         int failures = runAll(deviceTree, freeMemory);
         System.out.flush();
         PowerOff.exit(failures == 0 ? 0 : 1);
@@ -49,9 +43,8 @@ public final class SelfTest {
         passed = 0;
         failed = 0;
         System.out.println("Lichen self-test");
-        check("the MMU is on and the direct map reads what the identity map wrote", SelfTest::directMapReadsThrough);
-        check("an upper-half page reads its frame and an unmapped guard page faults", SelfTest::mappingsAndGuardPage);
-        check("regions allocate and free under pressure", SelfTest::regionsUnderPressure);
+        MemoryTests.runAll();
+        StackTests.runAll();
         check("slab objects are reused after Kmem.free", SelfTest::slabReuse);
         check("the timer counts forward", SelfTest::timerCountsForward);
         check("a breakpoint exception is taken and stepped over", SelfTest::breakpointIsTrapped);
@@ -59,13 +52,12 @@ public final class SelfTest {
         check("the device tree pointer is in RAM and holds the FDT magic", () -> deviceTreeMagic(deviceTree));
         check("timer interrupts arrive through the GIC and are counted", SelfTest::timerInterruptsAreCounted);
         check("atomic words compare-and-set, add and swap", SelfTest::atomicWords);
-        check("the buddy allocator hands out distinct real pages under pressure", () -> buddyOnRealMemory(freeMemory));
         check("a thousand tasks sleep on timers and wake in deadline order", SelfTest::thousandSleepers);
         System.out.println(passed + " passed, " + failed + " failed");
         return failed;
     }
 
-    private static void check(String name, KernelTest test) {
+    static void check(String name, KernelTest test) {
         String why = test.run();
         if (why == null) {
             passed++;
@@ -74,66 +66,6 @@ public final class SelfTest {
             failed++;
             System.out.println("FAIL " + name + ": " + why);
         }
-    }
-
-    private static String directMapReadsThrough() {
-        if (!Mmu.isOn()) return "the MMU is off";
-        long frame = MemorySetup.frames().allocPages(0);
-        if (frame < 0) return "no frame";
-        for (int i = 0; i < 512; i++) Mem.store64(frame + 8L * i, frame ^ i);
-        for (int i = 0; i < 512; i++) {
-            if (Mem.load64(Mmu.DIRECT_MAP + frame + 8L * i) != (frame ^ i)) return "word " + i + " differs through the direct map";
-        }
-        MemorySetup.frames().freePages(frame, 0);
-        return null;
-    }
-
-    /** A window far from the direct map: page, guard, page; the guard must fault and be reported. */
-    private static String mappingsAndGuardPage() {
-        if (!Mmu.isOn()) return "the MMU is off";
-        long window = 0xFFFF_8000_0000_0000L;
-        long a = MemorySetup.frames().allocPages(0), b = MemorySetup.frames().allocPages(0);
-        PageTable t = Mmu.kernelTable();
-        int rw = Prot.READ | Prot.WRITE;
-        if (t.map(VA.of(window), PA.of(a), 4096, rw) != 0 || t.map(VA.of(window + 8192), PA.of(b), 4096, rw) != 0) return "map failed";
-        Mem.store64(a + 16, 0x1234_5678L);
-        Mem.store64(window + 8192 + 24, 0x9abcL);
-        if (Mem.load64(window + 16) != 0x1234_5678L) return "the window does not read its frame";
-        if (Mem.load64(b + 24) != 0x9abcL) return "a write through the window missed its frame";
-        Traps.expectFault();
-        long ignored = lichen.api.Mmio.read64(window + 4096 + 8); // volatile: the probe must happen, here
-        long fault = Traps.takeFault();
-        t.unmap(VA.of(window), 3 * 4096);
-        MemorySetup.frames().freePages(a, 0);
-        MemorySetup.frames().freePages(b, 0);
-        if (fault != window + 4096 + 8) return "guard access reported fault at 0x" + Long.toHexString(fault) + " (value " + ignored + ")";
-        return null;
-    }
-
-    private static final class Node {
-        final int value;
-        final Node next;
-
-        Node(int value, Node next) {
-            this.value = value;
-            this.next = next;
-        }
-    }
-
-    private static String regionsUnderPressure() {
-        long total = 0;
-        for (int round = 0; round < 20; round++) {
-            Region r = Region.create("pressure");
-            try (Region.Scope s = Region.use(r)) {
-                Node list = null;
-                for (int i = 0; i < 5000; i++) list = new Node(i, list);
-                for (Node n = list; n != null; n = n.next) total += n.value;
-            }
-            r.free();
-            if (!r.isFreed()) return "round " + round + ": region not freed";
-        }
-        long expected = 20L * 5000 * 4999 / 2;
-        return total == expected ? null : "sum " + total + ", expected " + expected;
     }
 
     @Slab
@@ -209,39 +141,6 @@ public final class SelfTest {
         return ticks >= 2 && ticks <= 6 ? null : ticks + " ticks in 50 ms at 100 Hz";
     }
 
-    /**
-     * libkernel's buddy allocator over 16 MiB of real RAM past the early heap: every page of
-     * mixed-order blocks is written with its own address and read back, so overlapping blocks
-     * would show; freeing everything must coalesce back to the largest blocks.
-     */
-    private static String buddyOnRealMemory(long freeMemory) {
-        long base = (freeMemory + (160L << 20)) & ~((4L << 20) - 1);
-        int pages = 4096;
-        lichen.libkernel.mm.BuddyAllocator buddy = new lichen.libkernel.mm.BuddyAllocator(base, pages);
-        if (buddy.addFreeRange(base, base + ((long) pages << 12)) != pages) return "could not add the range";
-        long[] blocks = new long[600];
-        int[] orders = new int[600];
-        int n = 0;
-        for (int i = 0; i < blocks.length; i++) {
-            int order = i % 4;
-            long pa = buddy.allocPages(order);
-            if (pa < 0) break;
-            blocks[n] = pa;
-            orders[n++] = order;
-            for (long p = pa; p < pa + (4096L << order); p += 4096) lichen.api.Mem.store64(p, p);
-        }
-        if (n < 500) return "only " + n + " blocks fitted in 16 MiB";
-        for (int i = 0; i < n; i++) {
-            for (long p = blocks[i]; p < blocks[i] + (4096L << orders[i]); p += 4096) {
-                if (lichen.api.Mem.load64(p) != p) return "page 0x" + Long.toHexString(p) + " was overwritten: blocks overlap";
-            }
-        }
-        for (int i = 0; i < n; i++) if (buddy.freePages(blocks[i], orders[i]) != 0) return "free of block " + i + " refused";
-        if (buddy.freePageCount() != pages) return buddy.freePageCount() + " pages free after freeing everything, expected " + pages;
-        return buddy.largestFreeOrder() == lichen.libkernel.mm.BuddyAllocator.MAX_ORDER ? null : "did not coalesce: largest order "
-                + buddy.largestFreeOrder();
-    }
-
     private static Executor executor;
     private static long[] wakeDeadlines;
     private static int woken;
@@ -289,7 +188,7 @@ public final class SelfTest {
 
     private static String deviceTreeMagic(long deviceTree) {
         if (deviceTree == 0 || (deviceTree & 7) != 0) return "device tree pointer 0x" + Long.toHexString(deviceTree);
-        int magic = lichen.api.Mmio.read32(deviceTree);
+        int magic = lichen.api.Mmio.read32(Mmu.virtualOf(deviceTree));
         // FDT header magic 0xd00dfeed, big-endian (devicetree specification v0.4, 5.2).
         return Integer.reverseBytes(magic) == 0xd00dfeed ? null : "magic 0x" + Integer.toHexString(Integer.reverseBytes(magic));
     }

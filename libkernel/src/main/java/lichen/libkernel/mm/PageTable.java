@@ -86,13 +86,19 @@ public final class PageTable {
      * already (nothing changes), -ENOMEM when table pages run out (nothing
      * stays mapped).
      */
-    public int map(VA va, PA pa, long size, int prot, int flags) {
-        int rc = checkRange(va.raw(), size);
+    public int map(VA va, PA pa, long size, int prot, int flags) { return map(va.raw(), pa.raw(), size, prot, flags); }
+
+    /**
+     * {@link #map(VA, PA, long, int, int)} on raw addresses. The raw forms allocate nothing,
+     * so the kernel can map memory for its own heap while that heap is full.
+     */
+    public int map(long va, long pa, long size, int prot, int flags) {
+        int rc = checkRange(va, size);
         if (rc < 0) return rc;
-        if ((pa.raw() & 4095) != 0 || ((pa.raw() + size - 1) >>> 48) != 0 || (prot & ~Prot.ALL) != 0) return -Errno.EINVAL;
-        if (anyMapped(root, 0, va.raw(), va.raw() + size)) return -Errno.EEXIST;
-        rc = mapLevel(root, 0, va.raw(), va.raw() + size, pa.raw(), prot, (flags & ALLOW_BLOCKS) != 0);
-        if (rc < 0) unmapLevel(root, 0, va.raw(), va.raw() + size);
+        if ((pa & 4095) != 0 || ((pa + size - 1) >>> 48) != 0 || (prot & ~Prot.ALL) != 0) return -Errno.EINVAL;
+        if (anyMapped(root, 0, va, va + size)) return -Errno.EEXIST;
+        rc = mapLevel(root, 0, va, va + size, pa, prot, (flags & ALLOW_BLOCKS) != 0);
+        if (rc < 0) unmapLevel(root, 0, va, va + size);
         return rc;
     }
 
@@ -152,10 +158,13 @@ public final class PageTable {
      * a split needs a table page that is not there (the part before it is
      * unmapped).
      */
-    public int unmap(VA va, long size) {
-        int rc = checkRange(va.raw(), size);
+    public int unmap(VA va, long size) { return unmap(va.raw(), size); }
+
+    /** {@link #unmap(VA, long)} on a raw address, allocating nothing. */
+    public int unmap(long va, long size) {
+        int rc = checkRange(va, size);
         if (rc < 0) return rc;
-        return unmapLevel(root, 0, va.raw(), va.raw() + size);
+        return unmapLevel(root, 0, va, va + size);
     }
 
     private int unmapLevel(long table, int level, long va, long end) {
@@ -260,9 +269,19 @@ public final class PageTable {
     }
 
     /** The physical address {@code va} maps to, or -EFAULT when it is not mapped. */
-    public long translate(VA va) {
-        Walk w = walk(va);
-        return w.isMapped() ? w.physicalAddress() : -Errno.EFAULT;
+    public long translate(VA va) { return translate(va.raw()); }
+
+    /** {@link #translate(VA)} on a raw address, allocating nothing. */
+    public long translate(long va) {
+        long table = root;
+        for (int level = 0; ; level++) {
+            long d = TableMemory.read(table, index(va, level));
+            if (Descriptor.isValid(d) && Descriptor.isTable(d, level)) {
+                table = Descriptor.tableAddress(d);
+                continue;
+            }
+            return Descriptor.isLeaf(d, level) ? Descriptor.outputAddress(d, level) | (va & (Descriptor.entrySize(level) - 1)) : -Errno.EFAULT;
+        }
     }
 
     /**

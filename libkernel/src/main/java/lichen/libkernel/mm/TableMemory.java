@@ -1,7 +1,6 @@
 package lichen.libkernel.mm;
 
 import lichen.api.Mem;
-import lichen.api.PA;
 import lichen.api.Unsafe;
 
 /**
@@ -19,7 +18,7 @@ final class TableMemory {
 
     static void write(long table, int index, long descriptor) { Mem.store64(table + 8L * index, descriptor); }
 
-    static void zero(long table) { Mem.zero(PA.of(table), 4096); }
+    static void zero(long table) { Mem.zero(table, 4096); }
 
     static boolean isEmpty(long table) {
         for (int i = 0; i < ENTRIES; i++) if (Mem.load64(table + 8L * i) != 0) return false;

@@ -8,46 +8,82 @@ import lichen.api.Unsafe;
  * What the runtime asks of an operating system, answered by the kernel
  * itself: in the kernel, jcc turns the runtime's system calls into calls of
  * {@link #syscall}. Writes to standard output and error go to the console,
- * mmap takes memory from the kernel's early heap, exit_group powers off, and
+ * mmap and munmap take and give back memory, exit_group powers off, and
  * clock_gettime reads the generic timer. Numbers are the AArch64 Linux ones
  * the runtime uses (asm-generic/unistd.h).
+ *
+ * <p>Memory comes from the early heap, right after the image, until the
+ * kernel's address space is installed ({@link #useAddressSpace}); from then
+ * on from the buddy allocator through {@link KernelAddressSpace}, and the
+ * early heap's unused tail goes to the buddy allocator too.
  */
 @Unsafe
 public final class KernelServices {
-    private static final int WRITE = 64, EXIT = 93, EXIT_GROUP = 94, CLOCK_GETTIME = 113, MMAP = 222;
+    private static final int WRITE = 64, EXIT = 93, EXIT_GROUP = 94, CLOCK_GETTIME = 113, MUNMAP = 215, MMAP = 222;
     private static final long ENOSYS = -38, ENOMEM = -12;
     /** QEMU virt's PL011 until the device tree says otherwise (the early console). */
     private static final long VIRT_UART = 0x0900_0000L;
+    /**
+     * The early heap: enough for the runtime's first chunks, the device tree's copy and the
+     * buddy allocator's tables for several GiB of RAM (10 bytes a page).
+     */
+    private static final long EARLY_HEAP = 32L << 20;
 
     private static Pl011 console;
+    private static long consolePhysical = VIRT_UART;
+    private static long heapStart;
     private static long heapNext;
     private static long heapEnd;
+    private static KernelAddressSpace space;
 
     private KernelServices() {}
 
-    /** Early heap until the device tree's memory node is read: 96 MiB after the image. */
-    private static final long EARLY_HEAP = 96L << 20;
-
     /**
      * Called by jcc's kernel entry before anything else, even the runtime's static
-     * initialisers, which already allocate: the early console and heap.
+     * initialisers, which already allocate: the early heap after the image, stopping short of
+     * the device tree where the boot loader put it there (QEMU puts it 128 MiB into RAM).
      */
-    public static void boot(long deviceTree, long free) {
-        useMemory(free, free + EARLY_HEAP);
-    }
-
-    /** Gives the early heap the memory from {@code start} to {@code end}. */
-    public static void useMemory(long start, long end) {
-        heapNext = (start + 15) & ~15L;
+    public static void boot(long deviceTree, long imageEnd) {
+        long end = imageEnd + EARLY_HEAP;
+        long treeVirtual = deviceTree + KernelLayout.KERNEL_IMAGE;
+        if (treeVirtual > imageEnd && treeVirtual < end) end = treeVirtual & -4096L;
+        heapStart = heapNext = (imageEnd + 4095) & -4096L;
         heapEnd = end;
     }
 
-    public static void useConsole(Pl011 uart) { console = uart; }
+    /** The early heap's end: the image is mapped up to here. */
+    public static long earlyHeapEnd() { return heapEnd; }
+
+    /** Bytes of the early heap handed out. */
+    public static long earlyHeapUsed() { return heapNext - heapStart; }
+
+    /**
+     * The kernel's address space takes over memory: later mmaps are mapped from the buddy
+     * allocator, and the early heap's untouched pages go to it. The console moves to the
+     * direct map. Returns the bytes of early heap given back.
+     */
+    public static long useAddressSpace(KernelAddressSpace s) {
+        space = s;
+        console = new Pl011(Mmu.virtualOf(consolePhysical));
+        long from = (heapNext + 4095) & -4096L, to = heapEnd;
+        heapEnd = heapNext;
+        if (to <= from) return 0;
+        s.table().unmap(from, to - from);
+        s.frames().addFreeRange(KernelLayout.imagePhysical(from), KernelLayout.imagePhysical(to));
+        return to - from;
+    }
+
+    /** The console is the PL011 at physical address {@code base}. */
+    public static void useConsoleAt(long base) {
+        consolePhysical = base;
+        console = new Pl011(Mmu.virtualOf(base));
+    }
 
     public static long syscall(long nr, long a0, long a1, long a2, long a3, long a4, long a5) {
         return switch ((int) nr) {
             case WRITE -> write(a0, a1, a2);
             case MMAP -> map(a1);
+            case MUNMAP -> unmap(a0, a1);
             case EXIT, EXIT_GROUP -> PowerOff.exit((int) a0);
             case CLOCK_GETTIME -> time(a1);
             default -> ENOSYS;
@@ -62,19 +98,26 @@ public final class KernelServices {
 
     /** Writes one byte to the console, with CR before LF as a terminal expects. */
     static void putByte(int b) {
-        if (console == null) console = new Pl011(VIRT_UART);
+        if (console == null) console = new Pl011(consolePhysical);
         if (b == '\n') console.put('\r');
         console.put(b);
     }
 
-    /** Anonymous memory for the runtime's heap: zeroed (the heap is fresh RAM cleared here), 16-byte aligned. */
+    /** Anonymous memory for the runtime's heap: zeroed, page-aligned. */
     private static long map(long length) {
+        if (space != null) return space.map(length);
         long size = (length + 4095) & ~4095L;
         if (heapNext == 0 || heapNext + size > heapEnd) return ENOMEM;
         long at = heapNext;
         heapNext += size;
         for (long p = at; p < at + size; p += 8) Mmio.write64(p, 0);
         return at;
+    }
+
+    /** Memory the runtime gives back: heap mappings return to the buddy allocator; the early heap's stay with the image. */
+    private static long unmap(long address, long length) {
+        if (space != null && KernelAddressSpace.isHeap(address)) return space.unmap(address, length);
+        return 0;
     }
 
     /** clock_gettime(clock, timespec*): seconds and nanoseconds since the counter started. */

@@ -5,23 +5,28 @@ import lichen.api.Cpu;
 import lichen.api.Kmem;
 import lichen.api.Syscall;
 import lichen.api.Unsafe;
+import lichen.libkernel.Errno;
 import lichen.libkernel.async.AsyncBody;
 import lichen.libkernel.async.Continuation;
 import lichen.libkernel.async.Continuations;
 
 /**
  * Kernel tasks as stackful continuations on real stacks: each has its own
- * 16 KiB stack and a saved context (switch.S). Resuming switches from the
+ * stack from {@link KernelAddressSpace#mapStack} (16 KiB with an unmapped
+ * guard below it) and a saved context (switch.S). Resuming switches from the
  * executor's context to the task's; suspending switches back. A new task's
- * context returns into lichen_task_start, which calls {@link #taskMain}.
+ * context returns into lichen_task_start, which calls {@link #taskMain}. A
+ * finished task's stack is unmapped and its frames freed.
  *
- * <p>Not yet: a guard page under each stack (that needs the MMU).
+ * <p>A task that overflows its stack is stopped by {@link #abandonRunning}
+ * when the fault was expected (a test); otherwise the overflow is a panic.
  */
 @Unsafe
 public final class StackContinuations implements Continuations {
-    private static final int STACK_WORDS = 16 * 1024 / 8;
     private static final int CONTEXT_WORDS = 14;
     private static final int X30 = 11, SP = 12;
+    /** SPSR_EL1.I: IRQs were masked in the interrupted context. */
+    private static final long SPSR_I = 1L << 7;
 
     /** The task running now (null in the executor's own context). */
     private static Task running;
@@ -47,17 +52,37 @@ public final class StackContinuations implements Continuations {
         throw new IllegalStateException("a finished task was resumed");
     }
 
+    /** The top of the running task's stack, or 0 outside any task. */
+    public static long runningStackTop() { return running == null ? 0 : running.stackTop; }
+
+    /**
+     * Ends the running task from the exception that found its stack overflowed (Traps, on the
+     * overflow stack): it counts as finished, and its resumer continues with IRQs as the task
+     * had them ({@code spsr}). Returns only when no task is running.
+     */
+    static void abandonRunning(long spsr) {
+        Task t = running;
+        if (t == null) return;
+        t.done = true;
+        if ((spsr & SPSR_I) == 0) Cpu.enableInterrupts();
+        Cpu.switchContext(Syscall.addressOf(t.context), Syscall.addressOf(t.resumer));
+    }
+
     private static final class Task implements Continuation {
         final AsyncBody body;
-        final long[] stack = Kmem.newLongs(STACK_WORDS);
+        final long stackTop;
         final long[] context = Kmem.newLongs(CONTEXT_WORDS);
         /** The context of whoever resumed the task, restored when it suspends. */
         final long[] resumer = Kmem.newLongs(CONTEXT_WORDS);
         boolean done;
 
         Task(AsyncBody body) {
+            KernelAddressSpace space = KernelAddressSpace.get();
+            if (space == null) throw new IllegalStateException("kernel tasks need the kernel's address space (MemorySetup)");
+            long top = space.mapStack();
+            if (Errno.isError(top)) throw new IllegalStateException("no kernel stack: error " + top);
             this.body = body;
-            long top = (Syscall.addressOf(stack) + 8L * STACK_WORDS) & ~15L;
+            this.stackTop = top;
             context[SP] = top;
             context[X30] = Cpu.taskStartAddress();
         }
@@ -69,6 +94,7 @@ public final class StackContinuations implements Continuations {
             running = this;
             Cpu.switchContext(Syscall.addressOf(resumer), Syscall.addressOf(context));
             running = previous;
+            if (done) KernelAddressSpace.get().unmapStack(stackTop);
         }
 
         @Override

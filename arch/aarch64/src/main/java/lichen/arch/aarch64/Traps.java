@@ -8,6 +8,9 @@ import lichen.api.Unsafe;
  * to {@link #handle}). IRQs go to {@link Interrupts}. A breakpoint ({@code brk}) is counted and skipped, so
  * tests can prove the path; anything else is unexpected for now and is
  * reported with the syndrome and every register, then the kernel panics.
+ * vectors.S sends a kernel stack overflow here as entry 16, already moved to
+ * the overflow stack: it is reported and is a panic, unless a test expected
+ * it, in which case the overflowing task is stopped.
  */
 @Unsafe
 public final class Traps {
@@ -15,6 +18,8 @@ public final class Traps {
     private static final int ELR = 248, SPSR = 256, ESR = 264, FAR = 272, SP = 280;
     /** ESR_EL1.EC values (ARM ARM D17.2.37). */
     private static final int EC_BRK = 0x3C;
+    /** vectors.S's entry number for a stack pointer found in its guard. */
+    private static final int STACK_OVERFLOW = 16;
 
     private static final String[] KINDS = {"synchronous", "IRQ", "FIQ", "SError"};
     private static final String[] ORIGINS = {"current EL with SP0", "current EL with SPx", "lower EL (AArch64)", "lower EL (AArch32)"};
@@ -47,6 +52,10 @@ public final class Traps {
     }
 
     public static void handle(long frame, long entry) {
+        if (entry == STACK_OVERFLOW) {
+            stackOverflow(frame);
+            return;
+        }
         if (entry % 4 == 1) {
             Interrupts.dispatch();
             return;
@@ -70,9 +79,30 @@ public final class Traps {
                 + ORIGINS[(int) (entry / 4)] + ", ESR_EL1.EC=0x" + Integer.toHexString(ec));
     }
 
+    /** Reports the overflow; stops the task when a test expected it, panics otherwise. */
+    private static void stackOverflow(long frame) {
+        System.out.flush();
+        long sp = Mmio.read64(frame + SP);
+        long top = StackContinuations.runningStackTop();
+        String where = top == 0 ? "the boot stack" : "the stack of the running task (top 0x" + Long.toHexString(top) + ")";
+        System.err.println("kernel stack overflow: SP 0x" + Long.toHexString(sp) + " ran into the guard of " + where
+                + ", PC 0x" + Long.toHexString(Mmio.read64(frame + ELR)) + ", FAR 0x" + Long.toHexString(Mmio.read64(frame + FAR)));
+        if (faultExpected && top != 0) {
+            faultExpected = false;
+            lastFaultAddress = sp;
+            System.err.println("kernel stack overflow: expected; the task is stopped");
+            StackContinuations.abandonRunning(Mmio.read64(frame + SPSR));
+        }
+        long esr = Mmio.read64(frame + ESR);
+        dump(frame, STACK_OVERFLOW, esr, (int) (esr >>> 26) & 0x3F);
+        throw new IllegalStateException("kernel stack overflow in " + where);
+    }
+
     private static void dump(long frame, long entry, long esr, int ec) {
+        System.out.flush();
         StringBuilder sb = new StringBuilder();
-        sb.append("\nexception: vector ").append(entry).append(" (").append(KINDS[(int) (entry % 4)]).append(", ")
+        if (entry == STACK_OVERFLOW) sb.append("\nexception: kernel stack overflow\n");
+        else sb.append("\nexception: vector ").append(entry).append(" (").append(KINDS[(int) (entry % 4)]).append(", ")
                 .append(ORIGINS[(int) (entry / 4)]).append(")\n");
         sb.append("  ESR ").append(hex(esr)).append(" (EC 0x").append(Integer.toHexString(ec)).append(")  FAR ")
                 .append(hex(Mmio.read64(frame + FAR))).append("  ELR ").append(hex(Mmio.read64(frame + ELR)))

@@ -87,13 +87,11 @@ final class IntrinsicCalls {
             case "disableInterrupts" -> { fb.emit("call void asm sideeffect \"msr daifset, #2\", \"~{memory}\"()"); yield "void"; }
             case "switchContext" -> { fb.emit("call void @lichen_switch(i64 " + v.get(0) + ", i64 " + v.get(1) + ")"); yield "void"; }
             case "taskStartAddress" -> fb.def("ptrtoint ptr @lichen_task_start to i64");
-            case "enableMmu" -> {
-                fb.emit("call void asm sideeffect \"msr mair_el1, $0\\0Amsr tcr_el1, $1\\0Amsr ttbr0_el1, $2\\0Amsr ttbr1_el1, $3\\0Aisb"
-                        + "\\0Atlbi vmalle1\\0Adsb nsh\\0Aisb\\0Amrs x9, sctlr_el1\\0Aorr x9, x9, #1\\0Aorr x9, x9, #4\\0Aorr x9, x9, #4096"
-                        + "\\0Amsr sctlr_el1, x9\\0Aisb\", \"r,r,r,r,~{x9},~{memory}\"(i64 " + v.get(0) + ", i64 " + v.get(1) + ", i64 "
-                        + v.get(2) + ", i64 " + v.get(3) + ")");
+            case "replaceTranslationTables" -> {
+                fb.emit("call void @lichen_replace_tables(i64 " + v.get(0) + ", i64 " + v.get(1) + ")");
                 yield "void";
             }
+            case "imageLayout" -> fb.def("ptrtoint ptr @lichen_image_layout to i64");
             case "invalidateTlbPage" -> {
                 String page = fb.def("lshr i64 " + v.get(0) + ", 12");
                 fb.emit("call void asm sideeffect \"dsb ishst\\0Atlbi vaae1is, $0\\0Adsb ish\\0Aisb\", \"r,~{memory}\"(i64 " + page + ")");
