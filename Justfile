@@ -18,7 +18,7 @@ build:
 
 # Boot Lichen on QEMU virt (cortex-a72): the boot log, then power-off.
 run: kernel
-    qemu-system-aarch64 -M virt -cpu cortex-a72 -m 512M -nographic -no-reboot -nic none -kernel build/kernel/Image
+    qemu-system-aarch64 -M virt -cpu cortex-a72 -m 512M -smp 2 -nographic -no-reboot -nic none -kernel build/kernel/Image
 
 # The kernel: kernel, arch/aarch64 and libkernel compiled by jcc into build/kernel/Image (an arm64 Image).
 kernel: build

@@ -6,7 +6,7 @@
 set -uo pipefail
 image="$1"
 log="$(mktemp)"
-timeout "${KERNEL_TEST_TIMEOUT:-120}" qemu-system-aarch64 -M virt -cpu cortex-a72 -m 512M -nographic -no-reboot -nic none \
+timeout "${KERNEL_TEST_TIMEOUT:-120}" qemu-system-aarch64 -M virt -cpu cortex-a72 -m 512M -smp "${SMP:-2}" -nographic -no-reboot -nic none \
   -semihosting-config enable=on,target=native -kernel "$image" | tee "$log"
 status=${PIPESTATUS[0]}
 summary="$(tr -d '\r' < "$log" | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -1)"

@@ -23,29 +23,14 @@
 // How many GiB of physical address space the bootstrap tables map (RAM on virt starts at 1 GiB).
 #define BOOT_GIB        64
 
-    .section .text.head, "ax"
-    .globl _head
-_head:
-    b       _start                  // code0: branch to the real entry
-    .long   0                       // code1
-    .quad   0x80000                 // text_offset: where in a 2 MiB block the image goes
-    .quad   _image_size             // image_size: the whole image, bss and boot stack included
-    .quad   0x2                     // flags: little-endian, 4 KiB pages, placed at text_offset
-    .quad   0, 0, 0                 // res2..res4
-    .ascii  "ARM\x64"               // magic
-    .long   0                       // res5: no PE header
-
-    .text
-    .globl _start
-_start:
-    mov     x19, x0                 // keep the device tree
+// Entered at EL2 (QEMU with virtualization=on, or firmware that leaves us there): run
+// EL1 as AArch64 (HCR_EL2.RW), let EL1 use the physical timer and counter
+// (CNTHCTL_EL2.EL1PCTEN|EL1PCEN), and return to EL1h at \label with interrupts masked.
+    .macro drop_to_el1 label
     mrs     x1, CurrentEL
     lsr     x1, x1, #2
     cmp     x1, #2
-    b.ne    at_el1
-    // Entered at EL2 (QEMU with virtualization=on, or firmware that leaves us there):
-    // run EL1 as AArch64 (HCR_EL2.RW), let EL1 use the physical timer and counter
-    // (CNTHCTL_EL2.EL1PCTEN|EL1PCEN), and return to EL1h with interrupts masked.
+    b.ne    \label
     mov     x1, #(1 << 31)
     msr     hcr_el2, x1
     mov     x1, #3
@@ -53,25 +38,14 @@ _start:
     msr     cntvoff_el2, xzr
     mov     x1, #0x3c5
     msr     spsr_el2, x1
-    adr     x1, at_el1
+    adr     x1, \label
     msr     elr_el2, x1
     eret
-at_el1:
-    adrp    x1, lichen_vectors      // exceptions from here on are reported (vectors.S), at the physical address
-    add     x1, x1, :lo12:lichen_vectors
-    msr     vbar_el1, x1
-    isb
-    adrp    x1, __bss_start         // the bss is not in the file: zero it (the bootstrap tables are in it)
-    add     x1, x1, :lo12:__bss_start
-    adrp    x2, __bss_end
-    add     x2, x2, :lo12:__bss_end
-zero_bss:
-    cmp     x1, x2
-    b.hs    bss_done
-    str     xzr, [x1], #8
-    b       zero_bss
-bss_done:
-    bl      build_boot_tables
+    .endm
+
+// The MMU on with the bootstrap tables (TTBR0 root in x0, TTBR1 root in x2), then on to
+// \label at its linked address in the upper half.
+    .macro mmu_on label
     ldr     x4, =MAIR
     msr     mair_el1, x4
     ldr     x4, =TCR
@@ -88,8 +62,44 @@ bss_done:
     orr     x4, x4, #(1 << 12)      // I: instruction caching
     msr     sctlr_el1, x4
     isb
-    ldr     x4, =upper_half         // the linked address: from here on the kernel runs in the upper half
+    ldr     x4, =\label
     br      x4
+    .endm
+
+    .section .text.head, "ax"
+    .globl _head
+_head:
+    b       _start                  // code0: branch to the real entry
+    .long   0                       // code1
+    .quad   0x80000                 // text_offset: where in a 2 MiB block the image goes
+    .quad   _image_size             // image_size: the whole image, bss and boot stack included
+    .quad   0x2                     // flags: little-endian, 4 KiB pages, placed at text_offset
+    .quad   0, 0, 0                 // res2..res4
+    .ascii  "ARM\x64"               // magic
+    .long   0                       // res5: no PE header
+
+    .text
+    .globl _start
+_start:
+    mov     x19, x0                 // keep the device tree
+    drop_to_el1 at_el1
+at_el1:
+    adrp    x1, lichen_vectors      // exceptions from here on are reported (vectors.S), at the physical address
+    add     x1, x1, :lo12:lichen_vectors
+    msr     vbar_el1, x1
+    isb
+    adrp    x1, __bss_start         // the bss is not in the file: zero it (the bootstrap tables are in it)
+    add     x1, x1, :lo12:__bss_start
+    adrp    x2, __bss_end
+    add     x2, x2, :lo12:__bss_end
+zero_bss:
+    cmp     x1, x2
+    b.hs    bss_done
+    str     xzr, [x1], #8
+    b       zero_bss
+bss_done:
+    bl      build_boot_tables
+    mmu_on  upper_half              // from here on the kernel runs in the upper half
 upper_half:
     ldr     x1, =_boot_stack_top
     mov     sp, x1
@@ -104,6 +114,33 @@ upper_half:
 halt:
     wfi
     b       halt
+
+// Where a secondary CPU starts (PSCI CPU_ON, lichen.arch.aarch64.SecondaryCpus), MMU off,
+// x0 = its index. The bootstrap tables are still where the boot CPU built them; the
+// kernel's own tables and the CPU's stack are in lichen_secondary_boot.
+    .globl  lichen_secondary_entry
+lichen_secondary_entry:
+    mov     x19, x0
+    drop_to_el1 secondary_at_el1
+secondary_at_el1:
+    adrp    x0, _boot_tables
+    add     x2, x0, #8192
+    mmu_on  secondary_upper_half
+secondary_upper_half:
+    ldr     x1, =lichen_vectors
+    msr     vbar_el1, x1
+    ldr     x20, =lichen_secondary_boot
+    ldp     x0, x1, [x20]           // the kernel's TTBR0 and TTBR1 roots
+    bl      lichen_replace_tables
+    add     x1, x20, #16
+    ldr     x1, [x1, x19, lsl #3]   // this CPU's stack top (a guarded kernel stack)
+    mov     sp, x1
+    mov     x29, #0
+    mov     x30, #0
+    mov     x0, x19
+    bl      lichen_secondary_main
+1:  wfi
+    b       1b
 
 // Fills the four bootstrap table pages at _boot_tables (physical addresses, MMU off):
 // TTBR0's level 0 and level 1 (identity: devices in the first GiB, then RAM), TTBR1's
@@ -171,11 +208,21 @@ lichen_replace_tables:
     isb
     ret
 
-// The image's layout for the kernel's page tables (Cpu.imageLayout): start, ends of
-// text and rodata, the boot stack's guard and top, the overflow stack's guard and top, end.
+// The image's layout for the kernel's page tables (Cpu.imageLayout, KernelLayout): start,
+// ends of text and rodata, the boot stack's guard and top, the overflow stack's guard and
+// top, end, the secondary CPUs' entry and their boot block.
     .section .rodata
     .balign 8
     .globl  lichen_image_layout
 lichen_image_layout:
     .quad   _kernel_start, _text_end, _rodata_end
     .quad   _boot_stack_guard, _boot_stack_top, _overflow_stack_guard, _overflow_stack_top, _kernel_end
+    .quad   lichen_secondary_entry, lichen_secondary_boot
+
+// What a secondary CPU needs before it can run Java: the kernel's TTBR0 and TTBR1 roots,
+// then a stack top for each CPU index (up to MAX_CPUS, as SecondaryCpus.MAX_CPUS).
+#define MAX_CPUS 64
+    .bss
+    .balign 8
+lichen_secondary_boot:
+    .skip   16 + 8 * MAX_CPUS

@@ -4,6 +4,7 @@ import lichen.arch.aarch64.Timer;
 import lichen.kernel.boot.DeviceTreeBlob;
 import lichen.kernel.boot.Devices;
 import lichen.kernel.boot.MemorySetup;
+import lichen.kernel.boot.Processors;
 import lichen.kernel.selftest.SelfTest;
 import lichen.libkernel.fdt.MachineDescription;
 
@@ -44,6 +45,7 @@ public final class Kernel {
         if (machine != null) describe(machine);
         MemorySetup.start(machine, deviceTree);
         Devices.configure(machine);
+        Processors.start(machine);
         long now = Timer.nanos();
         System.out.println("boot: " + (now / 1000) + " us since reset, " + ((now - entered) / 1000) + " us in the kernel");
         // No root filesystem yet (issue 6): the in-kernel self-test, then power-off.

@@ -53,6 +53,15 @@ public final class Cpu {
     /** Invalidates the TLB entries of one page in every address space (TLBI VAAE1IS, with the barriers). */
     public static void invalidateTlbPage(long va) { throw hostless(); }
 
+    /** MPIDR_EL1's affinity fields (Aff3..Aff0): which CPU this is, as the device tree's cpu nodes name it. */
+    public static long mpidr() { throw hostless(); }
+
+    /** WFE: sleep until an event ({@link #sendEvent}), an interrupt, or a spurious wake. */
+    public static void waitForEvent() { throw hostless(); }
+
+    /** SEV: wakes every CPU waiting in {@link #waitForEvent}, after the stores before it are visible. */
+    public static void sendEvent() { throw hostless(); }
+
     /** WFI: sleep until an interrupt (or a spurious wake). */
     public static void waitForInterrupt() { throw hostless(); }
 

@@ -36,6 +36,7 @@ final class EntryPoints {
             {KERNEL_SERVICES, "boot", "(JJ)V"},
             {"lichen/arch/aarch64/Traps", "handle", "(JJ)V"},
             {"lichen/arch/aarch64/StackContinuations", "taskMain", "()V"},
+            {"lichen/arch/aarch64/SecondaryCpus", "main", "(J)V"},
             {"lichen/rt/Start", "end", "()V"},
     };
 

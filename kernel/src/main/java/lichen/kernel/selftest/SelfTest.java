@@ -33,6 +33,7 @@ public final class SelfTest {
         lichen.libkernel.fdt.MachineDescription machine = DeviceTreeBlob.read(deviceTree);
         MemorySetup.start(machine, deviceTree);
         lichen.kernel.boot.Devices.configure(machine);
+        lichen.kernel.boot.Processors.start(machine);
         int failures = runAll(deviceTree, freeMemory);
         System.out.flush();
         PowerOff.exit(failures == 0 ? 0 : 1);
@@ -53,6 +54,9 @@ public final class SelfTest {
         check("timer interrupts arrive through the GIC and are counted", SelfTest::timerInterruptsAreCounted);
         check("atomic words compare-and-set, add and swap", SelfTest::atomicWords);
         check("a thousand tasks sleep on timers and wake in deadline order", SelfTest::thousandSleepers);
+        check("every CPU the device tree lists is online", SelfTest::everyCpuOnline);
+        // Last: afterwards only this CPU runs, as after a panic.
+        check("the other CPUs stop when asked (the panic and power-off path)", SelfTest::otherCpusStop);
         System.out.println(passed + " passed, " + failed + " failed");
         return failed;
     }
@@ -175,6 +179,17 @@ public final class SelfTest {
         executor.block(deadline, false);
         if (executor.now() < deadline) return;
         wakeDeadlines[woken++] = deadline;
+    }
+
+    private static String everyCpuOnline() {
+        int listed = lichen.kernel.boot.Processors.listed();
+        long online = lichen.arch.aarch64.SecondaryCpus.online() + 1;
+        return online == listed ? null : online + " of " + listed + " CPUs online";
+    }
+
+    private static String otherCpusStop() {
+        long running = lichen.arch.aarch64.SecondaryCpus.stopAll();
+        return running == 0 ? null : running + " CPUs still running";
     }
 
     private static String atomicWords() {

@@ -45,6 +45,10 @@ public final class KernelLayout {
     public static long overflowStackGuard() { return entry(5); }
     public static long overflowStackTop() { return entry(6); }
     public static long imageEnd() { return entry(7); }
+    /** boot.S's lichen_secondary_entry, where PSCI CPU_ON starts a secondary CPU. */
+    public static long secondaryEntry() { return entry(8); }
+    /** boot.S's lichen_secondary_boot: the kernel's TTBR0 and TTBR1 roots, then a stack top per CPU. */
+    public static long secondaryBoot() { return entry(9); }
 
     /** The physical address of a byte of the image. */
     public static long imagePhysical(long va) { return va - KERNEL_IMAGE; }

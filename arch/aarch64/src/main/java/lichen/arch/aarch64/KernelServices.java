@@ -84,10 +84,16 @@ public final class KernelServices {
             case WRITE -> write(a0, a1, a2);
             case MMAP -> map(a1);
             case MUNMAP -> unmap(a0, a1);
-            case EXIT, EXIT_GROUP -> PowerOff.exit((int) a0);
+            case EXIT, EXIT_GROUP -> exit((int) a0);
             case CLOCK_GETTIME -> time(a1);
             default -> ENOSYS;
         };
+    }
+
+    /** The end, normal or a panic's: every other CPU stops first, then the machine powers off. */
+    private static long exit(int status) {
+        SecondaryCpus.stopAll();
+        return PowerOff.exit(status);
     }
 
     private static long write(long fd, long buffer, long length) {

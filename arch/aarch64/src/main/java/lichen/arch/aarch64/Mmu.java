@@ -33,6 +33,7 @@ public final class Mmu {
     private static final int RW = Prot.READ | Prot.WRITE;
 
     private static PageTable kernel;
+    private static long userRoot;
 
     private Mmu() {}
 
@@ -41,6 +42,9 @@ public final class Mmu {
 
     /** The upper-half table. */
     public static PageTable kernelTable() { return kernel; }
+
+    /** TTBR0's root: the empty table (no user space yet). */
+    public static long userRoot() { return userRoot; }
 
     /** Where the kernel reaches physical address {@code pa} now: through the direct map, or one-to-one before {@link #takeOver}. */
     public static long virtualOf(long pa) { return kernel != null ? KernelLayout.DIRECT_MAP + pa : pa; }
@@ -70,6 +74,7 @@ public final class Mmu {
         Cpu.replaceTranslationTables(low.root().raw(), high.root().raw());
         Mem.useLinearMap(KernelLayout.DIRECT_MAP);
         kernel = high;
+        userRoot = low.root().raw();
         return null;
     }
 

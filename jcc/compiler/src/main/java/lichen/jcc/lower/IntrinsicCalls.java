@@ -98,6 +98,9 @@ final class IntrinsicCalls {
                 yield "void";
             }
             case "breakpoint" -> { fb.emit("call void asm sideeffect \"brk #0x4c\", \"~{memory}\"()"); yield "void"; }
+            case "mpidr" -> fb.def("and i64 " + fb.def("call i64 asm sideeffect \"mrs $0, mpidr_el1\", \"=r\"()") + ", 1095233437695");
+            case "waitForEvent" -> { fb.emit("call void asm sideeffect \"wfe\", \"~{memory}\"()"); yield "void"; }
+            case "sendEvent" -> { fb.emit("call void asm sideeffect \"dsb ish\\0Asev\", \"~{memory}\"()"); yield "void"; }
             case "waitForInterrupt" -> { fb.emit("call void asm sideeffect \"wfi\", \"~{memory}\"()"); yield "void"; }
             case "psci" -> fb.def("call i64 asm sideeffect \"hvc #0\", \"={x0},{x0},{x1},{x2},{x3},~{memory}\"(i64 " + v.get(0)
                     + ", i64 " + v.get(1) + ", i64 " + v.get(2) + ", i64 " + v.get(3) + ")");

@@ -111,6 +111,9 @@ public final class ModuleWriter {
                 .append(module.runtime("lichen/arch/aarch64/Traps", "handle", "(JJ)V")).append('\n');
         // Kernel tasks: the stack switch and a new task's first frame (arch/aarch64/switch.S).
         sb.append("declare void @lichen_switch(i64, i64)\ndeclare void @lichen_task_start()\n");
+        // A secondary CPU's first Java (arch/aarch64/boot.S, lichen_secondary_entry).
+        sb.append("@lichen_secondary_main = alias void (i64), ptr ")
+                .append(module.runtime("lichen/arch/aarch64/SecondaryCpus", "main", "(J)V")).append('\n');
         // The move to the kernel's own translation tables and the image's layout (arch/aarch64/boot.S).
         sb.append("declare void @lichen_replace_tables(i64, i64)\n@lichen_image_layout = external global i64\n");
         sb.append("@lichen_task_main = alias void (), ptr ")

@@ -1,0 +1,96 @@
+package lichen.arch.aarch64;
+
+import lichen.api.AtomicWord;
+import lichen.api.Cpu;
+import lichen.api.Mmio;
+import lichen.api.Unsafe;
+import lichen.libkernel.Errno;
+
+/**
+ * The CPUs besides the boot CPU. {@link #start} asks the firmware to start
+ * each one the device tree lists (PSCI CPU_ON, Arm DEN0022 5.1.4) at boot.S's
+ * lichen_secondary_entry, which turns its MMU on with the bootstrap tables,
+ * moves to the kernel's own tables and a guarded kernel stack, and calls
+ * {@link #main}. There is no scheduler on them yet: each reports itself
+ * online and waits for events, and {@link #stopAll} (the panic and
+ * power-off path) makes every one of them leave through PSCI CPU_OFF.
+ *
+ * <p>The runtime's allocator is not shared between CPUs yet, so nothing
+ * here allocates on a secondary CPU.
+ */
+@Unsafe
+public final class SecondaryCpus {
+    /** The CPUs boot.S's lichen_secondary_boot block has stack slots for. */
+    public static final int MAX_CPUS = 64;
+    private static final long PSCI_CPU_ON = 0xC400_0003L, PSCI_CPU_OFF = 0x8400_0002L;
+    /** How long a CPU may take to come online or to stop. */
+    private static final long WAIT_NANOS = 200_000_000L;
+
+    private static final AtomicWord online = new AtomicWord(0);
+    private static final AtomicWord stopped = new AtomicWord(0);
+    private static volatile boolean stopping;
+
+    private SecondaryCpus() {}
+
+    /** Secondary CPUs running now. */
+    public static long online() { return online.get() - stopped.get(); }
+
+    /**
+     * Starts every CPU in {@code mpidrs} but this one; returns how many came online. A CPU
+     * the firmware refuses or that does not come online in time is reported and skipped.
+     */
+    public static int start(long[] mpidrs) {
+        KernelAddressSpace space = KernelAddressSpace.get();
+        long block = KernelLayout.secondaryBoot();
+        Mmio.write64(block, Mmu.userRoot());
+        Mmio.write64(block + 8, Mmu.kernelTable().root().raw());
+        long entry = KernelLayout.imagePhysical(KernelLayout.secondaryEntry());
+        long self = Cpu.mpidr();
+        int started = 0;
+        for (int i = 0; i < mpidrs.length && i < MAX_CPUS; i++) {
+            if (mpidrs[i] == self) continue;
+            long top = space.mapStack();
+            if (Errno.isError(top)) {
+                System.out.println("cpu " + i + ": no stack (" + top + ")");
+                continue;
+            }
+            Mmio.write64(block + 16 + 8L * i, top);
+            long before = online.get();
+            long rc = Cpu.psci(PSCI_CPU_ON, mpidrs[i], entry, i);
+            if (rc != 0) {
+                System.out.println("cpu " + i + " (MPIDR 0x" + Long.toHexString(mpidrs[i]) + "): PSCI CPU_ON refused: " + rc);
+                space.unmapStack(top);
+                continue;
+            }
+            long deadline = Timer.nanos() + WAIT_NANOS;
+            while (online.get() == before && Timer.nanos() < deadline) {
+                // Spin: a CPU that never comes sends no event to wake a WFE.
+            }
+            if (online.get() == before) System.out.println("cpu " + i + ": did not come online");
+            else started++;
+        }
+        return started;
+    }
+
+    /** A secondary CPU's first Java code (boot.S), on its own stack; never returns. */
+    static void main(long index) {
+        online.getAndAdd(1);
+        Cpu.sendEvent();
+        while (!stopping) Cpu.waitForEvent();
+        stopped.getAndAdd(1);
+        Cpu.sendEvent();
+        Cpu.psci(PSCI_CPU_OFF, 0, 0, 0);
+        while (true) Cpu.waitForInterrupt();
+    }
+
+    /** Makes every secondary CPU stop; returns how many are still running after the wait (0). */
+    public static long stopAll() {
+        stopping = true;
+        Cpu.sendEvent();
+        long deadline = Timer.nanos() + WAIT_NANOS;
+        while (stopped.get() < online.get() && Timer.nanos() < deadline) {
+            // Spin, as in start.
+        }
+        return online();
+    }
+}
