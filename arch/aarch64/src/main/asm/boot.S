@@ -43,6 +43,14 @@
     eret
     .endm
 
+// CPACR_EL1.FPEN = 0b11: FP/SIMD instructions do not trap. Kernel code is compiled without
+// them except methods marked @FloatingPoint (docs/subset.md), which may then run.
+    .macro allow_fp
+    mov     x1, #(3 << 20)
+    msr     cpacr_el1, x1
+    isb
+    .endm
+
 // The MMU on with the bootstrap tables (TTBR0 root in x0, TTBR1 root in x2), then on to
 // \label at its linked address in the upper half.
     .macro mmu_on label
@@ -84,6 +92,7 @@ _start:
     mov     x19, x0                 // keep the device tree
     drop_to_el1 at_el1
 at_el1:
+    allow_fp
     adrp    x1, lichen_vectors      // exceptions from here on are reported (vectors.S), at the physical address
     add     x1, x1, :lo12:lichen_vectors
     msr     vbar_el1, x1
@@ -123,6 +132,7 @@ lichen_secondary_entry:
     mov     x19, x0
     drop_to_el1 secondary_at_el1
 secondary_at_el1:
+    allow_fp
     adrp    x0, _boot_tables
     add     x2, x0, #8192
     mmu_on  secondary_upper_half

@@ -30,7 +30,7 @@ public final class Pipeline {
     public static final List<Pass> PASSES = List.of(
             new Pass("frontend", Pipeline::frontend),
             new Pass("load", Pipeline::load),
-            new Pass("check", c -> SubsetChecker.check(c.world, c.programClassRoots, c.sources)),
+            new Pass("check", c -> SubsetChecker.check(c.world, c.programClassRoots, c.sources, c.options.target.isKernel())),
             new Pass("entry", Pipeline::entry),
             new Pass("reachability", Pipeline::reachability),
             new Pass("layout", c -> c.layout = new Layout(c.world, c.reach)),

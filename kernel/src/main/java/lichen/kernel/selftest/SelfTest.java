@@ -53,6 +53,7 @@ public final class SelfTest {
         check("the device tree pointer is in RAM and holds the FDT magic", () -> deviceTreeMagic(deviceTree));
         check("timer interrupts arrive through the GIC and are counted", SelfTest::timerInterruptsAreCounted);
         check("atomic words compare-and-set, add and swap", SelfTest::atomicWords);
+        check("a @FloatingPoint method computes with the FP registers", SelfTest::floatingPointWhereMarked);
         check("a thousand tasks sleep on timers and wake in deadline order", SelfTest::thousandSleepers);
         check("every CPU the device tree lists is online", SelfTest::everyCpuOnline);
         // Last: afterwards only this CPU runs, as after a panic.
@@ -191,6 +192,15 @@ public final class SelfTest {
         long running = lichen.arch.aarch64.SecondaryCpus.stopAll();
         return running == 0 ? null : running + " CPUs still running";
     }
+
+    private static String floatingPointWhereMarked() {
+        long bits = rootBits(2);
+        // sqrt(2) as IEEE 754 binary64: 0x3FF6A09E667F3BCD, the correctly rounded value (FSQRT rounds exactly).
+        return bits == 0x3FF6_A09E_667F_3BCDL ? null : "sqrt(2) gave 0x" + Long.toHexString(bits);
+    }
+
+    @lichen.api.FloatingPoint
+    private static long rootBits(long n) { return Double.doubleToRawLongBits(Math.sqrt(n)); }
 
     private static String atomicWords() {
         lichen.api.AtomicWord w = new lichen.api.AtomicWord(5);

@@ -39,8 +39,11 @@ public final class SubsetChecker {
 
     private final EffectChecker effects;
     private final ClassReferences references;
+    /** Checking for the kernel target: floating point needs @FloatingPoint (FloatingPointRule). */
+    private final boolean kernel;
 
-    private SubsetChecker(World world, SourceFiles sources) {
+    private SubsetChecker(World world, SourceFiles sources, boolean kernel) {
+        this.kernel = kernel;
         this.effects = new EffectChecker(world);
         this.references = new ClassReferences(world.classPath());
         this.world = world;
@@ -48,8 +51,8 @@ public final class SubsetChecker {
     }
 
     /** Checks every class of the program roots; throws with all diagnostics when any rule is broken. */
-    public static void check(World world, List<Path> programRoots, List<Path> javaFiles) {
-        List<Diagnostic> found = diagnose(world, programRoots, javaFiles);
+    public static void check(World world, List<Path> programRoots, List<Path> javaFiles, boolean kernel) {
+        List<Diagnostic> found = diagnose(world, programRoots, javaFiles, kernel);
         if (found.isEmpty()) return;
         StringBuilder sb = new StringBuilder();
         for (Diagnostic d : found) sb.append(d.format()).append('\n');
@@ -59,7 +62,12 @@ public final class SubsetChecker {
 
     /** The violations, sorted by file and position. */
     public static List<Diagnostic> diagnose(World world, List<Path> programRoots, List<Path> javaFiles) {
-        SubsetChecker c = new SubsetChecker(world, new SourceFiles(programRoots, javaFiles));
+        return diagnose(world, programRoots, javaFiles, false);
+    }
+
+    /** The violations for the kernel target ({@code kernel}) or for Linux programs. */
+    public static List<Diagnostic> diagnose(World world, List<Path> programRoots, List<Path> javaFiles, boolean kernel) {
+        SubsetChecker c = new SubsetChecker(world, new SourceFiles(programRoots, javaFiles), kernel);
         List<ClassNode> classes = ProgramClasses.read(programRoots);
         Set<String> hostOnly = new HashSet<>();
         for (ClassNode n : classes) {
@@ -109,17 +117,22 @@ public final class SubsetChecker {
             else report(c, source, lineBefore(source, first, "synchronized"), "synchronized", SYNCHRONIZED);
         }
         if (m.name.equals("finalize") && m.desc.equals("()V")) {
-            String message = "finalizers are outside the subset (no collector runs them)";
-            CompilationUnit cu = unit(source);
-            Position at = cu == null ? null : SourcePositions.methodName(cu, m.name, first);
-            if (at != null) add(c, source, at.line, at.column, message);
-            else report(c, source, lineBefore(source, first, "finalize"), "finalize", message);
+            atDeclaration(c, source, m, first, "finalizers are outside the subset (no collector runs them)");
         }
         ClassReferences.Reporter refs = referenceReporter(c, source);
         references.checkSignature(m, first, refs);
         references.checkLocals(m, refs);
         checkHandlers(c, source, m);
         effects.check(c, m, asyncLambda, (line, needle, message) -> report(c, source, line, needle, message));
+        if (kernel) {
+            FloatingPointRule.check(c, m, new FloatingPointRule.Reporter() {
+                @Override
+                public void report(int line, String needle, String message) { SubsetChecker.this.report(c, source, line, needle, message); }
+
+                @Override
+                public void atDeclaration(String message) { SubsetChecker.this.atDeclaration(c, source, m, first, message); }
+            });
+        }
         ExpressionShape.Producers producers = new ExpressionShape.Producers(c.name, m);
         Map<String, Integer> conversionsOnLine = new HashMap<>();
         int line = first;
@@ -135,6 +148,14 @@ public final class SubsetChecker {
             }
             references.checkInstruction(insn, line, refs);
         }
+    }
+
+    /** A diagnostic at a method's name in its declaration (JavaParser), or on the line before its code that names it. */
+    private void atDeclaration(ClassNode c, Path source, MethodNode m, int first, String message) {
+        CompilationUnit cu = unit(source);
+        Position at = cu == null ? null : SourcePositions.methodName(cu, m.name, first);
+        if (at != null) add(c, source, at.line, at.column, message);
+        else report(c, source, lineBefore(source, first, m.name), m.name, message);
     }
 
     /** Places reference violations: on a code line at the class's name, in a declaration by JavaParser. */

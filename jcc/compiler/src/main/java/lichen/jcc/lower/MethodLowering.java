@@ -1,6 +1,7 @@
 package lichen.jcc.lower;
 
 import lichen.jcc.CompileError;
+import lichen.jcc.check.FloatingPointRule;
 import lichen.jcc.world.MethodRef;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -69,7 +70,7 @@ public final class MethodLowering {
         if (unwinding != null) unwinding.enter();
         int firstLine = firstLine(m);
         int subprogram = module.debug.subprogram(method, firstLine);
-        header.append(String.join(", ", params)).append(") #0 !dbg !").append(subprogram);
+        header.append(String.join(", ", params)).append(") ").append(attributes(m)).append(" !dbg !").append(subprogram);
         fb.at(module.debug.location(subprogram, firstLine));
 
         AbstractInsnNode[] insns = m.instructions.toArray();
@@ -191,6 +192,22 @@ public final class MethodLowering {
             case Type t -> throw error("class literal " + t.getClassName() + ".class is outside the subset (reflection)");
             default -> throw error("constant " + c + " is outside the subset");
         }
+    }
+
+    /**
+     * The function's attribute group: #4 adds the FP/SIMD registers for a kernel method marked
+     * {@code @FloatingPoint}; other kernel code must not use floating point (FloatingPointRule
+     * reports it in the program; this catches what the check does not see, such as the runtime).
+     */
+    private String attributes(MethodNode m) {
+        if (!module.target.isKernel()) return "#0";
+        if (FloatingPointRule.isMarked(m)) return "#4";
+        FloatingPointRule.Use use = FloatingPointRule.firstUse(m);
+        if (use != null) {
+            line = use.line();
+            throw error("floating point in kernel code (" + use.what() + ") outside a @FloatingPoint method");
+        }
+        return "#0";
     }
 
     CompileError error(String message) {

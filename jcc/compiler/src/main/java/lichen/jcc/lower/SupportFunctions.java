@@ -418,6 +418,7 @@ final class SupportFunctions {
                 attributes #1 = { cold noreturn nounwind }
                 attributes #2 = { nounwind "no-builtins" "frame-pointer"="all" }
                 attributes #3 = { returns_twice }
+                attributes #4 = { nounwind "frame-pointer"="all" "target-features"="+fp-armv8,+neon" }
                 !0 = !{!"branch_weights", i32 1, i32 2000}
                 !3 = !{}
                 """.replace("ALLOCATE", allocate).replace("UNCAUGHT", uncaught);

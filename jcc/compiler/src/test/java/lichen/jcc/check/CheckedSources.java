@@ -33,6 +33,12 @@ final class CheckedSources {
         return format(SubsetChecker.diagnose(new World(new ClassPath(List.of(classes))), List.of(classes), files));
     }
 
+    /** The diagnostics for the kernel target. */
+    List<String> diagnoseForKernel() {
+        Path classes = compile();
+        return format(SubsetChecker.diagnose(new World(new ClassPath(List.of(classes))), List.of(classes), files, true));
+    }
+
     List<String> format(List<Diagnostic> ds) {
         List<String> out = new ArrayList<>();
         for (Diagnostic d : ds) out.add(d.format().replace(dir + "/", ""));

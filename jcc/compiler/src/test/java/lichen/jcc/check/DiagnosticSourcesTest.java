@@ -119,7 +119,7 @@ class DiagnosticSourcesTest {
                 """);
         Path classes = s.compile();
         CompileError e = assertThrows(CompileError.class,
-                () -> SubsetChecker.check(new World(new ClassPath(List.of(classes))), List.of(classes), s.files));
+                () -> SubsetChecker.check(new World(new ClassPath(List.of(classes))), List.of(classes), s.files, false));
         assertEquals("""
                 jcc: A.java:2:38: error: boxing to Long is outside the subset (no boxed values)
                     static Object g(long x) { return x; }
@@ -147,6 +147,6 @@ class DiagnosticSourcesTest {
                 }
                 """);
         Path classes = s.compile();
-        assertDoesNotThrow(() -> SubsetChecker.check(new World(new ClassPath(List.of(classes))), List.of(classes), s.files));
+        assertDoesNotThrow(() -> SubsetChecker.check(new World(new ClassPath(List.of(classes))), List.of(classes), s.files, false));
     }
 }
