@@ -8,6 +8,9 @@ mvn := "mvn -q -B"
 kernel_jcc := "jcc/bin/jcc --target kernel -T arch/aarch64/src/main/asm/kernel.ld"
 kernel_inputs := "kernel/target/classes arch/aarch64/target/classes libkernel/target/classes arch/aarch64/src/main/asm/boot.S arch/aarch64/src/main/asm/vectors.S arch/aarch64/src/main/asm/switch.S"
 
+# QEMU's interrupt controller for `run`: GICv2 or GICv3 (`just gic=3 run`).
+gic := "2"
+
 # List the recipes.
 default:
     @just --list
@@ -16,20 +19,21 @@ default:
 build:
     {{mvn}} install -DskipTests
 
-# Boot Lichen on QEMU virt (cortex-a72): the boot log, then power-off.
+# Boot Lichen on QEMU virt (cortex-a72, two CPUs): the boot log, then power-off.
 run: kernel
-    qemu-system-aarch64 -M virt -cpu cortex-a72 -m 512M -smp 2 -nographic -no-reboot -nic none -kernel build/kernel/Image
+    qemu-system-aarch64 -M virt,gic-version={{gic}} -cpu cortex-a72 -m 512M -smp 2 -nographic -no-reboot -nic none -kernel build/kernel/Image
 
 # The kernel: kernel, arch/aarch64 and libkernel compiled by jcc into build/kernel/Image (an arm64 Image).
 kernel: build
     mkdir -p build/kernel
     {{kernel_jcc}} --main lichen.kernel.Kernel -o build/kernel/Image {{kernel_inputs}}
 
-# The kernel's in-kernel tests on QEMU: PASS/FAIL lines, "N passed, N failed", the verdict as QEMU's exit status.
+# The kernel's in-kernel tests on QEMU, with GICv2 and then GICv3: PASS/FAIL lines, "N passed, N failed", the verdict as QEMU's exit status.
 test-kernel: build
     mkdir -p build/kernel
     {{kernel_jcc}} --main lichen.kernel.selftest.SelfTest -o build/kernel/SelfTest {{kernel_inputs}}
-    scripts/run-kernel-test.sh build/kernel/SelfTest
+    GIC=2 scripts/run-kernel-test.sh build/kernel/SelfTest
+    GIC=3 scripts/run-kernel-test.sh build/kernel/SelfTest
 
 # Kernel figures: QEMU start to the kernel's entry and to power-off (host clock), task switches per second.
 bench-kernel: kernel

@@ -53,6 +53,32 @@ public final class Cpu {
     /** Invalidates the TLB entries of one page in every address space (TLBI VAAE1IS, with the barriers). */
     public static void invalidateTlbPage(long va) { throw hostless(); }
 
+    /*
+     * The GICv3 CPU interface, which is system registers (ARM IHI 0069H, 12.2): one intrinsic
+     * for each register the kernel uses, named for what it does.
+     */
+
+    /** ICC_SRE_EL1 = SRE | DFB | DIB: use the system-register interface, not the memory-mapped one. */
+    public static void gicUseSystemRegisters() { throw hostless(); }
+
+    /** ICC_PMR_EL1: interrupts of a priority value below {@code mask} are signalled. */
+    public static void gicSetPriorityMask(long mask) { throw hostless(); }
+
+    /** ICC_BPR1_EL1: the binary point, how priorities split into group and subpriority. */
+    public static void gicSetBinaryPoint(long point) { throw hostless(); }
+
+    /** ICC_IGRPEN1_EL1: group 1 interrupts on ({@code 1}) or off ({@code 0}). */
+    public static void gicEnableGroup1(long on) { throw hostless(); }
+
+    /** ICC_IAR1_EL1: acknowledges the highest-priority pending group 1 interrupt; its INTID (1023: none). */
+    public static long gicAcknowledge() { throw hostless(); }
+
+    /** ICC_EOIR1_EL1: ends the interrupt {@code intid}. */
+    public static void gicEndOfInterrupt(long intid) { throw hostless(); }
+
+    /** ICC_SGI1R_EL1: raises a software-generated interrupt (the value encodes INTID and targets). */
+    public static void gicSendSgi(long value) { throw hostless(); }
+
     /** MPIDR_EL1's affinity fields (Aff3..Aff0): which CPU this is, as the device tree's cpu nodes name it. */
     public static long mpidr() { throw hostless(); }
 

@@ -1,5 +1,8 @@
 package lichen.kernel.boot;
 
+import lichen.arch.aarch64.GicV2;
+import lichen.arch.aarch64.GicV3;
+import lichen.arch.aarch64.InterruptController;
 import lichen.arch.aarch64.Interrupts;
 import lichen.arch.aarch64.KernelServices;
 import lichen.arch.aarch64.Mmu;
@@ -10,7 +13,7 @@ import lichen.libkernel.fdt.MachineDescription;
  * and the interrupt controller with the timer's interrupt. Before this, the
  * early console uses QEMU virt's PL011 address. Runs once the kernel's own
  * tables are in use, so devices are reached through the direct map
- * ({@link Mmu#virtualOf}). Only GICv2 is driven yet.
+ * ({@link Mmu#virtualOf}). GICv2 and GICv3 are driven.
  */
 public final class Devices {
     private Devices() {}
@@ -19,10 +22,23 @@ public final class Devices {
     public static void configure(MachineDescription m) {
         if (m == null) return;
         if (m.uartBase() >= 0) KernelServices.useConsoleAt(m.uartBase());
-        if (m.gicVersion() == 2 && m.gicDistributor() >= 0 && m.gicCpuInterface() >= 0 && m.timerIrqPhysical() >= 0) {
-            Interrupts.configure(Mmu.virtualOf(m.gicDistributor()), Mmu.virtualOf(m.gicCpuInterface()), m.timerIrqPhysical());
-        } else {
-            System.out.println("devices: GICv" + m.gicVersion() + " is not driven yet; interrupts stay off");
+        InterruptController gic = interruptController(m);
+        if (gic == null || m.timerIrqPhysical() < 0) {
+            System.out.println("devices: no usable interrupt controller (GICv" + m.gicVersion() + "); interrupts stay off");
+            return;
         }
+        Interrupts.configure(gic, m.timerIrqPhysical());
+        System.out.println("devices: " + gic.name() + ", timer INTID " + m.timerIrqPhysical());
+    }
+
+    /** The /intc node's GIC: v2 (distributor, CPU interface) or v3 (distributor, redistributor region). */
+    private static InterruptController interruptController(MachineDescription m) {
+        if (m.gicDistributor() < 0 || m.gicCpuInterface() < 0) return null;
+        long distributor = Mmu.virtualOf(m.gicDistributor()), second = Mmu.virtualOf(m.gicCpuInterface());
+        return switch (m.gicVersion()) {
+            case 2 -> new GicV2(distributor, second);
+            case 3 -> new GicV3(distributor, second);
+            default -> null;
+        };
     }
 }

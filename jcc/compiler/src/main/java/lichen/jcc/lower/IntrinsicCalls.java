@@ -98,6 +98,14 @@ final class IntrinsicCalls {
                 yield "void";
             }
             case "breakpoint" -> { fb.emit("call void asm sideeffect \"brk #0x4c\", \"~{memory}\"()"); yield "void"; }
+            // The GICv3 CPU interface by generic encoding (ARM IHI 0069H 12.2), so no assembler feature is needed.
+            case "gicUseSystemRegisters" -> writeSystemRegister(fb, "S3_0_C12_C12_5", "7");
+            case "gicSetPriorityMask" -> writeSystemRegister(fb, "S3_0_C4_C6_0", v.get(0));
+            case "gicSetBinaryPoint" -> writeSystemRegister(fb, "S3_0_C12_C12_3", v.get(0));
+            case "gicEnableGroup1" -> writeSystemRegister(fb, "S3_0_C12_C12_7", v.get(0));
+            case "gicAcknowledge" -> fb.def("call i64 asm sideeffect \"mrs $0, S3_0_C12_C12_0\", \"=r,~{memory}\"()");
+            case "gicEndOfInterrupt" -> writeSystemRegister(fb, "S3_0_C12_C12_1", v.get(0));
+            case "gicSendSgi" -> writeSystemRegister(fb, "S3_0_C12_C11_5", v.get(0));
             case "mpidr" -> fb.def("and i64 " + fb.def("call i64 asm sideeffect \"mrs $0, mpidr_el1\", \"=r\"()") + ", 1095233437695");
             case "waitForEvent" -> { fb.emit("call void asm sideeffect \"wfe\", \"~{memory}\"()"); yield "void"; }
             case "sendEvent" -> { fb.emit("call void asm sideeffect \"dsb ish\\0Asev\", \"~{memory}\"()"); yield "void"; }
@@ -108,6 +116,12 @@ final class IntrinsicCalls {
                     + ", i64 " + v.get(1) + ")");
             default -> throw l.error("unknown intrinsic lichen.api.Cpu." + call.name);
         };
+    }
+
+    /** msr of an i64 value (or immediate) to a system register, then isb so it takes effect before what follows. */
+    private static String writeSystemRegister(FunctionBuilder fb, String register, String value) {
+        fb.emit("call void asm sideeffect \"msr " + register + ", $0\\0Aisb\", \"r,~{memory}\"(i64 " + value + ")");
+        return "void";
     }
 
     private static String runtime(MethodLowering l, MethodInsnNode call, List<String> v) {
