@@ -1,9 +1,7 @@
 package lichen.kernel.bench;
 
 import lichen.arch.aarch64.PowerOff;
-import lichen.arch.aarch64.StackContinuations;
 import lichen.arch.aarch64.Timer;
-import lichen.arch.aarch64.TimerClock;
 import lichen.libkernel.async.Executor;
 
 /**
@@ -21,7 +19,7 @@ public final class KernelBench {
         long entered = Timer.nanos();
         System.out.println("bench: reset to kernel entry " + entered / 1000 + " us");
         lichen.kernel.boot.MemorySetup.start(lichen.kernel.boot.DeviceTreeBlob.read(deviceTree), deviceTree);
-        executor = new Executor(new StackContinuations(), new TimerClock());
+        executor = lichen.kernel.task.KernelExecutor.create();
         for (int t = 0; t < 2; t++) {
             executor.spawn("yielder", () -> {
                 for (int i = 0; i < YIELDS; i++) executor.yieldNow();

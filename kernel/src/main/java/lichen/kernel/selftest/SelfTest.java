@@ -9,8 +9,6 @@ import lichen.arch.aarch64.Mmu;
 import lichen.arch.aarch64.PowerOff;
 import lichen.kernel.boot.DeviceTreeBlob;
 import lichen.kernel.boot.MemorySetup;
-import lichen.arch.aarch64.StackContinuations;
-import lichen.arch.aarch64.TimerClock;
 import lichen.libkernel.async.Executor;
 import lichen.arch.aarch64.Timer;
 import lichen.arch.aarch64.Traps;
@@ -57,7 +55,8 @@ public final class SelfTest {
         InterruptTests.runAll(expectedGic);
         check("atomic words compare-and-set, add and swap", SelfTest::atomicWords);
         check("a @FloatingPoint method computes with the FP registers", SelfTest::floatingPointWhereMarked);
-        check("a thousand tasks sleep on timers and wake in deadline order", SelfTest::thousandSleepers);
+        check("a thousand tasks sleep on timers and every one wakes, none before its deadline", SelfTest::thousandSleepers);
+        SchedulerTests.runAll();
         check("every CPU the device tree lists is online", SelfTest::everyCpuOnline);
         // Last: afterwards only this CPU runs, as after a panic.
         check("the other CPUs stop when asked (the panic and power-off path)", SelfTest::otherCpusStop);
@@ -158,29 +157,32 @@ public final class SelfTest {
      */
     private static String thousandSleepers() {
         Interrupts.start(1000);
-        executor = new Executor(new StackContinuations(), new TimerClock());
+        executor = lichen.kernel.task.KernelExecutor.create();
         int n = 1000;
         wakeDeadlines = new long[n];
         woken = 0;
+        early = 0;
         for (int i = 0; i < n; i++) {
             long delay = (1 + i * 7919L % 40) * 1_000_000L;
             executor.spawn("sleeper", () -> sleepFor(delay));
         }
         executor.runUntilIdle();
+        // The timer list fires in deadline order (libkernel's ExecutorTest); which of the tasks woken by the same
+        // tick runs first is EEVDF's choice, so the order they run in is not asserted here.
+        if (early != 0) return early + " tasks woke before their deadline";
         if (woken != n) return woken + " of " + n + " tasks woke";
-        for (int i = 1; i < n; i++) {
-            if (wakeDeadlines[i] < wakeDeadlines[i - 1]) return "task woken " + i + " had an earlier deadline than the one before";
-        }
         return executor.liveTasks() == 0 ? null : executor.liveTasks() + " tasks still live";
     }
 
-    /** Blocks until an absolute deadline taken when the task first runs; records it when woken, if not early. */
+    private static int early;
+
+    /** Blocks until an absolute deadline taken when the task first runs; records it when woken, or counts it early. */
     @lichen.api.Async
     private static void sleepFor(long delay) {
         long deadline = executor.now() + delay;
         executor.block(deadline, false);
-        if (executor.now() < deadline) return;
-        wakeDeadlines[woken++] = deadline;
+        if (executor.now() < deadline) early++;
+        else wakeDeadlines[woken++] = deadline;
     }
 
     private static String everyCpuOnline() {

@@ -4,7 +4,6 @@ import lichen.api.Unsafe;
 import lichen.arch.aarch64.KernelAddressSpace;
 import lichen.arch.aarch64.KernelLayout;
 import lichen.arch.aarch64.StackContinuations;
-import lichen.arch.aarch64.TimerClock;
 import lichen.arch.aarch64.Traps;
 import lichen.libkernel.async.Executor;
 
@@ -24,7 +23,7 @@ final class StackTests {
     private static boolean nextTaskRan;
 
     static void runAll() {
-        executor = new Executor(new StackContinuations(), new TimerClock());
+        executor = lichen.kernel.task.KernelExecutor.create();
         SelfTest.check("a finished task's stack is unmapped and its pages go back", StackTests::stacksAreGivenBack);
         SelfTest.check("a stack overflow hits the guard, is reported, and stops only that task", StackTests::overflowIsCaught);
     }

@@ -5,29 +5,36 @@ import lichen.libkernel.container.IntrusiveList;
 import lichen.libkernel.container.ListNode;
 
 /**
- * Runs tasks on one CPU: a FIFO run queue, a deadline-ordered timer list, and
- * the three ways a blocked task comes back (woken, timed out, interrupted by
- * a signal). The platform supplies the continuations and the clock, so the
- * same logic runs in the kernel and, deterministically, in JVM tests.
+ * Runs tasks on one CPU: a {@link Scheduler} that picks what runs, a
+ * deadline-ordered timer list, and the three ways a blocked task comes back
+ * (woken, timed out, interrupted by a signal). The platform supplies the
+ * continuations and the clock, so the same logic runs in the kernel and,
+ * deterministically, in JVM tests. Each turn is timed with the clock and
+ * charged to the task ({@link Scheduler#ran}).
  *
- * <p>The scheduler decides the order in the kernel (see sched.Eevdf); this
- * FIFO order is what tests reason about.
+ * <p>The kernel schedules with EEVDF (sched.EevdfScheduler); the FIFO
+ * scheduler, the default here, gives the order tests of the executor's own
+ * logic reason about.
  */
 public class Executor {
     public static final long NO_DEADLINE = Long.MAX_VALUE;
 
     private final Continuations continuations;
     private final Clock clock;
-    private final IntrusiveList<Task> runQueue = new IntrusiveList<>();
+    private final Scheduler scheduler;
     private final IntrusiveList<Task> timers = new IntrusiveList<>();
     private Task current;
     private int nextId = 1;
     private int live;
     private long switches;
 
-    public Executor(Continuations continuations, Clock clock) {
+    /** An executor with FIFO scheduling. */
+    public Executor(Continuations continuations, Clock clock) { this(continuations, clock, new FifoScheduler()); }
+
+    public Executor(Continuations continuations, Clock clock, Scheduler scheduler) {
         this.continuations = continuations;
         this.clock = clock;
+        this.scheduler = scheduler;
     }
 
     public long now() { return clock.now(); }
@@ -42,12 +49,22 @@ public class Executor {
     public long contextSwitches() { return switches; }
 
     /** Starts a task; it runs when the executor reaches it. */
-    public Task spawn(String name, AsyncBody body) {
+    public Task spawn(String name, AsyncBody body) { return spawn(name, 0, body); }
+
+    /** Starts a task with a nice value (-20..19: its weight under a fair scheduler). */
+    public Task spawn(String name, int nice, AsyncBody body) {
         Task t = new Task(nextId++, name);
+        t.nice = nice;
         t.continuation = continuations.create(body);
-        runQueue.addLast(t.runNode);
+        scheduler.enqueue(t);
         live++;
         return t;
+    }
+
+    /** setpriority(2) for a task: its weight from now on. */
+    public void setNice(Task t, int nice) {
+        t.nice = nice;
+        scheduler.reweight(t, nice);
     }
 
     /**
@@ -81,7 +98,6 @@ public class Executor {
     public void yieldNow() {
         Task t = requireCurrent();
         t.state = Task.RUNNABLE;
-        runQueue.addLast(t.runNode);
         continuations.suspend();
     }
 
@@ -105,7 +121,7 @@ public class Executor {
         t.deadline = NO_DEADLINE;
         t.wakeReason = reason;
         t.state = Task.RUNNABLE;
-        runQueue.addLast(t.runNode);
+        scheduler.enqueue(t);
         return true;
     }
 
@@ -146,20 +162,25 @@ public class Executor {
     /** Runs the next runnable task until it blocks, yields or ends; false when none was runnable. */
     public boolean runOne() {
         fireTimers();
-        Task t = runQueue.pollFirst();
+        long start = clock.now();
+        Task t = scheduler.pick(start);
         if (t == null) return false;
         current = t;
         t.state = Task.RUNNING;
         switches++;
         t.continuation.resume();
         current = null;
+        long ran = clock.now() - start;
         if (t.continuation.isDone()) {
             t.state = Task.DONE;
             live--;
+            scheduler.ran(t, ran, Scheduler.FINISHED);
             Task j;
             while ((j = t.joiners.pollFirst()) != null) wake(j, WakeReason.WOKEN);
         } else if (t.state == Task.RUNNING) {
             throw new IllegalStateException(t + " suspended without blocking or yielding");
+        } else {
+            scheduler.ran(t, ran, t.state == Task.RUNNABLE ? Scheduler.YIELDED : Scheduler.BLOCKED);
         }
         return true;
     }

@@ -4,8 +4,9 @@ import lichen.api.Slab;
 import lichen.libkernel.container.ListNode;
 
 /**
- * A kernel task: a continuation with its run state, the links that put it on
- * the run queue, one wait queue and the timer list, the reason it was woken,
+ * A kernel task: a continuation with its run state, its nice value and
+ * scheduler entity, the links that put it on a FIFO run queue, one wait queue
+ * and the timer list, the reason it was woken,
  * and whether a signal is pending (which ends interruptible sleeps, as
  * TASK_INTERRUPTIBLE does in Linux).
  */
@@ -21,6 +22,9 @@ public final class Task {
     boolean interruptible;
     boolean signalPending;
     long deadline = Executor.NO_DEADLINE;
+    int nice;
+    /** The EEVDF scheduler's state for this task, made by the scheduler on first use. */
+    private lichen.libkernel.sched.SchedEntity schedEntity;
     final ListNode<Task> runNode = new ListNode<>(this);
     final ListNode<Task> timerNode = new ListNode<>(this);
     /** The link a {@code WaitQueue} holds the task by; a task waits on one queue at a time. */
@@ -38,6 +42,13 @@ public final class Task {
     public String name() { return name; }
 
     public int state() { return state; }
+
+    /** The nice value, -20..19 (setpriority(2)); 0 unless set. */
+    public int nice() { return nice; }
+
+    public lichen.libkernel.sched.SchedEntity schedEntity() { return schedEntity; }
+
+    public void setSchedEntity(lichen.libkernel.sched.SchedEntity se) { schedEntity = se; }
 
     public boolean isDone() { return state == DONE; }
 

@@ -154,6 +154,15 @@ public final class EevdfRunQueue {
     }
 
     /**
+     * The running entity gives up the rest of its slice (yield_task_fair): its deadline moves a
+     * slice on, so an eligible entity with an earlier deadline is picked first.
+     */
+    public void yieldCurrent() {
+        SchedEntity se = curr;
+        if (se != null) se.deadline += scale(se.slice, se.weight);
+    }
+
+    /**
      * Whether a just-woken entity should preempt the running one
      * (check_preempt_wakeup_fair): it is eligible and its deadline is earlier,
      * or the running one is no longer eligible.

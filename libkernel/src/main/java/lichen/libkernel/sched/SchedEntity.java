@@ -23,6 +23,8 @@ public final class SchedEntity {
     long allowedCpus = -1L;
     int cpu = -1;
     long lastRan = Long.MIN_VALUE / 2;
+    /** What the entity schedules (the executor's task), for the scheduler to hand back. */
+    Object owner;
 
     public SchedEntity(int id, int nice, long sliceNs) {
         this.id = id;
@@ -44,6 +46,7 @@ public final class SchedEntity {
     public boolean onRunQueue() { return onRq; }
     public int cpu() { return cpu; }
     public long lastRan() { return lastRan; }
+    public Object owner() { return owner; }
 
     /** sched_setaffinity: a bit per CPU. */
     public void setAllowedCpus(long mask) { allowedCpus = mask; }
