@@ -18,6 +18,9 @@ import lichen.libkernel.mm.BuddyAllocator;
  * heap's unused tail joins it.
  */
 public final class MemorySetup {
+    /** The early heap's room for what is made between closing it and the kernel heap's start. */
+    private static final long EARLY_HEAP_SLACK = 256 << 10;
+
     private static BuddyAllocator frames;
 
     private MemorySetup() {}
@@ -28,7 +31,7 @@ public final class MemorySetup {
     public static void start(MachineDescription machine, long deviceTree) {
         if (machine == null || machine.memoryBankCount() == 0) throw new IllegalStateException("no memory description in the device tree");
         long imageStart = KernelLayout.imagePhysical(KernelLayout.imageStart());
-        long imageEnd = KernelLayout.imagePhysical(KernelServices.earlyHeapEnd());
+        long imageEnd = KernelLayout.imagePhysical(KernelServices.earlyHeapReserved());
         BootAllocator boot = BootAllocator.fromMachine(machine, deviceTree, DeviceTreeBlob.size(deviceTree), imageStart, imageEnd);
         if (boot == null) throw new IllegalStateException("too many memory regions for the boot allocator");
         long[] ram = new long[2 * machine.memoryBankCount()];
@@ -42,7 +45,7 @@ public final class MemorySetup {
         frames = new BuddyAllocator(low & -4096L, (int) ((high - (low & -4096L)) >>> 12));
         long handed = boot.handOff(frames);
         if (handed < 0) throw new IllegalStateException("boot allocator hand-off failed: " + handed);
-        String why = Mmu.takeOver(frames, ram, low, KernelServices.earlyHeapEnd());
+        String why = Mmu.takeOver(frames, ram, low, KernelServices.closeEarlyHeap(EARLY_HEAP_SLACK));
         if (why != null) throw new IllegalStateException("the kernel's page tables: " + why);
         long usedEarly = KernelServices.earlyHeapUsed();
         long returned = KernelServices.useAddressSpace(KernelAddressSpace.install(Mmu.kernelTable(), frames));

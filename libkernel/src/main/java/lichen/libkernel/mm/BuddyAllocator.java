@@ -111,9 +111,12 @@ public final class BuddyAllocator implements FrameAllocator {
         long e = endPa >>> PAGE_SHIFT;
         if (e <= s) return 0;
         if (s < basePfn || e > basePfn + frames) return -Errno.EINVAL;
+        // A block overlapping the range has its head inside it or covers its first frame (blocks are
+        // contiguous), so one covered() test and a look at each frame's own marks find every overlap.
+        if (covered((int) (s - basePfn))) return -Errno.EINVAL;
         for (long p = s; p < e; p++) {
             int f = (int) (p - basePfn);
-            if (freeOrder[f] != NONE || allocOrder[f] != NONE || covered(f)) return -Errno.EINVAL;
+            if (freeOrder[f] != NONE || allocOrder[f] != NONE) return -Errno.EINVAL;
         }
         long p = s;
         while (p < e) {

@@ -1,6 +1,7 @@
 package lichen.arch.aarch64;
 
 import lichen.api.Cpu;
+import lichen.api.Mem;
 import lichen.api.Mmio;
 import lichen.api.Unsafe;
 
@@ -34,6 +35,8 @@ public final class KernelServices {
     private static long heapStart;
     private static long heapNext;
     private static long heapEnd;
+    /** Where the early heap ended before {@link #closeEarlyHeap} cut it short. */
+    private static long heapReserved;
     private static KernelAddressSpace space;
 
     private KernelServices() {}
@@ -48,11 +51,25 @@ public final class KernelServices {
         long treeVirtual = deviceTree + KernelLayout.KERNEL_IMAGE;
         if (treeVirtual > imageEnd && treeVirtual < end) end = treeVirtual & -4096L;
         heapStart = heapNext = (imageEnd + 4095) & -4096L;
-        heapEnd = end;
+        heapEnd = heapReserved = end;
     }
 
     /** The early heap's end: the image is mapped up to here. */
     public static long earlyHeapEnd() { return heapEnd; }
+
+    /** The end of what the early heap may have used: memory up to here is the image's until {@link #useAddressSpace}. */
+    public static long earlyHeapReserved() { return heapReserved; }
+
+    /**
+     * Leaves the early heap {@code slack} bytes beyond what it has handed out, enough for the
+     * few objects made while the kernel's tables take over; returns its new end, which is as
+     * far as the kernel's tables map the image. (Mapping the whole early heap only to unmap
+     * most of it page by page costs a TLB invalidation a page.)
+     */
+    public static long closeEarlyHeap(long slack) {
+        heapEnd = Math.min(heapEnd, ((heapNext + 4095) & -4096L) + slack);
+        return heapEnd;
+    }
 
     /** Bytes of the early heap handed out. */
     public static long earlyHeapUsed() { return heapNext - heapStart; }
@@ -65,10 +82,10 @@ public final class KernelServices {
     public static long useAddressSpace(KernelAddressSpace s) {
         space = s;
         console = new Pl011(Mmu.virtualOf(consolePhysical));
-        long from = (heapNext + 4095) & -4096L, to = heapEnd;
+        long from = (heapNext + 4095) & -4096L, mapped = heapEnd, to = heapReserved;
         heapEnd = heapNext;
         if (to <= from) return 0;
-        s.table().unmap(from, to - from);
+        if (mapped > from) s.table().unmap(from, mapped - from);
         s.frames().addFreeRange(KernelLayout.imagePhysical(from), KernelLayout.imagePhysical(to));
         return to - from;
     }
@@ -116,7 +133,8 @@ public final class KernelServices {
         if (heapNext == 0 || heapNext + size > heapEnd) return ENOMEM;
         long at = heapNext;
         heapNext += size;
-        for (long p = at; p < at + size; p += 8) Mmio.write64(p, 0);
+        // memset through the bootstrap tables' identity map of RAM (Mem takes physical addresses).
+        Mem.zero(KernelLayout.imagePhysical(at), size);
         return at;
     }
 
