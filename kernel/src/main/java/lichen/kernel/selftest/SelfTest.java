@@ -57,6 +57,7 @@ public final class SelfTest {
         check("a @FloatingPoint method computes with the FP registers", SelfTest::floatingPointWhereMarked);
         check("a thousand tasks sleep on timers and every one wakes, none before its deadline", SelfTest::thousandSleepers);
         SchedulerTests.runAll();
+        WaitQueueTests.runAll();
         check("every CPU the device tree lists is online", SelfTest::everyCpuOnline);
         // Last: afterwards only this CPU runs, as after a panic.
         check("the other CPUs stop when asked (the panic and power-off path)", SelfTest::otherCpusStop);
