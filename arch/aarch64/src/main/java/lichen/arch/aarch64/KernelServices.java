@@ -109,8 +109,16 @@ public final class KernelServices {
 
     /** The end, normal or a panic's: every other CPU stops first, then the machine powers off. */
     private static long exit(int status) {
-        SecondaryCpus.stopAll();
+        if (SecondaryCpus.online() > 0) {
+            // No allocation on this path: it ends an out-of-memory panic too.
+            putLine(SecondaryCpus.stopAll() == 0 ? "cpus: the other CPUs are stopped" : "cpus: some CPUs did not stop");
+        }
         return PowerOff.exit(status);
+    }
+
+    private static void putLine(String text) {
+        for (int i = 0; i < text.length(); i++) putByte(text.charAt(i));
+        putByte('\n');
     }
 
     private static long write(long fd, long buffer, long length) {

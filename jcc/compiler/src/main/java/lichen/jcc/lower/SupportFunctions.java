@@ -221,19 +221,24 @@ final class SupportFunctions {
                   %fp0 = call ptr @llvm.frameaddress.p0(i32 0)
                   br label %walk
                 walk:
-                  %n = phi i32 [ 0, %entry ], [ %n1, %step ]
-                  %fp = phi ptr [ %fp0, %entry ], [ %up, %step ]
+                  %n = phi i32 [ 0, %entry ], [ %n1, %record ]
+                  %fp = phi ptr [ %fp0, %entry ], [ %up, %record ]
                   %done = icmp eq ptr %fp, null
                   %full = icmp sge i32 %n, %cap
                   %stop = or i1 %done, %full
                   br i1 %stop, label %exit, label %step
                 step:
+                  ; The outermost record (saved fp 0, as _start, boot.S and lichen_task_start leave it) returns
+                  ; into entry code, not Java: a tail call can leave it right under a Java frame.
+                  %up = load ptr, ptr %fp
+                  %outermost = icmp eq ptr %up, null
+                  br i1 %outermost, label %exit, label %record
+                record:
                   %rap = getelementptr i8, ptr %fp, i64 8
                   %ra = load i64, ptr %rap
                   %nw = zext i32 %n to i64
                   %slot = getelementptr i64, ptr %data, i64 %nw
                   store i64 %ra, ptr %slot
-                  %up = load ptr, ptr %fp
                   %n1 = add i32 %n, 1
                   br label %walk
                 exit:
