@@ -27,6 +27,7 @@ public class Executor {
     private int nextId = 1;
     private int live;
     private long switches;
+    private long wakes;
 
     /** An executor with FIFO scheduling. */
     public Executor(Continuations continuations, Clock clock) { this(continuations, clock, new FifoScheduler()); }
@@ -121,6 +122,7 @@ public class Executor {
         t.deadline = NO_DEADLINE;
         t.wakeReason = reason;
         t.state = Task.RUNNABLE;
+        t.wakeSequence = ++wakes;
         scheduler.enqueue(t);
         return true;
     }

@@ -23,6 +23,8 @@ public final class Task {
     boolean signalPending;
     long deadline = Executor.NO_DEADLINE;
     int nice;
+    /** The executor's count of wakes when this task was last woken: the order tasks were woken in. */
+    long wakeSequence;
     /** The EEVDF scheduler's state for this task, made by the scheduler on first use. */
     private lichen.libkernel.sched.SchedEntity schedEntity;
     final ListNode<Task> runNode = new ListNode<>(this);
@@ -42,6 +44,9 @@ public final class Task {
     public String name() { return name; }
 
     public int state() { return state; }
+
+    /** When the task was last woken, as the executor's count of wakes so far (0: never). */
+    public long wakeSequence() { return wakeSequence; }
 
     /** The nice value, -20..19 (setpriority(2)); 0 unless set. */
     public int nice() { return nice; }
