@@ -9,7 +9,6 @@ import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.*;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -47,8 +46,8 @@ final class EffectChecker {
     }
 
     void check(ClassNode c, MethodNode m, boolean asyncLambda, Reporter out) {
-        boolean async = has(m.visibleAnnotations, ASYNC) || has(m.invisibleAnnotations, ASYNC) || asyncLambda;
-        boolean irq = has(m.invisibleAnnotations, IRQ) || has(c.invisibleAnnotations, IRQ);
+        boolean async = SubsetChecker.has(m.visibleAnnotations, ASYNC) || SubsetChecker.has(m.invisibleAnnotations, ASYNC) || asyncLambda;
+        boolean irq = SubsetChecker.has(m.invisibleAnnotations, IRQ) || SubsetChecker.has(c.invisibleAnnotations, IRQ);
         int line = 0;
         for (AbstractInsnNode insn : m.instructions) {
             if (insn instanceof LineNumberNode ln) line = ln.line;
@@ -84,25 +83,19 @@ final class EffectChecker {
         if (owner.startsWith("java/") || owner.startsWith("javax/") || owner.startsWith("jdk/") || owner.startsWith("sun/")) return false;
         try {
             MethodRef m = world.resolveMethod(owner, name, desc);
-            if (has(m.node().invisibleAnnotations, ASYNC)) return true;
+            if (SubsetChecker.has(m.node().invisibleAnnotations, ASYNC)) return true;
             // An override of an @Async method may sleep too: it is what a call through the supertype runs.
             for (lichen.jcc.world.JClass k = m.owner(); k != null; k = k.superclass) {
                 org.objectweb.asm.tree.MethodNode d = k.method(name, desc);
-                if (d != null && has(d.invisibleAnnotations, ASYNC)) return true;
+                if (d != null && SubsetChecker.has(d.invisibleAnnotations, ASYNC)) return true;
                 for (lichen.jcc.world.JClass i : lichen.jcc.layout.Layout.allInterfaces(k)) {
                     org.objectweb.asm.tree.MethodNode id = i.method(name, desc);
-                    if (id != null && has(id.invisibleAnnotations, ASYNC)) return true;
+                    if (id != null && SubsetChecker.has(id.invisibleAnnotations, ASYNC)) return true;
                 }
             }
             return false;
         } catch (CompileError e) {
             return false;
         }
-    }
-
-    private static boolean has(List<AnnotationNode> annotations, String desc) {
-        if (annotations == null) return false;
-        for (AnnotationNode a : annotations) if (a.desc.equals(desc)) return true;
-        return false;
     }
 }

@@ -4,7 +4,6 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.*;
 
-import java.util.List;
 
 /**
  * The kernel target's rule for floating point (docs/subset.md, "Kernel
@@ -27,13 +26,16 @@ public final class FloatingPointRule {
         void atDeclaration(String message);
     }
 
-    public static boolean isMarked(MethodNode m) { return has(m.invisibleAnnotations, MARK) || has(m.visibleAnnotations, MARK); }
+    public static boolean isMarked(MethodNode m) {
+        return SubsetChecker.has(m.invisibleAnnotations, MARK) || SubsetChecker.has(m.visibleAnnotations, MARK);
+    }
 
     /** Reports the method's first floating-point use when it is not marked, or a marked method that may sleep or runs for an IRQ. */
     static void check(ClassNode c, MethodNode m, Reporter out) {
         boolean marked = isMarked(m);
         if (marked) {
-            boolean async = has(m.invisibleAnnotations, ASYNC), irq = has(m.invisibleAnnotations, IRQ) || has(c.invisibleAnnotations, IRQ);
+            boolean async = SubsetChecker.has(m.invisibleAnnotations, ASYNC);
+            boolean irq = SubsetChecker.has(m.invisibleAnnotations, IRQ) || SubsetChecker.has(c.invisibleAnnotations, IRQ);
             if (async || irq) {
                 out.atDeclaration("a @FloatingPoint method may not be " + (async ? "@Async" : "@Irq")
                         + ": the floating-point registers are saved neither by a task switch nor in a trap frame");
@@ -55,7 +57,7 @@ public final class FloatingPointRule {
      * point at the name.
      */
     public static Use firstUse(MethodNode m) {
-        int line = firstLine(m);
+        int line = SubsetChecker.firstLine(m);
         if (hasFloatingPoint(m.desc)) return new Use(line, m.name, "its signature has float or double");
         Use first = null;
         for (AbstractInsnNode insn : m.instructions) {
@@ -113,15 +115,4 @@ public final class FloatingPointRule {
     }
 
     private static boolean isFloatingPoint(Type t) { return t.getSort() == Type.FLOAT || t.getSort() == Type.DOUBLE; }
-
-    private static int firstLine(MethodNode m) {
-        for (AbstractInsnNode insn : m.instructions) if (insn instanceof LineNumberNode ln) return ln.line;
-        return 0;
-    }
-
-    private static boolean has(List<AnnotationNode> annotations, String desc) {
-        if (annotations == null) return false;
-        for (AnnotationNode a : annotations) if (a.desc.equals(desc)) return true;
-        return false;
-    }
 }

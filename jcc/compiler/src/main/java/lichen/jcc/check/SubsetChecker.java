@@ -363,7 +363,8 @@ public final class SubsetChecker {
         return first;
     }
 
-    private static int firstLine(MethodNode m) {
+    /** The first source line of a method's code (0 without a line table); the checks and the lowering share it. */
+    public static int firstLine(MethodNode m) {
         for (AbstractInsnNode i : m.instructions) if (i instanceof LineNumberNode ln) return ln.line;
         return 0;
     }
@@ -388,7 +389,8 @@ public final class SubsetChecker {
         return false;
     }
 
-    private static boolean has(List<AnnotationNode> annotations, String desc) {
+    /** Whether an annotation list (ASM's: null when empty) holds the annotation of type {@code desc}. */
+    static boolean has(List<AnnotationNode> annotations, String desc) {
         if (annotations == null) return false;
         for (AnnotationNode a : annotations) if (a.desc.equals(desc)) return true;
         return false;

@@ -68,7 +68,7 @@ public final class MethodLowering {
         }
         unwinding = m.tryCatchBlocks.isEmpty() ? null : new Unwinding(this);
         if (unwinding != null) unwinding.enter();
-        int firstLine = firstLine(m);
+        int firstLine = lichen.jcc.check.SubsetChecker.firstLine(m);
         int subprogram = module.debug.subprogram(method, firstLine);
         header.append(String.join(", ", params)).append(") ").append(attributes(m)).append(" !dbg !").append(subprogram);
         fb.at(module.debug.location(subprogram, firstLine));
@@ -93,11 +93,6 @@ public final class MethodLowering {
         }
         if (unwinding != null) unwinding.landingPad();
         return fb.text(header.toString());
-    }
-
-    private static int firstLine(MethodNode m) {
-        for (AbstractInsnNode insn : m.instructions) if (insn instanceof LineNumberNode ln) return ln.line;
-        return 0;
     }
 
     String block(LabelNode l) { return blocks.computeIfAbsent(l, k -> "L" + blocks.size()); }
