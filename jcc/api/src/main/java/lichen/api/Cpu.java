@@ -79,6 +79,13 @@ public final class Cpu {
     /** ICC_SGI1R_EL1: raises a software-generated interrupt (the value encodes INTID and targets). */
     public static void gicSendSgi(long value) { throw hostless(); }
 
+    /**
+     * DSB ISHST: this CPU's earlier stores are visible to every CPU before any later access,
+     * device and system register writes included; so an interrupt sent to another CPU after it
+     * finds what was written before (ARM DDI 0487, "Data Synchronization Barrier").
+     */
+    public static void makeStoresVisible() { throw hostless(); }
+
     /** MPIDR_EL1's affinity fields (Aff3..Aff0): which CPU this is, as the device tree's cpu nodes name it. */
     public static long mpidr() { throw hostless(); }
 

@@ -23,7 +23,9 @@ public final class MachineDescription {
     private String stdoutPath;
     private long initrdStart = -1;
     private long initrdEnd = -1;
-    private long uartBase = -1, uartSize, gicDistributor = -1, gicCpuOrRedistributor = -1;
+    private long uartBase = -1, uartSize, gicDistributor = -1, gicCpuInterface = -1;
+    /** GICv3's redistributor regions as base, size pairs. */
+    private long[] gicRedistributors = new long[0];
     private int uartIrq = -1;
     private int gicVersion;
     private int timerIrqPhys = -1, timerIrqVirt = -1;
@@ -115,15 +117,16 @@ public final class MachineDescription {
             uartSize = f.regSize(n, 0);
             uartIrq = interrupt(f, n, 0);
         }
-        String[] gics = {"arm,cortex-a15-gic", "arm,gic-400", "arm,gic-v3"};
-        for (int g = 0; g < gics.length && gicVersion == 0; g++) {
-            n = f.findCompatible(gics[g], -1);
+        for (String v2 : new String[] {"arm,cortex-a15-gic", "arm,gic-400"}) {
+            n = gicVersion == 0 ? f.findCompatible(v2, -1) : -1;
             if (n >= 0 && f.regCount(n) >= 2) {
-                gicVersion = g == 2 ? 3 : 2;
+                gicVersion = 2;
                 gicDistributor = f.regAddress(n, 0);
-                gicCpuOrRedistributor = f.regAddress(n, 1);
+                gicCpuInterface = f.regAddress(n, 1);
             }
         }
+        n = gicVersion == 0 ? f.findCompatible("arm,gic-v3", -1) : -1;
+        if (n >= 0 && f.regCount(n) >= 2) readGicV3(f, n);
         n = f.findCompatible("arm,armv8-timer", -1);
         if (n < 0) n = f.findCompatible("arm,armv7-timer", -1);
         if (n >= 0) {
@@ -148,6 +151,20 @@ public final class MachineDescription {
             virtioIrqs = Arrays.copyOf(virtioIrqs, virtioIrqs.length + 1);
             virtioIrqs[virtioIrqs.length - 1] = interrupt(f, n, 0);
         }
+    }
+
+    /**
+     * Binding interrupt-controller/arm,gic-v3: reg is the distributor, then
+     * #redistributor-regions (default 1) redistributor regions, then optional
+     * GICC, GICH, GICV frames, which the kernel does not use.
+     */
+    private void readGicV3(Fdt f, int n) {
+        int p = f.property(n, "#redistributor-regions");
+        long regions = p >= 0 && f.length(p) == 4 ? f.cell(p, 0) : 1;
+        if (regions < 1 || regions > f.regCount(n) - 1) return;
+        gicVersion = 3;
+        gicDistributor = f.regAddress(n, 0);
+        for (int i = 1; i <= regions; i++) gicRedistributors = append(gicRedistributors, f.regAddress(n, i), f.regSize(n, i));
     }
 
     private void readCpus(Fdt f) {
@@ -183,8 +200,13 @@ public final class MachineDescription {
     /** 2 or 3, or 0 when no GIC was found. */
     public int gicVersion() { return gicVersion; }
     public long gicDistributor() { return gicDistributor; }
-    /** GICv2's CPU interface, or GICv3's redistributor region. */
-    public long gicCpuInterface() { return gicCpuOrRedistributor; }
+    /** GICv2's CPU interface; -1 for GICv3, whose CPU interface is system registers. */
+    public long gicCpuInterface() { return gicCpuInterface; }
+
+    /** GICv3's redistributor regions (0 for GICv2): each holds the redistributors of some CPUs, one after another. */
+    public int gicRedistributorRegionCount() { return gicRedistributors.length / 2; }
+    public long gicRedistributorBase(int i) { return gicRedistributors[2 * i]; }
+    public long gicRedistributorSize(int i) { return gicRedistributors[2 * i + 1]; }
 
     /** INTID of the EL1 non-secure physical timer (PPI 14 = 30 on QEMU). */
     public int timerIrqPhysical() { return timerIrqPhys; }

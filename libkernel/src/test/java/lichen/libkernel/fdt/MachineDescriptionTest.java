@@ -60,11 +60,47 @@ class MachineDescriptionTest {
     }
 
     @Test
-    void gicV3GivesTheRedistributorRegion() {
+    void gicV3GivesTheRedistributorRegionWithItsSize() {
         MachineDescription m = describe(FdtBuilder.minimal().begin("intc@8000000").string("compatible", "arm,gic-v3")
                 .cells("reg", 0, 0x0800_0000L, 0, 0x1_0000, 0, 0x080A_0000L, 0, 0xF6_0000).end().end());
         assertEquals(3, m.gicVersion());
-        assertEquals(0x080A_0000L, m.gicCpuInterface());
+        assertEquals(0x0800_0000L, m.gicDistributor());
+        assertEquals(1, m.gicRedistributorRegionCount());
+        assertEquals(0x080A_0000L, m.gicRedistributorBase(0));
+        assertEquals(0xF6_0000L, m.gicRedistributorSize(0));
+        assertEquals(-1, m.gicCpuInterface(), "GICv3's CPU interface is system registers");
+    }
+
+    @Test
+    void gicV3RedistributorRegionsFollowTheirCountAndTheCpuInterfaceFramesAfterThemAreNotRegions() {
+        // QEMU virt with more than 123 CPUs: two regions; then GICC, GICH, GICV as the binding allows.
+        MachineDescription m = describe(FdtBuilder.minimal().begin("intc@8000000").string("compatible", "arm,gic-v3")
+                .cells("#redistributor-regions", 2)
+                .cells("reg", 0, 0x0800_0000L, 0, 0x1_0000, 0, 0x080A_0000L, 0, 0xF6_0000, 0x40, 0x0800_0000L, 0, 0x400_0000,
+                        0, 0x0801_0000L, 0, 0x1_0000, 0, 0x0803_0000L, 0, 0x1_0000, 0, 0x0804_0000L, 0, 0x1_0000)
+                .end().end());
+        assertEquals(3, m.gicVersion());
+        assertEquals(2, m.gicRedistributorRegionCount());
+        assertEquals(0x40_0800_0000L, m.gicRedistributorBase(1));
+        assertEquals(0x400_0000L, m.gicRedistributorSize(1));
+    }
+
+    @Test
+    void gicV3WithMoreRedistributorRegionsThanRegEntriesIsNotUsed() {
+        MachineDescription m = describe(FdtBuilder.minimal().begin("intc@8000000").string("compatible", "arm,gic-v3")
+                .cells("#redistributor-regions", 3)
+                .cells("reg", 0, 0x0800_0000L, 0, 0x1_0000, 0, 0x080A_0000L, 0, 0xF6_0000).end().end());
+        assertEquals(0, m.gicVersion());
+        assertEquals(0, m.gicRedistributorRegionCount());
+    }
+
+    @Test
+    void gicV2HasACpuInterfaceAndNoRedistributors() {
+        MachineDescription m = describe(FdtBuilder.minimal().begin("intc@8000000").string("compatible", "arm,cortex-a15-gic")
+                .cells("reg", 0, 0x0800_0000L, 0, 0x1_0000, 0, 0x0801_0000L, 0, 0x1_0000).end().end());
+        assertEquals(2, m.gicVersion());
+        assertEquals(0x0801_0000L, m.gicCpuInterface());
+        assertEquals(0, m.gicRedistributorRegionCount());
     }
 
     @Test

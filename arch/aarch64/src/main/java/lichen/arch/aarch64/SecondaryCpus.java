@@ -11,8 +11,9 @@ import lichen.libkernel.Errno;
  * each one the device tree lists (PSCI CPU_ON, Arm DEN0022 5.1.4) at boot.S's
  * lichen_secondary_entry, which turns its MMU on with the bootstrap tables,
  * moves to the kernel's own tables and a guarded kernel stack, and calls
- * {@link #main}. There is no scheduler on them yet: each reports itself
- * online and waits for events, and {@link #stopAll} (the panic and
+ * {@link #main}. There is no scheduler on them yet: each turns its part of
+ * the GIC on and unmasks IRQs (so SGIs from other CPUs reach it), reports
+ * itself online and waits for events, and {@link #stopAll} (the panic and
  * power-off path) makes every one of them leave through PSCI CPU_OFF.
  *
  * <p>The runtime's allocator is not shared between CPUs yet, so nothing
@@ -74,9 +75,11 @@ public final class SecondaryCpus {
 
     /** A secondary CPU's first Java code (boot.S), on its own stack; never returns. */
     static void main(long index) {
+        Interrupts.joinThisCpu();
         online.getAndAdd(1);
         Cpu.sendEvent();
         while (!stopping) Cpu.waitForEvent();
+        Cpu.disableInterrupts();
         stopped.getAndAdd(1);
         Cpu.sendEvent();
         Cpu.psci(PSCI_CPU_OFF, 0, 0, 0);

@@ -106,6 +106,7 @@ final class IntrinsicCalls {
             case "gicAcknowledge" -> fb.def("call i64 asm sideeffect \"mrs $0, S3_0_C12_C12_0\", \"=r,~{memory}\"()");
             case "gicEndOfInterrupt" -> writeSystemRegister(fb, "S3_0_C12_C12_1", v.get(0));
             case "gicSendSgi" -> writeSystemRegister(fb, "S3_0_C12_C11_5", v.get(0));
+            case "makeStoresVisible" -> { fb.emit("call void asm sideeffect \"dsb ishst\", \"~{memory}\"()"); yield "void"; }
             case "mpidr" -> fb.def("and i64 " + fb.def("call i64 asm sideeffect \"mrs $0, mpidr_el1\", \"=r\"()") + ", 1095233437695");
             case "waitForEvent" -> { fb.emit("call void asm sideeffect \"wfe\", \"~{memory}\"()"); yield "void"; }
             case "sendEvent" -> { fb.emit("call void asm sideeffect \"dsb ish\\0Asev\", \"~{memory}\"()"); yield "void"; }
