@@ -2,7 +2,6 @@ package lichen.libkernel.fdt;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,9 +13,7 @@ class FdtFuzzTest {
 
     @BeforeAll
     static void load() throws Exception {
-        try (InputStream in = FdtFuzzTest.class.getResourceAsStream("qemu-virt.dtb")) {
-            real = in.readAllBytes();
-        }
+        real = QemuBlobs.read("qemu-virt.dtb");
     }
 
     /** Parses and, when that succeeds, reads everything a boot would read. */

@@ -2,7 +2,6 @@ package lichen.libkernel.fdt;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.InputStream;
 import lichen.libkernel.mm.BootAllocator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,12 +18,8 @@ class QemuVirtDeviceTreeTest {
 
     @BeforeAll
     static void load() throws Exception {
-        try (InputStream in = QemuVirtDeviceTreeTest.class.getResourceAsStream("qemu-virt.dtb")) {
-            blob = in.readAllBytes();
-        }
-        FdtResult r = Fdt.parse(blob);
-        assertTrue(r.isOk(), r.error());
-        fdt = r.fdt();
+        blob = QemuBlobs.read("qemu-virt.dtb");
+        fdt = QemuBlobs.parse(blob);
         m = MachineDescription.from(fdt);
     }
 

@@ -2,7 +2,6 @@ package lichen.libkernel.fdt;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.InputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,13 +17,7 @@ class QemuVirtGicV3DeviceTreeTest {
 
     @BeforeAll
     static void load() throws Exception {
-        byte[] blob;
-        try (InputStream in = QemuVirtGicV3DeviceTreeTest.class.getResourceAsStream("qemu-virt-gicv3.dtb")) {
-            blob = in.readAllBytes();
-        }
-        FdtResult r = Fdt.parse(blob);
-        assertTrue(r.isOk(), r.error());
-        fdt = r.fdt();
+        fdt = QemuBlobs.parse(QemuBlobs.read("qemu-virt-gicv3.dtb"));
         m = MachineDescription.from(fdt);
     }
 
