@@ -1,8 +1,8 @@
 package lichen.kernel.boot;
 
-import lichen.api.Mmio;
+import lichen.api.Mem;
+import lichen.api.PA;
 import lichen.api.Unsafe;
-import lichen.arch.aarch64.Mmu;
 import lichen.libkernel.fdt.Fdt;
 import lichen.libkernel.fdt.FdtResult;
 import lichen.libkernel.fdt.MachineDescription;
@@ -26,8 +26,7 @@ public final class DeviceTreeBlob {
         int size = bigEndian32(address + 4);
         if (size < 40 || size > MAX_SIZE) return refuse("device tree size " + size + " out of range");
         byte[] blob = new byte[size];
-        long at = Mmu.virtualOf(address);
-        for (int i = 0; i < size; i++) blob[i] = (byte) Mmio.read8(at + i);
+        Mem.copyToArray(PA.of(address), blob, 0, size);
         FdtResult parsed = Fdt.parse(blob);
         if (!parsed.isOk()) return refuse("device tree rejected: " + parsed.error());
         MachineDescription m = MachineDescription.from(parsed.fdt());
@@ -42,7 +41,7 @@ public final class DeviceTreeBlob {
     }
 
     /** A big-endian word of the blob, at its physical address. */
-    private static int bigEndian32(long address) { return Integer.reverseBytes(Mmio.read32(Mmu.virtualOf(address))); }
+    private static int bigEndian32(long address) { return Integer.reverseBytes(Mem.load32(address)); }
 
     private static MachineDescription refuse(String why) {
         System.out.println("boot: " + why);

@@ -5,7 +5,6 @@ import lichen.api.Kmem;
 import lichen.api.Slab;
 import lichen.api.Unsafe;
 import lichen.arch.aarch64.Interrupts;
-import lichen.arch.aarch64.Mmu;
 import lichen.arch.aarch64.PowerOff;
 import lichen.kernel.boot.DeviceTreeBlob;
 import lichen.kernel.boot.MemorySetup;
@@ -226,7 +225,7 @@ public final class SelfTest {
 
     private static String deviceTreeMagic(long deviceTree) {
         if (deviceTree == 0 || (deviceTree & 7) != 0) return "device tree pointer 0x" + Long.toHexString(deviceTree);
-        int magic = lichen.api.Mmio.read32(Mmu.virtualOf(deviceTree));
+        int magic = lichen.api.Mem.load32(deviceTree);
         // FDT header magic 0xd00dfeed, big-endian (devicetree specification v0.4, 5.2).
         return Integer.reverseBytes(magic) == 0xd00dfeed ? null : "magic 0x" + Integer.toHexString(Integer.reverseBytes(magic));
     }

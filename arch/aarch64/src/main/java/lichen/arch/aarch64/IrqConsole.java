@@ -13,7 +13,7 @@ final class IrqConsole {
     /** Writes {@code before}, {@code number} in decimal, {@code after} and a newline. */
     @Irq
     static void line(String before, long number, String after) {
-        text(before);
+        KernelServices.putText(before);
         if (number < 0) {
             KernelServices.putByte('-');
             number = -number;
@@ -21,12 +21,7 @@ final class IrqConsole {
         long scale = 1;
         while (number / scale >= 10) scale *= 10;
         for (; scale > 0; scale /= 10) KernelServices.putByte('0' + (int) (number / scale % 10));
-        text(after);
+        KernelServices.putText(after);
         KernelServices.putByte('\n');
-    }
-
-    @Irq
-    private static void text(String s) {
-        for (int i = 0; i < s.length(); i++) KernelServices.putByte(s.charAt(i));
     }
 }

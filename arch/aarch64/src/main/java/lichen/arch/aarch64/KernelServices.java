@@ -111,14 +111,14 @@ public final class KernelServices {
     private static long exit(int status) {
         if (SecondaryCpus.online() > 0) {
             // No allocation on this path: it ends an out-of-memory panic too.
-            putLine(SecondaryCpus.stopAll() == 0 ? "cpus: the other CPUs are stopped" : "cpus: some CPUs did not stop");
+            putText(SecondaryCpus.stopAll() == 0 ? "cpus: the other CPUs are stopped\n" : "cpus: some CPUs did not stop\n");
         }
         return PowerOff.exit(status);
     }
 
-    private static void putLine(String text) {
+    /** Writes a string to the console a byte at a time, allocating nothing (the exit path and interrupt context use it). */
+    static void putText(String text) {
         for (int i = 0; i < text.length(); i++) putByte(text.charAt(i));
-        putByte('\n');
     }
 
     private static long write(long fd, long buffer, long length) {
