@@ -6,18 +6,20 @@
 // may change the frame (ELR to resume elsewhere); then the state is restored.
 //
 // Trap frame: x0..x30 at 8*n, ELR at 248, SPSR at 256, ESR at 264, FAR at 272,
-// the interrupted SP at 280; 288 bytes.
+// the interrupted SP at 280; 288 bytes. The entries from a lower EL save the
+// larger user frame instead (user.S), which begins with the same layout.
 //
 // Kernel stacks overflow into an unmapped guard: each is STACK_SIZE bytes in the
 // upper half of a slot aligned to twice that (kernel.ld, KernelLayout), so a
 // stack pointer still on its stack has bit STACK_SHIFT set. Pushing a frame onto
 // an overflowed stack would fault again, forever; so the entries that run on
-// SP_EL1 test that bit first (without a free register: sp + x0 - sp recovers
+// SP_EL1 from EL1 test that bit first (without a free register: sp + x0 - sp recovers
 // x0) and, when it is clear, move to the overflow stack and call
 // lichen_trap(frame, 16) with the overflowed SP in the frame.
 
 #define STACK_SHIFT 14
 #define FRAME 288
+#define UFRAME 832
 #define ENTRY_STACK_OVERFLOW 16
 
     .macro vector_entry number
@@ -26,6 +28,15 @@
     stp     x0, x1, [sp, #0]
     mov     x0, #\number
     b       trap_common
+    .endm
+
+    // From EL0: the full user frame (user.S), on the thread's kernel stack.
+    .macro user_vector_entry number
+    .balign 0x80
+    sub     sp, sp, #UFRAME
+    stp     x0, x1, [sp, #0]
+    mov     x0, #\number
+    b       lichen_user_trap
     .endm
 
     .macro checked_vector_entry number
@@ -56,14 +67,14 @@ lichen_vectors:
     checked_vector_entry 5
     checked_vector_entry 6
     checked_vector_entry 7
-    checked_vector_entry 8
-    checked_vector_entry 9
-    checked_vector_entry 10
-    checked_vector_entry 11
-    checked_vector_entry 12
-    checked_vector_entry 13
-    checked_vector_entry 14
-    checked_vector_entry 15
+    user_vector_entry 8
+    user_vector_entry 9
+    user_vector_entry 10
+    user_vector_entry 11
+    user_vector_entry 12
+    user_vector_entry 13
+    user_vector_entry 14
+    user_vector_entry 15
 
 // Saves x2..x30 and the exception registers into the frame at sp (x0, x1 are saved).
     .macro save_frame
@@ -99,6 +110,7 @@ trap_common:
     mov     x1, x0
     mov     x0, sp
     bl      lichen_trap
+    msr     daifset, #2             // no IRQ between writing ELR_EL1 and the eret
     ldr     x1, [sp, #248]
     msr     elr_el1, x1
     ldr     x1, [sp, #256]

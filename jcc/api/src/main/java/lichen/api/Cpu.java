@@ -37,6 +37,19 @@ public final class Cpu {
      */
     public static void switchContext(long save, long load) { throw hostless(); }
 
+    /**
+     * The first return of a user thread to EL0 (arch/aarch64/user.S, lichen_enter_user): the
+     * 832-byte user frame at {@code frame} is copied onto the running task's stack, where the
+     * thread's traps will save its state from then on, and restored with ERET. Never returns.
+     */
+    public static void enterUser(long frame) { throw hostless(); }
+
+    /** TTBR0_EL1 = {@code ttbr0} (an ASID in bits 63:48 and a table's address), then ISB: the user half now translates through it. */
+    public static void setUserTranslationTable(long ttbr0) { throw hostless(); }
+
+    /** Invalidates every TLB entry of one ASID on every CPU (TLBI ASIDE1IS, with the barriers; ARM ARM D8.14). */
+    public static void invalidateTlbAsid(long asid) { throw hostless(); }
+
     /** The address where a new task's first context switch lands (lichen_task_start). */
     public static long taskStartAddress() { throw hostless(); }
 

@@ -67,4 +67,13 @@ public final class Mem {
         if (off < 0 || len < 0 || off > src.length - len) throw new IndexOutOfBoundsException("copyFromArray " + off + "+" + len);
         SimulatedMemory.current().writeFrom(dst.raw(), src, off, len);
     }
+
+    /** {@link #copyToArray(PA, byte[], int, int)} from a raw physical address (no word object on the way). */
+    public static void copyToArray(long src, byte[] dst, int off, int len) { copyToArray(PA.of(src), dst, off, len); }
+
+    /** {@link #copyFromArray(byte[], int, PA, int)} to a raw physical address. */
+    public static void copyFromArray(byte[] src, int off, long dst, int len) { copyFromArray(src, off, PA.of(dst), len); }
+
+    /** {@link #copy(PA, PA, long)} between raw physical addresses. */
+    public static void copy(long dst, long src, long len) { SimulatedMemory.current().copy(dst, src, len); }
 }

@@ -23,6 +23,7 @@ public final class Task {
     boolean signalPending;
     long deadline = Executor.NO_DEADLINE;
     int nice;
+    private Object owner;
     /** The executor's count of wakes when this task was last woken: the order tasks were woken in. */
     long wakeSequence;
     /** The EEVDF scheduler's state for this task, made by the scheduler on first use. */
@@ -40,6 +41,11 @@ public final class Task {
     }
 
     public int id() { return id; }
+
+    /** What the task runs for, set by its creator (the kernel: the user process whose thread it is), or null. */
+    public Object owner() { return owner; }
+
+    public void setOwner(Object o) { owner = o; }
 
     public String name() { return name; }
 

@@ -30,6 +30,8 @@ public final class StackContinuations implements Continuations {
 
     /** The task running now (null in the executor's own context). */
     private static Task running;
+    /** TTBR0_EL1 as last written: the user address space the CPU translates through. */
+    private static long installedTable;
 
     @Override
     public Continuation create(AsyncBody body) { return new Task(body); }
@@ -47,6 +49,43 @@ public final class StackContinuations implements Continuations {
     static void taskMain() {
         Task t = running;
         t.body.run();
+        t.done = true;
+        Cpu.switchContext(Syscall.addressOf(t.context), Syscall.addressOf(t.resumer));
+        throw new IllegalStateException("a finished task was resumed");
+    }
+
+    /**
+     * The running task's user address space from now on ({@code ttbr0}: ASID and table), installed
+     * now and again whenever the task is resumed: a system call that sleeps finds its own user
+     * memory when it wakes. Kernel tasks never set one and run on whatever is installed.
+     */
+    public static void setTranslationTable(long ttbr0) {
+        Task t = running;
+        if (t == null) throw new IllegalStateException("a translation table outside a task");
+        t.translationTable = ttbr0;
+        install(ttbr0);
+    }
+
+    /** A table being freed is no longer translated through: the empty user table replaces it where it is installed. */
+    public static void forgetTranslationTable(long ttbr0) {
+        if (installedTable == ttbr0) install(Mmu.userRoot());
+        if (running != null && running.translationTable == ttbr0) running.translationTable = 0;
+    }
+
+    private static void install(long ttbr0) {
+        if (ttbr0 == installedTable) return;
+        Cpu.setUserTranslationTable(ttbr0);
+        installedTable = ttbr0;
+    }
+
+    /**
+     * Ends the running task where it stands (a user thread's exit, from inside its system call):
+     * it counts as finished and its resumer goes on. Never returns.
+     */
+    @Async
+    public static void exitRunning() {
+        Task t = running;
+        if (t == null) throw new IllegalStateException("exit outside a task");
         t.done = true;
         Cpu.switchContext(Syscall.addressOf(t.context), Syscall.addressOf(t.resumer));
         throw new IllegalStateException("a finished task was resumed");
@@ -75,6 +114,8 @@ public final class StackContinuations implements Continuations {
         /** The context of whoever resumed the task, restored when it suspends. */
         final long[] resumer = Kmem.newLongs(CONTEXT_WORDS);
         boolean done;
+        /** TTBR0 for this task's user memory, or 0 for a kernel task. */
+        long translationTable;
 
         Task(AsyncBody body) {
             KernelAddressSpace space = KernelAddressSpace.get();
@@ -92,6 +133,7 @@ public final class StackContinuations implements Continuations {
             if (done) throw new IllegalStateException("resume of a finished task");
             Task previous = running;
             running = this;
+            if (translationTable != 0) install(translationTable);
             Cpu.switchContext(Syscall.addressOf(resumer), Syscall.addressOf(context));
             running = previous;
             if (done) KernelAddressSpace.get().unmapStack(stackTop);

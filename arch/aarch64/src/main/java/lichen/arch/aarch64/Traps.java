@@ -1,11 +1,13 @@
 package lichen.arch.aarch64;
 
+import lichen.api.Async;
 import lichen.api.Mmio;
 import lichen.api.Unsafe;
 
 /**
  * Where every exception lands (vectors.S calls lichen_trap, which jcc binds
- * to {@link #handle}). IRQs go to {@link Interrupts}. A breakpoint ({@code brk}) is counted and skipped, so
+ * to {@link #handle}). Exceptions from EL0 go to the registered
+ * {@link UserTrapHandler} (the process layer). IRQs go to {@link Interrupts}. A breakpoint ({@code brk}) is counted and skipped, so
  * tests can prove the path; anything else is unexpected for now and is
  * reported with the syndrome and every register, then the kernel panics.
  * vectors.S sends a kernel stack overflow here as entry 16, already moved to
@@ -33,7 +35,13 @@ public final class Traps {
     private static long breakpoints;
     private static long lastBreakpointImmediate = -1;
 
+    /** Where exceptions from EL0 go; without one they are unexpected (a panic). */
+    private static UserTrapHandler userTraps;
+
     private Traps() {}
+
+    /** The process layer's handler for every exception taken from EL0. */
+    public static void setUserTrapHandler(UserTrapHandler h) { userTraps = h; }
 
     public static long breakpoints() { return breakpoints; }
 
@@ -51,7 +59,13 @@ public final class Traps {
         return lastFaultAddress;
     }
 
+    @Async
     public static void handle(long frame, long entry) {
+        if (entry >= 8 && entry < 16 && userTraps != null) {
+            if (entry % 4 == 1) Interrupts.dispatch(); // then the process layer may switch threads
+            userTraps.handle(frame, entry);
+            return;
+        }
         if (entry == STACK_OVERFLOW) {
             stackOverflow(frame);
             return;

@@ -86,6 +86,13 @@ final class IntrinsicCalls {
             case "enableInterrupts" -> { fb.emit("call void asm sideeffect \"msr daifclr, #2\", \"~{memory}\"()"); yield "void"; }
             case "disableInterrupts" -> { fb.emit("call void asm sideeffect \"msr daifset, #2\", \"~{memory}\"()"); yield "void"; }
             case "switchContext" -> { fb.emit("call void @lichen_switch(i64 " + v.get(0) + ", i64 " + v.get(1) + ")"); yield "void"; }
+            case "enterUser" -> { fb.emit("call void @lichen_enter_user(i64 " + v.get(0) + ")"); yield "void"; }
+            case "setUserTranslationTable" -> writeSystemRegister(fb, "ttbr0_el1", v.get(0));
+            case "invalidateTlbAsid" -> {
+                String operand = fb.def("shl i64 " + v.get(0) + ", 48");
+                fb.emit("call void asm sideeffect \"dsb ishst\\0Atlbi aside1is, $0\\0Adsb ish\\0Aisb\", \"r,~{memory}\"(i64 " + operand + ")");
+                yield "void";
+            }
             case "taskStartAddress" -> fb.def("ptrtoint ptr @lichen_task_start to i64");
             case "replaceTranslationTables" -> {
                 fb.emit("call void @lichen_replace_tables(i64 " + v.get(0) + ", i64 " + v.get(1) + ")");

@@ -111,6 +111,8 @@ public final class ModuleWriter {
                 .append(module.runtime("lichen/arch/aarch64/Traps", "handle", "(JJ)V")).append('\n');
         // Kernel tasks: the stack switch and a new task's first frame (arch/aarch64/switch.S).
         sb.append("declare void @lichen_switch(i64, i64)\ndeclare void @lichen_task_start()\n");
+        // The first return to EL0 of a user thread (arch/aarch64/user.S).
+        sb.append("declare void @lichen_enter_user(i64) noreturn\n");
         // A secondary CPU's first Java (arch/aarch64/boot.S, lichen_secondary_entry).
         sb.append("@lichen_secondary_main = alias void (i64), ptr ")
                 .append(module.runtime("lichen/arch/aarch64/SecondaryCpus", "main", "(J)V")).append('\n');

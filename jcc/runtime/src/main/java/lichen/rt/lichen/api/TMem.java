@@ -58,4 +58,16 @@ public final class TMem {
         if (off < 0 || len < 0 || off > src.length - len) throw new IndexOutOfBoundsException("copyFromArray " + off + "+" + len);
         Intrinsics.copyMemory(at(dst.raw()), Intrinsics.arrayData(src) + off, len);
     }
+
+    public static void copyToArray(long src, byte[] dst, int off, int len) {
+        if (off < 0 || len < 0 || off > dst.length - len) throw new IndexOutOfBoundsException("copyToArray " + off + "+" + len);
+        Intrinsics.copyMemory(Intrinsics.arrayData(dst) + off, at(src), len);
+    }
+
+    public static void copyFromArray(byte[] src, int off, long dst, int len) {
+        if (off < 0 || len < 0 || off > src.length - len) throw new IndexOutOfBoundsException("copyFromArray " + off + "+" + len);
+        Intrinsics.copyMemory(at(dst), Intrinsics.arrayData(src) + off, len);
+    }
+
+    public static void copy(long dst, long src, long len) { Intrinsics.copyMemory(at(dst), at(src), len); }
 }

@@ -1,0 +1,230 @@
+package lichen.kernel.mm;
+
+import lichen.api.Async;
+import lichen.api.Cpu;
+import lichen.api.Mem;
+import lichen.api.Unsafe;
+import lichen.arch.aarch64.KernelAddressSpace;
+import lichen.arch.aarch64.StackContinuations;
+import lichen.libkernel.Errno;
+import lichen.libkernel.container.IdAllocator;
+import lichen.libkernel.mm.BuddyAllocator;
+import lichen.libkernel.mm.PageTable;
+import lichen.libkernel.mm.Prot;
+import lichen.libkernel.mm.TlbMaintenance;
+import lichen.libkernel.mm.Vma;
+import lichen.libkernel.mm.VmaSet;
+
+/**
+ * One process's user half (Linux's mm_struct): a TTBR0 translation table
+ * tagged with an ASID, the areas mmap(2) and execve(2) created, and the
+ * program break. Pages are demand-filled: an area only reserves addresses, and
+ * the first touch of a page (a fault from EL0, or a copy from a system call)
+ * gives it a zeroed frame or the file's bytes. Every page is private to this
+ * space for now, so fork copies them ({@link #fork}).
+ *
+ * <p>ASIDs (ARM ARM D8.13.1) are 8 bits wide here (TCR_EL1.AS = 0): 255 live
+ * spaces at most, each one's stale TLB entries removed before its ASID is reused.
+ */
+@Unsafe
+public final class UserAddressSpace {
+    public static final long PAGE = 4096;
+    /** Lowest address mmap(2) hands out (vm.mmap_min_addr) and the top below which it places areas. */
+    public static final long MMAP_MIN = 0x10000, MMAP_BASE = 0x0000_ffff_f000_0000L - (8L << 20) - (128L << 20);
+    /** The initial stack: 8 MiB (RLIMIT_STACK's default) below this, filled on demand. */
+    public static final long STACK_TOP = 0x0000_ffff_f000_0000L, STACK_SIZE = 8L << 20;
+
+    private static final IdAllocator asids = new IdAllocator(1, 256);
+
+    private final PageTable table;
+    private final int asid;
+    private final VmaSet areas;
+    private long brkStart, brk;
+
+    private UserAddressSpace(PageTable table, int asid, VmaSet areas) {
+        this.table = table;
+        this.asid = asid;
+        this.areas = areas;
+    }
+
+    /** An empty space, or null when no ASID or no page is free. */
+    public static UserAddressSpace create() { return create(new VmaSet(MMAP_MIN, MMAP_BASE)); }
+
+    private static UserAddressSpace create(VmaSet areas) {
+        int asid = asids.allocLowest();
+        if (asid < 0) return null;
+        TlbMaintenance tlb = Cpu::invalidateTlbPage; // TLBI VAAE1IS: the page under every ASID
+        PageTable t = PageTable.create(frames(), tlb);
+        if (t == null) {
+            asids.free(asid);
+            return null;
+        }
+        return new UserAddressSpace(t, asid, areas);
+    }
+
+    private static BuddyAllocator frames() { return KernelAddressSpace.get().frames(); }
+
+    /** TTBR0_EL1's value for this space: ASID in bits 63:48, the table's address below. */
+    public long ttbr0() { return (long) asid << 48 | table.root().raw(); }
+
+    public VmaSet areas() { return areas; }
+
+    public long brkStart() { return brkStart; }
+
+    public long brk() { return brk; }
+
+    /** Where the heap begins, just above the program's highest segment (execve sets it). */
+    public void setBrkStart(long at) {
+        brkStart = (at + PAGE - 1) & -PAGE;
+        brk = brkStart;
+    }
+
+    /** Moves the break as brk(2) asks: the new break, or the old one when the move is refused. */
+    public long moveBrk(long to) {
+        if (to < brkStart) return brk;
+        long oldEnd = (brk + PAGE - 1) & -PAGE, newEnd = (to + PAGE - 1) & -PAGE;
+        if (newEnd > oldEnd) {
+            if (areas.intersects(oldEnd, newEnd)) return brk;
+            if (areas.mapFixed(new Vma(oldEnd, newEnd, Prot.READ | Prot.WRITE, 0).named("[heap]")) < 0) return brk;
+        } else if (newEnd < oldEnd) {
+            unmap(newEnd, oldEnd - newEnd);
+        }
+        brk = to;
+        return brk;
+    }
+
+    /** Adds an area at a fixed place, replacing (and freeing) what was there. 0 or -errno. */
+    public int mapFixed(Vma v) {
+        releasePages(v.start(), v.end());
+        return areas.mapFixed(v);
+    }
+
+    /** munmap(2): the areas go and so do their pages. 0 or -errno. */
+    public int unmap(long addr, long len) {
+        long end = addr + ((len + PAGE - 1) & -PAGE);
+        int rc = areas.unmap(addr, len);
+        if (rc < 0) return rc;
+        releasePages(addr, end);
+        return 0;
+    }
+
+    /** mprotect(2): the areas' permissions, then those of the pages already present. 0 or -errno. */
+    public int protect(long addr, long len, int prot) {
+        int rc = areas.protect(addr, len, prot);
+        if (rc < 0 || len == 0) return rc;
+        long end = addr + ((len + PAGE - 1) & -PAGE);
+        for (long va = addr; va < end; va += PAGE) {
+            long pa = table.translate(va);
+            if (pa < 0) continue;
+            table.unmap(va, PAGE);
+            table.map(va, pa, PAGE, pageProt(prot), 0);
+        }
+        return 0;
+    }
+
+    /** madvise(MADV_DONTNEED): the pages go, the areas stay; the next touch reads zeros or the file again. 0 or -ENOMEM for a range not all mapped. */
+    public int dropPages(long addr, long len) {
+        long end = addr + ((len + PAGE - 1) & -PAGE);
+        for (long a = addr; a < end; ) {
+            Vma v = areas.find(a);
+            if (v == null) return -Errno.ENOMEM;
+            a = v.end();
+        }
+        releasePages(addr, end);
+        return 0;
+    }
+
+    // Frees the frames mapped in [start, end) and removes their translations.
+    private void releasePages(long start, long end) {
+        Vma v = areas.findNext(start);
+        while (v != null && v.start() < end) {
+            long from = Math.max(start, v.start()), to = Math.min(end, v.end());
+            for (long va = from; va < to; va += PAGE) {
+                long pa = table.translate(va);
+                if (pa < 0) continue;
+                table.unmap(va, PAGE);
+                frames().freePages(pa, 0);
+            }
+            v = areas.findNext(v.end());
+        }
+    }
+
+    /**
+     * Makes the page holding {@code addr} present for an access ({@code Prot.READ},
+     * {@code WRITE} or {@code EXEC}) if its area allows it: the page fault's work.
+     * Returns the physical address of the byte at {@code addr}, -EFAULT when no area allows the access,
+     * -ENOMEM when no frame is free.
+     */
+    @Async
+    public long fault(long addr, int access) {
+        if (Long.compareUnsigned(addr, VmaSet.USER_END) >= 0) return -Errno.EFAULT;
+        Vma v = areas.find(addr);
+        if (v == null || (allowed(v.prot()) & access) != access) return -Errno.EFAULT;
+        long page = addr & -PAGE;
+        long present = table.translate(page);
+        if (present >= 0) return present | (addr & (PAGE - 1));
+        long pa = frames().allocPages(0);
+        if (pa < 0) return -Errno.ENOMEM;
+        Mem.zero(pa, PAGE);
+        if (v.file() instanceof PageSource src) {
+            int rc = src.fillPage(pa, (v.pgoff() << 12) + (page - v.start()));
+            if (rc < 0) {
+                frames().freePages(pa, 0);
+                return rc;
+            }
+        }
+        int rc = table.map(page, pa, PAGE, pageProt(v.prot()), 0);
+        if (rc < 0) {
+            frames().freePages(pa, 0);
+            return rc;
+        }
+        return pa | (addr & (PAGE - 1));
+    }
+
+    /** A present page's descriptor permissions: the area's, for EL0; PROT_NONE keeps the frame but only the kernel reaches it. */
+    private static int pageProt(int prot) { return (prot & 7) == 0 ? Prot.READ : (prot & 7) | Prot.USER; }
+
+    /** What an area's protection lets through: AArch64 has no write-only page, so PROT_WRITE lets reads in too (as on Linux). */
+    private static int allowed(int prot) { return (prot & Prot.WRITE) != 0 ? prot | Prot.READ : prot; }
+
+    /**
+     * The child's space for fork(2): the same areas, and a copy of every page
+     * present (copy-on-write comes later), or null when memory ran out.
+     */
+    public UserAddressSpace fork() {
+        UserAddressSpace c = create(areas.fork());
+        if (c == null) return null;
+        c.brkStart = brkStart;
+        c.brk = brk;
+        for (int i = 0; i < areas.count(); i++) {
+            Vma v = areas.get(i);
+            for (long va = v.start(); va < v.end(); va += PAGE) {
+                long pa = table.translate(va);
+                if (pa < 0) continue;
+                long copy = frames().allocPages(0);
+                if (copy < 0 || c.table.map(va, copy, PAGE, pageProt(v.prot()), 0) < 0) {
+                    if (copy >= 0) frames().freePages(copy, 0);
+                    c.destroy();
+                    return null;
+                }
+                Mem.copy(copy, pa, PAGE);
+            }
+        }
+        return c;
+    }
+
+    /** Frees every page, the table and the ASID; the space must not be installed on any CPU afterwards. */
+    public void destroy() {
+        StackContinuations.forgetTranslationTable(ttbr0());
+        for (int i = 0; i < areas.count(); i++) {
+            Vma v = areas.get(i);
+            for (long va = v.start(); va < v.end(); va += PAGE) {
+                long pa = table.translate(va);
+                if (pa >= 0) frames().freePages(pa, 0);
+            }
+        }
+        table.destroy();
+        Cpu.invalidateTlbAsid(asid);
+        asids.free(asid);
+    }
+}

@@ -1,0 +1,73 @@
+package lichen.kernel.proc;
+
+import lichen.kernel.mm.UserAddressSpace;
+import lichen.libkernel.async.Task;
+import lichen.libkernel.sync.WaitQueue;
+
+/**
+ * A user process (Linux's task_struct, for a process of one thread so far):
+ * its ids, its address space, the kernel task that runs its thread, and what
+ * its parent's wait4(2) finds when it ends. The thread's id is the pid.
+ */
+public final class Process {
+    /** Lifecycle: running (or blocked in a call), exited and waiting to be reaped, reaped. */
+    public static final int LIVE = 0, ZOMBIE = 1, REAPED = 2;
+
+    final int pid;
+    Process parent;
+    /** The first child; children link through {@link #nextSibling}. */
+    Process firstChild, nextSibling;
+    UserAddressSpace mm;
+    /** The program's name (comm, 15 bytes at most as in /proc/PID/comm). */
+    String comm;
+    Task task;
+    int state = LIVE;
+    /** The wait status (man 2 wait): exit code << 8, or the signal that killed it. */
+    int waitStatus;
+    /** set_tid_address(2): cleared and futex-woken at exit. */
+    long clearChildTid;
+    /** The parent sleeps here in wait4(2) until a child changes state. */
+    final WaitQueue childEvents = new WaitQueue();
+    /** The initial user frame lichen_enter_user copies; kept until the thread exits. */
+    long[] startFrame;
+
+    Process(int pid, Process parent, UserAddressSpace mm, String comm) {
+        this.pid = pid;
+        this.parent = parent;
+        this.mm = mm;
+        this.comm = comm;
+    }
+
+    public int pid() { return pid; }
+
+    public int ppid() { return parent == null ? 0 : parent.pid; }
+
+    public Process parent() { return parent; }
+
+    public UserAddressSpace mm() { return mm; }
+
+    public String comm() { return comm; }
+
+    public int state() { return state; }
+
+    public int waitStatus() { return waitStatus; }
+
+    public Task task() { return task; }
+
+    public long clearChildTid() { return clearChildTid; }
+
+    public void setClearChildTid(long address) { clearChildTid = address; }
+
+    /** exec's new name: the file name's last component, cut to 15 bytes (TASK_COMM_LEN - 1). */
+    public void setComm(String path) {
+        int slash = path.lastIndexOf('/');
+        String base = path.substring(slash + 1);
+        comm = base.length() > 15 ? base.substring(0, 15) : base;
+    }
+
+    /** exec's new address space; the old one is the caller's to destroy. */
+    public void setMm(UserAddressSpace next) { mm = next; }
+
+    @Override
+    public String toString() { return "pid " + pid + " (" + comm + ")"; }
+}

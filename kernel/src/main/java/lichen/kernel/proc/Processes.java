@@ -1,0 +1,168 @@
+package lichen.kernel.proc;
+
+import lichen.api.Async;
+import lichen.api.Kmem;
+import lichen.arch.aarch64.StackContinuations;
+import lichen.kernel.mm.UserAddressSpace;
+import lichen.libkernel.Errno;
+import lichen.libkernel.async.Executor;
+import lichen.libkernel.async.Task;
+import lichen.libkernel.container.IdAllocator;
+
+/**
+ * The process table and each process's life: the first process, fork(2),
+ * exit, and the parent's wait4(2). A process's thread is a kernel task whose
+ * body enters EL0 ({@link #startThread}); it comes back into the kernel only
+ * through exceptions ({@link UserTraps}) and leaves for good through {@link #exit}.
+ */
+public final class Processes {
+    /** PID_MAX_DEFAULT; pids are handed out cyclically from 300 after the first wrap, as Linux does. */
+    public static final int PID_MAX = 32768;
+    /** wait4 options (man 2 wait). */
+    public static final int WNOHANG = 1;
+
+    private static final Process[] byPid = new Process[PID_MAX];
+    private static final IdAllocator pids = new IdAllocator(1, PID_MAX, 300);
+    private static Executor executor;
+    /** Called when pid 1 ends: the machine has nothing left to run. */
+    private static Runnable initEnded;
+
+    private Processes() {}
+
+    public static void useExecutor(Executor ex, Runnable whenInitEnds) {
+        executor = ex;
+        initEnded = whenInitEnds;
+    }
+
+    public static Executor executor() { return executor; }
+
+    /** The process whose thread is running, or null in a kernel task. */
+    public static Process current() {
+        Task t = executor.current();
+        return t != null && t.owner() instanceof Process p ? p : null;
+    }
+
+    public static Process byPid(int pid) { return pid > 0 && pid < PID_MAX ? byPid[pid] : null; }
+
+    /** A new process with no parent (init) that starts at {@code entry} with stack pointer {@code sp} in {@code mm}. */
+    public static Process create(UserAddressSpace mm, String comm, long entry, long sp) {
+        Process p = newProcess(null, mm, comm);
+        if (p == null) return null;
+        UserFrame.initialise(UserFrame.address(p.startFrame), entry, sp);
+        startThread(p);
+        return p;
+    }
+
+    private static Process newProcess(Process parent, UserAddressSpace mm, String comm) {
+        int pid = pids.allocCyclic();
+        if (pid < 0) return null;
+        Process p = new Process(pid, parent, mm, comm);
+        p.startFrame = Kmem.newLongs(UserFrame.BYTES / 8);
+        byPid[pid] = p;
+        if (parent != null) {
+            p.nextSibling = parent.firstChild;
+            parent.firstChild = p;
+        }
+        return p;
+    }
+
+    private static void startThread(Process p) {
+        Task t = executor.spawn(p.comm, () -> enterUser(p));
+        t.setOwner(p);
+        p.task = t;
+    }
+
+    @Async
+    private static void enterUser(Process p) {
+        StackContinuations.setTranslationTable(p.mm.ttbr0());
+        UserFrame.enter(p.startFrame);
+    }
+
+    /**
+     * fork(2) from the thread whose user state is at {@code frame}: the child
+     * gets a copy of the address space and the same registers, with 0 in x0 and
+     * the stack pointer {@code childSp} when it is not 0 (clone's stack).
+     * Returns the child's pid, -EAGAIN without a pid or ASID, -ENOMEM without memory.
+     */
+    public static int fork(Process parent, long frame, long childSp, long childTls, boolean setTls) {
+        UserAddressSpace mm = parent.mm.fork();
+        if (mm == null) return -Errno.ENOMEM;
+        Process c = newProcess(parent, mm, parent.comm);
+        if (c == null) {
+            mm.destroy();
+            return -Errno.EAGAIN;
+        }
+        long f = UserFrame.address(c.startFrame);
+        UserFrame.copy(f, frame);
+        UserFrame.setX(f, 0, 0);
+        if (childSp != 0) UserFrame.set(f, UserFrame.SP, childSp);
+        if (setTls) UserFrame.set(f, UserFrame.TPIDR, childTls);
+        startThread(c);
+        return c.pid;
+    }
+
+    /**
+     * The running process ends with {@code waitStatus} (man 2 wait's encoding):
+     * its memory goes, its children pass to init, its parent is told. Never returns.
+     */
+    @Async
+    public static void exit(Process p, int waitStatus) {
+        p.waitStatus = waitStatus;
+        UserAddressSpace mm = p.mm;
+        p.mm = null;
+        if (mm != null) mm.destroy();
+        Process init = byPid[1];
+        Process c = p.firstChild;
+        while (c != null) {
+            Process next = c.nextSibling;
+            c.parent = init;
+            if (init != null && init != p) {
+                c.nextSibling = init.firstChild;
+                init.firstChild = c;
+                if (c.state == Process.ZOMBIE) init.childEvents.wakeAll(executor);
+            }
+            c = next;
+        }
+        p.firstChild = null;
+        p.state = Process.ZOMBIE;
+        if (p.parent != null) p.parent.childEvents.wakeAll(executor);
+        else if (p.pid != 1) reap(p); // nobody will wait for it; its status stays readable on the object
+        if (p.pid == 1 && initEnded != null) initEnded.run();
+        StackContinuations.exitRunning();
+    }
+
+    /**
+     * wait4(2)'s work: a child that matches {@code pid} (-1 or 0 any, else that one)
+     * and has ended is reaped and its pid returned, its status in {@code status[0]};
+     * 0 with WNOHANG when none has ended yet; -ECHILD when none matches.
+     */
+    @Async
+    public static int waitChild(Process parent, int pid, int options, int[] status) {
+        while (true) {
+            boolean any = false;
+            Process prev = null;
+            for (Process c = parent.firstChild; c != null; prev = c, c = c.nextSibling) {
+                if (pid > 0 && c.pid != pid) continue;
+                any = true;
+                if (c.state != Process.ZOMBIE) continue;
+                if (prev == null) parent.firstChild = c.nextSibling;
+                else prev.nextSibling = c.nextSibling;
+                status[0] = c.waitStatus;
+                reap(c);
+                return c.pid;
+            }
+            if (!any) return -Errno.ECHILD;
+            if ((options & WNOHANG) != 0) return 0;
+            int rc = parent.childEvents.sleep(executor, Executor.NO_DEADLINE, true);
+            if (rc < 0) return rc;
+        }
+    }
+
+    private static void reap(Process c) {
+        c.state = Process.REAPED;
+        byPid[c.pid] = null;
+        pids.free(c.pid);
+        Kmem.free(c.startFrame);
+        c.startFrame = null;
+    }
+}

@@ -1,0 +1,72 @@
+package lichen.kernel.proc;
+
+import lichen.api.Async;
+import lichen.arch.aarch64.Traps;
+import lichen.arch.aarch64.UserTrapHandler;
+import lichen.kernel.syscall.SyscallTable;
+import lichen.libkernel.mm.Prot;
+
+/**
+ * Every exception a user thread takes (ARM ARM D1.10): an SVC is a system
+ * call; an instruction or data abort is a page fault, served from the
+ * process's areas or fatal; after an IRQ (arch has dispatched it) the thread yields,
+ * so the timer's tick shares the CPU between runnable threads. What has no
+ * handler yet (signals come with their own issue) kills the process with the
+ * signal Linux would deliver, and says so on the console.
+ */
+public final class UserTraps implements UserTrapHandler {
+    /** ESR_EL1.EC (ARM ARM D17.2.37). */
+    private static final int EC_UNKNOWN = 0x00, EC_SVC64 = 0x15, EC_IABT_LOWER = 0x20, EC_PC_ALIGN = 0x22,
+            EC_DABT_LOWER = 0x24, EC_SP_ALIGN = 0x26, EC_BRK_LOWER = 0x3C;
+    /** ISS.WnR: the data abort was a write. */
+    private static final long WNR = 1L << 6;
+    /** Signal numbers (man 7 signal, arm64). */
+    public static final int SIGILL = 4, SIGTRAP = 5, SIGBUS = 7, SIGKILL = 9, SIGSEGV = 11;
+
+    private UserTraps() {}
+
+    /** Routes arch's EL0 exceptions here. */
+    public static void install() { Traps.setUserTrapHandler(new UserTraps()); }
+
+    @Override
+    @Async
+    public void handle(long frame, long entry) {
+        Process p = Processes.current();
+        if (entry == 9) { // arch has dispatched the interrupt; the tick is the time slice
+            Processes.executor().yieldNow();
+            return;
+        }
+        if (p == null || entry != 8) {
+            kill(p, frame, SIGKILL, "an unexpected exception (vector " + entry + ")");
+            return;
+        }
+        long esr = UserFrame.get(frame, UserFrame.ESR);
+        int ec = (int) (esr >>> 26) & 0x3F;
+        switch (ec) {
+            case EC_SVC64 -> SyscallTable.dispatch(p, frame);
+            case EC_DABT_LOWER -> pageFault(p, frame, (esr & WNR) != 0 ? Prot.WRITE : Prot.READ);
+            case EC_IABT_LOWER -> pageFault(p, frame, Prot.EXEC);
+            case EC_PC_ALIGN, EC_SP_ALIGN -> kill(p, frame, SIGBUS, "an alignment fault");
+            case EC_BRK_LOWER -> kill(p, frame, SIGTRAP, "a breakpoint");
+            case EC_UNKNOWN -> kill(p, frame, SIGILL, "an undefined instruction");
+            default -> kill(p, frame, SIGILL, "exception class 0x" + Integer.toHexString(ec));
+        }
+    }
+
+    @Async
+    private static void pageFault(Process p, long frame, int access) {
+        long far = UserFrame.get(frame, UserFrame.FAR);
+        if (p.mm().fault(far, access) >= 0) return;
+        kill(p, frame, SIGSEGV, "a " + (access == Prot.WRITE ? "write" : access == Prot.EXEC ? "fetch" : "read")
+                + " at 0x" + Long.toHexString(far));
+    }
+
+    /** Ends the process as the signal's default action would (no handlers yet); logs why, as arm64 Linux's show_unhandled_signals does. */
+    @Async
+    private static void kill(Process p, long frame, int signal, String why) {
+        System.out.println("lichen: " + (p == null ? "no process" : p.toString()) + ": killed by signal " + signal + " after "
+                + why + ", pc 0x" + Long.toHexString(UserFrame.get(frame, UserFrame.ELR)));
+        if (p == null) throw new IllegalStateException("an exception from EL0 outside any process");
+        Processes.exit(p, signal);
+    }
+}

@@ -1,0 +1,74 @@
+package lichen.kernel.syscall;
+
+import lichen.kernel.mm.UserAddressSpace;
+import lichen.kernel.proc.Process;
+import lichen.libkernel.Errno;
+import lichen.libkernel.mm.Vma;
+import lichen.libkernel.mm.VmaSet;
+
+/** The address-space calls (man 2 brk, mmap, munmap, mprotect, madvise). */
+final class MemoryCalls {
+    static final int PROT_MASK = 7;
+    static final int MAP_SHARED = 1, MAP_PRIVATE = 2, MAP_SHARED_VALIDATE = 3, MAP_TYPE = 0xf, MAP_FIXED = 0x10,
+            MAP_ANONYMOUS = 0x20, MAP_GROWSDOWN = 0x100, MAP_FIXED_NOREPLACE = 0x100000;
+    static final int MADV_DONTNEED = 4;
+    private static final long PAGE = UserAddressSpace.PAGE;
+
+    private MemoryCalls() {}
+
+    /** brk(2), the system call: returns the new break, or the old one when the move fails (0 asks). */
+    static long sysBrk(Process p, long addr) { return p.mm().moveBrk(addr); }
+
+    /**
+     * mmap(2) of anonymous memory (file mappings come with the file calls: EBADF until then).
+     * Checks as Linux does: a zero or overflowing length, an unaligned offset or fixed address,
+     * or no mapping type are EINVAL.
+     */
+    static long sysMmap(Process p, long addr, long len, int prot, int flags, int fd, long offset) {
+        if (len == 0 || (offset & (PAGE - 1)) != 0) return -Errno.EINVAL;
+        long length = (len + PAGE - 1) & -PAGE;
+        if (length == 0 || length > VmaSet.USER_END) return -Errno.ENOMEM;
+        int type = flags & MAP_TYPE;
+        if (type != MAP_SHARED && type != MAP_PRIVATE && type != MAP_SHARED_VALIDATE) return -Errno.EINVAL;
+        if ((prot & ~PROT_MASK) != 0) return -Errno.EINVAL;
+        if ((flags & MAP_ANONYMOUS) == 0) return -Errno.EBADF;
+        UserAddressSpace mm = p.mm();
+        boolean fixed = (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) != 0;
+        if (fixed && (addr & (PAGE - 1)) != 0) return -Errno.EINVAL;
+        long at;
+        if (fixed) {
+            if (!inUserHalf(addr, length) || addr < UserAddressSpace.MMAP_MIN) return -Errno.EPERM;
+            if ((flags & MAP_FIXED_NOREPLACE) != 0 && mm.areas().intersects(addr, addr + length)) return -Errno.EEXIST;
+            at = addr;
+        } else {
+            long hint = addr & -PAGE;
+            at = hint >= UserAddressSpace.MMAP_MIN && inUserHalf(hint, length) && !mm.areas().intersects(hint, hint + length)
+                    ? hint : mm.areas().findGap(length);
+            if (at < 0) return at;
+        }
+        int vmaFlags = (type == MAP_PRIVATE ? 0 : Vma.SHARED) | ((flags & MAP_GROWSDOWN) != 0 ? Vma.GROWSDOWN : 0);
+        int rc = mm.mapFixed(new Vma(at, at + length, prot, vmaFlags));
+        return rc < 0 ? rc : at;
+    }
+
+    static long sysMunmap(Process p, long addr, long len) {
+        if ((addr & (PAGE - 1)) != 0 || len == 0) return -Errno.EINVAL;
+        return p.mm().unmap(addr, len);
+    }
+
+    static long sysMprotect(Process p, long addr, long len, int prot) {
+        if ((addr & (PAGE - 1)) != 0 || (prot & ~PROT_MASK) != 0) return -Errno.EINVAL;
+        return p.mm().protect(addr, len, prot);
+    }
+
+    /** madvise(2): MADV_DONTNEED drops the pages (anonymous private ones read back as zeros); other advice is accepted and ignored, as advice may be. */
+    static long sysMadvise(Process p, long addr, long len, int advice) {
+        if ((addr & (PAGE - 1)) != 0 || len < 0) return -Errno.EINVAL;
+        if (advice == MADV_DONTNEED) return p.mm().dropPages(addr, len);
+        return 0;
+    }
+
+    private static boolean inUserHalf(long addr, long len) {
+        return Long.compareUnsigned(addr, VmaSet.USER_END) < 0 && len <= VmaSet.USER_END - addr;
+    }
+}

@@ -1,0 +1,70 @@
+package lichen.kernel.syscall;
+
+import lichen.api.Async;
+import lichen.kernel.proc.Process;
+import lichen.kernel.proc.UserFrame;
+import lichen.libkernel.Errno;
+
+/**
+ * The system-call table: arm64 Linux's numbers (asm-generic/unistd.h), the
+ * number in x8 and up to six arguments in x0..x5, the result or -errno back in
+ * x0 (man 2 syscall). A number with no handler is ENOSYS, and the first call of
+ * each such number leaves one line on the console naming it, the process and
+ * its pid, so a program that stops working says why.
+ */
+public final class SyscallTable {
+    private static final boolean[] reported = new boolean[512];
+
+    private SyscallTable() {}
+
+    @Async
+    public static void dispatch(Process p, long frame) {
+        long nr = UserFrame.x(frame, 8);
+        long a0 = UserFrame.x(frame, 0), a1 = UserFrame.x(frame, 1), a2 = UserFrame.x(frame, 2);
+        long a3 = UserFrame.x(frame, 3), a4 = UserFrame.x(frame, 4), a5 = UserFrame.x(frame, 5);
+        long r = call(p, frame, nr, a0, a1, a2, a3, a4, a5);
+        UserFrame.setX(frame, 0, r);
+    }
+
+    @Async
+    private static long call(Process p, long frame, long nr, long a0, long a1, long a2, long a3, long a4, long a5) {
+        return switch ((int) Math.min(nr, Integer.MAX_VALUE)) {
+            case 63 -> FileCalls.sysRead(p, (int) a0, a1, a2);
+            case 64 -> FileCalls.sysWrite(p, (int) a0, a1, a2);
+            case 66 -> FileCalls.sysWritev(p, (int) a0, a1, (int) a2);
+            case 93 -> ProcessCalls.sysExit(p, (int) a0);
+            case 94 -> ProcessCalls.sysExitGroup(p, (int) a0);
+            case 96 -> ProcessCalls.sysSetTidAddress(p, a0);
+            case 101 -> TimeCalls.sysNanosleep(p, a0, a1);
+            case 113 -> TimeCalls.sysClockGettime(p, (int) a0, a1);
+            case 114 -> TimeCalls.sysClockGetres(p, (int) a0, a1);
+            case 115 -> TimeCalls.sysClockNanosleep(p, (int) a0, (int) a1, a2, a3);
+            case 124 -> ProcessCalls.sysSchedYield();
+            case 142 -> SystemCalls.sysReboot((int) a0, (int) a1, (int) a2);
+            case 160 -> SystemCalls.sysUname(p, a0);
+            case 163 -> ProcessCalls.sysGetrlimit(p, (int) a0, a1);
+            case 169 -> TimeCalls.sysGettimeofday(p, a0, a1);
+            case 172 -> p.pid();
+            case 173 -> p.ppid();
+            case 174, 175, 176, 177 -> 0; // getuid, geteuid, getgid, getegid: every process runs as root until credentials come
+            case 178 -> p.pid();
+            case 179 -> SystemCalls.sysSysinfo(p, a0);
+            case 214 -> MemoryCalls.sysBrk(p, a0);
+            case 215 -> MemoryCalls.sysMunmap(p, a0, a1);
+            case 220 -> ProcessCalls.sysClone(p, frame, a0, a1, a2, a3, a4);
+            case 222 -> MemoryCalls.sysMmap(p, a0, a1, (int) a2, (int) a3, (int) a4, a5);
+            case 226 -> MemoryCalls.sysMprotect(p, a0, a1, (int) a2);
+            case 233 -> MemoryCalls.sysMadvise(p, a0, a1, (int) a2);
+            case 260 -> ProcessCalls.sysWait4(p, (int) a0, a1, (int) a2, a3);
+            case 261 -> ProcessCalls.sysPrlimit64(p, (int) a0, (int) a1, a2, a3);
+            default -> unknown(p, nr);
+        };
+    }
+
+    private static long unknown(Process p, long nr) {
+        boolean first = nr < 0 || nr >= reported.length || !reported[(int) nr];
+        if (nr >= 0 && nr < reported.length) reported[(int) nr] = true;
+        if (first) System.out.println("lichen: " + p + ": system call " + nr + " (" + SyscallNames.of(nr) + ") is not implemented: ENOSYS");
+        return -Errno.ENOSYS;
+    }
+}
