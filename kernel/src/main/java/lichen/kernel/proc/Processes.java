@@ -53,6 +53,33 @@ public final class Processes {
         return p;
     }
 
+    /** What the first process runs before it enters user mode: exec of /init into its frame; 0 or -errno. */
+    public interface FirstProgram {
+        @Async
+        int load(Process p, long frame);
+    }
+
+    /**
+     * The first process (pid 1 on a fresh table): its thread loads its program
+     * with {@code program} and enters it; when the load fails the process ends
+     * with status 127 after a line naming the error, or null without a pid.
+     */
+    public static Process startFirst(String comm, FirstProgram program) {
+        Process p = newProcess(null, null, comm);
+        if (p == null) return null;
+        Task t = executor.spawn(comm, () -> {
+            int rc = program.load(p, UserFrame.address(p.startFrame));
+            if (rc < 0) {
+                System.out.println("lichen: " + p + ": cannot start its program: error " + rc);
+                exit(p, 127 << 8);
+            }
+            enterUser(p);
+        });
+        t.setOwner(p);
+        p.task = t;
+        return p;
+    }
+
     private static Process newProcess(Process parent, UserAddressSpace mm, String comm) {
         int pid = pids.allocCyclic();
         if (pid < 0) return null;

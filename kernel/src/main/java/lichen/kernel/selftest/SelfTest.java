@@ -58,6 +58,7 @@ public final class SelfTest {
         SchedulerTests.runAll();
         WaitQueueTests.runAll();
         UserModeTests.runAll();
+        ExecTests.runAll();
         check("every CPU the device tree lists is online", SelfTest::everyCpuOnline);
         // Last: afterwards only this CPU runs, as after a panic.
         check("the other CPUs stop when asked (the panic and power-off path)", SelfTest::otherCpusStop);

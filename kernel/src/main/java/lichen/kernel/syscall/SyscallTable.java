@@ -52,6 +52,7 @@ public final class SyscallTable {
             case 214 -> MemoryCalls.sysBrk(p, a0);
             case 215 -> MemoryCalls.sysMunmap(p, a0, a1);
             case 220 -> ProcessCalls.sysClone(p, frame, a0, a1, a2, a3, a4);
+            case 221 -> ExecCalls.sysExecve(p, frame, a0, a1, a2);
             case 222 -> MemoryCalls.sysMmap(p, a0, a1, (int) a2, (int) a3, (int) a4, a5);
             case 226 -> MemoryCalls.sysMprotect(p, a0, a1, (int) a2);
             case 233 -> MemoryCalls.sysMadvise(p, a0, a1, (int) a2);

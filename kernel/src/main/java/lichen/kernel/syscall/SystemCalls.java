@@ -8,6 +8,7 @@ import lichen.kernel.Kernel;
 import lichen.kernel.mm.UserCopy;
 import lichen.kernel.proc.Process;
 import lichen.libkernel.Errno;
+import lichen.libkernel.LittleEndian;
 import lichen.libkernel.mm.BuddyAllocator;
 
 /** The calls about the machine itself (man 2 uname, sysinfo, reboot). */
@@ -38,9 +39,9 @@ final class SystemCalls {
     static long sysSysinfo(Process p, long info) {
         BuddyAllocator frames = KernelAddressSpace.get().frames();
         byte[] b = new byte[112];
-        ProcessCalls.putLong(b, 0, Timer.nanos() / 1_000_000_000L);
-        ProcessCalls.putLong(b, 32, frames.managedPageCount());
-        ProcessCalls.putLong(b, 40, frames.freePageCount());
+        LittleEndian.put64(b, 0, Timer.nanos() / 1_000_000_000L);
+        LittleEndian.put64(b, 32, frames.managedPageCount());
+        LittleEndian.put64(b, 40, frames.freePageCount());
         b[80] = 1;
         b[104] = 0x00;
         b[105] = 0x10; // mem_unit = 4096
