@@ -52,7 +52,7 @@ public final class Exec {
         byte[] file = path;
         for (int depth = 0; depth <= MAX_SCRIPT_DEPTH; depth++) {
             MappedFile[] opened = new MappedFile[1];
-            int rc = files.open(p, text(file), opened);
+            int rc = files.open(p, ByteStrings.text(file), opened);
             if (rc < 0) return rc;
             MappedFile f = opened[0];
             byte[] head = readHead(f);
@@ -84,7 +84,8 @@ public final class Exec {
         // The point of no return: the old program is gone from here on.
         UserAddressSpace old = p.mm();
         p.setMm(mm);
-        p.setComm(text(execfn));
+        p.setComm(ByteStrings.text(execfn));
+        p.signals().resetForExec();
         StackContinuations.setTranslationTable(mm.ttbr0());
         if (old != null) old.destroy();
         UserFrame.initialise(frame, entry[0], sp);
@@ -148,12 +149,5 @@ public final class Exec {
         byte[] shorter = new byte[done];
         System.arraycopy(head, 0, shorter, 0, done);
         return shorter;
-    }
-
-    /** A path's bytes as the file layer's String: one char a byte (names are bytes to the kernel). */
-    static String text(byte[] b) {
-        char[] c = new char[b.length];
-        for (int i = 0; i < b.length; i++) c[i] = (char) (b[i] & 0xff);
-        return new String(c);
     }
 }

@@ -4,6 +4,7 @@ import lichen.api.Async;
 import lichen.api.Kmem;
 import lichen.arch.aarch64.StackContinuations;
 import lichen.kernel.mm.UserAddressSpace;
+import lichen.kernel.mm.UserCopy;
 import lichen.libkernel.Errno;
 import lichen.libkernel.async.Executor;
 import lichen.libkernel.async.Task;
@@ -84,6 +85,8 @@ public final class Processes {
         int pid = pids.allocCyclic();
         if (pid < 0) return null;
         Process p = new Process(pid, parent, mm, comm);
+        p.pgid = parent == null ? pid : parent.pgid;
+        p.sid = parent == null ? pid : parent.sid;
         p.startFrame = Kmem.newLongs(UserFrame.BYTES / 8);
         byPid[pid] = p;
         if (parent != null) {
@@ -119,6 +122,7 @@ public final class Processes {
             mm.destroy();
             return -Errno.EAGAIN;
         }
+        c.signals = parent.signals.copy();
         long f = UserFrame.address(c.startFrame);
         UserFrame.copy(f, frame);
         UserFrame.setX(f, 0, 0);
@@ -135,6 +139,10 @@ public final class Processes {
     @Async
     public static void exit(Process p, int waitStatus) {
         p.waitStatus = waitStatus;
+        if (p.clearChildTid != 0 && p.mm != null) {
+            // CLONE_CHILD_CLEARTID / set_tid_address: 0 at the address, then a wake for whoever joins (man 2 set_tid_address).
+            if (UserCopy.store32(p.mm, p.clearChildTid, 0) == 0) Futexes.wake(p, p.clearChildTid, 1);
+        }
         UserAddressSpace mm = p.mm;
         p.mm = null;
         if (mm != null) mm.destroy();

@@ -1,5 +1,6 @@
 package lichen.kernel.selftest;
 
+import lichen.kernel.exec.ByteStrings;
 import lichen.kernel.exec.Exec;
 import lichen.kernel.mm.MappedFile;
 import lichen.kernel.proc.Process;
@@ -52,8 +53,8 @@ final class ExecTests {
 
     static void runAll() {
         BytesFile program = new BytesFile("/prog", staticElf(EXIT_WITH_ARGC));
-        BytesFile script = new BytesFile("/script", bytes("#!/prog  -x \nignored"));
-        BytesFile junk = new BytesFile("/junk", bytes("not a program"));
+        BytesFile script = new BytesFile("/script", ByteStrings.bytes("#!/prog  -x \nignored"));
+        BytesFile junk = new BytesFile("/junk", ByteStrings.bytes("not a program"));
         Exec.useFiles((p, path, out) -> {
             if (path.equals(program.path())) out[0] = program;
             else if (path.equals(script.path())) out[0] = script;
@@ -82,18 +83,11 @@ final class ExecTests {
     private static Process run(String path, String... argv) {
         Executor ex = KernelExecutor.create();
         Processes.useExecutor(ex, null);
-        byte[][] args = new byte[argv.length][];
-        for (int i = 0; i < argv.length; i++) args[i] = bytes(argv[i]);
-        byte[][] env = {bytes("TERM=linux")};
-        Process p = Processes.startFirst("exec-test", (proc, frame) -> Exec.execve(proc, frame, bytes(path), args, env));
+        byte[][] args = ByteStrings.bytes(argv);
+        byte[][] env = {ByteStrings.bytes("TERM=linux")};
+        Process p = Processes.startFirst("exec-test", (proc, frame) -> Exec.execve(proc, frame, ByteStrings.bytes(path), args, env));
         ex.runUntilIdle();
         return p;
-    }
-
-    private static byte[] bytes(String s) {
-        byte[] b = new byte[s.length()];
-        for (int i = 0; i < b.length; i++) b[i] = (byte) s.charAt(i);
-        return b;
     }
 
     /** ELF64 header, one PT_LOAD (R+X) covering the whole file at BASE, and the code after them (System V gABI, Ch. 4 and 5). */

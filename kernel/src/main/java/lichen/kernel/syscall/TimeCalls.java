@@ -79,11 +79,7 @@ final class TimeCalls {
     static int readTimespec(Process p, long at, long[] out) {
         byte[] b = new byte[16];
         if (UserCopy.copyIn(p.mm(), at, b, 0, 16) < 0) return -Errno.EFAULT;
-        long sec = 0, nsec = 0;
-        for (int i = 7; i >= 0; i--) {
-            sec = sec << 8 | (b[i] & 0xff);
-            nsec = nsec << 8 | (b[8 + i] & 0xff);
-        }
+        long sec = LittleEndian.u64(b, 0), nsec = LittleEndian.u64(b, 8);
         if (sec < 0 || nsec < 0 || nsec >= NANOS) return -Errno.EINVAL;
         out[0] = sec > Long.MAX_VALUE / NANOS - 1 ? Long.MAX_VALUE : sec * NANOS + nsec;
         return 0;
