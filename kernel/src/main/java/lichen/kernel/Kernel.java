@@ -5,6 +5,7 @@ import lichen.kernel.boot.DeviceTreeBlob;
 import lichen.kernel.boot.Devices;
 import lichen.kernel.boot.MemorySetup;
 import lichen.kernel.boot.Processors;
+import lichen.kernel.fs.RootFilesystem;
 import lichen.kernel.selftest.SelfTest;
 import lichen.libkernel.fdt.MachineDescription;
 
@@ -46,9 +47,10 @@ public final class Kernel {
         MemorySetup.start(machine, deviceTree);
         Devices.configure(machine);
         Processors.start(machine);
+        RootFilesystem.mountAtBoot(machine);
         long now = Timer.nanos();
         System.out.println("boot: " + (now / 1000) + " us since reset, " + ((now - entered) / 1000) + " us in the kernel");
-        // No root filesystem yet (issue 6): the in-kernel self-test, then power-off.
+        // No init to run yet: the in-kernel self-test, then power-off.
         SelfTest.runAll(deviceTree, freeMemory);
         System.out.println("powering off");
     }

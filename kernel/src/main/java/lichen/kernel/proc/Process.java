@@ -1,5 +1,6 @@
 package lichen.kernel.proc;
 
+import lichen.fs.vfs.FsContext;
 import lichen.kernel.mm.UserAddressSpace;
 import lichen.kernel.signal.SignalState;
 import lichen.libkernel.async.Task;
@@ -35,6 +36,8 @@ public final class Process {
     SignalState signals = new SignalState();
     /** The parent sleeps here in wait4(2) until a child changes state. */
     final WaitQueue childEvents = new WaitQueue();
+    /** Root, cwd, umask and descriptors (null when the kernel has no namespace yet). */
+    FsContext files;
     /** The initial user frame lichen_enter_user copies; kept until the thread exits. */
     long[] startFrame;
 
@@ -52,6 +55,9 @@ public final class Process {
     public Process parent() { return parent; }
 
     public UserAddressSpace mm() { return mm; }
+
+    /** The filesystem context: root, cwd, umask, the descriptor table; null in a kernel without a namespace. */
+    public FsContext files() { return files; }
 
     public String comm() { return comm; }
 

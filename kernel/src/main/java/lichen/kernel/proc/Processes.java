@@ -3,6 +3,7 @@ package lichen.kernel.proc;
 import lichen.api.Async;
 import lichen.api.Kmem;
 import lichen.arch.aarch64.StackContinuations;
+import lichen.kernel.fs.RootFilesystem;
 import lichen.kernel.mm.UserAddressSpace;
 import lichen.kernel.mm.UserCopy;
 import lichen.libkernel.Errno;
@@ -49,6 +50,7 @@ public final class Processes {
     public static Process create(UserAddressSpace mm, String comm, long entry, long sp) {
         Process p = newProcess(null, mm, comm);
         if (p == null) return null;
+        p.files = RootFilesystem.newInitContext();
         UserFrame.initialise(UserFrame.address(p.startFrame), entry, sp);
         startThread(p);
         return p;
@@ -123,6 +125,7 @@ public final class Processes {
             return -Errno.EAGAIN;
         }
         c.signals = parent.signals.copy();
+        if (parent.files != null) c.files = parent.files.fork();
         long f = UserFrame.address(c.startFrame);
         UserFrame.copy(f, frame);
         UserFrame.setX(f, 0, 0);
@@ -146,6 +149,8 @@ public final class Processes {
         UserAddressSpace mm = p.mm;
         p.mm = null;
         if (mm != null) mm.destroy();
+        if (p.files != null) p.files.fds.closeAll();
+        p.files = null;
         Process init = byPid[1];
         Process c = p.firstChild;
         while (c != null) {

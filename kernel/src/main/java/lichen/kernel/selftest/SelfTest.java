@@ -34,6 +34,7 @@ public final class SelfTest {
         MemorySetup.start(machine, deviceTree);
         lichen.kernel.boot.Devices.configure(machine);
         lichen.kernel.boot.Processors.start(machine);
+        lichen.kernel.fs.RootFilesystem.mountAtBoot(machine);
         int failures = runAll(deviceTree, freeMemory);
         System.out.flush();
         PowerOff.exit(failures == 0 ? 0 : 1);
