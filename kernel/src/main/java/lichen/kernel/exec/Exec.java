@@ -86,6 +86,7 @@ public final class Exec {
         p.setMm(mm);
         p.setComm(ByteStrings.text(execfn));
         p.signals().resetForExec();
+        if (p.files() != null) p.files().fds.closeForExec();
         StackContinuations.setTranslationTable(mm.ttbr0());
         if (old != null) old.destroy();
         UserFrame.initialise(frame, entry[0], sp);

@@ -50,7 +50,6 @@ public final class Processes {
     public static Process create(UserAddressSpace mm, String comm, long entry, long sp) {
         Process p = newProcess(null, mm, comm);
         if (p == null) return null;
-        p.files = RootFilesystem.newInitContext();
         UserFrame.initialise(UserFrame.address(p.startFrame), entry, sp);
         startThread(p);
         return p;
@@ -87,6 +86,7 @@ public final class Processes {
         int pid = pids.allocCyclic();
         if (pid < 0) return null;
         Process p = new Process(pid, parent, mm, comm);
+        if (parent == null) p.files = RootFilesystem.newInitContext();
         p.pgid = parent == null ? pid : parent.pgid;
         p.sid = parent == null ? pid : parent.sid;
         p.startFrame = Kmem.newLongs(UserFrame.BYTES / 8);
