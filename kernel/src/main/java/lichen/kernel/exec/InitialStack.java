@@ -1,7 +1,7 @@
 package lichen.kernel.exec;
 
 import lichen.api.Async;
-import lichen.arch.aarch64.Timer;
+import lichen.kernel.fs.KernelRandom;
 import lichen.kernel.mm.UserAddressSpace;
 import lichen.kernel.mm.UserCopy;
 import lichen.libkernel.Errno;
@@ -21,8 +21,6 @@ final class InitialStack {
     /** MAX_ARG_STRLEN: 32 pages for one string. */
     static final int MAX_ARG_STRLEN = 32 * 4096;
     private static final byte[] PLATFORM = {'a', 'a', 'r', 'c', 'h', '6', '4', 0};
-
-    private static long randomState = 0x9E3779B97F4A7C15L;
 
     private InitialStack() {}
 
@@ -89,20 +87,11 @@ final class InitialStack {
         return rc < 0 ? rc : UserCopy.copyOut(mm, at + s.length, new byte[1], 0, 1);
     }
 
-    /**
-     * AT_RANDOM's bytes, which glibc takes for its stack guard and pointer
-     * mangling: a SplitMix64 stream stirred with the counter at each exec.
-     * Not cryptographic; a CPU with RNDR (FEAT_RNG) would do better.
-     */
+    /** AT_RANDOM's bytes, which glibc takes for its stack guard and pointer mangling. */
+    @Async
     private static byte[] randomBytes() {
         byte[] b = new byte[16];
-        randomState += Timer.nanos() * 0xBF58476D1CE4E5B9L;
-        for (int i = 0; i < 2; i++) {
-            long z = randomState += 0x9E3779B97F4A7C15L;
-            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-            LittleEndian.put64(b, 8 * i, z ^ (z >>> 31));
-        }
+        KernelRandom.fill(b, 0, 16);
         return b;
     }
 }
