@@ -8,6 +8,7 @@ import lichen.kernel.boot.MemorySetup;
 import lichen.kernel.boot.Processors;
 import lichen.kernel.fs.ExecutableFiles;
 import lichen.kernel.fs.RootFilesystem;
+import lichen.kernel.syscall.SyscallTable;
 import lichen.libkernel.fdt.MachineDescription;
 
 /**
@@ -52,6 +53,8 @@ public final class Kernel {
         RootFilesystem.mountAtBoot(machine);
         long now = Timer.nanos();
         System.out.println("boot: " + (now / 1000) + " us since reset, " + ((now - entered) / 1000) + " us in the kernel");
+        String bootargs = machine == null ? "" : machine.bootargs();
+        SyscallTable.setTracing(bootargs != null && bootargs.contains("lichen.trace=syscalls"));
         int status = FirstProcess.run(machine == null ? null : machine.bootargs(), new ExecutableFiles());
         // Linux panics when init ends ("Attempted to kill init!"); this kernel says so and powers off.
         System.out.println("lichen: init ended (wait status 0x" + Integer.toHexString(status) + "); powering off");

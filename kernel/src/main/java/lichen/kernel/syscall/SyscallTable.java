@@ -1,6 +1,7 @@
 package lichen.kernel.syscall;
 
 import lichen.api.Async;
+import lichen.arch.aarch64.Timer;
 import lichen.kernel.proc.Process;
 import lichen.kernel.proc.UserFrame;
 import lichen.libkernel.Errno;
@@ -14,6 +15,8 @@ import lichen.libkernel.Errno;
  */
 public final class SyscallTable {
     private static final boolean[] reported = new boolean[512];
+    /** The command line's lichen.trace=syscalls: every call, its result and when, on the console (a kernel-side strace). */
+    private static boolean tracing;
 
     private SyscallTable() {}
 
@@ -24,6 +27,16 @@ public final class SyscallTable {
         long a3 = UserFrame.x(frame, 3), a4 = UserFrame.x(frame, 4), a5 = UserFrame.x(frame, 5);
         long r = call(p, frame, nr, a0, a1, a2, a3, a4, a5);
         UserFrame.setX(frame, 0, r);
+        if (tracing) trace(p, nr, a0, a1, a2, r);
+    }
+
+    public static void setTracing(boolean on) { tracing = on; }
+
+    private static void trace(Process p, long nr, long a0, long a1, long a2, long r) {
+        long us = Timer.nanos() / 1000;
+        System.out.println("trace: " + us / 1000000 + "." + (1000000 + us % 1000000 + "").substring(1) + " " + p.pid() + " " + p.comm()
+                + " " + SyscallNames.of(nr) + "(0x" + Long.toHexString(a0) + ", 0x" + Long.toHexString(a1) + ", 0x"
+                + Long.toHexString(a2) + ") = " + r);
     }
 
     @Async
