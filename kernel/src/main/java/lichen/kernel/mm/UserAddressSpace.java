@@ -37,6 +37,8 @@ public final class UserAddressSpace {
     private final int asid;
     private final VmaSet areas;
     private long brkStart, brk;
+    /** Where signal handlers return when the program gave no restorer (SigreturnPage). */
+    private long sigreturnTrampoline;
 
     private UserAddressSpace(PageTable table, int asid, VmaSet areas) {
         this.table = table;
@@ -65,6 +67,10 @@ public final class UserAddressSpace {
     public VmaSet areas() { return areas; }
 
     public long brkStart() { return brkStart; }
+
+    public long sigreturnTrampoline() { return sigreturnTrampoline; }
+
+    public void setSigreturnTrampoline(long at) { sigreturnTrampoline = at; }
 
     public long brk() { return brk; }
 
@@ -161,6 +167,7 @@ public final class UserAddressSpace {
         if (c == null) return null;
         c.brkStart = brkStart;
         c.brk = brk;
+        c.sigreturnTrampoline = sigreturnTrampoline;
         for (int i = 0; i < areas.count(); i++) {
             if (UserPages.share(table, c.table, areas.get(i)) < 0) {
                 c.destroy();
