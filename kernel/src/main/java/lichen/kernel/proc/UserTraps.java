@@ -3,10 +3,12 @@ package lichen.kernel.proc;
 import lichen.api.Async;
 import lichen.arch.aarch64.Traps;
 import lichen.arch.aarch64.UserTrapHandler;
+import lichen.kernel.mm.FilePages;
 import lichen.kernel.signal.SignalState;
 import lichen.kernel.signal.Signals;
 import lichen.kernel.syscall.SyscallTable;
 import lichen.libkernel.mm.Prot;
+import lichen.libkernel.sched.EevdfScheduler;
 
 /**
  * Every exception a user thread takes (ARM ARM D1.10): an SVC is a system
@@ -25,7 +27,7 @@ public final class UserTraps implements UserTrapHandler {
     /** Signal numbers (man 7 signal, arm64). */
     public static final int SIGILL = 4, SIGTRAP = 5, SIGBUS = 7, SIGKILL = 9, SIGSEGV = 11;
     /** si_code for the faults (asm-generic/siginfo.h). */
-    private static final int ILL_ILLOPC = 1, BUS_ADRALN = 1, TRAP_BRKPT = 1;
+    private static final int ILL_ILLOPC = 1, BUS_ADRALN = 1, BUS_ADRERR = 2, TRAP_BRKPT = 1;
 
     private UserTraps() {}
 
@@ -36,8 +38,8 @@ public final class UserTraps implements UserTrapHandler {
     @Async
     public void handle(long frame, long entry) {
         Process p = Processes.current();
-        if (entry == 9) { // arch has dispatched the interrupt; the tick is the time slice
-            Processes.executor().yieldNow();
+        if (entry == 9) { // arch has dispatched the interrupt; a thread past its slice gives the CPU up (Linux's tick preemption)
+            if (Processes.executor().currentTurnNanos() >= EevdfScheduler.SLICE_NS) Processes.executor().yieldNow();
             if (p != null) Signals.deliver(p, frame, false, 0);
             return;
         }
@@ -65,6 +67,10 @@ public final class UserTraps implements UserTrapHandler {
         long far = UserFrame.get(frame, UserFrame.FAR);
         long rc = p.mm().fault(far, access);
         if (rc >= 0) return;
+        if (rc == FilePages.BEYOND_END) {
+            fault(p, frame, SIGBUS, BUS_ADRERR, "an access past the end of a mapped file at 0x" + Long.toHexString(far));
+            return;
+        }
         int code = p.mm().areas().find(far) == null ? Signals.SEGV_MAPERR : Signals.SEGV_ACCERR;
         fault(p, frame, SIGSEGV, code, "a " + (access == Prot.WRITE ? "write" : access == Prot.EXEC ? "fetch" : "read")
                 + " at 0x" + Long.toHexString(far));

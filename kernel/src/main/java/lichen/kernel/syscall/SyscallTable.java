@@ -61,6 +61,7 @@ public final class SyscallTable {
             case 46 -> FileCalls.sysFtruncate(p, (int) a0, a1);
             case 48 -> StatCalls.sysFaccessat(p, (int) a0, a1, (int) a2, 0);
             case 49 -> DirectoryCalls.sysChdir(p, a0);
+            case 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16 -> XattrCalls.sysXattr();
             case 39 -> MountCalls.sysUmount2(p, a0, (int) a1);
             case 40 -> MountCalls.sysMount(p, a0, a1, a2, a3, a4);
             case 50 -> DirectoryCalls.sysFchdir(p, (int) a0);

@@ -5,6 +5,7 @@ import lichen.arch.aarch64.Timer;
 import lichen.kernel.mm.UserCopy;
 import lichen.kernel.proc.Process;
 import lichen.kernel.signal.RealTimer;
+import lichen.kernel.time.WallClock;
 import lichen.kernel.proc.Processes;
 import lichen.libkernel.Errno;
 import lichen.libkernel.LittleEndian;
@@ -20,16 +21,13 @@ final class TimeCalls {
             CLOCK_MONOTONIC_RAW = 4, CLOCK_REALTIME_COARSE = 5, CLOCK_MONOTONIC_COARSE = 6, CLOCK_BOOTTIME = 7;
     static final int TIMER_ABSTIME = 1;
     private static final long NANOS = 1_000_000_000L;
-    /** Nanoseconds since the epoch at boot (no RTC read yet). */
-    private static long wallAtBoot;
 
     private TimeCalls() {}
 
     private static boolean known(int clock) { return clock >= 0 && clock <= CLOCK_BOOTTIME; }
 
     private static long now(int clock) {
-        long t = Timer.nanos();
-        return clock == CLOCK_REALTIME || clock == CLOCK_REALTIME_COARSE ? wallAtBoot + t : t;
+        return clock == CLOCK_REALTIME || clock == CLOCK_REALTIME_COARSE ? WallClock.nowNanos() : Timer.nanos();
     }
 
     @Async
