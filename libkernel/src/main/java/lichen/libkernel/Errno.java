@@ -47,6 +47,7 @@ public final class Errno {
     public static final int ENOSYS = 38;
     public static final int ELOOP = 40;
     public static final int ELIBBAD = 80;
+    public static final int ENOTSOCK = 88;
     public static final int EOPNOTSUPP = 95;
     public static final int ETIMEDOUT = 110;
 }

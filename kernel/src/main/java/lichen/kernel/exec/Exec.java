@@ -86,6 +86,7 @@ public final class Exec {
         UserAddressSpace old = p.mm();
         p.setMm(mm);
         p.setComm(ByteStrings.text(execfn));
+        p.setProgram(f.path(), argv);
         p.signals().resetForExec();
         if (p.files() != null) p.files().fds.closeForExec();
         StackContinuations.setTranslationTable(mm.ttbr0());

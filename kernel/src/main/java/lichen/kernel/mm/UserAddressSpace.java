@@ -68,6 +68,16 @@ public final class UserAddressSpace {
 
     public long brkStart() { return brkStart; }
 
+    /** Pages present now (the resident set /proc shows). */
+    public long residentPages() {
+        long n = 0;
+        for (int i = 0; i < areas.count(); i++) {
+            Vma v = areas.get(i);
+            for (long va = table.nextMapped(v.start(), v.end()); va < v.end(); va = table.nextMapped(va + PAGE, v.end())) n++;
+        }
+        return n;
+    }
+
     public long sigreturnTrampoline() { return sigreturnTrampoline; }
 
     public void setSigreturnTrampoline(long at) { sigreturnTrampoline = at; }

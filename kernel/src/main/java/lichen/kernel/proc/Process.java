@@ -34,6 +34,10 @@ public final class Process {
     boolean suspended;
     /** setitimer(2)'s ITIMER_REAL, or null before the first. */
     RealTimer realTimer;
+    /** What /proc shows: the program's path and argv from its exec, and when it started (clock ticks since boot). */
+    String exePath = "";
+    byte[][] argv;
+    long startTicks;
     /** The process group and session (man 7 credentials): inherited at fork, changed by setpgid(2) and setsid(2). */
     int pgid, sid;
     /** set_robust_list(2): the thread's list of robust futexes (walked at exit once threads share memory). */
@@ -76,6 +80,18 @@ public final class Process {
     public long clearChildTid() { return clearChildTid; }
 
     public void setClearChildTid(long address) { clearChildTid = address; }
+
+    public String exePath() { return exePath; }
+
+    public byte[][] argv() { return argv; }
+
+    public long startTicks() { return startTicks; }
+
+    /** exec's record of what now runs, for /proc/PID/exe and cmdline. */
+    public void setProgram(String path, byte[][] args) {
+        exePath = path;
+        argv = args;
+    }
 
     public int pgid() { return pgid; }
 

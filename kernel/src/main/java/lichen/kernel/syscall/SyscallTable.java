@@ -97,6 +97,7 @@ public final class SyscallTable {
             case 113 -> TimeCalls.sysClockGettime(p, (int) a0, a1);
             case 114 -> TimeCalls.sysClockGetres(p, (int) a0, a1);
             case 115 -> TimeCalls.sysClockNanosleep(p, (int) a0, (int) a1, a2, a3);
+            case 123 -> SchedulerCalls.sysSchedGetaffinity(p, (int) a0, a1, a2);
             case 124 -> ProcessCalls.sysSchedYield();
             case 129 -> KillCalls.sysKill(p, (int) a0, (int) a1);
             case 130 -> KillCalls.sysTkill(p, (int) a0, (int) a1);
@@ -108,10 +109,12 @@ public final class SyscallTable {
             case 136 -> SignalCalls.sysRtSigpending(p, a0, a1);
             case 139 -> SignalCalls.sysRtSigreturn(p, frame);
             case 142 -> SystemCalls.sysReboot((int) a0, (int) a1, (int) a2);
+            case 148, 150 -> IdentityCalls.sysGetresid(p, a0, a1, a2);
             case 154 -> SessionCalls.sysSetpgid(p, (int) a0, (int) a1);
             case 155 -> SessionCalls.sysGetpgid(p, (int) a0);
             case 156 -> SessionCalls.sysGetsid(p, (int) a0);
             case 157 -> SessionCalls.sysSetsid(p);
+            case 158 -> IdentityCalls.sysGetgroups(p, (int) a0, a1);
             case 160 -> SystemCalls.sysUname(p, a0);
             case 161 -> SystemCalls.sysSethostname(p, a0, a1);
             case 163 -> ProcessCalls.sysGetrlimit(p, (int) a0, a1);
@@ -122,6 +125,7 @@ public final class SyscallTable {
             case 174, 175, 176, 177 -> 0; // getuid, geteuid, getgid, getegid: every process runs as root until credentials come
             case 178 -> p.pid();
             case 179 -> SystemCalls.sysSysinfo(p, a0);
+            case 200, 201, 202, 203, 204, 205, 206, 207, 208, 209, 210, 211, 212 -> SocketCalls.sysOnDescriptor(p, (int) a0);
             case 214 -> MemoryCalls.sysBrk(p, a0);
             case 215 -> MemoryCalls.sysMunmap(p, a0, a1);
             case 220 -> ProcessCalls.sysClone(p, frame, a0, a1, a2, a3, a4);
