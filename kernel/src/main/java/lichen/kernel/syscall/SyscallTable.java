@@ -27,19 +27,20 @@ public final class SyscallTable {
         long nr = UserFrame.x(frame, 8);
         long a0 = UserFrame.x(frame, 0), a1 = UserFrame.x(frame, 1), a2 = UserFrame.x(frame, 2);
         long a3 = UserFrame.x(frame, 3), a4 = UserFrame.x(frame, 4), a5 = UserFrame.x(frame, 5);
+        long start = tracing ? Timer.nanos() : 0;
         long r = call(p, frame, nr, a0, a1, a2, a3, a4, a5);
+        if (tracing) trace(p, nr, a0, a1, a2, r, Timer.nanos() - start);
         if (r == NO_RESULT) return;
         UserFrame.setX(frame, 0, r);
-        if (tracing) trace(p, nr, a0, a1, a2, r);
     }
 
     public static void setTracing(boolean on) { tracing = on; }
 
-    private static void trace(Process p, long nr, long a0, long a1, long a2, long r) {
+    private static void trace(Process p, long nr, long a0, long a1, long a2, long r, long took) {
         long us = Timer.nanos() / 1000;
         System.out.println("trace: " + us / 1000000 + "." + (1000000 + us % 1000000 + "").substring(1) + " " + p.pid() + " " + p.comm()
                 + " " + SyscallNames.of(nr) + "(0x" + Long.toHexString(a0) + ", 0x" + Long.toHexString(a1) + ", 0x"
-                + Long.toHexString(a2) + ") = " + r);
+                + Long.toHexString(a2) + ") = " + r + " <" + took / 1000 + " us>");
     }
 
     @Async
