@@ -49,6 +49,8 @@ public final class Exec {
     @Async
     public static int execve(Process p, long frame, byte[] path, byte[][] argv, byte[][] envp) {
         if (files == null) return -Errno.ENOENT;
+        // Linux ends a process's other threads at exec (de_thread); that is not built, and they would run on in a freed space.
+        if (p.liveThreads() > 1) return -Errno.EAGAIN;
         byte[][] args = argv;
         byte[] file = path;
         for (int depth = 0; depth <= MAX_SCRIPT_DEPTH; depth++) {

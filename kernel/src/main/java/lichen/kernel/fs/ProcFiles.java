@@ -50,7 +50,7 @@ public final class ProcFiles {
         });
         proc.setSelf(out -> {
             Process p = Processes.current();
-            out.append(p == null ? 0 : p.pid());
+            out.append(p == null ? 0 : p.tgid());
         });
         if (count == instances.length) {
             ProcFs[] bigger = new ProcFs[count * 2];

@@ -8,15 +8,26 @@ import lichen.libkernel.async.Task;
 import lichen.libkernel.sync.WaitQueue;
 
 /**
- * A user process (Linux's task_struct, for a process of one thread so far):
- * its ids, its address space, the kernel task that runs its thread, and what
- * its parent's wait4(2) finds when it ends. The thread's id is the pid.
+ * A user thread (Linux's task_struct): its ids, the kernel task that runs it,
+ * and what its process shares with the other threads of its group — the
+ * address space, the files and the signal dispositions are the same objects
+ * in every thread. The group's leader (its first thread) is the process that
+ * parents see: its pid is the group's, it is on its parent's list of
+ * children, and its wait status is what wait4(2) finds when the last thread
+ * has ended.
  */
 public final class Process {
     /** Lifecycle: running (or blocked in a call), exited and waiting to be reaped, reaped. */
     public static final int LIVE = 0, ZOMBIE = 1, REAPED = 2;
 
     final int pid;
+    /** The thread group's first thread (this one for a process's main thread): getpid(2) answers its pid. */
+    Process leader = this;
+    /** On the leader: threads still running, the others in the group by {@link #nextThread}, and exit_group's status once called. */
+    int liveThreads = 1;
+    Process nextThread;
+    boolean groupExiting;
+    int groupStatus;
     Process parent;
     /** The first child; children link through {@link #nextSibling}. */
     Process firstChild, nextSibling;
@@ -58,9 +69,18 @@ public final class Process {
         this.comm = comm;
     }
 
+    /** The thread id (the process's pid for its main thread). */
     public int pid() { return pid; }
 
-    public int ppid() { return parent == null ? 0 : parent.pid; }
+    /** The thread group's id: the pid getpid(2) reports. */
+    public int tgid() { return leader.pid; }
+
+    public Process leader() { return leader; }
+
+    /** exit_group(2) or a fatal signal is ending this thread's group: it ends at its next return to user mode. */
+    public boolean groupExiting() { return leader.groupExiting; }
+
+    public int ppid() { return leader.parent == null ? 0 : leader.parent.pid; }
 
     public Process parent() { return parent; }
 
@@ -93,17 +113,21 @@ public final class Process {
         argv = args;
     }
 
-    public int pgid() { return pgid; }
+    /** The process group and session are the process's: a thread answers with its leader's. */
+    public int pgid() { return leader.pgid; }
 
-    public int sid() { return sid; }
+    public int sid() { return leader.sid; }
 
-    public void setPgid(int group) { pgid = group; }
+    public void setPgid(int group) { leader.pgid = group; }
 
-    /** setsid(2)'s change: a new session and group, both named by this process's pid. */
+    /** setsid(2)'s change: a new session and group, both named by the process's pid. */
     public void startSession() {
-        sid = pid;
-        pgid = pid;
+        leader.sid = leader.pid;
+        leader.pgid = leader.pid;
     }
+
+    /** Threads of this process still running (1 for a process of one thread). */
+    public int liveThreads() { return leader.liveThreads; }
 
     /** rt_sigsuspend: {@code original} is the mask to restore once a handler has run. */
     public void suspendMask(long original) {

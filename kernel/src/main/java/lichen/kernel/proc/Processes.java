@@ -152,16 +152,91 @@ public final class Processes {
     }
 
     /**
-     * The running process ends with {@code waitStatus} (man 2 wait's encoding):
-     * its memory goes, its children pass to init, its parent is told. Never returns.
+     * clone(2) with CLONE_THREAD: a new thread in {@code caller}'s group,
+     * sharing its memory, files and signal dispositions, starting from the
+     * caller's registers with 0 in x0, the stack pointer {@code stack} and,
+     * with {@code setTls}, TPIDR_EL0 {@code tls}. Returns the new thread's id,
+     * or -EAGAIN without one.
+     */
+    public static int spawnThread(Process caller, long frame, long stack, long tls, boolean setTls) {
+        Process leader = caller.leader;
+        int tid = pids.allocCyclic();
+        if (tid < 0) return -Errno.EAGAIN;
+        Process t = new Process(tid, null, caller.mm, caller.comm);
+        t.leader = leader;
+        t.files = caller.files;
+        t.signals = caller.signals;
+        t.pgid = caller.pgid;
+        t.sid = caller.sid;
+        t.exePath = caller.exePath;
+        t.argv = caller.argv;
+        t.startTicks = lichen.arch.aarch64.Timer.nanos() / 10_000_000L;
+        t.startFrame = Kmem.newLongs(UserFrame.BYTES / 8);
+        byPid[tid] = t;
+        lastPid = tid;
+        t.nextThread = leader.nextThread;
+        leader.nextThread = t;
+        leader.liveThreads++;
+        long f = UserFrame.address(t.startFrame);
+        UserFrame.copy(f, frame);
+        UserFrame.setX(f, 0, 0);
+        if (stack != 0) UserFrame.set(f, UserFrame.SP, stack);
+        if (setTls) UserFrame.set(f, UserFrame.TPIDR, tls);
+        startThread(t);
+        return tid;
+    }
+
+    /**
+     * exit_group(2), and a fatal signal's end: every other thread of the group
+     * is stopped at its next return to user mode (a sleep ends at once), and
+     * the group's wait status is {@code waitStatus}. Never returns.
+     */
+    @Async
+    public static void exitGroup(Process p, int waitStatus) {
+        Process leader = p.leader;
+        if (!leader.groupExiting) {
+            leader.groupExiting = true;
+            leader.groupStatus = waitStatus;
+            for (Process t = leader; t != null; t = t == leader ? leader.nextThread : t.nextThread) {
+                if (t != p && t.task != null && t.state == Process.LIVE) executor.interrupt(t.task);
+            }
+        }
+        exit(p, leader.groupStatus);
+    }
+
+    /**
+     * The running thread ends (_exit(2)): its clear_child_tid word is zeroed
+     * and woken; when it is its group's last thread, the process ends with
+     * {@code waitStatus} (or exit_group's): its memory goes, its children
+     * pass to init, its parent is told. Never returns.
      */
     @Async
     public static void exit(Process p, int waitStatus) {
-        p.waitStatus = waitStatus;
         if (p.clearChildTid != 0 && p.mm != null) {
             // CLONE_CHILD_CLEARTID / set_tid_address: 0 at the address, then a wake for whoever joins (man 2 set_tid_address).
             if (UserCopy.store32(p.mm, p.clearChildTid, 0) == 0) Futexes.wake(p, p.clearChildTid, 1);
         }
+        Process leader = p.leader;
+        leader.liveThreads--;
+        if (p != leader) {
+            Process prev = leader;
+            while (prev.nextThread != p) prev = prev.nextThread;
+            prev.nextThread = p.nextThread;
+            p.state = Process.ZOMBIE;
+            reap(p);
+        }
+        if (leader.liveThreads > 0) {
+            if (p == leader) p.task = null; // the group goes on; the leader's slot waits for its last thread
+            StackContinuations.exitRunning();
+        }
+        endGroup(leader, leader.groupExiting ? leader.groupStatus : waitStatus);
+        StackContinuations.exitRunning();
+    }
+
+    /** The last thread of {@code p}'s group has ended: the process ends with {@code waitStatus}. */
+    @Async
+    private static void endGroup(Process p, int waitStatus) {
+        p.waitStatus = waitStatus;
         UserAddressSpace mm = p.mm;
         p.mm = null;
         if (mm != null) mm.destroy();
@@ -189,7 +264,6 @@ public final class Processes {
         }
         else if (p.pid != 1) reap(p); // nobody will wait for it; its status stays readable on the object
         if (p.pid == 1 && initEnded != null) initEnded.run();
-        StackContinuations.exitRunning();
     }
 
     /**
@@ -220,8 +294,10 @@ public final class Processes {
     }
 
     private static void reap(Process c) {
-        ProcFiles.reaped(c);
-        live--;
+        if (c.leader == c) {
+            ProcFiles.reaped(c);
+            live--;
+        }
         c.state = Process.REAPED;
         byPid[c.pid] = null;
         pids.free(c.pid);

@@ -95,6 +95,6 @@ public final class UserTraps implements UserTrapHandler {
         System.out.println("lichen: " + (p == null ? "no process" : p.toString()) + ": killed by signal " + signal + " after "
                 + why + ", pc 0x" + Long.toHexString(UserFrame.get(frame, UserFrame.ELR)));
         if (p == null) throw new IllegalStateException("an exception from EL0 outside any process");
-        Processes.exit(p, signal);
+        Processes.exitGroup(p, signal);
     }
 }

@@ -72,6 +72,7 @@ public final class Signals {
      */
     @Async
     public static void deliver(Process p, long frame, boolean inSyscall, long origX0) {
+        if (p.groupExiting()) Processes.exit(p, 0); // another thread called exit_group or died of a signal
         SignalState s = p.signals();
         while (true) {
             int sig = s.nextDeliverable();
@@ -126,9 +127,9 @@ public final class Signals {
         p.signals().setBlocked(mask[0]);
     }
 
-    /** The default action's end: the wait status is the signal (no core is written, as with RLIMIT_CORE 0). */
+    /** The default action's end, for the whole process: the wait status is the signal (no core is written, as with RLIMIT_CORE 0). */
     @Async
     static void terminate(Process p, int sig) {
-        Processes.exit(p, sig);
+        Processes.exitGroup(p, sig);
     }
 }

@@ -19,14 +19,17 @@ final class ProcessCalls {
 
     private ProcessCalls() {}
 
-    /** _exit(2): the thread ends; with one thread a process, the process does. */
+    /** _exit(2): the calling thread ends; with it the process, when it was the last. */
     @Async
-    static long sysExit(Process p, int status) { return sysExitGroup(p, status); }
+    static long sysExit(Process p, int status) {
+        Processes.exit(p, (status & 0xff) << 8);
+        return 0;
+    }
 
-    /** exit_group(2): the wait status is the low byte of {@code status}, shifted (man 2 wait, WEXITSTATUS). */
+    /** exit_group(2): every thread ends; the wait status is the low byte of {@code status}, shifted (man 2 wait, WEXITSTATUS). */
     @Async
     static long sysExitGroup(Process p, int status) {
-        Processes.exit(p, (status & 0xff) << 8);
+        Processes.exitGroup(p, (status & 0xff) << 8);
         return 0;
     }
 
@@ -43,16 +46,22 @@ final class ProcessCalls {
     }
 
     /**
-     * clone(2) as fork(2) uses it (arm64 argument order: flags, stack, parent_tid, tls, child_tid).
-     * Threads (CLONE_VM without CLONE_VFORK, CLONE_THREAD) are not built yet: EINVAL. vfork's
-     * CLONE_VM|CLONE_VFORK gets a copy of the memory instead of a share, which serves
-     * the vfork-then-exec pattern except for writes the child makes before exec.
+     * clone(2) (arm64 argument order: flags, stack, parent_tid, tls, child_tid):
+     * a thread with CLONE_THREAD (which needs CLONE_SIGHAND, which needs
+     * CLONE_VM, as Linux checks), else a new process as fork(2) makes it.
+     * vfork's CLONE_VM|CLONE_VFORK gets a copy-on-write copy of the memory
+     * instead of a share, which serves vfork-then-exec except for writes the
+     * child makes before exec; CLONE_VM alone (a process sharing memory) is EINVAL.
      */
     @Async
     static long sysClone(Process p, long frame, long flags, long stack, long parentTid, long tls, long childTid) {
-        if ((flags & CLONE_THREAD) != 0 || (flags & (CLONE_VM | CLONE_VFORK)) == CLONE_VM) return -Errno.EINVAL;
+        boolean thread = (flags & CLONE_THREAD) != 0;
+        if (thread && (flags & CLONE_SIGHAND) == 0) return -Errno.EINVAL;
+        if ((flags & CLONE_SIGHAND) != 0 && (flags & CLONE_VM) == 0) return -Errno.EINVAL;
+        if (!thread && (flags & (CLONE_VM | CLONE_VFORK)) == CLONE_VM) return -Errno.EINVAL;
         if ((flags & CLONE_PARENT_SETTID) != 0 && !UserCopy.inUserHalf(parentTid, 4)) return -Errno.EFAULT;
-        int pid = Processes.fork(p, frame, stack, tls, (flags & CLONE_SETTLS) != 0);
+        boolean setTls = (flags & CLONE_SETTLS) != 0;
+        int pid = thread ? Processes.spawnThread(p, frame, stack, tls, setTls) : Processes.fork(p, frame, stack, tls, setTls);
         if (pid < 0) return pid;
         Process child = Processes.byPid(pid);
         if ((flags & CLONE_PARENT_SETTID) != 0) UserCopy.store32(p.mm(), parentTid, pid);

@@ -20,9 +20,9 @@ final class SessionCalls {
         if (pgid < 0) return -Errno.EINVAL;
         Process t = target(p, pid);
         if (t == null || (t != p && t.parent() != p)) return -Errno.ESRCH;
-        if (t.sid() != p.sid() || t.sid() == t.pid()) return -Errno.EPERM;
-        int group = pgid == 0 ? t.pid() : pgid;
-        if (group != t.pid() && !groupInSession(group, p.sid())) return -Errno.EPERM;
+        if (t.sid() != p.sid() || t.sid() == t.tgid()) return -Errno.EPERM;
+        int group = pgid == 0 ? t.tgid() : pgid;
+        if (group != t.tgid() && !groupInSession(group, p.sid())) return -Errno.EPERM;
         t.setPgid(group);
         return 0;
     }
@@ -42,9 +42,9 @@ final class SessionCalls {
 
     /** setsid(2): EPERM when the caller already leads a process group. */
     static long sysSetsid(Process p) {
-        if (p.pgid() == p.pid()) return -Errno.EPERM;
+        if (p.pgid() == p.tgid()) return -Errno.EPERM;
         p.startSession();
-        return p.pid();
+        return p.tgid();
     }
 
     static long sysGetsid(Process p, int pid) {

@@ -121,7 +121,7 @@ public final class SyscallTable {
             case 163 -> ProcessCalls.sysGetrlimit(p, (int) a0, a1);
             case 166 -> DirectoryCalls.sysUmask(p, (int) a0);
             case 169 -> TimeCalls.sysGettimeofday(p, a0, a1);
-            case 172 -> p.pid();
+            case 172 -> p.tgid();
             case 173 -> p.ppid();
             case 174, 175, 176, 177 -> 0; // getuid, geteuid, getgid, getegid: every process runs as root until credentials come
             case 178 -> p.pid();
