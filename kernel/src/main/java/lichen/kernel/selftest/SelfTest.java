@@ -58,6 +58,7 @@ public final class SelfTest {
         check("a thousand tasks sleep on timers and wake in deadline order, none early", SelfTest::thousandSleepers);
         SchedulerTests.runAll();
         WaitQueueTests.runAll();
+        FileSystemTests.runAll();
         UserModeTests.runAll();
         check("every CPU the device tree lists is online", SelfTest::everyCpuOnline);
         // Last: afterwards only this CPU runs, as after a panic.
