@@ -60,6 +60,7 @@ public final class SelfTest {
         WaitQueueTests.runAll();
         FileSystemTests.runAll();
         UserModeTests.runAll();
+        FileCallTests.runAll();
         check("every CPU the device tree lists is online", SelfTest::everyCpuOnline);
         // Last: afterwards only this CPU runs, as after a panic.
         check("the other CPUs stop when asked (the panic and power-off path)", SelfTest::otherCpusStop);
