@@ -37,6 +37,7 @@ public final class RootFilesystem {
     private static final long TMP_BYTES = 64L << 20;
 
     private static Vfs vfs;
+    private static PipeFs pipes;
     private static FsContext init;
     private static String described = "not mounted";
 
@@ -44,6 +45,9 @@ public final class RootFilesystem {
 
     /** The namespace, or null before {@link #mountAtBoot}. */
     public static Vfs vfs() { return vfs; }
+
+    /** Where pipes are made, or null before {@link #mountAtBoot}. */
+    public static PipeFs pipes() { return pipes; }
 
     /** What "/" is, for the boot log and the tests. */
     public static String described() { return described; }
@@ -86,6 +90,7 @@ public final class RootFilesystem {
         } else {
             System.out.println("fs: /dev/console: error " + fd + "; processes start without descriptors");
         }
+        pipes = new PipeFs(v, clock);
         vfs = v;
         init = ctx;
     }

@@ -3,7 +3,7 @@ package lichen.kernel.selftest;
 /**
  * A straight-line AArch64 user program for the EL0 tests, assembled from the
  * few A64 encodings they need (Arm ARM C6.2: MOVZ, MOVN, ADR, ADD and SUB
- * immediate, ORR as MOV, STR unsigned offset, SVC), with NUL-terminated
+ * immediate, ORR as MOV, STR and LDR (W) unsigned offset, SVC), with NUL-terminated
  * strings placed after the code and reached by ADR.
  */
 final class A64Program {
@@ -32,6 +32,9 @@ final class A64Program {
 
     /** [Xn + offset] = Xt, offset a multiple of 8 below 32 KiB. */
     A64Program str(int rt, int rn, int offset) { return emit(0xF9000000 | (offset >> 3) << 10 | rn << 5 | rt); }
+
+    /** Wt = the 32-bit word at [Xn + offset], offset a multiple of 4 below 16 KiB (LDR W, unsigned offset). */
+    A64Program ldrw(int rt, int rn, int offset) { return emit(0xB9400000 | (offset >> 2) << 10 | rn << 5 | rt); }
 
     /** Xd = the address of the NUL-terminated {@code text}, placed after the code. */
     A64Program adr(int rd, String text) {

@@ -31,13 +31,13 @@ import lichen.libkernel.mm.Vma;
 @Unsafe
 final class FileCallTests {
     private static final long CODE = 0x400000, STACK_TOP = 0x800000;
-    /** Where the program keeps what it saw: results at 0, buffers after (offsets below). */
-    private static final int AREA = 2048, READ = 256, PREAD = 320, STAT = 512, CWD = 640, TERMIOS = 768, WINSIZE = 832,
-            DIRENTS = 1024, NULL_STAT = 1536, SAVED = 1664;
-    private static final int X0 = 0, X1 = 1, X2 = 2, X3 = 3, X19 = 19, X20 = 20, X21 = 21, SP = 31;
+    /** Where the program keeps what it saw: a result a call from offset 0 (34 of them), the buffers from 384. */
+    private static final int READ = 384, PREAD = 448, STAT = 512, CWD = 640, TERMIOS = 768, WINSIZE = 832,
+            DIRENTS = 1024, NULL_STAT = 1536, PIPE_FDS = 1664, PIPE_READ = 1672, SAVED = 1680;
+    private static final int X0 = 0, X1 = 1, X2 = 2, X3 = 3, X19 = 19, X20 = 20, X21 = 21, X22 = 22, X23 = 23, SP = 31;
     /** arm64 system-call numbers (asm-generic/unistd.h). */
     private static final int GETCWD = 17, DUP = 23, FCNTL = 25, IOCTL = 29, MKDIRAT = 34, UNLINKAT = 35, FACCESSAT = 48,
-            CHDIR = 49, OPENAT = 56, CLOSE = 57, GETDENTS64 = 61, LSEEK = 62, READ_NR = 63, WRITE = 64, PREAD64 = 67,
+            CHDIR = 49, OPENAT = 56, CLOSE = 57, GETDENTS64 = 61, LSEEK = 62, READ_NR = 63, WRITE = 64, PIPE2 = 59, PREAD64 = 67,
             NEWFSTATAT = 79, FSTAT = 80, EXIT_GROUP = 94;
     private static final String GREETING = "el0: hello through /dev/console\n";
 
@@ -45,7 +45,7 @@ final class FileCallTests {
 
     static void runAll() {
         SelfTest.check("a program at EL0 opens, reads, stats, seeks, dups, closes, makes and removes a directory, "
-                + "lists one and asks the console's ioctls through system calls", FileCallTests::programMakesFileCalls);
+                + "lists one, asks the console's ioctls and uses a pipe through system calls", FileCallTests::programMakesFileCalls);
     }
 
     private static int next;
@@ -88,8 +88,16 @@ final class FileCallTests {
         a.movn(X0, 99).adr(X1, "/dev/null").add(X2, X21, NULL_STAT).movz(X3, 0).svc(NEWFSTATAT); save(a); // 22: 0
         a.adr(X0, "/").svc(CHDIR); save(a);                                                         // 23: 0
         a.movn(X0, 99).adr(X1, "/tmp/el0dir").movz(X2, OpenFlags.AT_REMOVEDIR).svc(UNLINKAT); save(a); // 24: 0
+        a.add(X0, X21, PIPE_FDS).movz(X1, 0).svc(PIPE2); save(a);                                  // 26: 0
+        a.ldrw(X22, X21, PIPE_FDS).ldrw(X23, X21, PIPE_FDS + 4);
+        a.mov(X0, X23).adr(X1, "ping").movz(X2, 4).svc(WRITE); save(a);                             // 27: 4
+        a.mov(X0, X22).add(X1, X21, PIPE_READ).movz(X2, 8).svc(READ_NR); save(a);                   // 28: 4
+        a.mov(X0, X23).svc(CLOSE); save(a);                                                         // 29: 0
+        a.mov(X0, X22).add(X1, X21, PIPE_READ + 4).movz(X2, 4).svc(READ_NR); save(a);               // 30: 0 (EOF)
+        a.mov(X0, X22).movz(X1, 0).movz(X2, 0).svc(LSEEK); save(a);                                 // 31: -ESPIPE
+        a.mov(X0, X22).svc(CLOSE); save(a);                                                         // 32: 0
         a.movn(X0, 99).adr(X1, "/tmp/el0-results").movz(X2, OpenFlags.O_WRONLY | OpenFlags.O_CREAT | OpenFlags.O_TRUNC)
-                .movz(X3, 0644).svc(OPENAT); save(a);                                               // 25: 3
+                .movz(X3, 0644).svc(OPENAT); save(a);                                               // 33: 3
         a.mov(X19, X0);
         a.mov(X0, X19).mov(X1, X21).movz(X2, SAVED).svc(WRITE);
         a.mov(X0, X19).svc(CLOSE);
@@ -110,11 +118,13 @@ final class FileCallTests {
     }
 
     private static String verdict(byte[] b) {
-        long[] expected = {3, 64, 0, 64, 16, 4, 0, 0, 0, -9, -2, 0, 0, 12, 0, 0, 0, GREETING.length(), 3, -1, -25, 0, 0, 0, 0, 3};
+        long[] expected = {3, 64, 0, 64, 16, 4, 0, 0, 0, -9, -2, 0, 0, 12, 0, 0, 0, GREETING.length(), 3, -1, -25, 0, 0, 0, 0,
+                0, 4, 4, 0, 0, -29, 0, 3};
         String[] calls = {"openat", "read", "fstat", "lseek", "pread64", "dup", "fcntl(F_GETFD)", "close(dup)", "close",
                 "close (again)", "openat(missing)", "mkdirat", "chdir", "getcwd", "ioctl(TCGETS)", "ioctl(TIOCGWINSZ)",
                 "faccessat", "write(1)", "openat(/etc)", "getdents64", "ioctl(TCGETS, a directory)", "close(/etc)", "newfstatat",
-                "chdir(/)", "unlinkat(AT_REMOVEDIR)", "openat(O_CREAT)"};
+                "chdir(/)", "unlinkat(AT_REMOVEDIR)", "pipe2", "write(pipe)", "read(pipe)", "close(write end)",
+                "read(pipe, no writer)", "lseek(pipe)", "close(read end)", "openat(O_CREAT)"};
         for (int i = 0; i < expected.length; i++) {
             long got = LittleEndian.u64(b, 8 * i);
             boolean ok = expected[i] == -1 ? got > 0 : got == expected[i];
@@ -130,6 +140,8 @@ final class FileCallTests {
         if (LittleEndian.u32(b, TERMIOS + 12) != 0x8A3B) return "c_lflag 0x" + Long.toHexString(LittleEndian.u32(b, TERMIOS + 12));
         if (LittleEndian.u16(b, WINSIZE) != 24 || LittleEndian.u16(b, WINSIZE + 2) != 80) return "winsize not 24x80";
         if (LittleEndian.u16(b, DIRENTS + 16) != 24 || b[DIRENTS + 19] != '.' || b[DIRENTS + 20] != 0) return "the first dirent is not \".\"";
+        if (LittleEndian.u32(b, PIPE_FDS) != 3 || LittleEndian.u32(b, PIPE_FDS + 4) != 4) return "pipe2 gave fds " + LittleEndian.u32(b, PIPE_FDS) + ", " + LittleEndian.u32(b, PIPE_FDS + 4);
+        if (!new String(chars(b, PIPE_READ, 4)).equals("ping")) return "the pipe carried \"" + new String(chars(b, PIPE_READ, 4)) + "\"";
         if (LittleEndian.u64(b, NULL_STAT + 32) != FileMode.makedev(1, 3)) return "/dev/null's st_rdev " + LittleEndian.u64(b, NULL_STAT + 32);
         return null;
     }

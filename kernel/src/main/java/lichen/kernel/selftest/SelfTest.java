@@ -59,6 +59,7 @@ public final class SelfTest {
         SchedulerTests.runAll();
         WaitQueueTests.runAll();
         FileSystemTests.runAll();
+        PipeTests.runAll();
         UserModeTests.runAll();
         FileCallTests.runAll();
         check("every CPU the device tree lists is online", SelfTest::everyCpuOnline);

@@ -7,6 +7,7 @@ import lichen.fs.vfs.FsContext;
 import lichen.fs.vfs.OpenFile;
 import lichen.fs.vfs.OpenFlags;
 import lichen.fs.vfs.Vfs;
+import lichen.kernel.fs.PipeEnd;
 import lichen.kernel.fs.RootFilesystem;
 import lichen.kernel.mm.UserCopy;
 import lichen.kernel.proc.Process;
@@ -107,10 +108,11 @@ final class FileCalls {
         return vector(p, fd, iov, iovcnt, true);
     }
 
-    /** lseek(2): SEEK_SET, SEEK_CUR or SEEK_END; the new offset. */
+    /** lseek(2): SEEK_SET, SEEK_CUR or SEEK_END; the new offset. ESPIPE on a pipe. */
     static long sysLseek(Process p, int fd, long offset, int whence) {
         OpenFile f = file(p, fd);
         if (f == null) return -Errno.EBADF;
+        if (f.device instanceof PipeEnd) return -Errno.ESPIPE;
         return f.lseek(offset, whence);
     }
 

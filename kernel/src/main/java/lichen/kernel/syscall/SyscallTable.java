@@ -52,6 +52,7 @@ public final class SyscallTable {
             case 55 -> AttributeCalls.sysFchown(p, (int) a0, (int) a1, (int) a2);
             case 56 -> FileCalls.sysOpenat(p, (int) a0, a1, (int) a2, (int) a3);
             case 57 -> FileCalls.sysClose(p, (int) a0);
+            case 59 -> PipeCalls.sysPipe2(p, a0, (int) a1);
             case 61 -> DirectoryCalls.sysGetdents64(p, (int) a0, a1, a2);
             case 62 -> FileCalls.sysLseek(p, (int) a0, a1, (int) a2);
             case 63 -> FileCalls.sysRead(p, (int) a0, a1, a2);
