@@ -20,7 +20,8 @@ import lichen.libkernel.fdt.MachineDescription;
 
 /**
  * The kernel's namespace: the ext4 image of the initial ramdisk mounted
- * read-write as "/", devfs on /dev, procfs on /proc, tmpfs on /tmp, and the
+ * read-write as "/", devfs on /dev, procfs on /proc, tmpfs on /tmp and
+ * /dev/shm (POSIX shared memory's directory), and the
  * descriptors every process starts from (0, 1 and 2 on /dev/console, as
  * Linux's init/main.c console_on_rootfs opens them).
  *
@@ -65,7 +66,7 @@ public final class RootFilesystem {
         Executor ex = KernelExecutor.create();
         ex.spawn("mount-root", () -> mount(machine));
         ex.runUntilIdle();
-        System.out.println("fs: / is " + described + "; /dev, /proc, /tmp mounted in " + (Timer.nanos() - started) / 1000 + " us");
+        System.out.println("fs: / is " + described + "; /dev, /proc, /tmp, /dev/shm mounted in " + (Timer.nanos() - started) / 1000 + " us");
     }
 
     @Async
@@ -83,6 +84,7 @@ public final class RootFilesystem {
         proc.showMounts(v.mounts);
         mountOn(v, ctx, "/proc", proc);
         mountOn(v, ctx, "/tmp", new TmpFs(clock, TMP_BYTES));
+        mountOn(v, ctx, "/dev/shm", new TmpFs(clock, TMP_BYTES));
         int fd = v.openat(ctx, OpenFlags.AT_FDCWD, "/dev/console", OpenFlags.O_RDWR, 0);
         if (fd == 0) {
             ctx.fds.dup(0);

@@ -42,7 +42,7 @@ final class FileSystemTests {
         onTask("a file in /tmp (tmpfs) is created, written, read back, and unlinked", (v, c) -> createWriteReadUnlink(v, c, "/tmp"));
         onTask("a file in / (ext4 on the ramdisk) is created, written, read back, and unlinked", (v, c) -> createWriteReadUnlink(v, c, ""));
         onTask("/dev/null reads end-of-file and takes writes; /dev/zero reads zeros; /dev/full is ENOSPC", FileSystemTests::devices);
-        onTask("/proc/mounts names /, /dev, /proc and /tmp", FileSystemTests::procMounts);
+        onTask("/proc/mounts names /, /dev, /proc, /tmp and /dev/shm", FileSystemTests::procMounts);
         onTask("a new process starts with fds 0, 1 and 2 on /dev/console, and writes through them reach the console",
                 FileSystemTests::initDescriptors);
         onTask("opening, reading and closing a file " + LEAK_ROUNDS + " times keeps no memory", FileSystemTests::noLeak);
@@ -177,7 +177,7 @@ final class FileSystemTests {
         Result<String> text = readAll(vfs, ctx, "/proc/mounts");
         if (!text.ok()) return "read /proc/mounts: error " + text.error;
         String t = text.value;
-        String[] want = {" / ext4 ", " /dev devtmpfs ", " /proc proc ", " /tmp tmpfs "};
+        String[] want = {" / ext4 ", " /dev devtmpfs ", " /proc proc ", " /tmp tmpfs ", " /dev/shm tmpfs "};
         for (String w : want) if (t.indexOf(w) < 0) return "no \"" + w.trim() + "\" in: " + t;
         return null;
     }

@@ -95,6 +95,7 @@ public final class SyscallTable {
             case 261 -> ProcessCalls.sysPrlimit64(p, (int) a0, (int) a1, a2, a3);
             case 276 -> NameCalls.sysRenameat2(p, (int) a0, a1, (int) a2, a3, (int) a4);
             case 291 -> StatCalls.sysStatx(p, (int) a0, a1, (int) a2, (int) a3, a4);
+            case 436 -> DescriptorCalls.sysCloseRange(p, (int) a0, (int) a1, (int) a2);
             case 439 -> StatCalls.sysFaccessat(p, (int) a0, a1, (int) a2, (int) a3);
             default -> unknown(p, nr);
         };
