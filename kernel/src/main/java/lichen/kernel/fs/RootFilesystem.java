@@ -69,6 +69,30 @@ public final class RootFilesystem {
         System.out.println("fs: / is " + described + "; /dev, /proc, /tmp, /dev/shm mounted in " + (Timer.nanos() - started) / 1000 + " us");
     }
 
+    /**
+     * A new filesystem of a type mount(2) can make without a device: "tmpfs",
+     * "proc" (its /proc/mounts from this namespace) or "devtmpfs" (the same
+     * drivers, a fresh tree of nodes); null for any other type (ENODEV).
+     */
+    @Async
+    public static FileSystem make(String type) {
+        if (vfs == null) return null;
+        FileClock clock = new FileClock();
+        return switch (type) {
+            case "tmpfs" -> new TmpFs(clock, TMP_BYTES);
+            case "proc" -> {
+                ProcFs proc = new ProcFs(clock);
+                proc.showMounts(vfs.mounts);
+                yield proc;
+            }
+            case "devtmpfs" -> {
+                Result<TmpFs> dev = DevFs.create(clock, vfs.devices, new ConsoleTerminal(), Timer.nanos());
+                yield dev.ok() ? dev.value : null;
+            }
+            default -> null;
+        };
+    }
+
     @Async
     private static void mount(MachineDescription machine) {
         FileClock clock = new FileClock();

@@ -31,21 +31,21 @@ import lichen.libkernel.mm.Vma;
 @Unsafe
 final class FileCallTests {
     private static final long CODE = 0x400000, STACK_TOP = 0x800000;
-    /** Where the program keeps what it saw: a result a call from offset 0 (38 of them), the buffers from 384. */
+    /** Where the program keeps what it saw: a result a call from offset 0 (45 of them), the buffers from 384. */
     private static final int READ = 384, PREAD = 448, STAT = 512, CWD = 640, TERMIOS = 768, WINSIZE = 832,
             DIRENTS = 1024, NULL_STAT = 1536, PIPE_FDS = 1664, PIPE_READ = 1672, SAVED = 1680;
     private static final int X0 = 0, X1 = 1, X2 = 2, X3 = 3, X19 = 19, X20 = 20, X21 = 21, X22 = 22, X23 = 23, SP = 31;
     /** arm64 system-call numbers (asm-generic/unistd.h). */
     private static final int GETCWD = 17, DUP = 23, FCNTL = 25, IOCTL = 29, MKDIRAT = 34, UNLINKAT = 35, FACCESSAT = 48,
             CHDIR = 49, OPENAT = 56, CLOSE = 57, GETDENTS64 = 61, LSEEK = 62, READ_NR = 63, WRITE = 64, PIPE2 = 59, PREAD64 = 67,
-            NEWFSTATAT = 79, FSTAT = 80, EXIT_GROUP = 94, CLOSE_RANGE = 436;
+            NEWFSTATAT = 79, FSTAT = 80, EXIT_GROUP = 94, CLOSE_RANGE = 436, UMOUNT2 = 39, MOUNT = 40;
     private static final String GREETING = "el0: hello through /dev/console\n";
 
     private FileCallTests() {}
 
     static void runAll() {
         SelfTest.check("a program at EL0 opens, reads, stats, seeks, dups, closes, makes and removes a directory, "
-                + "lists one, asks the console's ioctls and uses a pipe through system calls", FileCallTests::programMakesFileCalls);
+                + "lists one, asks the console's ioctls, uses a pipe and mounts a tmpfs through system calls", FileCallTests::programMakesFileCalls);
     }
 
     private static int next;
@@ -100,8 +100,15 @@ final class FileCallTests {
         a.movz(X0, 0).svc(DUP); save(a);                                                            // 34: 4
         a.movz(X0, 3).movn(X1, 0).movz(X2, 0).svc(CLOSE_RANGE); save(a);                            // 35: 0 (3..~0U)
         a.movz(X0, 4).movz(X1, 1).svc(FCNTL); save(a);                                              // 36: -EBADF
+        a.movn(X0, 99).adr(X1, "/tmp/m").movz(X2, 0755).svc(MKDIRAT); save(a);                      // 37: 0
+        a.adr(X0, "none").adr(X1, "/tmp/m").adr(X2, "tmpfs").movz(X3, 0).movz(4, 0).svc(MOUNT); save(a); // 38: 0
+        a.movn(X0, 99).adr(X1, "/tmp/m/inside").movz(X2, 0755).svc(MKDIRAT); save(a);               // 39: 0
+        a.adr(X0, "none").adr(X1, "/tmp/m").adr(X2, "sysfs").movz(X3, 0).movz(4, 0).svc(MOUNT); save(a); // 40: -ENODEV
+        a.adr(X0, "/tmp/m").movz(X1, 0).svc(UMOUNT2); save(a);                                      // 41: 0
+        a.movn(X0, 99).adr(X1, "/tmp/m/inside").movz(X2, 0).svc(FACCESSAT); save(a);                // 42: -ENOENT (it went with the mount)
+        a.movn(X0, 99).adr(X1, "/tmp/m").movz(X2, OpenFlags.AT_REMOVEDIR).svc(UNLINKAT); save(a);   // 43: 0
         a.movn(X0, 99).adr(X1, "/tmp/el0-results").movz(X2, OpenFlags.O_WRONLY | OpenFlags.O_CREAT | OpenFlags.O_TRUNC)
-                .movz(X3, 0644).svc(OPENAT); save(a);                                               // 37: 3
+                .movz(X3, 0644).svc(OPENAT); save(a);                                               // 44: 3
         a.mov(X19, X0);
         a.mov(X0, X19).mov(X1, X21).movz(X2, SAVED).svc(WRITE);
         a.mov(X0, X19).svc(CLOSE);
@@ -123,13 +130,14 @@ final class FileCallTests {
 
     private static String verdict(byte[] b) {
         long[] expected = {3, 64, 0, 64, 16, 4, 0, 0, 0, -9, -2, 0, 0, 12, 0, 0, 0, GREETING.length(), 3, -1, -25, 0, 0, 0, 0,
-                0, 4, 4, 0, 0, -29, 0, 3, 4, 0, -9, 3};
+                0, 4, 4, 0, 0, -29, 0, 3, 4, 0, -9, 0, 0, 0, -19, 0, -2, 0, 3};
         String[] calls = {"openat", "read", "fstat", "lseek", "pread64", "dup", "fcntl(F_GETFD)", "close(dup)", "close",
                 "close (again)", "openat(missing)", "mkdirat", "chdir", "getcwd", "ioctl(TCGETS)", "ioctl(TIOCGWINSZ)",
                 "faccessat", "write(1)", "openat(/etc)", "getdents64", "ioctl(TCGETS, a directory)", "close(/etc)", "newfstatat",
                 "chdir(/)", "unlinkat(AT_REMOVEDIR)", "pipe2", "write(pipe)", "read(pipe)", "close(write end)",
                 "read(pipe, no writer)", "lseek(pipe)", "close(read end)", "dup(0)", "dup(0)", "close_range(3, ~0U)",
-                "fcntl after close_range", "openat(O_CREAT)"};
+                "fcntl after close_range", "mkdirat(/tmp/m)", "mount(tmpfs)", "mkdirat(in the mount)", "mount(sysfs)",
+                "umount2", "faccessat(what the mount held)", "unlinkat(/tmp/m)", "openat(O_CREAT)"};
         for (int i = 0; i < expected.length; i++) {
             long got = LittleEndian.u64(b, 8 * i);
             boolean ok = expected[i] == -1 ? got > 0 : got == expected[i];

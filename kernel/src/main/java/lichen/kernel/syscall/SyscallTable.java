@@ -39,6 +39,8 @@ public final class SyscallTable {
             case 36 -> NameCalls.sysSymlinkat(p, a0, (int) a1, a2);
             case 37 -> NameCalls.sysLinkat(p, (int) a0, a1, (int) a2, a3, (int) a4);
             case 38 -> NameCalls.sysRenameat2(p, (int) a0, a1, (int) a2, a3, 0);
+            case 39 -> MountCalls.sysUmount2(p, a0, (int) a1);
+            case 40 -> MountCalls.sysMount(p, a0, a1, a2, a3, a4);
             case 43 -> StatCalls.sysStatfs(p, a0, a1);
             case 44 -> StatCalls.sysFstatfs(p, (int) a0, a1);
             case 45 -> FileCalls.sysTruncate(p, a0, a1);
