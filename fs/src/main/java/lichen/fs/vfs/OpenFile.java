@@ -37,7 +37,7 @@ public final class OpenFile {
         if (closed) return -Errno.EBADF;
         if (--refs > 0) return 0;
         closed = true;
-        if (device != null) device.closed(flags);
+        if (device != null) device.released(this);
         inode.openCount--;
         path.mount.openFiles--;
         return inode.openCount == 0 ? inode.release() : 0;
@@ -63,7 +63,7 @@ public final class OpenFile {
     public int pread(byte[] buf, int off, int len, long pos) {
         if (closed || !OpenFlags.canRead(flags)) return -Errno.EBADF;
         if (off < 0 || len < 0 || off > buf.length - len || pos < 0) return -Errno.EINVAL;
-        if (device != null) return device.read(pos, buf, off, len, flags);
+        if (device != null) return device.read(pos, buf, off, len);
         if (inode.isDir()) return -Errno.EISDIR;
         return inode.read(pos, buf, off, len);
     }
@@ -72,7 +72,7 @@ public final class OpenFile {
     public int pwrite(byte[] buf, int off, int len, long pos) {
         if (closed || !OpenFlags.canWrite(flags)) return -Errno.EBADF;
         if (off < 0 || len < 0 || off > buf.length - len || pos < 0) return -Errno.EINVAL;
-        if (device != null) return device.write(pos, buf, off, len, flags);
+        if (device != null) return device.write(pos, buf, off, len);
         if (inode.fs.readOnly()) return -Errno.EROFS;
         return inode.write(pos, buf, off, len);
     }

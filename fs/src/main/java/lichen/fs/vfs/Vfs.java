@@ -42,24 +42,6 @@ public final class Vfs {
         return new FsContext(rootPath(), cred, new FdTable(1024));
     }
 
-    /**
-     * A mount of {@code fs} attached nowhere and not in the mount table (Linux's
-     * kern_mount), for files that have no name: a pipe's inode lives on one.
-     */
-    public Mount internalMount(FileSystem fs) {
-        fs.deviceId = nextDevice++;
-        return new Mount(fs, null, null);
-    }
-
-    /**
-     * An open file description of {@code inode} on an internal mount, with a
-     * driver behind it and no name in any directory (pipe(2), Linux's
-     * alloc_file_pseudo); {@code name} is what /proc would show, as "pipe:[ino]".
-     */
-    public OpenFile openUnnamed(Mount mount, Inode inode, String name, int flags, CharDevice device) {
-        return new OpenFile(new VfsPath(mount, new Dentry(mount.root, name, inode)), flags, device);
-    }
-
     /** mount(2) of an already opened filesystem on the directory {@code path}. */
     @Async
     public int mount(FsContext ctx, String path, FileSystem fs) {

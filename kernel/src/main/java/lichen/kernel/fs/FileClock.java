@@ -8,7 +8,7 @@ import lichen.fs.vfs.Clock;
  * what CLOCK_REALTIME answers too until the kernel reads a real-time clock
  * (TimeCalls), so a file touched now and clock_gettime agree.
  */
-final class FileClock implements Clock {
+public final class FileClock implements Clock {
     @Override
     public long nowNanos() { return Timer.nanos(); }
 }

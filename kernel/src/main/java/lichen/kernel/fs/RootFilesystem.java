@@ -38,7 +38,6 @@ public final class RootFilesystem {
     private static final long TMP_BYTES = 64L << 20;
 
     private static Vfs vfs;
-    private static PipeFs pipes;
     private static FsContext init;
     private static String described = "not mounted";
 
@@ -46,9 +45,6 @@ public final class RootFilesystem {
 
     /** The namespace, or null before {@link #mountAtBoot}. */
     public static Vfs vfs() { return vfs; }
-
-    /** Where pipes are made, or null before {@link #mountAtBoot}. */
-    public static PipeFs pipes() { return pipes; }
 
     /** What "/" is, for the boot log and the tests. */
     public static String described() { return described; }
@@ -67,30 +63,6 @@ public final class RootFilesystem {
         ex.spawn("mount-root", () -> mount(machine));
         ex.runUntilIdle();
         System.out.println("fs: / is " + described + "; /dev, /proc, /tmp, /dev/shm mounted in " + (Timer.nanos() - started) / 1000 + " us");
-    }
-
-    /**
-     * A new filesystem of a type mount(2) can make without a device: "tmpfs",
-     * "proc" (its /proc/mounts from this namespace) or "devtmpfs" (the same
-     * drivers, a fresh tree of nodes); null for any other type (ENODEV).
-     */
-    @Async
-    public static FileSystem make(String type) {
-        if (vfs == null) return null;
-        FileClock clock = new FileClock();
-        return switch (type) {
-            case "tmpfs" -> new TmpFs(clock, TMP_BYTES);
-            case "proc" -> {
-                ProcFs proc = new ProcFs(clock);
-                proc.showMounts(vfs.mounts);
-                yield proc;
-            }
-            case "devtmpfs" -> {
-                Result<TmpFs> dev = DevFs.create(clock, vfs.devices, new ConsoleTerminal(), Timer.nanos());
-                yield dev.ok() ? dev.value : null;
-            }
-            default -> null;
-        };
     }
 
     @Async
@@ -116,7 +88,6 @@ public final class RootFilesystem {
         } else {
             System.out.println("fs: /dev/console: error " + fd + "; processes start without descriptors");
         }
-        pipes = new PipeFs(v, clock);
         vfs = v;
         init = ctx;
     }

@@ -103,7 +103,7 @@ final class FileCallTests {
         a.movn(X0, 99).adr(X1, "/tmp/m").movz(X2, 0755).svc(MKDIRAT); save(a);                      // 37: 0
         a.adr(X0, "none").adr(X1, "/tmp/m").adr(X2, "tmpfs").movz(X3, 0).movz(4, 0).svc(MOUNT); save(a); // 38: 0
         a.movn(X0, 99).adr(X1, "/tmp/m/inside").movz(X2, 0755).svc(MKDIRAT); save(a);               // 39: 0
-        a.adr(X0, "none").adr(X1, "/tmp/m").adr(X2, "sysfs").movz(X3, 0).movz(4, 0).svc(MOUNT); save(a); // 40: -ENODEV
+        a.adr(X0, "none").adr(X1, "/tmp/m").adr(X2, "nosuchfs").movz(X3, 0).movz(4, 0).svc(MOUNT); save(a); // 40: -ENODEV
         a.adr(X0, "/tmp/m").movz(X1, 0).svc(UMOUNT2); save(a);                                      // 41: 0
         a.movn(X0, 99).adr(X1, "/tmp/m/inside").movz(X2, 0).svc(FACCESSAT); save(a);                // 42: -ENOENT (it went with the mount)
         a.movn(X0, 99).adr(X1, "/tmp/m").movz(X2, OpenFlags.AT_REMOVEDIR).svc(UNLINKAT); save(a);   // 43: 0
@@ -136,7 +136,7 @@ final class FileCallTests {
                 "faccessat", "write(1)", "openat(/etc)", "getdents64", "ioctl(TCGETS, a directory)", "close(/etc)", "newfstatat",
                 "chdir(/)", "unlinkat(AT_REMOVEDIR)", "pipe2", "write(pipe)", "read(pipe)", "close(write end)",
                 "read(pipe, no writer)", "lseek(pipe)", "close(read end)", "dup(0)", "dup(0)", "close_range(3, ~0U)",
-                "fcntl after close_range", "mkdirat(/tmp/m)", "mount(tmpfs)", "mkdirat(in the mount)", "mount(sysfs)",
+                "fcntl after close_range", "mkdirat(/tmp/m)", "mount(tmpfs)", "mkdirat(in the mount)", "mount(nosuchfs)",
                 "umount2", "faccessat(what the mount held)", "unlinkat(/tmp/m)", "openat(O_CREAT)"};
         for (int i = 0; i < expected.length; i++) {
             long got = LittleEndian.u64(b, 8 * i);

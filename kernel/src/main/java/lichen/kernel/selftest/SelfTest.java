@@ -62,6 +62,7 @@ public final class SelfTest {
         PipeTests.runAll();
         UserModeTests.runAll();
         FileCallTests.runAll();
+        ExecTests.runAll();
         check("every CPU the device tree lists is online", SelfTest::everyCpuOnline);
         // Last: afterwards only this CPU runs, as after a panic.
         check("the other CPUs stop when asked (the panic and power-off path)", SelfTest::otherCpusStop);

@@ -6,7 +6,6 @@ import lichen.fs.vfs.FileMode;
 import lichen.fs.vfs.FsContext;
 import lichen.fs.vfs.OpenFile;
 import lichen.fs.vfs.OpenFlags;
-import lichen.kernel.fs.PipeEnd;
 import lichen.kernel.mm.UserCopy;
 import lichen.kernel.proc.Process;
 import lichen.libkernel.Errno;
@@ -126,7 +125,6 @@ final class DescriptorCalls {
         boolean console = f.device instanceof ConsoleDevice;
         if (cmd == FIONREAD) {
             if (console) return UserCopy.store32(p.mm(), arg, 0);
-            if (f.device instanceof PipeEnd end) return UserCopy.store32(p.mm(), arg, (int) end.pipe().available());
             if (!FileMode.isRegular(f.inode.mode)) return -Errno.ENOTTY;
             return UserCopy.store32(p.mm(), arg, (int) Math.max(0, Math.min(Integer.MAX_VALUE, f.inode.size - f.offset)));
         }

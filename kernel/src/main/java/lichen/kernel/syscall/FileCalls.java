@@ -3,11 +3,11 @@ package lichen.kernel.syscall;
 import lichen.api.Async;
 import lichen.fs.LittleEndian;
 import lichen.fs.Result;
+import lichen.fs.vfs.FileMode;
 import lichen.fs.vfs.FsContext;
 import lichen.fs.vfs.OpenFile;
 import lichen.fs.vfs.OpenFlags;
 import lichen.fs.vfs.Vfs;
-import lichen.kernel.fs.PipeEnd;
 import lichen.kernel.fs.RootFilesystem;
 import lichen.kernel.mm.UserCopy;
 import lichen.kernel.proc.Process;
@@ -110,7 +110,7 @@ final class FileCalls {
     static long sysLseek(Process p, int fd, long offset, int whence) {
         OpenFile f = file(p, fd);
         if (f == null) return -Errno.EBADF;
-        if (f.device instanceof PipeEnd) return -Errno.ESPIPE;
+        if ((f.inode.mode & FileMode.S_IFMT) == FileMode.S_IFIFO) return -Errno.ESPIPE;
         return f.lseek(offset, whence);
     }
 

@@ -3,55 +3,56 @@ package lichen.kernel.syscall;
 import lichen.api.Async;
 import lichen.fs.Result;
 import lichen.fs.vfs.FileSystem;
-import lichen.fs.vfs.FsContext;
+import lichen.fs.vfs.OpenFlags;
+import lichen.kernel.fs.FilesystemTypes;
 import lichen.kernel.fs.RootFilesystem;
 import lichen.kernel.proc.Process;
 import lichen.libkernel.Errno;
 
-/**
- * mount(2) and umount2(2) for the filesystems that need no device (tmpfs,
- * proc, devtmpfs; anything else is ENODEV), and a remount, which changes
- * nothing yet (every mount is read-write). Only root may mount.
- */
+/** mount(2) and umount2(2). */
 final class MountCalls {
-    /** mount flags (include/uapi/linux/mount.h). */
-    static final int MS_REMOUNT = 32, MS_BIND = 4096, MS_MOVE = 8192;
-    /** umount2 flags: MNT_FORCE, MNT_DETACH, MNT_EXPIRE, UMOUNT_NOFOLLOW. */
-    static final int UMOUNT_FLAGS = 1 | 2 | 4 | 8;
+    static final long MS_REMOUNT = 32, MS_BIND = 4096, MS_MOVE = 8192;
+    static final int MNT_FORCE = 1, MNT_DETACH = 2, MNT_EXPIRE = 4, UMOUNT_NOFOLLOW = 8;
 
     private MountCalls() {}
 
-    /** mount(2): {@code source} and {@code data} are not needed by these types and not read. */
+    /**
+     * mount(2): a new filesystem of {@code fstype} on the directory
+     * {@code target}. MS_REMOUNT of a mounted filesystem is accepted and
+     * changes nothing (read-only remounts are not kept yet); bind and move
+     * mounts are EINVAL for now. ENODEV for an unknown type, ENOTDIR or
+     * ENOENT for a bad target.
+     */
     @Async
     static long sysMount(Process p, long source, long target, long fstype, long flags, long data) {
-        FsContext ctx = p.files();
-        if (ctx == null) return -Errno.ENOENT;
-        if (ctx.cred.uid != 0) return -Errno.EPERM;
-        Result<String> dir = UserPaths.read(p, target);
-        if (!dir.ok()) return dir.error;
+        if (p.files() == null) return -Errno.ENOENT;
+        Result<String> where = UserPaths.read(p, target);
+        if (!where.ok()) return where.error;
         if ((flags & MS_REMOUNT) != 0) {
-            Result<lichen.fs.vfs.VfsPath> at = FileCalls.vfs().resolve(ctx, lichen.fs.vfs.OpenFlags.AT_FDCWD, dir.value, 0);
-            if (!at.ok()) return at.error;
-            return at.value.dentry == at.value.mount.root ? 0 : -Errno.EINVAL;
+            return RootFilesystem.vfs().resolve(p.files(), OpenFlags.AT_FDCWD, where.value, 0).ok() ? 0 : -Errno.ENOENT;
         }
         if ((flags & (MS_BIND | MS_MOVE)) != 0) return -Errno.EINVAL;
         if (fstype == 0) return -Errno.EINVAL;
         Result<String> type = UserPaths.read(p, fstype);
         if (!type.ok()) return type.error;
-        FileSystem fs = RootFilesystem.make(type.value);
-        if (fs == null) return -Errno.ENODEV;
-        return FileCalls.vfs().mount(ctx, dir.value, fs);
+        String options = null;
+        if (data != 0) {
+            Result<String> d = UserPaths.read(p, data);
+            if (!d.ok()) return d.error;
+            options = d.value;
+        }
+        Result<FileSystem> fs = FilesystemTypes.make(type.value, options);
+        if (!fs.ok()) return fs.error;
+        return RootFilesystem.vfs().mount(p.files(), where.value, fs.value);
     }
 
-    /** umount2(2): the mount whose root is {@code target}; EBUSY while it is in use. */
+    /** umount2(2): EBUSY while files are open below it; MNT_FORCE and MNT_DETACH are taken as a plain umount. */
     @Async
     static long sysUmount2(Process p, long target, int flags) {
-        if ((flags & ~UMOUNT_FLAGS) != 0) return -Errno.EINVAL;
-        FsContext ctx = p.files();
-        if (ctx == null) return -Errno.ENOENT;
-        if (ctx.cred.uid != 0) return -Errno.EPERM;
-        Result<String> dir = UserPaths.read(p, target);
-        if (!dir.ok()) return dir.error;
-        return FileCalls.vfs().umount(ctx, dir.value);
+        if ((flags & ~(MNT_FORCE | MNT_DETACH | MNT_EXPIRE | UMOUNT_NOFOLLOW)) != 0) return -Errno.EINVAL;
+        if (p.files() == null) return -Errno.ENOENT;
+        Result<String> where = UserPaths.read(p, target);
+        if (!where.ok()) return where.error;
+        return RootFilesystem.vfs().umount(p.files(), where.value);
     }
 }

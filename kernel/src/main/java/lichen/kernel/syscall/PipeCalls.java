@@ -1,30 +1,33 @@
 package lichen.kernel.syscall;
 
 import lichen.api.Async;
-import lichen.fs.LittleEndian;
 import lichen.fs.vfs.FsContext;
 import lichen.fs.vfs.OpenFile;
 import lichen.fs.vfs.OpenFlags;
-import lichen.kernel.boot.MemorySetup;
-import lichen.kernel.fs.RootFilesystem;
 import lichen.kernel.mm.UserCopy;
+import lichen.kernel.pipe.Pipes;
 import lichen.kernel.proc.Process;
-import lichen.kernel.proc.Processes;
 import lichen.libkernel.Errno;
+import lichen.libkernel.LittleEndian;
 
-/** pipe2(2): a pipe's read end and write end as the two lowest free descriptors. */
+/** pipe2(2). */
 final class PipeCalls {
     private PipeCalls() {}
 
-    /** {@code pipefd[0]} reads, {@code pipefd[1]} writes; O_CLOEXEC, O_NONBLOCK and O_DIRECT are the flags. */
+    /**
+     * pipe2(2): two descriptors, the read end in {@code fds[0]} and the write
+     * end in {@code fds[1]}; O_CLOEXEC, O_NONBLOCK and O_DIRECT (taken, not
+     * packet mode) are the flags, others EINVAL; EMFILE when the table is full;
+     * EFAULT for a bad array, with neither descriptor left open.
+     */
     @Async
-    static long sysPipe2(Process p, long pipefd, int flags) {
+    static long sysPipe2(Process p, long fds, int flags) {
         if ((flags & ~(OpenFlags.O_CLOEXEC | OpenFlags.O_NONBLOCK | OpenFlags.O_DIRECT)) != 0) return -Errno.EINVAL;
         FsContext ctx = p.files();
-        if (ctx == null || RootFilesystem.pipes() == null) return -Errno.ENFILE;
-        OpenFile[] ends = RootFilesystem.pipes().open(flags & (OpenFlags.O_NONBLOCK | OpenFlags.O_DIRECT), MemorySetup.frames(),
-                Processes.executor());
-        if (ends == null) return -Errno.ENFILE;
+        if (ctx == null) return -Errno.EMFILE;
+        OpenFile[] ends = new OpenFile[2];
+        int rc = Pipes.create(flags & OpenFlags.O_NONBLOCK, ends);
+        if (rc < 0) return rc;
         boolean cloexec = (flags & OpenFlags.O_CLOEXEC) != 0;
         int r = ctx.fds.install(ends[0], cloexec);
         if (r < 0) {
@@ -38,10 +41,10 @@ final class PipeCalls {
             ends[1].close();
             return w;
         }
-        byte[] out = new byte[8];
-        LittleEndian.put32(out, 0, r);
-        LittleEndian.put32(out, 4, w);
-        if (UserCopy.copyOut(p.mm(), pipefd, out, 0, 8) < 0) {
+        byte[] pair = new byte[8];
+        LittleEndian.put32(pair, 0, r);
+        LittleEndian.put32(pair, 4, w);
+        if (UserCopy.copyOut(p.mm(), fds, pair, 0, 8) < 0) {
             ctx.fds.close(r);
             ctx.fds.close(w);
             return -Errno.EFAULT;
