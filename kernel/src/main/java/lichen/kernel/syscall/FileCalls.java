@@ -16,7 +16,7 @@ import lichen.libkernel.Errno;
 /**
  * Opening, closing, reading and writing files: openat(2), close(2), read(2),
  * write(2), readv(2)/writev(2), pread64/pwrite64 (pread(2)), lseek(2),
- * truncate(2)/ftruncate(2). Data moves between the file and user memory
+ * truncate(2)/ftruncate(2), fadvise64. Data moves between the file and user memory
  * through a kernel buffer of {@link TransferBuffers#SIZE} bytes at a time; a
  * transfer that stops early (end of file, a device's short count, a bad
  * user page after some bytes) returns what was done, as Linux does.
@@ -112,6 +112,18 @@ final class FileCalls {
         if (f == null) return -Errno.EBADF;
         if ((f.inode.mode & FileMode.S_IFMT) == FileMode.S_IFIFO) return -Errno.ESPIPE;
         return f.lseek(offset, whence);
+    }
+
+    /**
+     * fadvise64 (posix_fadvise(2)): advice about the access pattern, which
+     * this kernel takes and needs not follow; EBADF, ESPIPE on a FIFO, EINVAL
+     * for advice outside POSIX_FADV_NORMAL..POSIX_FADV_NOREUSE (0..5).
+     */
+    static long sysFadvise64(Process p, int fd, long offset, long len, int advice) {
+        OpenFile f = file(p, fd);
+        if (f == null) return -Errno.EBADF;
+        if ((f.inode.mode & FileMode.S_IFMT) == FileMode.S_IFIFO) return -Errno.ESPIPE;
+        return advice < 0 || advice > 5 || len < 0 ? -Errno.EINVAL : 0;
     }
 
     /** ftruncate(2): the file open for writing becomes {@code length} bytes long. */
