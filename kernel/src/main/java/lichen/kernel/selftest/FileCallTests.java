@@ -31,21 +31,21 @@ import lichen.libkernel.mm.Vma;
 @Unsafe
 final class FileCallTests {
     private static final long CODE = 0x400000, STACK_TOP = 0x800000;
-    /** Where the program keeps what it saw: a result a call from offset 0 (45 of them), the buffers from 384. */
+    /** Where the program keeps what it saw: a result a call from offset 0 (47 of them), the buffers from 384. */
     private static final int READ = 384, PREAD = 448, STAT = 512, CWD = 640, TERMIOS = 768, WINSIZE = 832,
             DIRENTS = 1024, NULL_STAT = 1536, PIPE_FDS = 1664, PIPE_READ = 1672, SAVED = 1680;
     private static final int X0 = 0, X1 = 1, X2 = 2, X3 = 3, X19 = 19, X20 = 20, X21 = 21, X22 = 22, X23 = 23, SP = 31;
     /** arm64 system-call numbers (asm-generic/unistd.h). */
     private static final int GETCWD = 17, DUP = 23, FCNTL = 25, IOCTL = 29, MKDIRAT = 34, UNLINKAT = 35, FACCESSAT = 48,
             CHDIR = 49, OPENAT = 56, CLOSE = 57, GETDENTS64 = 61, LSEEK = 62, READ_NR = 63, WRITE = 64, PIPE2 = 59, PREAD64 = 67,
-            NEWFSTATAT = 79, FSTAT = 80, EXIT_GROUP = 94, CLOSE_RANGE = 436, UMOUNT2 = 39, MOUNT = 40;
+            NEWFSTATAT = 79, FSTAT = 80, EXIT_GROUP = 94, CLOSE_RANGE = 436, UMOUNT2 = 39, MOUNT = 40, SETXATTR = 5, LGETXATTR = 9;
     private static final String GREETING = "el0: hello through /dev/console\n";
 
     private FileCallTests() {}
 
     static void runAll() {
         SelfTest.check("a program at EL0 opens, reads, stats, seeks, dups, closes, makes and removes a directory, "
-                + "lists one, asks the console's ioctls, uses a pipe and mounts a tmpfs through system calls", FileCallTests::programMakesFileCalls);
+                + "lists one, asks the console's ioctls, uses a pipe, mounts a tmpfs and asks for xattrs through system calls", FileCallTests::programMakesFileCalls);
     }
 
     private static int next;
@@ -107,8 +107,10 @@ final class FileCallTests {
         a.adr(X0, "/tmp/m").movz(X1, 0).svc(UMOUNT2); save(a);                                      // 41: 0
         a.movn(X0, 99).adr(X1, "/tmp/m/inside").movz(X2, 0).svc(FACCESSAT); save(a);                // 42: -ENOENT (it went with the mount)
         a.movn(X0, 99).adr(X1, "/tmp/m").movz(X2, OpenFlags.AT_REMOVEDIR).svc(UNLINKAT); save(a);   // 43: 0
+        a.adr(X0, "/etc/passwd").adr(X1, "user.none").movz(X2, 0).movz(X3, 0).svc(LGETXATTR); save(a); // 44: -ENODATA
+        a.adr(X0, "/etc/passwd").adr(X1, "user.x").movz(X2, 0).movz(X3, 0).movz(4, 0).svc(SETXATTR); save(a); // 45: -EOPNOTSUPP
         a.movn(X0, 99).adr(X1, "/tmp/el0-results").movz(X2, OpenFlags.O_WRONLY | OpenFlags.O_CREAT | OpenFlags.O_TRUNC)
-                .movz(X3, 0644).svc(OPENAT); save(a);                                               // 44: 3
+                .movz(X3, 0644).svc(OPENAT); save(a);                                               // 46: 3
         a.mov(X19, X0);
         a.mov(X0, X19).mov(X1, X21).movz(X2, SAVED).svc(WRITE);
         a.mov(X0, X19).svc(CLOSE);
@@ -130,14 +132,14 @@ final class FileCallTests {
 
     private static String verdict(byte[] b) {
         long[] expected = {3, 64, 0, 64, 16, 4, 0, 0, 0, -9, -2, 0, 0, 12, 0, 0, 0, GREETING.length(), 3, -1, -25, 0, 0, 0, 0,
-                0, 4, 4, 0, 0, -29, 0, 3, 4, 0, -9, 0, 0, 0, -19, 0, -2, 0, 3};
+                0, 4, 4, 0, 0, -29, 0, 3, 4, 0, -9, 0, 0, 0, -19, 0, -2, 0, -61, -95, 3};
         String[] calls = {"openat", "read", "fstat", "lseek", "pread64", "dup", "fcntl(F_GETFD)", "close(dup)", "close",
                 "close (again)", "openat(missing)", "mkdirat", "chdir", "getcwd", "ioctl(TCGETS)", "ioctl(TIOCGWINSZ)",
                 "faccessat", "write(1)", "openat(/etc)", "getdents64", "ioctl(TCGETS, a directory)", "close(/etc)", "newfstatat",
                 "chdir(/)", "unlinkat(AT_REMOVEDIR)", "pipe2", "write(pipe)", "read(pipe)", "close(write end)",
                 "read(pipe, no writer)", "lseek(pipe)", "close(read end)", "dup(0)", "dup(0)", "close_range(3, ~0U)",
                 "fcntl after close_range", "mkdirat(/tmp/m)", "mount(tmpfs)", "mkdirat(in the mount)", "mount(nosuchfs)",
-                "umount2", "faccessat(what the mount held)", "unlinkat(/tmp/m)", "openat(O_CREAT)"};
+                "umount2", "faccessat(what the mount held)", "unlinkat(/tmp/m)", "lgetxattr(missing)", "setxattr", "openat(O_CREAT)"};
         for (int i = 0; i < expected.length; i++) {
             long got = LittleEndian.u64(b, 8 * i);
             boolean ok = expected[i] == -1 ? got > 0 : got == expected[i];

@@ -42,6 +42,13 @@ public final class SyscallTable {
     @Async
     private static long call(Process p, long frame, long nr, long a0, long a1, long a2, long a3, long a4, long a5) {
         return switch ((int) Math.min(nr, Integer.MAX_VALUE)) {
+            case 5, 6, 7, 14, 15, 16 -> -Errno.EOPNOTSUPP; // setxattr, lsetxattr, fsetxattr, removexattr, ...: fs writes no xattrs yet
+            case 8 -> XattrCalls.sysGetxattr(p, a0, a1, a2, a3, true);
+            case 9 -> XattrCalls.sysGetxattr(p, a0, a1, a2, a3, false);
+            case 10 -> XattrCalls.sysFgetxattr(p, (int) a0, a1, a2, a3);
+            case 11 -> XattrCalls.sysListxattr(p, a0, a1, a2, true);
+            case 12 -> XattrCalls.sysListxattr(p, a0, a1, a2, false);
+            case 13 -> XattrCalls.sysFlistxattr(p, (int) a0, a1, a2);
             case 17 -> DirectoryCalls.sysGetcwd(p, a0, a1);
             case 23 -> DescriptorCalls.sysDup(p, (int) a0);
             case 24 -> DescriptorCalls.sysDup3(p, (int) a0, (int) a1, (int) a2);
