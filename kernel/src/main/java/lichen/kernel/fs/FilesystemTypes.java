@@ -4,7 +4,6 @@ import lichen.api.Async;
 import lichen.arch.aarch64.Timer;
 import lichen.fs.Result;
 import lichen.fs.devfs.DevFs;
-import lichen.fs.procfs.ProcFs;
 import lichen.fs.tmpfs.TmpFs;
 import lichen.fs.vfs.FileSystem;
 import lichen.fs.vfs.Vfs;
@@ -30,9 +29,7 @@ public final class FilesystemTypes {
         FileClock clock = new FileClock();
         switch (type) {
             case "proc" -> {
-                ProcFs proc = new ProcFs(clock);
-                proc.showMounts(v.mounts);
-                return Result.ok(proc);
+                return Result.ok(ProcFiles.create(v));
             }
             case "tmpfs", "sysfs", "devpts" -> {
                 TmpFs fs = new TmpFs(clock, type.equals("tmpfs") ? sizeOption(data) : 0, type);

@@ -7,7 +7,6 @@ import lichen.fs.Result;
 import lichen.fs.block.PageCache;
 import lichen.fs.devfs.DevFs;
 import lichen.fs.ext4.Ext4Fs;
-import lichen.fs.procfs.ProcFs;
 import lichen.fs.tmpfs.TmpFs;
 import lichen.fs.vfs.Credentials;
 import lichen.fs.vfs.FileSystem;
@@ -76,9 +75,7 @@ public final class RootFilesystem {
         Result<TmpFs> dev = DevFs.create(clock, v.devices, new ConsoleTerminal(), Timer.nanos() ^ 0x9E37_79B9_7F4A_7C15L);
         if (dev.ok()) mountOn(v, ctx, "/dev", dev.value);
         else System.out.println("fs: devfs: error " + dev.error);
-        ProcFs proc = new ProcFs(clock);
-        proc.showMounts(v.mounts);
-        mountOn(v, ctx, "/proc", proc);
+        mountOn(v, ctx, "/proc", ProcFiles.create(v));
         mountOn(v, ctx, "/tmp", new TmpFs(clock, TMP_BYTES));
         mountOn(v, ctx, "/dev/shm", new TmpFs(clock, TMP_BYTES));
         int fd = v.openat(ctx, OpenFlags.AT_FDCWD, "/dev/console", OpenFlags.O_RDWR, 0);

@@ -37,6 +37,8 @@ public final class UserAddressSpace {
     private final int asid;
     private final VmaSet areas;
     private long brkStart, brk;
+    /** Where signal handlers return when the program gave no restorer (SigreturnPage). */
+    private long sigreturnTrampoline;
 
     private UserAddressSpace(PageTable table, int asid, VmaSet areas) {
         this.table = table;
@@ -65,6 +67,20 @@ public final class UserAddressSpace {
     public VmaSet areas() { return areas; }
 
     public long brkStart() { return brkStart; }
+
+    /** Pages present now (the resident set /proc shows). */
+    public long residentPages() {
+        long n = 0;
+        for (int i = 0; i < areas.count(); i++) {
+            Vma v = areas.get(i);
+            for (long va = table.nextMapped(v.start(), v.end()); va < v.end(); va = table.nextMapped(va + PAGE, v.end())) n++;
+        }
+        return n;
+    }
+
+    public long sigreturnTrampoline() { return sigreturnTrampoline; }
+
+    public void setSigreturnTrampoline(long at) { sigreturnTrampoline = at; }
 
     public long brk() { return brk; }
 
@@ -161,6 +177,7 @@ public final class UserAddressSpace {
         if (c == null) return null;
         c.brkStart = brkStart;
         c.brk = brk;
+        c.sigreturnTrampoline = sigreturnTrampoline;
         for (int i = 0; i < areas.count(); i++) {
             if (UserPages.share(table, c.table, areas.get(i)) < 0) {
                 c.destroy();

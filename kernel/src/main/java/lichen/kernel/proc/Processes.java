@@ -3,9 +3,11 @@ package lichen.kernel.proc;
 import lichen.api.Async;
 import lichen.api.Kmem;
 import lichen.arch.aarch64.StackContinuations;
+import lichen.kernel.fs.ProcFiles;
 import lichen.kernel.fs.RootFilesystem;
 import lichen.kernel.mm.UserAddressSpace;
 import lichen.kernel.mm.UserCopy;
+import lichen.kernel.signal.Signals;
 import lichen.libkernel.Errno;
 import lichen.libkernel.async.Executor;
 import lichen.libkernel.async.Task;
@@ -26,6 +28,7 @@ public final class Processes {
     private static final Process[] byPid = new Process[PID_MAX];
     private static final IdAllocator pids = new IdAllocator(1, PID_MAX, 300);
     private static Executor executor;
+    private static int live, lastPid;
     /** Called when pid 1 ends: the machine has nothing left to run. */
     private static Runnable initEnded;
 
@@ -37,6 +40,11 @@ public final class Processes {
     }
 
     public static Executor executor() { return executor; }
+
+    /** Processes not yet reaped, and the pid handed out last (for /proc/loadavg). */
+    public static int count() { return live; }
+
+    public static int lastPid() { return lastPid; }
 
     /** The process whose thread is running, or null in a kernel task. */
     public static Process current() {
@@ -86,11 +94,19 @@ public final class Processes {
         int pid = pids.allocCyclic();
         if (pid < 0) return null;
         Process p = new Process(pid, parent, mm, comm);
+        p.startTicks = lichen.arch.aarch64.Timer.nanos() / 10_000_000L;
+        if (parent != null) {
+            p.exePath = parent.exePath;
+            p.argv = parent.argv;
+        }
         if (parent == null) p.files = RootFilesystem.newInitContext();
         p.pgid = parent == null ? pid : parent.pgid;
         p.sid = parent == null ? pid : parent.sid;
         p.startFrame = Kmem.newLongs(UserFrame.BYTES / 8);
         byPid[pid] = p;
+        live++;
+        lastPid = pid;
+        ProcFiles.created(p);
         if (parent != null) {
             p.nextSibling = parent.firstChild;
             parent.firstChild = p;
@@ -164,8 +180,13 @@ public final class Processes {
             c = next;
         }
         p.firstChild = null;
+        if (p.realTimer != null) p.realTimer.set(0, 0);
         p.state = Process.ZOMBIE;
-        if (p.parent != null) p.parent.childEvents.wakeAll(executor);
+        if (p.parent != null) {
+            boolean killed = (waitStatus & 0x7f) != 0;
+            Signals.send(p.parent, Signals.SIGCHLD, killed ? Signals.CLD_KILLED : Signals.CLD_EXITED, p.pid, killed ? waitStatus & 0x7f : waitStatus >> 8, 0);
+            p.parent.childEvents.wakeAll(executor);
+        }
         else if (p.pid != 1) reap(p); // nobody will wait for it; its status stays readable on the object
         if (p.pid == 1 && initEnded != null) initEnded.run();
         StackContinuations.exitRunning();
@@ -199,6 +220,8 @@ public final class Processes {
     }
 
     private static void reap(Process c) {
+        ProcFiles.reaped(c);
+        live--;
         c.state = Process.REAPED;
         byPid[c.pid] = null;
         pids.free(c.pid);

@@ -15,6 +15,8 @@ import lichen.libkernel.Errno;
  */
 public final class SyscallTable {
     private static final boolean[] reported = new boolean[512];
+    /** What a handler returns when x0 is not a result (rt_sigreturn restores it). */
+    static final long NO_RESULT = Long.MIN_VALUE;
     /** The command line's lichen.trace=syscalls: every call, its result and when, on the console (a kernel-side strace). */
     private static boolean tracing;
 
@@ -26,6 +28,7 @@ public final class SyscallTable {
         long a0 = UserFrame.x(frame, 0), a1 = UserFrame.x(frame, 1), a2 = UserFrame.x(frame, 2);
         long a3 = UserFrame.x(frame, 3), a4 = UserFrame.x(frame, 4), a5 = UserFrame.x(frame, 5);
         long r = call(p, frame, nr, a0, a1, a2, a3, a4, a5);
+        if (r == NO_RESULT) return;
         UserFrame.setX(frame, 0, r);
         if (tracing) trace(p, nr, a0, a1, a2, r);
     }
@@ -95,17 +98,29 @@ public final class SyscallTable {
             case 98 -> FutexCalls.sysFutex(p, a0, (int) a1, (int) a2, a3, a4, (int) a5);
             case 99 -> FutexCalls.sysSetRobustList(p, a0, a1);
             case 101 -> TimeCalls.sysNanosleep(p, a0, a1);
+            case 102 -> TimeCalls.sysGetitimer(p, (int) a0, a1);
+            case 103 -> TimeCalls.sysSetitimer(p, (int) a0, a1, a2);
             case 113 -> TimeCalls.sysClockGettime(p, (int) a0, a1);
             case 114 -> TimeCalls.sysClockGetres(p, (int) a0, a1);
             case 115 -> TimeCalls.sysClockNanosleep(p, (int) a0, (int) a1, a2, a3);
+            case 123 -> SchedulerCalls.sysSchedGetaffinity(p, (int) a0, a1, a2);
             case 124 -> ProcessCalls.sysSchedYield();
+            case 129 -> KillCalls.sysKill(p, (int) a0, (int) a1);
+            case 130 -> KillCalls.sysTkill(p, (int) a0, (int) a1);
+            case 131 -> KillCalls.sysTgkill(p, (int) a0, (int) a1, (int) a2);
+            case 132 -> SignalCalls.sysSigaltstack(p, frame, a0, a1);
+            case 133 -> SignalCalls.sysRtSigsuspend(p, a0, a1);
             case 134 -> SignalCalls.sysRtSigaction(p, (int) a0, a1, a2, a3);
             case 135 -> SignalCalls.sysRtSigprocmask(p, (int) a0, a1, a2, a3);
+            case 136 -> SignalCalls.sysRtSigpending(p, a0, a1);
+            case 139 -> SignalCalls.sysRtSigreturn(p, frame);
             case 142 -> SystemCalls.sysReboot((int) a0, (int) a1, (int) a2);
+            case 148, 150 -> IdentityCalls.sysGetresid(p, a0, a1, a2);
             case 154 -> SessionCalls.sysSetpgid(p, (int) a0, (int) a1);
             case 155 -> SessionCalls.sysGetpgid(p, (int) a0);
             case 156 -> SessionCalls.sysGetsid(p, (int) a0);
             case 157 -> SessionCalls.sysSetsid(p);
+            case 158 -> IdentityCalls.sysGetgroups(p, (int) a0, a1);
             case 160 -> SystemCalls.sysUname(p, a0);
             case 161 -> SystemCalls.sysSethostname(p, a0, a1);
             case 163 -> ProcessCalls.sysGetrlimit(p, (int) a0, a1);
@@ -116,6 +131,7 @@ public final class SyscallTable {
             case 174, 175, 176, 177 -> 0; // getuid, geteuid, getgid, getegid: every process runs as root until credentials come
             case 178 -> p.pid();
             case 179 -> SystemCalls.sysSysinfo(p, a0);
+            case 200, 201, 202, 203, 204, 205, 206, 207, 208, 209, 210, 211, 212 -> SocketCalls.sysOnDescriptor(p, (int) a0);
             case 214 -> MemoryCalls.sysBrk(p, a0);
             case 215 -> MemoryCalls.sysMunmap(p, a0, a1);
             case 220 -> ProcessCalls.sysClone(p, frame, a0, a1, a2, a3, a4);

@@ -65,6 +65,8 @@ public final class Task {
 
     public boolean isBlocked() { return state == BLOCKED; }
 
+    public boolean isRunning() { return state == RUNNING; }
+
     public boolean signalPending() { return signalPending; }
 
     /** Forgets a pending signal once it has been delivered. */
