@@ -9,8 +9,10 @@ if ! command -v gdb-multiarch >/dev/null; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends gdb-multiarch >/dev/null
 fi
-qemu-system-aarch64 -M virt -cpu cortex-a72 -m 512M -nographic -no-reboot -nic none \
-  -kernel "$root/build/kernel/Image" -S -gdb tcp::1234 &
+# The root filesystem image as the initrd, as `just run` boots it, when it has been built.
+initrd=(); [ -f "$root/build/rootfs.img" ] && initrd=(-initrd "$root/build/rootfs.img")
+qemu-system-aarch64 -M virt -cpu cortex-a72 -m 1G -nographic -no-reboot -nic none \
+  -kernel "$root/build/kernel/Image" "${initrd[@]}" -S -gdb tcp::1234 &
 qemu=$!
 trap 'kill $qemu 2>/dev/null || true' EXIT
 dirs=()

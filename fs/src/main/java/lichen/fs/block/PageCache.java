@@ -16,7 +16,7 @@ public final class PageCache implements BlockDevice {
     public static final int PAGE = 1 << PAGE_SHIFT;
 
     private static final class Page {
-        final long index;
+        long index;
         final byte[] data = new byte[PAGE];
         int valid;          // bytes of the page that lie inside the device
         boolean dirty;
@@ -95,8 +95,9 @@ public final class PageCache implements BlockDevice {
             return p;
         }
         misses++;
+        Page victim = null;
         while (pages.size() >= capacity && tail != null) {
-            Page victim = tail;
+            victim = tail;
             int r = writeBack(victim);
             if (r < 0) {
                 err[0] = r;
@@ -105,9 +106,17 @@ public final class PageCache implements BlockDevice {
             unlink(victim);
             pages.remove(victim.index);
         }
-        p = new Page(index);
+        // A full cache recycles the evicted page for the new one, so reading never
+        // allocates once the cache is full (the kernel has no collector to reclaim it).
+        if (victim != null) {
+            p = victim;
+            p.index = index;
+        } else {
+            p = new Page(index);
+        }
         long start = index << PAGE_SHIFT;
         p.valid = (int) Math.min(PAGE, device.size() - start);
+        for (int i = p.valid; i < PAGE; i++) p.data[i] = 0;
         int r = device.read(start, p.data, 0, p.valid);
         if (r < 0) {
             err[0] = r;

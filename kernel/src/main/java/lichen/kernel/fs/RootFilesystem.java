@@ -19,7 +19,8 @@ import lichen.libkernel.fdt.MachineDescription;
 
 /**
  * The kernel's namespace: the ext4 image of the initial ramdisk mounted
- * read-write as "/", devfs on /dev, procfs on /proc, tmpfs on /tmp, and the
+ * read-write as "/", devfs on /dev, procfs on /proc, tmpfs on /tmp and
+ * /dev/shm (POSIX shared memory's directory), and the
  * descriptors every process starts from (0, 1 and 2 on /dev/console, as
  * Linux's init/main.c console_on_rootfs opens them).
  *
@@ -56,10 +57,11 @@ public final class RootFilesystem {
 
     /** Builds the namespace on a kernel task of its own (mounting reads the disk, so it is {@code @Async}). */
     public static void mountAtBoot(MachineDescription machine) {
+        long started = Timer.nanos();
         Executor ex = KernelExecutor.create();
         ex.spawn("mount-root", () -> mount(machine));
         ex.runUntilIdle();
-        System.out.println("fs: / is " + described);
+        System.out.println("fs: / is " + described + "; /dev, /proc, /tmp, /dev/shm mounted in " + (Timer.nanos() - started) / 1000 + " us");
     }
 
     @Async
@@ -75,6 +77,7 @@ public final class RootFilesystem {
         else System.out.println("fs: devfs: error " + dev.error);
         mountOn(v, ctx, "/proc", ProcFiles.create(v));
         mountOn(v, ctx, "/tmp", new TmpFs(clock, TMP_BYTES));
+        mountOn(v, ctx, "/dev/shm", new TmpFs(clock, TMP_BYTES));
         int fd = v.openat(ctx, OpenFlags.AT_FDCWD, "/dev/console", OpenFlags.O_RDWR, 0);
         if (fd == 0) {
             ctx.fds.dup(0);

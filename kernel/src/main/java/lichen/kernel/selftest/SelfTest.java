@@ -58,7 +58,10 @@ public final class SelfTest {
         check("a thousand tasks sleep on timers and wake in deadline order, none early", SelfTest::thousandSleepers);
         SchedulerTests.runAll();
         WaitQueueTests.runAll();
+        FileSystemTests.runAll();
+        PipeTests.runAll();
         UserModeTests.runAll();
+        FileCallTests.runAll();
         ExecTests.runAll();
         check("every CPU the device tree lists is online", SelfTest::everyCpuOnline);
         // Last: afterwards only this CPU runs, as after a panic.

@@ -12,7 +12,7 @@ import lichen.libkernel.Errno;
 
 /**
  * The descriptor table and what a descriptor carries: dup(2), dup3(2),
- * fcntl(2) and ioctl(2).
+ * close_range(2), fcntl(2) and ioctl(2).
  */
 final class DescriptorCalls {
     /** fcntl commands (asm-generic/fcntl.h). */
@@ -23,6 +23,10 @@ final class DescriptorCalls {
     static final int F_UNLCK = 2;
     /** The status flags F_SETFL may change (fs/fcntl.c SETFL_MASK; O_ASYNC 020000, O_NOATIME 01000000). */
     static final int SETFL_MASK = OpenFlags.O_APPEND | OpenFlags.O_NONBLOCK | OpenFlags.O_DIRECT | 020000 | 01000000;
+    /** close_range flags (include/uapi/linux/close_range.h). */
+    static final int CLOSE_RANGE_UNSHARE = 2, CLOSE_RANGE_CLOEXEC = 4;
+    /** Every descriptor table's size (Vfs.newContext: RLIMIT_NOFILE's default of 1024). */
+    static final int DESCRIPTOR_LIMIT = 1024;
     /** ioctls on any descriptor (asm-generic/ioctls.h). */
     static final int FIONCLEX = 0x5450, FIOCLEX = 0x5451, FIONREAD = 0x541B;
 
@@ -48,6 +52,27 @@ final class DescriptorCalls {
         int r = ctx.fds.installAt(newfd, f, cloexec);
         if (r < 0) f.close();
         return r;
+    }
+
+    /**
+     * close_range(2): closes the open descriptors from {@code first} to
+     * {@code last} (unsigned; ~0U for "all above"), or with
+     * CLOSE_RANGE_CLOEXEC marks them close-on-exec; CLOSE_RANGE_UNSHARE has
+     * nothing to do while a process is one thread with its own table.
+     */
+    @Async
+    static long sysCloseRange(Process p, int first, int last, int flags) {
+        if ((flags & ~(CLOSE_RANGE_UNSHARE | CLOSE_RANGE_CLOEXEC)) != 0) return -Errno.EINVAL;
+        long lo = first & 0xFFFF_FFFFL, hi = last & 0xFFFF_FFFFL;
+        if (lo > hi) return -Errno.EINVAL;
+        FsContext ctx = p.files();
+        if (ctx == null) return 0;
+        for (long fd = lo; fd <= Math.min(hi, DESCRIPTOR_LIMIT - 1); fd++) {
+            if (ctx.fds.get((int) fd) == null) continue;
+            if ((flags & CLOSE_RANGE_CLOEXEC) != 0) ctx.fds.setCloseOnExec((int) fd, true);
+            else ctx.fds.close((int) fd);
+        }
+        return 0;
     }
 
     /** fcntl(2): descriptor flags, status flags, duplication; record locks answer as if the file were unlocked. */

@@ -14,21 +14,26 @@ import lichen.libkernel.Errno;
  * fchdir(2), and umask(2), the mask every create applies.
  */
 final class DirectoryCalls {
-    /** One getdents64 call fills at most this much (the rest comes with the next call, from the offset kept). */
-    private static final int DIRENT_CHUNK = 64 << 10;
-
     private DirectoryCalls() {}
 
-    /** getdents64(2): linux_dirent64 records from the directory's offset, their byte count, 0 at the end. */
+    /**
+     * getdents64(2): linux_dirent64 records from the directory's offset, their
+     * byte count, 0 at the end; at most one transfer buffer a call (the rest
+     * comes with the next call, from the offset kept).
+     */
     @Async
     static long sysGetdents64(Process p, int fd, long dirp, long count) {
         OpenFile f = FileCalls.file(p, fd);
         if (f == null) return -Errno.EBADF;
         if (count < 0) return -Errno.EINVAL;
-        byte[] buf = new byte[(int) Math.min(count, DIRENT_CHUNK)];
-        int n = FileCalls.vfs().getdents64(p.files(), f, buf, 0, buf.length);
-        if (n <= 0) return n;
-        return UserCopy.copyOut(p.mm(), dirp, buf, 0, n) < 0 ? -Errno.EFAULT : n;
+        byte[] buf = TransferBuffers.take();
+        try {
+            int n = FileCalls.vfs().getdents64(p.files(), f, buf, 0, (int) Math.min(count, TransferBuffers.SIZE));
+            if (n <= 0) return n;
+            return UserCopy.copyOut(p.mm(), dirp, buf, 0, n) < 0 ? -Errno.EFAULT : n;
+        } finally {
+            TransferBuffers.give(buf);
+        }
     }
 
     /**

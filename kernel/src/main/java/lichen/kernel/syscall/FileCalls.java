@@ -3,6 +3,7 @@ package lichen.kernel.syscall;
 import lichen.api.Async;
 import lichen.fs.LittleEndian;
 import lichen.fs.Result;
+import lichen.fs.vfs.FileMode;
 import lichen.fs.vfs.FsContext;
 import lichen.fs.vfs.OpenFile;
 import lichen.fs.vfs.OpenFlags;
@@ -15,14 +16,12 @@ import lichen.libkernel.Errno;
 /**
  * Opening, closing, reading and writing files: openat(2), close(2), read(2),
  * write(2), readv(2)/writev(2), pread64/pwrite64 (pread(2)), lseek(2),
- * truncate(2)/ftruncate(2). Data moves between the file and user memory
- * through a kernel buffer of at most {@link #CHUNK} bytes at a time; a
+ * truncate(2)/ftruncate(2), fadvise64. Data moves between the file and user memory
+ * through a kernel buffer of {@link TransferBuffers#SIZE} bytes at a time; a
  * transfer that stops early (end of file, a device's short count, a bad
  * user page after some bytes) returns what was done, as Linux does.
  */
 final class FileCalls {
-    /** The kernel buffer between a file and user memory. */
-    private static final int CHUNK = 64 << 10;
     /** UIO_MAXIOV (include/uapi/linux/uio.h). */
     private static final int IOV_MAX = 1024;
     /** MAX_RW_COUNT (include/linux/fs.h): one call moves at most this much. */
@@ -107,11 +106,24 @@ final class FileCalls {
         return vector(p, fd, iov, iovcnt, true);
     }
 
-    /** lseek(2): SEEK_SET, SEEK_CUR or SEEK_END; the new offset. */
+    /** lseek(2): SEEK_SET, SEEK_CUR or SEEK_END; the new offset. ESPIPE on a pipe. */
     static long sysLseek(Process p, int fd, long offset, int whence) {
         OpenFile f = file(p, fd);
         if (f == null) return -Errno.EBADF;
+        if ((f.inode.mode & FileMode.S_IFMT) == FileMode.S_IFIFO) return -Errno.ESPIPE;
         return f.lseek(offset, whence);
+    }
+
+    /**
+     * fadvise64 (posix_fadvise(2)): advice about the access pattern, which
+     * this kernel takes and needs not follow; EBADF, ESPIPE on a FIFO, EINVAL
+     * for advice outside POSIX_FADV_NORMAL..POSIX_FADV_NOREUSE (0..5).
+     */
+    static long sysFadvise64(Process p, int fd, long offset, long len, int advice) {
+        OpenFile f = file(p, fd);
+        if (f == null) return -Errno.EBADF;
+        if ((f.inode.mode & FileMode.S_IFMT) == FileMode.S_IFIFO) return -Errno.ESPIPE;
+        return advice < 0 || advice > 5 || len < 0 ? -Errno.EINVAL : 0;
     }
 
     /** ftruncate(2): the file open for writing becomes {@code length} bytes long. */
@@ -167,17 +179,21 @@ final class FileCalls {
         if (count < 0) return -Errno.EINVAL;
         count = Math.min(count, MAX_RW_COUNT);
         if (!UserCopy.inUserHalf(buf, count)) return -Errno.EFAULT;
-        byte[] chunk = new byte[(int) Math.min(count, CHUNK)];
-        long done = 0;
-        while (done < count || count == 0) {
-            int want = (int) Math.min(chunk.length, count - done);
-            int n = pos < 0 ? f.read(chunk, 0, want) : f.pread(chunk, 0, want, pos + done);
-            if (n < 0) return done > 0 ? done : n;
-            if (n > 0 && UserCopy.copyOut(p.mm(), buf + done, chunk, 0, n) < 0) return done > 0 ? done : -Errno.EFAULT;
-            done += n;
-            if (n < want || count == 0) break;
+        byte[] chunk = TransferBuffers.take();
+        try {
+            long done = 0;
+            while (done < count || count == 0) {
+                int want = (int) Math.min(chunk.length, count - done);
+                int n = pos < 0 ? f.read(chunk, 0, want) : f.pread(chunk, 0, want, pos + done);
+                if (n < 0) return done > 0 ? done : n;
+                if (n > 0 && UserCopy.copyOut(p.mm(), buf + done, chunk, 0, n) < 0) return done > 0 ? done : -Errno.EFAULT;
+                done += n;
+                if (n < want || count == 0) break;
+            }
+            return done;
+        } finally {
+            TransferBuffers.give(chunk);
         }
-        return done;
     }
 
     /** From user memory to the file (at its offset when {@code pos} < 0). */
@@ -186,16 +202,20 @@ final class FileCalls {
         if (count < 0) return -Errno.EINVAL;
         count = Math.min(count, MAX_RW_COUNT);
         if (!UserCopy.inUserHalf(buf, count)) return -Errno.EFAULT;
-        byte[] chunk = new byte[(int) Math.min(count, CHUNK)];
-        long done = 0;
-        while (done < count || count == 0) {
-            int want = (int) Math.min(chunk.length, count - done);
-            if (UserCopy.copyIn(p.mm(), buf + done, chunk, 0, want) < 0) return done > 0 ? done : -Errno.EFAULT;
-            int n = pos < 0 ? f.write(chunk, 0, want) : f.pwrite(chunk, 0, want, pos + done);
-            if (n < 0) return done > 0 ? done : n;
-            done += n;
-            if (n < want || count == 0) break;
+        byte[] chunk = TransferBuffers.take();
+        try {
+            long done = 0;
+            while (done < count || count == 0) {
+                int want = (int) Math.min(chunk.length, count - done);
+                if (UserCopy.copyIn(p.mm(), buf + done, chunk, 0, want) < 0) return done > 0 ? done : -Errno.EFAULT;
+                int n = pos < 0 ? f.write(chunk, 0, want) : f.pwrite(chunk, 0, want, pos + done);
+                if (n < 0) return done > 0 ? done : n;
+                done += n;
+                if (n < want || count == 0) break;
+            }
+            return done;
+        } finally {
+            TransferBuffers.give(chunk);
         }
-        return done;
     }
 }

@@ -46,6 +46,13 @@ public final class SyscallTable {
     @Async
     private static long call(Process p, long frame, long nr, long a0, long a1, long a2, long a3, long a4, long a5) {
         return switch ((int) Math.min(nr, Integer.MAX_VALUE)) {
+            case 5, 6, 7, 14, 15, 16 -> -Errno.EOPNOTSUPP; // setxattr, lsetxattr, fsetxattr, removexattr, ...: fs writes no xattrs yet
+            case 8 -> XattrCalls.sysGetxattr(p, a0, a1, a2, a3, true);
+            case 9 -> XattrCalls.sysGetxattr(p, a0, a1, a2, a3, false);
+            case 10 -> XattrCalls.sysFgetxattr(p, (int) a0, a1, a2, a3);
+            case 11 -> XattrCalls.sysListxattr(p, a0, a1, a2, true);
+            case 12 -> XattrCalls.sysListxattr(p, a0, a1, a2, false);
+            case 13 -> XattrCalls.sysFlistxattr(p, (int) a0, a1, a2);
             case 17 -> DirectoryCalls.sysGetcwd(p, a0, a1);
             case 23 -> DescriptorCalls.sysDup(p, (int) a0);
             case 24 -> DescriptorCalls.sysDup3(p, (int) a0, (int) a1, (int) a2);
@@ -62,7 +69,6 @@ public final class SyscallTable {
             case 46 -> FileCalls.sysFtruncate(p, (int) a0, a1);
             case 48 -> StatCalls.sysFaccessat(p, (int) a0, a1, (int) a2, 0);
             case 49 -> DirectoryCalls.sysChdir(p, a0);
-            case 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16 -> XattrCalls.sysXattr();
             case 39 -> MountCalls.sysUmount2(p, a0, (int) a1);
             case 40 -> MountCalls.sysMount(p, a0, a1, a2, a3, a4);
             case 50 -> DirectoryCalls.sysFchdir(p, (int) a0);
@@ -132,6 +138,7 @@ public final class SyscallTable {
             case 220 -> ProcessCalls.sysClone(p, frame, a0, a1, a2, a3, a4);
             case 221 -> ExecCalls.sysExecve(p, frame, a0, a1, a2);
             case 222 -> MemoryCalls.sysMmap(p, a0, a1, (int) a2, (int) a3, (int) a4, a5);
+            case 223 -> FileCalls.sysFadvise64(p, (int) a0, a1, a2, (int) a3);
             case 226 -> MemoryCalls.sysMprotect(p, a0, a1, (int) a2);
             case 233 -> MemoryCalls.sysMadvise(p, a0, a1, (int) a2);
             case 260 -> ProcessCalls.sysWait4(p, (int) a0, a1, (int) a2, a3);
@@ -139,6 +146,7 @@ public final class SyscallTable {
             case 276 -> NameCalls.sysRenameat2(p, (int) a0, a1, (int) a2, a3, (int) a4);
             case 278 -> RandomCalls.sysGetrandom(p, a0, a1, (int) a2);
             case 291 -> StatCalls.sysStatx(p, (int) a0, a1, (int) a2, (int) a3, a4);
+            case 436 -> DescriptorCalls.sysCloseRange(p, (int) a0, (int) a1, (int) a2);
             case 439 -> StatCalls.sysFaccessat(p, (int) a0, a1, (int) a2, (int) a3);
             default -> unknown(p, nr);
         };

@@ -11,24 +11,29 @@ import lichen.libkernel.Errno;
  * program to see a terminal: TCGETS and the TCSETS family on the kernel's
  * struct termios (asm-generic/termbits.h: c_iflag, c_oflag, c_cflag, c_lflag
  * as u32, c_line, c_cc[19]; 36 bytes), TIOCGWINSZ with 24 rows of 80
- * columns, TIOCSWINSZ, and TIOCGPGRP. Settings are kept and read back but
- * change nothing yet: there is no line discipline until the tty layer.
+ * columns, TIOCSWINSZ, the foreground process group (TIOCGPGRP, TIOCSPGRP),
+ * TIOCGSID, and TIOCSCTTY/TIOCNOTTY, which succeed. Settings are kept and
+ * read back but change nothing yet: there is no line discipline, job
+ * control or controlling terminal until the tty layer.
  */
 final class TerminalIoctls {
     static final int TCGETS = 0x5401, TCSETS = 0x5402, TCSETSW = 0x5403, TCSETSF = 0x5404;
-    static final int TIOCGPGRP = 0x540F, TIOCGWINSZ = 0x5413, TIOCSWINSZ = 0x5414;
+    static final int TIOCSCTTY = 0x540E, TIOCGPGRP = 0x540F, TIOCSPGRP = 0x5410, TIOCGWINSZ = 0x5413, TIOCSWINSZ = 0x5414,
+            TIOCNOTTY = 0x5422, TIOCGSID = 0x5429;
     private static final int TERMIOS_SIZE = 36, WINSIZE_SIZE = 8;
 
     /** The console's settings, Linux's tty_std_termios (drivers/tty/tty_io.c) to start with. */
     private static final byte[] termios = standardTermios();
     private static final byte[] winsize = {24, 0, 80, 0, 0, 0, 0, 0};
+    /** The console's foreground process group (TIOCSPGRP); 0 until one is set, then the caller's own is answered. */
+    private static int foreground;
 
     private TerminalIoctls() {}
 
     /** Whether {@code cmd} is one of these. */
     static boolean handles(int cmd) {
-        return cmd == TCGETS || cmd == TCSETS || cmd == TCSETSW || cmd == TCSETSF || cmd == TIOCGPGRP || cmd == TIOCGWINSZ
-                || cmd == TIOCSWINSZ;
+        return cmd == TCGETS || cmd == TCSETS || cmd == TCSETSW || cmd == TCSETSF || cmd == TIOCGPGRP || cmd == TIOCSPGRP
+                || cmd == TIOCGWINSZ || cmd == TIOCSWINSZ || cmd == TIOCSCTTY || cmd == TIOCNOTTY || cmd == TIOCGSID;
     }
 
     @Async
@@ -38,9 +43,22 @@ final class TerminalIoctls {
             case TCSETS, TCSETSW, TCSETSF -> UserCopy.copyIn(p.mm(), arg, termios, 0, TERMIOS_SIZE);
             case TIOCGWINSZ -> UserCopy.copyOut(p.mm(), arg, winsize, 0, WINSIZE_SIZE);
             case TIOCSWINSZ -> UserCopy.copyIn(p.mm(), arg, winsize, 0, WINSIZE_SIZE);
-            case TIOCGPGRP -> UserCopy.store32(p.mm(), arg, p.pid());
+            case TIOCGPGRP -> UserCopy.store32(p.mm(), arg, foreground != 0 ? foreground : p.pgid());
+            case TIOCSPGRP -> setForeground(p, arg);
+            case TIOCGSID -> UserCopy.store32(p.mm(), arg, p.sid());
+            // The console becomes (or stops being) the caller's controlling terminal: nothing is tracked yet.
+            case TIOCSCTTY, TIOCNOTTY -> 0;
             default -> -Errno.ENOTTY;
         };
+    }
+
+    @Async
+    private static long setForeground(Process p, long arg) {
+        int[] group = new int[1];
+        if (UserCopy.load32(p.mm(), arg, group, 0) < 0) return -Errno.EFAULT;
+        if (group[0] <= 0) return -Errno.EINVAL;
+        foreground = group[0];
+        return 0;
     }
 
     /**
