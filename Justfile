@@ -6,7 +6,7 @@ export MAVEN_OPTS := "--sun-misc-unsafe-memory-access=allow"
 mvn := "mvn -q -B"
 # Every kernel image is these inputs compiled by jcc's kernel target; only the entry class and the output differ.
 kernel_jcc := "jcc/bin/jcc --target kernel -T arch/aarch64/src/main/asm/kernel.ld"
-kernel_inputs := "kernel/target/classes arch/aarch64/target/classes libkernel/target/classes arch/aarch64/src/main/asm/boot.S arch/aarch64/src/main/asm/vectors.S arch/aarch64/src/main/asm/switch.S arch/aarch64/src/main/asm/user.S"
+kernel_inputs := "kernel/target/classes arch/aarch64/target/classes libkernel/target/classes arch/aarch64/src/main/asm/boot.S arch/aarch64/src/main/asm/vectors.S arch/aarch64/src/main/asm/switch.S arch/aarch64/src/main/asm/user.S arch/aarch64/src/main/asm/usercopy.S"
 
 # QEMU's interrupt controller for `run`: GICv2 or GICv3 (`just gic=3 run`).
 gic := "2"

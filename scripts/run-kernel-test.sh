@@ -9,7 +9,7 @@ set -uo pipefail
 image="$1"
 log="$(mktemp)"
 gic="${GIC:-2}"
-timeout "${KERNEL_TEST_TIMEOUT:-120}" qemu-system-aarch64 -M "virt,gic-version=$gic" -cpu cortex-a72 -m 512M -smp "${SMP:-2}" \
+timeout "${KERNEL_TEST_TIMEOUT:-120}" qemu-system-aarch64 -M "virt,gic-version=$gic" -cpu "${CPU:-cortex-a72}" -m 512M -smp "${SMP:-2}" \
   -nographic -no-reboot -nic none -semihosting-config enable=on,target=native -kernel "$image" -append "expect-gic=$gic" | tee "$log"
 status=${PIPESTATUS[0]}
 summary="$(tr -d '\r' < "$log" | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -1)"

@@ -6,6 +6,7 @@ import lichen.api.Mem;
 import lichen.api.Unsafe;
 import lichen.arch.aarch64.KernelAddressSpace;
 import lichen.arch.aarch64.StackContinuations;
+import lichen.arch.aarch64.UserPageFaults;
 import lichen.libkernel.Errno;
 import lichen.libkernel.container.IdAllocator;
 import lichen.libkernel.mm.BuddyAllocator;
@@ -27,7 +28,7 @@ import lichen.libkernel.mm.VmaSet;
  * spaces at most, each one's stale TLB entries removed before its ASID is reused.
  */
 @Unsafe
-public final class UserAddressSpace {
+public final class UserAddressSpace implements UserPageFaults {
     public static final long PAGE = 4096;
     /** Lowest address mmap(2) hands out (vm.mmap_min_addr) and the top below which it places areas. */
     public static final long MMAP_MIN = 0x10000, MMAP_BASE = 0x0000_ffff_f000_0000L - (8L << 20) - (128L << 20);
@@ -157,28 +158,65 @@ public final class UserAddressSpace {
      */
     @Async
     public long fault(long addr, int access) {
-        if (Long.compareUnsigned(addr, VmaSet.USER_END) >= 0) return -Errno.EFAULT;
-        Vma v = areas.find(addr);
-        if (v == null || (allowed(v.prot()) & access) != access) return -Errno.EFAULT;
+        Vma v = areaAllowing(addr, access);
+        if (v == null) return -Errno.EFAULT;
         long page = addr & -PAGE;
         long present = table.translate(page);
         if (present >= 0) return present | (addr & (PAGE - 1));
+        if (!(v.file() instanceof PageSource src)) {
+            long zeroed = mapZeroPage(v, page);
+            return zeroed < 0 ? zeroed : zeroed | (addr & (PAGE - 1));
+        }
         long pa = frames().allocPages(0);
         if (pa < 0) return -Errno.ENOMEM;
         Mem.zero(pa, PAGE);
-        if (v.file() instanceof PageSource src) {
-            int rc = src.fillPage(pa, (v.pgoff() << 12) + (page - v.start()));
-            if (rc < 0) {
-                frames().freePages(pa, 0);
-                return rc;
-            }
+        int rc = src.fillPage(pa, (v.pgoff() << 12) + (page - v.start()));
+        if (rc < 0) {
+            frames().freePages(pa, 0);
+            return rc;
         }
-        int rc = table.map(page, pa, PAGE, pageProt(v.prot()), 0);
+        rc = table.map(page, pa, PAGE, pageProt(v.prot()), 0);
         if (rc < 0) {
             frames().freePages(pa, 0);
             return rc;
         }
         return pa | (addr & (PAGE - 1));
+    }
+
+    /**
+     * The part of {@link #fault} that cannot sleep, for an unprivileged access that
+     * faulted in usercopy.S (arch's UserMemory asks from the data abort, IRQs masked):
+     * an absent page of an anonymous area the access is allowed in gets a zeroed frame.
+     * A file page is refused (filling it may sleep), so the copy stops and UserCopy's
+     * walk, which is {@code @Async}, reads it.
+     */
+    @Override
+    public boolean makePresentWithoutSleeping(long address, boolean write) {
+        Vma v = areaAllowing(address, write ? Prot.WRITE : Prot.READ);
+        if (v == null || v.file() instanceof PageSource) return false;
+        long page = address & -PAGE;
+        if (table.translate(page) >= 0) return false;
+        return mapZeroPage(v, page) >= 0;
+    }
+
+    /** The area holding {@code addr} if it allows {@code access}, else null. */
+    private Vma areaAllowing(long addr, int access) {
+        if (Long.compareUnsigned(addr, VmaSet.USER_END) >= 0) return null;
+        Vma v = areas.find(addr);
+        return v == null || (allowed(v.prot()) & access) != access ? null : v;
+    }
+
+    /** Maps a zeroed frame at the absent {@code page} of {@code v}: its physical address, or -ENOMEM. */
+    private long mapZeroPage(Vma v, long page) {
+        long pa = frames().allocPages(0);
+        if (pa < 0) return -Errno.ENOMEM;
+        Mem.zero(pa, PAGE);
+        int rc = table.map(page, pa, PAGE, pageProt(v.prot()), 0);
+        if (rc < 0) {
+            frames().freePages(pa, 0);
+            return rc;
+        }
+        return pa;
     }
 
     /** A present page's descriptor permissions: the area's, for EL0; PROT_NONE keeps the frame but only the kernel reaches it. */
