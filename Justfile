@@ -28,13 +28,14 @@ kernel: build
     mkdir -p build/kernel
     {{kernel_jcc}} --main lichen.kernel.Kernel -o build/kernel/Image {{kernel_inputs}}
 
-# The kernel's in-kernel tests on QEMU, with GICv2 and then GICv3: PASS/FAIL lines, "N passed, N failed", the verdict as QEMU's exit status;
+# The kernel's in-kernel tests on QEMU, with GICv2, GICv3, and GICv3 on -cpu max (which has PAN): PASS/FAIL lines, "N passed, N failed", the verdict as QEMU's exit status;
 # then a kernel that panics on purpose: its message, backtrace, the other CPUs stopped, status 1.
 test-kernel: build
     mkdir -p build/kernel
     {{kernel_jcc}} --main lichen.kernel.selftest.SelfTest -o build/kernel/SelfTest {{kernel_inputs}}
     GIC=2 scripts/run-kernel-test.sh build/kernel/SelfTest
     GIC=3 scripts/run-kernel-test.sh build/kernel/SelfTest
+    CPU=max GIC=3 scripts/run-kernel-test.sh build/kernel/SelfTest
     {{kernel_jcc}} --main lichen.kernel.selftest.PanicProbe -o build/kernel/PanicProbe {{kernel_inputs}}
     scripts/run-kernel-panic-test.sh build/kernel/PanicProbe
 
