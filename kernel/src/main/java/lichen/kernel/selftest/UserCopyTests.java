@@ -55,6 +55,8 @@ final class UserCopyTests {
                 () -> inUserSpace(UserCopyTests::kernelAddressRefused));
         SelfTest.check("a space not in TTBR0 is reached by the walk", () -> inUserSpace(UserCopyTests::otherSpace));
         SelfTest.check("loads and stores of single words at user addresses", () -> inUserSpace(UserCopyTests::words));
+        SelfTest.check("a fault at a PC outside the exception table is not served by the user-copy path",
+                () -> inUserSpace(UserCopyTests::unlistedFaultNotServed));
         SelfTest.check("PAN, where the CPU has it, makes a plain kernel load of user memory fault",
                 () -> inUserSpace(UserCopyTests::privilegedAccessNever));
     }
@@ -205,6 +207,17 @@ final class UserCopyTests {
         // The file page's first word, read in by the walk after the fast path's fixup: bytes 1, 8, 15, ...
         if (UserCopy.load32(mm, FILE, w, 0) != 0 || w[0] != 0x16_0F_08_01) return "load32 of the file page read 0x" + Integer.toHexString(w[0]);
         return null;
+    }
+
+    /** A plain kernel load of an absent user page is a kernel fault (a panic but for expectFault), never made present. */
+    @Async
+    private static String unlistedFaultNotServed(UserAddressSpace mm) {
+        long made = UserMemory.pagesMadePresent(), fixups = UserMemory.fixupsTaken();
+        Traps.expectFault();
+        Mmio.read64(ANON + PAGE); // not LDTR, not in the table
+        long far = Traps.takeFault();
+        if (far != ANON + PAGE) return "the load did not reach the kernel's fault path (FAR 0x" + Long.toHexString(far) + ")";
+        return UserMemory.pagesMadePresent() == made && UserMemory.fixupsTaken() == fixups ? null : "the user-copy path took a fault it does not list";
     }
 
     @Async
