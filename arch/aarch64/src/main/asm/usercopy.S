@@ -16,7 +16,7 @@
 // LDTR/STTR never spans two pages: a fault names one page (FAR_EL1) and the
 // bytes before it are done. The kernel side may be unaligned (SCTLR_EL1.A is 0).
 //
-// Only x0..x7 and x9..x12 are used (caller-saved in the AAPCS64), no stack.
+// Only x0..x7 and x9..x11 are used (caller-saved in the AAPCS64), no stack.
 
 // \insn at a PC the exception table maps to \fixup.
     .macro user_access fixup, insn:vararg
@@ -44,18 +44,24 @@ lichen_copy_from_user:
     subs    x2, x2, #1
     b.ne    1b
     b       90f
-2:  cmp     x2, #32                 // 32 bytes a turn; a fault mid-turn leaves them all counted as not copied
+2:  cmp     x2, #64                 // 64 bytes a turn; a fault mid-turn leaves them all counted as not copied
     b.lo    4f
 3:  user_access 90f, ldtr x3, [x1]
     user_access 90f, ldtr x4, [x1, #8]
     user_access 90f, ldtr x5, [x1, #16]
     user_access 90f, ldtr x6, [x1, #24]
+    user_access 90f, ldtr x7, [x1, #32]
+    user_access 90f, ldtr x9, [x1, #40]
+    user_access 90f, ldtr x10, [x1, #48]
+    user_access 90f, ldtr x11, [x1, #56]
     stp     x3, x4, [x0]
     stp     x5, x6, [x0, #16]
-    add     x0, x0, #32
-    add     x1, x1, #32
-    sub     x2, x2, #32
-    cmp     x2, #32
+    stp     x7, x9, [x0, #32]
+    stp     x10, x11, [x0, #48]
+    add     x0, x0, #64
+    add     x1, x1, #64
+    sub     x2, x2, #64
+    cmp     x2, #64
     b.hs    3b
 4:  cmp     x2, #8
     b.lo    5f
@@ -90,18 +96,24 @@ lichen_copy_to_user:
     subs    x2, x2, #1
     b.ne    1b
     b       90f
-2:  cmp     x2, #32
+2:  cmp     x2, #64
     b.lo    4f
 3:  ldp     x3, x4, [x1]
     ldp     x5, x6, [x1, #16]
+    ldp     x7, x9, [x1, #32]
+    ldp     x10, x11, [x1, #48]
     user_access 90f, sttr x3, [x0]
     user_access 90f, sttr x4, [x0, #8]
     user_access 90f, sttr x5, [x0, #16]
     user_access 90f, sttr x6, [x0, #24]
-    add     x0, x0, #32
-    add     x1, x1, #32
-    sub     x2, x2, #32
-    cmp     x2, #32
+    user_access 90f, sttr x7, [x0, #32]
+    user_access 90f, sttr x9, [x0, #40]
+    user_access 90f, sttr x10, [x0, #48]
+    user_access 90f, sttr x11, [x0, #56]
+    add     x0, x0, #64
+    add     x1, x1, #64
+    sub     x2, x2, #64
+    cmp     x2, #64
     b.hs    3b
 4:  cmp     x2, #8
     b.lo    5f

@@ -39,12 +39,15 @@ public final class UserAddressSpace implements UserPageFaults {
 
     private final PageTable table;
     private final int asid;
+    /** TTBR0_EL1's value, made once: UserCopy compares it with the installed one on every copy. */
+    private final long ttbr0;
     private final VmaSet areas;
     private long brkStart, brk;
 
     private UserAddressSpace(PageTable table, int asid, VmaSet areas) {
         this.table = table;
         this.asid = asid;
+        this.ttbr0 = (long) asid << 48 | table.root().raw();
         this.areas = areas;
     }
 
@@ -66,7 +69,7 @@ public final class UserAddressSpace implements UserPageFaults {
     private static BuddyAllocator frames() { return KernelAddressSpace.get().frames(); }
 
     /** TTBR0_EL1's value for this space: ASID in bits 63:48, the table's address below. */
-    public long ttbr0() { return (long) asid << 48 | table.root().raw(); }
+    public long ttbr0() { return ttbr0; }
 
     public VmaSet areas() { return areas; }
 
