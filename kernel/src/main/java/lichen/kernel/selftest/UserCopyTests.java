@@ -13,6 +13,7 @@ import lichen.arch.aarch64.UserMemory;
 import lichen.kernel.mm.PageSource;
 import lichen.kernel.mm.UserAddressSpace;
 import lichen.kernel.mm.UserCopy;
+import lichen.kernel.proc.Process;
 import lichen.kernel.task.KernelExecutor;
 import lichen.libkernel.Errno;
 import lichen.libkernel.async.Executor;
@@ -57,8 +58,35 @@ final class UserCopyTests {
         SelfTest.check("loads and stores of single words at user addresses", () -> inUserSpace(UserCopyTests::words));
         SelfTest.check("a fault at a PC outside the exception table is not served by the user-copy path",
                 () -> inUserSpace(UserCopyTests::unlistedFaultNotServed));
+        SelfTest.check("a system call from EL0 given a bad pointer returns -EFAULT to the program, which goes on",
+                UserCopyTests::systemCallGetsEfault);
+        SelfTest.check("a system call's copy to an untouched stack page makes it present in the abort",
+                UserCopyTests::systemCallFaultsInStack);
         SelfTest.check("PAN, where the CPU has it, makes a plain kernel load of user memory fault",
                 () -> inUserSpace(UserCopyTests::privilegedAccessNever));
+    }
+
+    /** write(1, 0x10, 5) from EL0: no area there, so -EFAULT (-14) comes back and the program exits with it. */
+    private static String systemCallGetsEfault() {
+        int[] code = {UserModeTests.movz(8, 64), UserModeTests.movz(0, 1), UserModeTests.movz(1, 16), UserModeTests.movz(2, 5),
+                UserModeTests.SVC, UserModeTests.movz(8, 94), UserModeTests.SVC};
+        Process p = UserModeTests.run("el0-efault", code, "");
+        if (p == null) return "no process";
+        return p.waitStatus() == (-Errno.EFAULT & 0xff) << 8 ? null : "wait status 0x" + Integer.toHexString(p.waitStatus()) + ", expected 0xf200";
+    }
+
+    /** SUB Xd, SP, #imm, LSL #12 (ARM ARM C6.2, SUB (immediate)). */
+    private static int subFromSpPages(int rd, int pages) { return 0xD1400000 | pages << 10 | 31 << 5 | rd; }
+
+    /** clock_gettime(CLOCK_MONOTONIC, sp - 8 KiB) from EL0: the untouched stack page is made present in the abort of the copy. */
+    private static String systemCallFaultsInStack() {
+        int[] code = {UserModeTests.movz(8, 113), UserModeTests.movz(0, 1), subFromSpPages(1, 2), UserModeTests.SVC,
+                UserModeTests.movz(8, 94), UserModeTests.SVC};
+        long made = UserMemory.pagesMadePresent();
+        Process p = UserModeTests.run("el0-clock", code, "");
+        if (p == null) return "no process";
+        if (p.waitStatus() != 0) return "clock_gettime returned " + (p.waitStatus() >> 8) + " (as the exit status)";
+        return UserMemory.pagesMadePresent() > made ? null : "no page was made present by the copy";
     }
 
     private static String tableKept() {
