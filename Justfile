@@ -6,7 +6,7 @@ export MAVEN_OPTS := "--sun-misc-unsafe-memory-access=allow"
 mvn := "mvn -q -B"
 # Every kernel image is these inputs compiled by jcc's kernel target; only the entry class and the output differ.
 kernel_jcc := "jcc/bin/jcc --target kernel -T arch/aarch64/src/main/asm/kernel.ld"
-kernel_inputs := "kernel/target/classes arch/aarch64/target/classes libkernel/target/classes arch/aarch64/src/main/asm/boot.S arch/aarch64/src/main/asm/vectors.S arch/aarch64/src/main/asm/switch.S arch/aarch64/src/main/asm/user.S arch/aarch64/src/main/asm/usercopy.S"
+kernel_inputs := "kernel/target/classes arch/aarch64/target/classes libkernel/target/classes fs/target/classes arch/aarch64/src/main/asm/boot.S arch/aarch64/src/main/asm/vectors.S arch/aarch64/src/main/asm/switch.S arch/aarch64/src/main/asm/user.S arch/aarch64/src/main/asm/usercopy.S"
 
 # QEMU's interrupt controller for `run`: GICv2 or GICv3 (`just gic=3 run`).
 gic := "2"
@@ -19,9 +19,9 @@ default:
 build:
     {{mvn}} install -DskipTests
 
-# Boot Lichen on QEMU virt (cortex-a72, two CPUs): the boot log, then power-off.
-run: kernel
-    qemu-system-aarch64 -M virt,gic-version={{gic}} -cpu cortex-a72 -m 512M -smp 2 -nographic -no-reboot -nic none -kernel build/kernel/Image
+# Boot Lichen on QEMU virt (cortex-a72, two CPUs, 1 GiB) with the root filesystem image as its initrd: the boot log, then power-off.
+run: kernel image
+    qemu-system-aarch64 -M virt,gic-version={{gic}} -cpu cortex-a72 -m 1G -smp 2 -nographic -no-reboot -nic none -kernel build/kernel/Image -initrd build/rootfs.img
 
 # The kernel: kernel, arch/aarch64 and libkernel compiled by jcc into build/kernel/Image (an arm64 Image).
 kernel: build
@@ -30,7 +30,7 @@ kernel: build
 
 # The kernel's in-kernel tests on QEMU, with GICv2, GICv3, and GICv3 on -cpu max (which has PAN): PASS/FAIL lines, "N passed, N failed", the verdict as QEMU's exit status;
 # then a kernel that panics on purpose: its message, backtrace, the other CPUs stopped, status 1.
-test-kernel: build
+test-kernel: build image
     mkdir -p build/kernel
     {{kernel_jcc}} --main lichen.kernel.selftest.SelfTest -o build/kernel/SelfTest {{kernel_inputs}}
     GIC=2 scripts/run-kernel-test.sh build/kernel/SelfTest

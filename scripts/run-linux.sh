@@ -6,13 +6,7 @@
 #
 #   scripts/run-linux.sh                 a shell on the serial console (Ctrl-A x quits QEMU)
 #   INIT='cmd args' scripts/run-linux.sh runs the command as /init's child, then powers off;
-#                                        the exit status is the command's
-#
-# /init prints "INIT-EXIT=N" before power-off (QEMU's own status is 0 after
-# PSCI SYSTEM_OFF whatever happened); this script exits with N, or with 1 when
-# the line never came (the command or the kernel died), or 124 after
-# LINUX_TIMEOUT seconds (default 600). It prints how long QEMU took from its
-# start to /init's first line and to power-off.
+#                                        the exit status is the command's (scripts/guest-init.sh)
 #
 # Variables: IMAGE (default build/rootfs.img), INIT, LINUX_TIMEOUT, LINUX_MEM
 # (default 512M), LINUX_SMP (default 1), LINUX_APPEND (more kernel parameters).
@@ -45,53 +39,12 @@ fi
 # makes each system call several times slower under TCG. Words after "--" are
 # /init's arguments.
 append="console=ttyAMA0 root=/dev/nvme0n1 rootfstype=ext4 rw rootwait init=/init quiet panic=-1 kpti=0 ${LINUX_APPEND:-}"
-# The kernel splits at spaces and drops quotes, so a command that holds quotes,
-# backslashes or runs of blanks is passed base64-encoded (/init decodes it).
-if [ -n "${INIT:-}" ]; then
-  case "$INIT" in
-    *[\"\'\\$'\t\n']* | *"  "*) append="$append -- -c64 $(printf '%s' "$INIT" | base64 -w0)" ;;
-    *) append="$append -- $INIT" ;;
-  esac
-fi
-qemu=(qemu-system-aarch64 -M virt -cpu cortex-a72 -m "${LINUX_MEM:-512M}" -smp "${LINUX_SMP:-1}"
-  -nographic -no-reboot -nic none -kernel "$kernel"
-  -drive "file=$image,if=none,id=d0,format=raw" -device nvme,drive=d0,serial=lichen
-  -append "$append")
-
-if [ -z "${INIT:-}" ]; then
-  exec "${qemu[@]}"
-fi
-
-log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
-t0=$EPOCHREALTIME
-t_init=""
-exit_line=""
-# The console is copied through as it comes; the marker lines are noted.
-while IFS= read -r line; do
-  line="${line%$'\r'}"
-  printf '%s\n' "$line"
-  case "$line" in
-    "init: started"*) [ -n "$t_init" ] || t_init=$EPOCHREALTIME ;;
-    INIT-EXIT=*) exit_line="$line" ;;
-  esac
-done < <(timeout "${LINUX_TIMEOUT:-600}" "${qemu[@]}" </dev/null 2>&1; echo "QEMU-STATUS=$?" > "$log")
-t_end=$EPOCHREALTIME
-qemu_status="$(sed -n 's/^QEMU-STATUS=//p' "$log")"
-
-ms() { echo $(( (${2/./} - ${1/./}) / 1000 )); }
-timing="QEMU start to power-off $(ms "$t0" "$t_end") ms"
-[ -n "$t_init" ] && timing="QEMU start to /init $(ms "$t0" "$t_init") ms, $timing"
-echo "run-linux: $timing" >&2
-
-if [ "$qemu_status" = 124 ]; then
-  echo "run-linux: timed out after ${LINUX_TIMEOUT:-600} s" >&2
-  exit 124
-fi
-if [ -z "$exit_line" ]; then
-  echo "run-linux: no INIT-EXIT line (QEMU status $qemu_status): the command or the kernel died" >&2
-  exit 1
-fi
-status="${exit_line#INIT-EXIT=}"
-case "$status" in '' | *[!0-9]*) echo "run-linux: bad line $exit_line" >&2; exit 1 ;; esac
-exit "$status"
+build_qemu() {
+  qemu=(qemu-system-aarch64 -M virt -cpu cortex-a72 -m "${LINUX_MEM:-512M}" -smp "${LINUX_SMP:-1}"
+    -nographic -no-reboot -nic none -kernel "$kernel"
+    -drive "file=$image,if=none,id=d0,format=raw" -device nvme,drive=d0,serial=lichen
+    -append "$append")
+}
+name=run-linux
+GUEST_TIMEOUT="${LINUX_TIMEOUT:-${GUEST_TIMEOUT:-600}}"
+source "$root/scripts/guest-init.sh"

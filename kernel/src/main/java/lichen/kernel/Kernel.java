@@ -2,17 +2,21 @@ package lichen.kernel;
 
 import lichen.arch.aarch64.Timer;
 import lichen.kernel.boot.DeviceTreeBlob;
+import lichen.kernel.boot.FirstProcess;
 import lichen.kernel.boot.Devices;
 import lichen.kernel.boot.MemorySetup;
 import lichen.kernel.boot.Processors;
-import lichen.kernel.selftest.SelfTest;
+import lichen.kernel.fs.ExecutableFiles;
+import lichen.kernel.fs.RootFilesystem;
+import lichen.kernel.syscall.SyscallTable;
 import lichen.libkernel.fdt.MachineDescription;
 
 /**
  * The kernel's entry, called by arch/aarch64's boot code at EL1 in the upper
- * half, on boot.S's bootstrap tables. For now it reports what it was given and how long it took, runs the
- * in-kernel self-test and powers off; the boot sequence of issue 6 (memory,
- * interrupts, tasks) grows here.
+ * half, on boot.S's bootstrap tables: the machine from the device tree,
+ * memory, devices, the other CPUs, the root filesystem from the initrd, then
+ * init (the command line's init=, default /init) until it ends. The
+ * in-kernel self-test is another entry (SelfTest, `just test-kernel`).
  */
 public final class Kernel {
     public static final String VERSION = "0.1.0";
@@ -46,10 +50,13 @@ public final class Kernel {
         MemorySetup.start(machine, deviceTree);
         Devices.configure(machine);
         Processors.start(machine);
+        RootFilesystem.mountAtBoot(machine);
         long now = Timer.nanos();
         System.out.println("boot: " + (now / 1000) + " us since reset, " + ((now - entered) / 1000) + " us in the kernel");
-        // No root filesystem yet (issue 6): the in-kernel self-test, then power-off.
-        SelfTest.runAll(deviceTree, freeMemory);
-        System.out.println("powering off");
+        String bootargs = machine == null ? "" : machine.bootargs();
+        SyscallTable.setTracing(bootargs != null && bootargs.contains("lichen.trace=syscalls"));
+        int status = FirstProcess.run(machine == null ? null : machine.bootargs(), new ExecutableFiles());
+        // Linux panics when init ends ("Attempted to kill init!"); this kernel says so and powers off.
+        System.out.println("lichen: init ended (wait status 0x" + Integer.toHexString(status) + "); powering off");
     }
 }

@@ -40,9 +40,12 @@ public final class Errno {
     public static final int ENOTTY = 25;
     public static final int ENOSPC = 28;
     public static final int ESPIPE = 29;
+    public static final int EPIPE = 32;
     public static final int ERANGE = 34;
     public static final int ENAMETOOLONG = 36;
     public static final int ENOSYS = 38;
+    public static final int ELOOP = 40;
+    public static final int ELIBBAD = 80;
     public static final int EOPNOTSUPP = 95;
     public static final int ETIMEDOUT = 110;
 }

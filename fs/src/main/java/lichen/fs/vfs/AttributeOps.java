@@ -100,8 +100,16 @@ public final class AttributeOps {
     public int statfs(FsContext ctx, int dirfd, String path, byte[] out, int off) {
         Result<VfsPath> r = vfs.resolve(ctx, dirfd, path, 0);
         if (!r.ok()) return r.error;
+        return encodeStatfs(r.value.inode().fs, out, off);
+    }
+
+    /** fstatfs(2): struct statfs of the filesystem holding the open file. */
+    public int fstatfs(OpenFile file, byte[] out, int off) {
+        return encodeStatfs(file.inode.fs, out, off);
+    }
+
+    private static int encodeStatfs(FileSystem fs, byte[] out, int off) {
         if (off < 0 || off > out.length - STATFS_SIZE) return -Errno.EFAULT;
-        FileSystem fs = r.value.inode().fs;
         long[] f = fs.statfs();
         for (int i = 0; i < STATFS_SIZE; i++) out[off + i] = 0;
         LittleEndian.put64(out, off, magic(fs));

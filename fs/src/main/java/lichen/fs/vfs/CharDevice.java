@@ -13,6 +13,10 @@ public interface CharDevice {
     @Async
     int write(long pos, byte[] buf, int off, int len);
 
+    /** The last descriptor of an open file description on this device closed (a pipe end counts its openers). */
+    @Async
+    default void released(OpenFile f) {}
+
     /** Whether lseek moves the offset (false: lseek returns 0 and changes nothing, as for ttys). */
     default boolean seekable() {
         return false;

@@ -37,10 +37,26 @@ public final class FdTable {
         return n;
     }
 
-    /** dup2/dup3: puts {@code f} at {@code fd}, closing what was there; returns fd or a negative errno. */
-    @Async
-    public int installAt(int fd, OpenFile f, boolean closeOnExec) {
-        if (fd < 0 || fd >= max) return -Errno.EBADF;
+    /**
+     * fcntl(F_DUPFD): installs {@code f} at the lowest free descriptor not
+     * below {@code min}; returns it, -EINVAL when {@code min} is past the
+     * limit (RLIMIT_NOFILE), -EMFILE when every descriptor from there is taken.
+     */
+    public int installFrom(int min, OpenFile f, boolean closeOnExec) {
+        if (min < 0 || min >= max) return -Errno.EINVAL;
+        for (int i = min; i < max; i++) {
+            if (i >= files.length) grow(i);
+            if (files[i] == null) {
+                files[i] = f;
+                cloexec[i] = closeOnExec;
+                return i;
+            }
+        }
+        return -Errno.EMFILE;
+    }
+
+    /** Makes the arrays long enough to hold descriptor {@code fd}. */
+    private void grow(int fd) {
         while (fd >= files.length) {
             OpenFile[] nf = new OpenFile[Math.min(max, files.length * 2)];
             boolean[] nc = new boolean[nf.length];
@@ -49,6 +65,13 @@ public final class FdTable {
             files = nf;
             cloexec = nc;
         }
+    }
+
+    /** dup2/dup3: puts {@code f} at {@code fd}, closing what was there; returns fd or a negative errno. */
+    @Async
+    public int installAt(int fd, OpenFile f, boolean closeOnExec) {
+        if (fd < 0 || fd >= max) return -Errno.EBADF;
+        grow(fd);
         OpenFile old = files[fd];
         files[fd] = f;
         cloexec[fd] = closeOnExec;

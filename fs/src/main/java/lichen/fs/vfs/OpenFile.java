@@ -37,6 +37,7 @@ public final class OpenFile {
         if (closed) return -Errno.EBADF;
         if (--refs > 0) return 0;
         closed = true;
+        if (device != null) device.released(this);
         inode.openCount--;
         path.mount.openFiles--;
         return inode.openCount == 0 ? inode.release() : 0;

@@ -42,4 +42,21 @@ class FdTableTest {
         assertEquals(-Errno.EBADF, ctx.fds.dup(a));
         assertEquals(-Errno.EBADF, ctx.fds.installAt(-1, null, false));
     }
+
+    @Test
+    void installFromTakesTheLowestFreeAtOrAboveTheMinimum() {
+        Vfs vfs = new Vfs(64);
+        vfs.mountRoot(new TmpFs(Clock.EPOCH, 1 << 20));
+        FsContext ctx = new FsContext(vfs.rootPath(), Credentials.ROOT, new FdTable(40));
+        int a = vfs.openat(ctx, OpenFlags.AT_FDCWD, "/f", OpenFlags.O_RDWR | OpenFlags.O_CREAT, 0644);
+        OpenFile f = ctx.fds.get(a);
+        assertEquals(30, ctx.fds.installFrom(30, f, true), "past the table's current length: it grows");
+        assertTrue(ctx.fds.closeOnExec(30));
+        assertEquals(31, ctx.fds.installFrom(30, f, false));
+        assertEquals(1, ctx.fds.installFrom(0, f, false), "0 is taken, 1 is the lowest free");
+        assertEquals(-Errno.EINVAL, ctx.fds.installFrom(40, f, false), "at the limit");
+        assertEquals(-Errno.EINVAL, ctx.fds.installFrom(-1, f, false));
+        for (int i = 32; i < 40; i++) assertEquals(i, ctx.fds.installFrom(32, f, false));
+        assertEquals(-Errno.EMFILE, ctx.fds.installFrom(32, f, false), "every descriptor from 32 is taken");
+    }
 }

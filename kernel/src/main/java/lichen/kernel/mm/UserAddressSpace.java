@@ -2,14 +2,11 @@ package lichen.kernel.mm;
 
 import lichen.api.Async;
 import lichen.api.Cpu;
-import lichen.api.Mem;
 import lichen.api.Unsafe;
-import lichen.arch.aarch64.KernelAddressSpace;
 import lichen.arch.aarch64.StackContinuations;
 import lichen.arch.aarch64.UserPageFaults;
 import lichen.libkernel.Errno;
 import lichen.libkernel.container.IdAllocator;
-import lichen.libkernel.mm.BuddyAllocator;
 import lichen.libkernel.mm.PageTable;
 import lichen.libkernel.mm.Prot;
 import lichen.libkernel.mm.TlbMaintenance;
@@ -21,8 +18,8 @@ import lichen.libkernel.mm.VmaSet;
  * tagged with an ASID, the areas mmap(2) and execve(2) created, and the
  * program break. Pages are demand-filled: an area only reserves addresses, and
  * the first touch of a page (a fault from EL0, or a copy from a system call)
- * gives it a zeroed frame or the file's bytes. Every page is private to this
- * space for now, so fork copies them ({@link #fork}).
+ * gives it a zeroed frame or the file's bytes; fork shares pages, copying a
+ * private one on its first write ({@link UserPages}).
  *
  * <p>ASIDs (ARM ARM D8.13.1) are 8 bits wide here (TCR_EL1.AS = 0): 255 live
  * spaces at most, each one's stale TLB entries removed before its ASID is reused.
@@ -58,15 +55,13 @@ public final class UserAddressSpace implements UserPageFaults {
         int asid = asids.allocLowest();
         if (asid < 0) return null;
         TlbMaintenance tlb = Cpu::invalidateTlbPage; // TLBI VAAE1IS: the page under every ASID
-        PageTable t = PageTable.create(frames(), tlb);
+        PageTable t = PageTable.create(UserPages.frames(), tlb);
         if (t == null) {
             asids.free(asid);
             return null;
         }
         return new UserAddressSpace(t, asid, areas);
     }
-
-    private static BuddyAllocator frames() { return KernelAddressSpace.get().frames(); }
 
     /** TTBR0_EL1's value for this space: ASID in bits 63:48, the table's address below. */
     public long ttbr0() { return ttbr0; }
@@ -117,12 +112,8 @@ public final class UserAddressSpace implements UserPageFaults {
         int rc = areas.protect(addr, len, prot);
         if (rc < 0 || len == 0) return rc;
         long end = addr + ((len + PAGE - 1) & -PAGE);
-        for (long va = addr; va < end; va += PAGE) {
-            long pa = table.translate(va);
-            if (pa < 0) continue;
-            table.unmap(va, PAGE);
-            table.map(va, pa, PAGE, pageProt(prot), 0);
-        }
+        for (Vma v = areas.findNext(addr); v != null && v.start() < end; v = areas.findNext(v.end()))
+            UserPages.reprotect(table, Math.max(addr, v.start()), Math.min(end, v.end()), prot, v.isShared());
         return 0;
     }
 
@@ -138,20 +129,8 @@ public final class UserAddressSpace implements UserPageFaults {
         return 0;
     }
 
-    // Frees the frames mapped in [start, end) and removes their translations.
-    private void releasePages(long start, long end) {
-        Vma v = areas.findNext(start);
-        while (v != null && v.start() < end) {
-            long from = Math.max(start, v.start()), to = Math.min(end, v.end());
-            for (long va = from; va < to; va += PAGE) {
-                long pa = table.translate(va);
-                if (pa < 0) continue;
-                table.unmap(va, PAGE);
-                frames().freePages(pa, 0);
-            }
-            v = areas.findNext(v.end());
-        }
-    }
+    // Lets go of the frames mapped in [start, end) and removes their translations.
+    private void releasePages(long start, long end) { UserPages.release(table, start, end); }
 
     /**
      * Makes the page holding {@code addr} present for an access ({@code Prot.READ},
@@ -164,42 +143,31 @@ public final class UserAddressSpace implements UserPageFaults {
         Vma v = areaAllowing(addr, access);
         if (v == null) return -Errno.EFAULT;
         long page = addr & -PAGE;
-        long present = table.translate(page);
-        if (present >= 0) return present | (addr & (PAGE - 1));
-        if (!(v.file() instanceof PageSource src)) {
-            long zeroed = mapZeroPage(v, page);
-            return zeroed < 0 ? zeroed : zeroed | (addr & (PAGE - 1));
-        }
-        long pa = frames().allocPages(0);
-        if (pa < 0) return -Errno.ENOMEM;
-        Mem.zero(pa, PAGE);
-        int rc = src.fillPage(pa, (v.pgoff() << 12) + (page - v.start()));
-        if (rc < 0) {
-            frames().freePages(pa, 0);
-            return rc;
-        }
-        rc = table.map(page, pa, PAGE, pageProt(v.prot()), 0);
-        if (rc < 0) {
-            frames().freePages(pa, 0);
-            return rc;
-        }
-        return pa | (addr & (PAGE - 1));
+        int present = table.protAt(page);
+        long pa;
+        if (present < 0) pa = UserPages.fill(table, page, v);
+        else if ((access & Prot.WRITE) != 0 && (present & Prot.WRITE) == 0) pa = UserPages.breakShare(table, page, v);
+        else pa = table.translate(page);
+        return pa < 0 ? pa : pa | (addr & (PAGE - 1));
     }
 
     /**
      * The part of {@link #fault} that cannot sleep, for an unprivileged access that
      * faulted in usercopy.S (arch's UserMemory asks from the data abort, IRQs masked):
-     * an absent page of an anonymous area the access is allowed in gets a zeroed frame.
-     * A file page is refused (filling it may sleep), so the copy stops and UserCopy's
-     * walk, which is {@code @Async}, reads it.
+     * an absent page of an anonymous area the access is allowed in gets a zeroed frame,
+     * and a write to a private page still shared after fork gets its own copy. A file
+     * page is refused (reading it may sleep), so the copy stops and UserCopy's walk,
+     * which is {@code @Async}, reads it.
      */
     @Override
     public boolean makePresentWithoutSleeping(long address, boolean write) {
         Vma v = areaAllowing(address, write ? Prot.WRITE : Prot.READ);
-        if (v == null || v.file() instanceof PageSource) return false;
+        if (v == null) return false;
         long page = address & -PAGE;
-        if (table.translate(page) >= 0) return false;
-        return mapZeroPage(v, page) >= 0;
+        int present = table.protAt(page);
+        if (present < 0) return !(v.file() instanceof PageSource) && UserPages.fillWithZeros(table, page, v) >= 0;
+        if (write && (present & Prot.WRITE) == 0) return UserPages.breakShare(table, page, v) >= 0;
+        return false;
     }
 
     /** The area holding {@code addr} if it allows {@code access}, else null. */
@@ -209,28 +177,13 @@ public final class UserAddressSpace implements UserPageFaults {
         return v == null || (allowed(v.prot()) & access) != access ? null : v;
     }
 
-    /** Maps a zeroed frame at the absent {@code page} of {@code v}: its physical address, or -ENOMEM. */
-    private long mapZeroPage(Vma v, long page) {
-        long pa = frames().allocPages(0);
-        if (pa < 0) return -Errno.ENOMEM;
-        Mem.zero(pa, PAGE);
-        int rc = table.map(page, pa, PAGE, pageProt(v.prot()), 0);
-        if (rc < 0) {
-            frames().freePages(pa, 0);
-            return rc;
-        }
-        return pa;
-    }
-
-    /** A present page's descriptor permissions: the area's, for EL0; PROT_NONE keeps the frame but only the kernel reaches it. */
-    private static int pageProt(int prot) { return (prot & 7) == 0 ? Prot.READ : (prot & 7) | Prot.USER; }
-
     /** What an area's protection lets through: AArch64 has no write-only page, so PROT_WRITE lets reads in too (as on Linux). */
     private static int allowed(int prot) { return (prot & Prot.WRITE) != 0 ? prot | Prot.READ : prot; }
 
     /**
-     * The child's space for fork(2): the same areas, and a copy of every page
-     * present (copy-on-write comes later), or null when memory ran out.
+     * The child's space for fork(2): the same areas sharing this space's
+     * present pages (copied on the first write to a private one), or null when
+     * memory ran out.
      */
     public UserAddressSpace fork() {
         UserAddressSpace c = create(areas.fork());
@@ -238,17 +191,9 @@ public final class UserAddressSpace implements UserPageFaults {
         c.brkStart = brkStart;
         c.brk = brk;
         for (int i = 0; i < areas.count(); i++) {
-            Vma v = areas.get(i);
-            for (long va = v.start(); va < v.end(); va += PAGE) {
-                long pa = table.translate(va);
-                if (pa < 0) continue;
-                long copy = frames().allocPages(0);
-                if (copy < 0 || c.table.map(va, copy, PAGE, pageProt(v.prot()), 0) < 0) {
-                    if (copy >= 0) frames().freePages(copy, 0);
-                    c.destroy();
-                    return null;
-                }
-                Mem.copy(copy, pa, PAGE);
+            if (UserPages.share(table, c.table, areas.get(i)) < 0) {
+                c.destroy();
+                return null;
             }
         }
         return c;
@@ -257,13 +202,7 @@ public final class UserAddressSpace implements UserPageFaults {
     /** Frees every page, the table and the ASID; the space must not be installed on any CPU afterwards. */
     public void destroy() {
         StackContinuations.forgetTranslationTable(ttbr0());
-        for (int i = 0; i < areas.count(); i++) {
-            Vma v = areas.get(i);
-            for (long va = v.start(); va < v.end(); va += PAGE) {
-                long pa = table.translate(va);
-                if (pa >= 0) frames().freePages(pa, 0);
-            }
-        }
+        for (int i = 0; i < areas.count(); i++) releasePages(areas.get(i).start(), areas.get(i).end());
         table.destroy();
         Cpu.invalidateTlbAsid(asid);
         asids.free(asid);

@@ -1,6 +1,8 @@
 package lichen.kernel.proc;
 
+import lichen.fs.vfs.FsContext;
 import lichen.kernel.mm.UserAddressSpace;
+import lichen.kernel.signal.SignalState;
 import lichen.libkernel.async.Task;
 import lichen.libkernel.sync.WaitQueue;
 
@@ -26,8 +28,16 @@ public final class Process {
     int waitStatus;
     /** set_tid_address(2): cleared and futex-woken at exit. */
     long clearChildTid;
+    /** The process group and session (man 7 credentials): inherited at fork, changed by setpgid(2) and setsid(2). */
+    int pgid, sid;
+    /** set_robust_list(2): the thread's list of robust futexes (walked at exit once threads share memory). */
+    long robustList;
+    /** Signal dispositions and the blocked mask; fork copies them, exec resets the caught ones. */
+    SignalState signals = new SignalState();
     /** The parent sleeps here in wait4(2) until a child changes state. */
     final WaitQueue childEvents = new WaitQueue();
+    /** Root, cwd, umask and descriptors (null when the kernel has no namespace yet). */
+    FsContext files;
     /** The initial user frame lichen_enter_user copies; kept until the thread exits. */
     long[] startFrame;
 
@@ -46,6 +56,9 @@ public final class Process {
 
     public UserAddressSpace mm() { return mm; }
 
+    /** The filesystem context: root, cwd, umask, the descriptor table; null in a kernel without a namespace. */
+    public FsContext files() { return files; }
+
     public String comm() { return comm; }
 
     public int state() { return state; }
@@ -57,6 +70,24 @@ public final class Process {
     public long clearChildTid() { return clearChildTid; }
 
     public void setClearChildTid(long address) { clearChildTid = address; }
+
+    public int pgid() { return pgid; }
+
+    public int sid() { return sid; }
+
+    public void setPgid(int group) { pgid = group; }
+
+    /** setsid(2)'s change: a new session and group, both named by this process's pid. */
+    public void startSession() {
+        sid = pid;
+        pgid = pid;
+    }
+
+    public SignalState signals() { return signals; }
+
+    public long robustList() { return robustList; }
+
+    public void setRobustList(long head) { robustList = head; }
 
     /** exec's new name: the file name's last component, cut to 15 bytes (TASK_COMM_LEN - 1). */
     public void setComm(String path) {

@@ -3,7 +3,9 @@ package lichen.kernel.proc;
 import lichen.api.Async;
 import lichen.api.Kmem;
 import lichen.arch.aarch64.StackContinuations;
+import lichen.kernel.fs.RootFilesystem;
 import lichen.kernel.mm.UserAddressSpace;
+import lichen.kernel.mm.UserCopy;
 import lichen.libkernel.Errno;
 import lichen.libkernel.async.Executor;
 import lichen.libkernel.async.Task;
@@ -53,10 +55,40 @@ public final class Processes {
         return p;
     }
 
+    /** What the first process runs before it enters user mode: exec of /init into its frame; 0 or -errno. */
+    public interface FirstProgram {
+        @Async
+        int load(Process p, long frame);
+    }
+
+    /**
+     * The first process (pid 1 on a fresh table): its thread loads its program
+     * with {@code program} and enters it; when the load fails the process ends
+     * with status 127 after a line naming the error, or null without a pid.
+     */
+    public static Process startFirst(String comm, FirstProgram program) {
+        Process p = newProcess(null, null, comm);
+        if (p == null) return null;
+        Task t = executor.spawn(comm, () -> {
+            int rc = program.load(p, UserFrame.address(p.startFrame));
+            if (rc < 0) {
+                System.out.println("lichen: " + p + ": cannot start its program: error " + rc);
+                exit(p, 127 << 8);
+            }
+            enterUser(p);
+        });
+        t.setOwner(p);
+        p.task = t;
+        return p;
+    }
+
     private static Process newProcess(Process parent, UserAddressSpace mm, String comm) {
         int pid = pids.allocCyclic();
         if (pid < 0) return null;
         Process p = new Process(pid, parent, mm, comm);
+        if (parent == null) p.files = RootFilesystem.newInitContext();
+        p.pgid = parent == null ? pid : parent.pgid;
+        p.sid = parent == null ? pid : parent.sid;
         p.startFrame = Kmem.newLongs(UserFrame.BYTES / 8);
         byPid[pid] = p;
         if (parent != null) {
@@ -92,6 +124,8 @@ public final class Processes {
             mm.destroy();
             return -Errno.EAGAIN;
         }
+        c.signals = parent.signals.copy();
+        if (parent.files != null) c.files = parent.files.fork();
         long f = UserFrame.address(c.startFrame);
         UserFrame.copy(f, frame);
         UserFrame.setX(f, 0, 0);
@@ -108,9 +142,15 @@ public final class Processes {
     @Async
     public static void exit(Process p, int waitStatus) {
         p.waitStatus = waitStatus;
+        if (p.clearChildTid != 0 && p.mm != null) {
+            // CLONE_CHILD_CLEARTID / set_tid_address: 0 at the address, then a wake for whoever joins (man 2 set_tid_address).
+            if (UserCopy.store32(p.mm, p.clearChildTid, 0) == 0) Futexes.wake(p, p.clearChildTid, 1);
+        }
         UserAddressSpace mm = p.mm;
         p.mm = null;
         if (mm != null) mm.destroy();
+        if (p.files != null) p.files.fds.closeAll();
+        p.files = null;
         Process init = byPid[1];
         Process c = p.firstChild;
         while (c != null) {

@@ -39,6 +39,7 @@ public final class SelfTest {
         MemorySetup.start(machine, deviceTree);
         lichen.kernel.boot.Devices.configure(machine);
         lichen.kernel.boot.Processors.start(machine);
+        lichen.kernel.fs.RootFilesystem.mountAtBoot(machine);
         int failures = runAll(deviceTree, freeMemory);
         System.out.flush();
         PowerOff.exit(failures == 0 ? 0 : 1);
@@ -64,6 +65,7 @@ public final class SelfTest {
         WaitQueueTests.runAll();
         UserModeTests.runAll();
         UserCopyTests.runAll();
+        ExecTests.runAll();
         check("every CPU the device tree lists is online", SelfTest::everyCpuOnline);
         // Last: afterwards only this CPU runs, as after a panic.
         check("the other CPUs stop when asked (the panic and power-off path)", SelfTest::otherCpusStop);

@@ -54,6 +54,8 @@ final class UserCopyTests {
                 () -> inUserSpace(UserCopyTests::stringsStop));
         SelfTest.check("a kernel address as a user pointer is -EFAULT, also to LDTR/STTR themselves",
                 () -> inUserSpace(UserCopyTests::kernelAddressRefused));
+        SelfTest.check("a copy into a page shared since fork gets its own frame in the abort (copy-on-write)",
+                () -> inUserSpace(UserCopyTests::copyOnWrite));
         SelfTest.check("a space not in TTBR0 is reached by the walk", () -> inUserSpace(UserCopyTests::otherSpace));
         SelfTest.check("loads and stores of single words at user addresses", () -> inUserSpace(UserCopyTests::words));
         SelfTest.check("a fault at a PC outside the exception table is not served by the user-copy path",
@@ -206,6 +208,22 @@ final class UserCopyTests {
         if (left != 16 || secret[0] != 1) return "STTR wrote " + (16 - left) + " bytes of kernel memory";
         if (UserMemory.stringLength(mm, kernel, 16) != -1) return "LDTRB read a kernel string";
         return UserMemory.store64(mm, kernel, 0) == -1 && secret[0] == 1 ? null : "STTR stored a word in kernel memory";
+    }
+
+    @Async
+    private static String copyOnWrite(UserAddressSpace mm) {
+        byte[] before = {1, 2, 3, 4}, after = {5, 6, 7, 8}, in = new byte[4];
+        if (UserCopy.copyOut(mm, ANON + 8, before, 0, 4) != 0) return "copyOut failed";
+        UserAddressSpace child = mm.fork(); // the page is now read-only in both, shared
+        if (child == null) return "fork failed";
+        String why = null;
+        long made = UserMemory.pagesMadePresent(), fixups = UserMemory.fixupsTaken();
+        if (UserCopy.copyOut(mm, ANON + 8, after, 0, 4) != 0) why = "copyOut to the shared page failed";
+        else if (UserMemory.pagesMadePresent() - made != 1 || UserMemory.fixupsTaken() != fixups) why = "the write fault was not served in the abort";
+        else if (UserCopy.copyIn(child, ANON + 8, in, 0, 4) != 0 || in[0] != 1 || in[3] != 4) why = "the child sees " + in[0] + ".." + in[3] + " after the parent's write";
+        else if (UserCopy.copyIn(mm, ANON + 8, in, 0, 4) != 0 || in[0] != 5 || in[3] != 8) why = "the parent reads back " + in[0] + ".." + in[3];
+        child.destroy();
+        return why;
     }
 
     @Async

@@ -1,60 +1,201 @@
 package lichen.kernel.syscall;
 
 import lichen.api.Async;
+import lichen.fs.LittleEndian;
+import lichen.fs.Result;
+import lichen.fs.vfs.FsContext;
+import lichen.fs.vfs.OpenFile;
+import lichen.fs.vfs.OpenFlags;
+import lichen.fs.vfs.Vfs;
+import lichen.kernel.fs.RootFilesystem;
 import lichen.kernel.mm.UserCopy;
 import lichen.kernel.proc.Process;
 import lichen.libkernel.Errno;
 
 /**
- * read(2), write(2) and writev(2). Until the file layer is in the kernel
- * (issue 13) the only open files are descriptors 0, 1 and 2 on the console:
- * writes reach it, reads see end-of-file, any other descriptor is EBADF.
+ * Opening, closing, reading and writing files: openat(2), close(2), read(2),
+ * write(2), readv(2)/writev(2), pread64/pwrite64 (pread(2)), lseek(2),
+ * truncate(2)/ftruncate(2). Data moves between the file and user memory
+ * through a kernel buffer of at most {@link #CHUNK} bytes at a time; a
+ * transfer that stops early (end of file, a device's short count, a bad
+ * user page after some bytes) returns what was done, as Linux does.
  */
 final class FileCalls {
-    private static final int CHUNK = 4096;
-    private static final long IOV_MAX = 1024;
+    /** The kernel buffer between a file and user memory. */
+    private static final int CHUNK = 64 << 10;
+    /** UIO_MAXIOV (include/uapi/linux/uio.h). */
+    private static final int IOV_MAX = 1024;
+    /** MAX_RW_COUNT (include/linux/fs.h): one call moves at most this much. */
+    private static final long MAX_RW_COUNT = 0x7FFF_F000L;
 
     private FileCalls() {}
 
-    @Async
-    static long sysRead(Process p, int fd, long buf, long count) {
-        if (fd < 0 || fd > 2) return -Errno.EBADF;
-        return 0;
+    /** The namespace every process shares (one mount namespace). */
+    static Vfs vfs() { return RootFilesystem.vfs(); }
+
+    /** The process's filesystem context, or null (no namespace). */
+    static FsContext context(Process p) { return p.files(); }
+
+    /** The open file description behind {@code fd}, or null when the descriptor is not open. */
+    static OpenFile file(Process p, int fd) {
+        FsContext ctx = p.files();
+        return ctx == null ? null : ctx.fds.get(fd);
     }
 
+    /** openat(2): a new descriptor, the lowest free, for the file at {@code path} relative to {@code dirfd}. */
+    @Async
+    static long sysOpenat(Process p, int dirfd, long path, int flags, int mode) {
+        FsContext ctx = context(p);
+        if (ctx == null) return -Errno.ENOENT;
+        Result<String> name = UserPaths.read(p, path);
+        if (!name.ok()) return name.error;
+        return vfs().openat(ctx, dirfd, name.value, flags, mode);
+    }
+
+    /** close(2). */
+    @Async
+    static long sysClose(Process p, int fd) {
+        FsContext ctx = context(p);
+        return ctx == null ? -Errno.EBADF : ctx.fds.close(fd);
+    }
+
+    /** read(2): up to {@code count} bytes at the file offset into user {@code buf}. */
+    @Async
+    static long sysRead(Process p, int fd, long buf, long count) {
+        OpenFile f = file(p, fd);
+        if (f == null) return -Errno.EBADF;
+        return transferIn(p, f, buf, count, -1);
+    }
+
+    /** write(2): up to {@code count} bytes of user {@code buf} at the file offset (at the end with O_APPEND). */
     @Async
     static long sysWrite(Process p, int fd, long buf, long count) {
-        if (fd < 0 || fd > 2) return -Errno.EBADF;
-        if (count < 0) return -Errno.EINVAL;
-        byte[] chunk = new byte[CHUNK];
-        long done = 0;
-        while (done < count) {
-            int n = (int) Math.min(CHUNK, count - done);
-            if (UserCopy.copyIn(p.mm(), buf + done, chunk, 0, n) < 0) return done > 0 ? done : -Errno.EFAULT;
-            System.out.write(chunk, 0, n);
-            done += n;
+        OpenFile f = file(p, fd);
+        if (f == null) return -Errno.EBADF;
+        return transferOut(p, f, buf, count, -1);
+    }
+
+    /** pread64: as read(2) at {@code pos}, leaving the file offset alone; ESPIPE on a device that cannot seek. */
+    @Async
+    static long sysPread64(Process p, int fd, long buf, long count, long pos) {
+        OpenFile f = file(p, fd);
+        if (f == null) return -Errno.EBADF;
+        if (f.device != null && !f.device.seekable()) return -Errno.ESPIPE;
+        if (pos < 0) return -Errno.EINVAL;
+        return transferIn(p, f, buf, count, pos);
+    }
+
+    /** pwrite64: as write(2) at {@code pos}, leaving the file offset alone. */
+    @Async
+    static long sysPwrite64(Process p, int fd, long buf, long count, long pos) {
+        OpenFile f = file(p, fd);
+        if (f == null) return -Errno.EBADF;
+        if (f.device != null && !f.device.seekable()) return -Errno.ESPIPE;
+        if (pos < 0) return -Errno.EINVAL;
+        return transferOut(p, f, buf, count, pos);
+    }
+
+    /** readv(2): the iovecs filled in turn; a short read ends the call. */
+    @Async
+    static long sysReadv(Process p, int fd, long iov, int iovcnt) {
+        return vector(p, fd, iov, iovcnt, false);
+    }
+
+    /** writev(2): the iovecs written in turn; a short write ends the call. */
+    @Async
+    static long sysWritev(Process p, int fd, long iov, int iovcnt) {
+        return vector(p, fd, iov, iovcnt, true);
+    }
+
+    /** lseek(2): SEEK_SET, SEEK_CUR or SEEK_END; the new offset. */
+    static long sysLseek(Process p, int fd, long offset, int whence) {
+        OpenFile f = file(p, fd);
+        if (f == null) return -Errno.EBADF;
+        return f.lseek(offset, whence);
+    }
+
+    /** ftruncate(2): the file open for writing becomes {@code length} bytes long. */
+    @Async
+    static long sysFtruncate(Process p, int fd, long length) {
+        OpenFile f = file(p, fd);
+        if (f == null) return -Errno.EBADF;
+        return vfs().ftruncate(f, length);
+    }
+
+    /** truncate(2): the file at {@code path} becomes {@code length} bytes long. */
+    @Async
+    static long sysTruncate(Process p, long path, long length) {
+        FsContext ctx = context(p);
+        if (ctx == null) return -Errno.ENOENT;
+        Result<String> name = UserPaths.read(p, path);
+        if (!name.ok()) return name.error;
+        return vfs().truncate(ctx, OpenFlags.AT_FDCWD, name.value, length);
+    }
+
+    /**
+     * The iovec array {@code iov} ({void *iov_base; size_t iov_len}, 16 bytes
+     * each, man 2 readv): at most IOV_MAX entries, a total that fits ssize_t.
+     */
+    @Async
+    private static long vector(Process p, int fd, long iov, int iovcnt, boolean write) {
+        OpenFile f = file(p, fd);
+        if (f == null) return -Errno.EBADF;
+        if (iovcnt < 0 || iovcnt > IOV_MAX) return -Errno.EINVAL;
+        byte[] v = new byte[16 * iovcnt];
+        if (UserCopy.copyIn(p.mm(), iov, v, 0, v.length) < 0) return -Errno.EFAULT;
+        long sum = 0;
+        for (int i = 0; i < iovcnt; i++) {
+            long len = LittleEndian.u64(v, 16 * i + 8);
+            if (len < 0 || sum + len < 0) return -Errno.EINVAL;
+            sum += len;
         }
-        System.out.flush();
+        long total = 0;
+        for (int i = 0; i < iovcnt; i++) {
+            long base = LittleEndian.u64(v, 16 * i), len = LittleEndian.u64(v, 16 * i + 8);
+            if (len == 0) continue;
+            long n = write ? transferOut(p, f, base, len, -1) : transferIn(p, f, base, len, -1);
+            if (n < 0) return total > 0 ? total : n;
+            total += n;
+            if (n < len) break;
+        }
+        return total;
+    }
+
+    /** From the file (at its offset when {@code pos} < 0) to user memory. */
+    @Async
+    private static long transferIn(Process p, OpenFile f, long buf, long count, long pos) {
+        if (count < 0) return -Errno.EINVAL;
+        count = Math.min(count, MAX_RW_COUNT);
+        if (!UserCopy.inUserHalf(buf, count)) return -Errno.EFAULT;
+        byte[] chunk = new byte[(int) Math.min(count, CHUNK)];
+        long done = 0;
+        while (done < count || count == 0) {
+            int want = (int) Math.min(chunk.length, count - done);
+            int n = pos < 0 ? f.read(chunk, 0, want) : f.pread(chunk, 0, want, pos + done);
+            if (n < 0) return done > 0 ? done : n;
+            if (n > 0 && UserCopy.copyOut(p.mm(), buf + done, chunk, 0, n) < 0) return done > 0 ? done : -Errno.EFAULT;
+            done += n;
+            if (n < want || count == 0) break;
+        }
         return done;
     }
 
-    /** writev(2): each iovec {base, len} in turn; a fault after some bytes were written ends with the count so far. */
+    /** From user memory to the file (at its offset when {@code pos} < 0). */
     @Async
-    static long sysWritev(Process p, int fd, long iov, int iovcnt) {
-        if (iovcnt < 0 || iovcnt > IOV_MAX) return -Errno.EINVAL;
-        byte[] v = new byte[16];
-        long total = 0;
-        for (int i = 0; i < iovcnt; i++) {
-            if (UserCopy.copyIn(p.mm(), iov + 16L * i, v, 0, 16) < 0) return total > 0 ? total : -Errno.EFAULT;
-            long base = 0, len = 0;
-            for (int k = 7; k >= 0; k--) {
-                base = base << 8 | (v[k] & 0xff);
-                len = len << 8 | (v[8 + k] & 0xff);
-            }
-            long n = sysWrite(p, fd, base, len);
-            if (n < 0) return total > 0 ? total : n;
-            total += n;
+    private static long transferOut(Process p, OpenFile f, long buf, long count, long pos) {
+        if (count < 0) return -Errno.EINVAL;
+        count = Math.min(count, MAX_RW_COUNT);
+        if (!UserCopy.inUserHalf(buf, count)) return -Errno.EFAULT;
+        byte[] chunk = new byte[(int) Math.min(count, CHUNK)];
+        long done = 0;
+        while (done < count || count == 0) {
+            int want = (int) Math.min(chunk.length, count - done);
+            if (UserCopy.copyIn(p.mm(), buf + done, chunk, 0, want) < 0) return done > 0 ? done : -Errno.EFAULT;
+            int n = pos < 0 ? f.write(chunk, 0, want) : f.pwrite(chunk, 0, want, pos + done);
+            if (n < 0) return done > 0 ? done : n;
+            done += n;
+            if (n < want || count == 0) break;
         }
-        return total;
+        return done;
     }
 }

@@ -1,5 +1,11 @@
 package lichen.kernel.syscall;
 
+import lichen.fs.vfs.FileMode;
+import lichen.fs.vfs.OpenFile;
+import lichen.fs.vfs.OpenFlags;
+import lichen.kernel.fs.InodeFile;
+import lichen.kernel.fs.RootFilesystem;
+import lichen.kernel.mm.FilePages;
 import lichen.kernel.mm.UserAddressSpace;
 import lichen.kernel.proc.Process;
 import lichen.libkernel.Errno;
@@ -8,7 +14,7 @@ import lichen.libkernel.mm.VmaSet;
 
 /** The address-space calls (man 2 brk, mmap, munmap, mprotect, madvise). */
 final class MemoryCalls {
-    static final int PROT_MASK = 7;
+    static final int PROT_WRITE = 2, PROT_MASK = 7;
     static final int MAP_SHARED = 1, MAP_PRIVATE = 2, MAP_SHARED_VALIDATE = 3, MAP_TYPE = 0xf, MAP_FIXED = 0x10,
             MAP_ANONYMOUS = 0x20, MAP_GROWSDOWN = 0x100, MAP_FIXED_NOREPLACE = 0x100000;
     static final int MADV_DONTNEED = 4;
@@ -20,9 +26,10 @@ final class MemoryCalls {
     static long sysBrk(Process p, long addr) { return p.mm().moveBrk(addr); }
 
     /**
-     * mmap(2) of anonymous memory (file mappings come with the file calls: EBADF until then).
-     * Checks as Linux does: a zero or overflowing length, an unaligned offset or fixed address,
-     * or no mapping type are EINVAL.
+     * mmap(2). Checks as Linux does: a zero or overflowing length, an unaligned offset or fixed
+     * address, or no mapping type are EINVAL. A file mapping reads the file's pages on first touch
+     * (private: each process its own copy); a shared writable file mapping would need pages shared
+     * with the file, which the file layer does not have yet: ENODEV, "does not support memory mapping".
      */
     static long sysMmap(Process p, long addr, long len, int prot, int flags, int fd, long offset) {
         if (len == 0 || (offset & (PAGE - 1)) != 0) return -Errno.EINVAL;
@@ -31,7 +38,13 @@ final class MemoryCalls {
         int type = flags & MAP_TYPE;
         if (type != MAP_SHARED && type != MAP_PRIVATE && type != MAP_SHARED_VALIDATE) return -Errno.EINVAL;
         if ((prot & ~PROT_MASK) != 0) return -Errno.EINVAL;
-        if ((flags & MAP_ANONYMOUS) == 0) return -Errno.EBADF;
+        OpenFile file = null;
+        if ((flags & MAP_ANONYMOUS) == 0) {
+            file = p.files() == null ? null : p.files().fds.get(fd);
+            int rc = checkFile(file, type, prot);
+            if (rc < 0) return rc;
+            if ((file.inode.mode & FileMode.S_IFMT) == FileMode.S_IFCHR) file = null; // /dev/zero: anonymous memory
+        }
         UserAddressSpace mm = p.mm();
         boolean fixed = (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) != 0;
         if (fixed && (addr & (PAGE - 1)) != 0) return -Errno.EINVAL;
@@ -47,8 +60,28 @@ final class MemoryCalls {
             if (at < 0) return at;
         }
         int vmaFlags = (type == MAP_PRIVATE ? 0 : Vma.SHARED) | ((flags & MAP_GROWSDOWN) != 0 ? Vma.GROWSDOWN : 0);
-        int rc = mm.mapFixed(new Vma(at, at + length, prot, vmaFlags));
+        Vma area = new Vma(at, at + length, prot, vmaFlags);
+        if (file != null) {
+            String path = RootFilesystem.vfs().walker.absolute(p.files(), file.path);
+            area.withFile(new FilePages(new InodeFile(file.inode, path), Long.MAX_VALUE), 0, 0, file.inode.ino, path, offset >> 12);
+        }
+        int rc = mm.mapFixed(area);
         return rc < 0 ? rc : at;
+    }
+
+    /**
+     * Whether {@code f} may be mapped so (man 2 mmap's errors): EBADF for no file, EACCES for one
+     * not open for reading or a shared writable mapping of one not open for writing, ENODEV for
+     * what cannot be mapped; 0 for a regular file or a character device.
+     */
+    private static int checkFile(OpenFile f, int type, int prot) {
+        if (f == null) return -Errno.EBADF;
+        if (!OpenFlags.canRead(f.flags)) return -Errno.EACCES;
+        boolean sharedWrite = type != MAP_PRIVATE && (prot & PROT_WRITE) != 0;
+        if (sharedWrite && !OpenFlags.canWrite(f.flags)) return -Errno.EACCES;
+        int fmt = f.inode.mode & FileMode.S_IFMT;
+        if (fmt == FileMode.S_IFCHR) return 0;
+        return fmt != FileMode.S_IFREG || sharedWrite ? -Errno.ENODEV : 0;
     }
 
     static long sysMunmap(Process p, long addr, long len) {

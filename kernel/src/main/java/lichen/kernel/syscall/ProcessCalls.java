@@ -5,6 +5,7 @@ import lichen.kernel.mm.UserCopy;
 import lichen.kernel.proc.Process;
 import lichen.kernel.proc.Processes;
 import lichen.libkernel.Errno;
+import lichen.libkernel.LittleEndian;
 
 /** The calls that make, end and wait for processes (man 2 clone, _exit, wait4, set_tid_address, getrlimit). */
 final class ProcessCalls {
@@ -95,12 +96,8 @@ final class ProcessCalls {
         else if (resource == RLIMIT_CORE) cur = 0;
         else if (resource == RLIMIT_NOFILE) { cur = 1024; max = 4096; }
         byte[] b = new byte[16];
-        putLong(b, 0, cur);
-        putLong(b, 8, max);
+        LittleEndian.put64(b, 0, cur);
+        LittleEndian.put64(b, 8, max);
         return UserCopy.copyOut(p.mm(), at, b, 0, 16);
-    }
-
-    static void putLong(byte[] b, int off, long v) {
-        for (int i = 0; i < 8; i++) b[off + i] = (byte) (v >>> (8 * i));
     }
 }

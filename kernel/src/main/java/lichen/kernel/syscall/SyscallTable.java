@@ -1,6 +1,7 @@
 package lichen.kernel.syscall;
 
 import lichen.api.Async;
+import lichen.arch.aarch64.Timer;
 import lichen.kernel.proc.Process;
 import lichen.kernel.proc.UserFrame;
 import lichen.libkernel.Errno;
@@ -14,6 +15,8 @@ import lichen.libkernel.Errno;
  */
 public final class SyscallTable {
     private static final boolean[] reported = new boolean[512];
+    /** The command line's lichen.trace=syscalls: every call, its result and when, on the console (a kernel-side strace). */
+    private static boolean tracing;
 
     private SyscallTable() {}
 
@@ -24,25 +27,82 @@ public final class SyscallTable {
         long a3 = UserFrame.x(frame, 3), a4 = UserFrame.x(frame, 4), a5 = UserFrame.x(frame, 5);
         long r = call(p, frame, nr, a0, a1, a2, a3, a4, a5);
         UserFrame.setX(frame, 0, r);
+        if (tracing) trace(p, nr, a0, a1, a2, r);
+    }
+
+    public static void setTracing(boolean on) { tracing = on; }
+
+    private static void trace(Process p, long nr, long a0, long a1, long a2, long r) {
+        long us = Timer.nanos() / 1000;
+        System.out.println("trace: " + us / 1000000 + "." + (1000000 + us % 1000000 + "").substring(1) + " " + p.pid() + " " + p.comm()
+                + " " + SyscallNames.of(nr) + "(0x" + Long.toHexString(a0) + ", 0x" + Long.toHexString(a1) + ", 0x"
+                + Long.toHexString(a2) + ") = " + r);
     }
 
     @Async
     private static long call(Process p, long frame, long nr, long a0, long a1, long a2, long a3, long a4, long a5) {
         return switch ((int) Math.min(nr, Integer.MAX_VALUE)) {
+            case 17 -> DirectoryCalls.sysGetcwd(p, a0, a1);
+            case 23 -> DescriptorCalls.sysDup(p, (int) a0);
+            case 24 -> DescriptorCalls.sysDup3(p, (int) a0, (int) a1, (int) a2);
+            case 25 -> DescriptorCalls.sysFcntl(p, (int) a0, (int) a1, a2);
+            case 29 -> DescriptorCalls.sysIoctl(p, (int) a0, (int) a1, a2);
+            case 34 -> NameCalls.sysMkdirat(p, (int) a0, a1, (int) a2);
+            case 35 -> NameCalls.sysUnlinkat(p, (int) a0, a1, (int) a2);
+            case 36 -> NameCalls.sysSymlinkat(p, a0, (int) a1, a2);
+            case 37 -> NameCalls.sysLinkat(p, (int) a0, a1, (int) a2, a3, (int) a4);
+            case 38 -> NameCalls.sysRenameat2(p, (int) a0, a1, (int) a2, a3, 0);
+            case 43 -> StatCalls.sysStatfs(p, a0, a1);
+            case 44 -> StatCalls.sysFstatfs(p, (int) a0, a1);
+            case 45 -> FileCalls.sysTruncate(p, a0, a1);
+            case 46 -> FileCalls.sysFtruncate(p, (int) a0, a1);
+            case 48 -> StatCalls.sysFaccessat(p, (int) a0, a1, (int) a2, 0);
+            case 49 -> DirectoryCalls.sysChdir(p, a0);
+            case 39 -> MountCalls.sysUmount2(p, a0, (int) a1);
+            case 40 -> MountCalls.sysMount(p, a0, a1, a2, a3, a4);
+            case 50 -> DirectoryCalls.sysFchdir(p, (int) a0);
+            case 52 -> AttributeCalls.sysFchmod(p, (int) a0, (int) a1);
+            case 53 -> AttributeCalls.sysFchmodat(p, (int) a0, a1, (int) a2);
+            case 54 -> AttributeCalls.sysFchownat(p, (int) a0, a1, (int) a2, (int) a3, (int) a4);
+            case 55 -> AttributeCalls.sysFchown(p, (int) a0, (int) a1, (int) a2);
+            case 56 -> FileCalls.sysOpenat(p, (int) a0, a1, (int) a2, (int) a3);
+            case 57 -> FileCalls.sysClose(p, (int) a0);
+            case 59 -> PipeCalls.sysPipe2(p, a0, (int) a1);
+            case 61 -> DirectoryCalls.sysGetdents64(p, (int) a0, a1, a2);
+            case 62 -> FileCalls.sysLseek(p, (int) a0, a1, (int) a2);
             case 63 -> FileCalls.sysRead(p, (int) a0, a1, a2);
             case 64 -> FileCalls.sysWrite(p, (int) a0, a1, a2);
+            case 65 -> FileCalls.sysReadv(p, (int) a0, a1, (int) a2);
             case 66 -> FileCalls.sysWritev(p, (int) a0, a1, (int) a2);
+            case 67 -> FileCalls.sysPread64(p, (int) a0, a1, a2, a3);
+            case 68 -> FileCalls.sysPwrite64(p, (int) a0, a1, a2, a3);
+            case 78 -> StatCalls.sysReadlinkat(p, (int) a0, a1, a2, (int) a3);
+            case 79 -> StatCalls.sysNewfstatat(p, (int) a0, a1, a2, (int) a3);
+            case 80 -> StatCalls.sysFstat(p, (int) a0, a1);
+            case 81 -> AttributeCalls.sysSync();
+            case 82, 83 -> AttributeCalls.sysFsync(p, (int) a0);
+            case 88 -> AttributeCalls.sysUtimensat(p, (int) a0, a1, a2, (int) a3);
             case 93 -> ProcessCalls.sysExit(p, (int) a0);
             case 94 -> ProcessCalls.sysExitGroup(p, (int) a0);
             case 96 -> ProcessCalls.sysSetTidAddress(p, a0);
+            case 98 -> FutexCalls.sysFutex(p, a0, (int) a1, (int) a2, a3, a4, (int) a5);
+            case 99 -> FutexCalls.sysSetRobustList(p, a0, a1);
             case 101 -> TimeCalls.sysNanosleep(p, a0, a1);
             case 113 -> TimeCalls.sysClockGettime(p, (int) a0, a1);
             case 114 -> TimeCalls.sysClockGetres(p, (int) a0, a1);
             case 115 -> TimeCalls.sysClockNanosleep(p, (int) a0, (int) a1, a2, a3);
             case 124 -> ProcessCalls.sysSchedYield();
+            case 134 -> SignalCalls.sysRtSigaction(p, (int) a0, a1, a2, a3);
+            case 135 -> SignalCalls.sysRtSigprocmask(p, (int) a0, a1, a2, a3);
             case 142 -> SystemCalls.sysReboot((int) a0, (int) a1, (int) a2);
+            case 154 -> SessionCalls.sysSetpgid(p, (int) a0, (int) a1);
+            case 155 -> SessionCalls.sysGetpgid(p, (int) a0);
+            case 156 -> SessionCalls.sysGetsid(p, (int) a0);
+            case 157 -> SessionCalls.sysSetsid(p);
             case 160 -> SystemCalls.sysUname(p, a0);
+            case 161 -> SystemCalls.sysSethostname(p, a0, a1);
             case 163 -> ProcessCalls.sysGetrlimit(p, (int) a0, a1);
+            case 166 -> DirectoryCalls.sysUmask(p, (int) a0);
             case 169 -> TimeCalls.sysGettimeofday(p, a0, a1);
             case 172 -> p.pid();
             case 173 -> p.ppid();
@@ -52,11 +112,16 @@ public final class SyscallTable {
             case 214 -> MemoryCalls.sysBrk(p, a0);
             case 215 -> MemoryCalls.sysMunmap(p, a0, a1);
             case 220 -> ProcessCalls.sysClone(p, frame, a0, a1, a2, a3, a4);
+            case 221 -> ExecCalls.sysExecve(p, frame, a0, a1, a2);
             case 222 -> MemoryCalls.sysMmap(p, a0, a1, (int) a2, (int) a3, (int) a4, a5);
             case 226 -> MemoryCalls.sysMprotect(p, a0, a1, (int) a2);
             case 233 -> MemoryCalls.sysMadvise(p, a0, a1, (int) a2);
             case 260 -> ProcessCalls.sysWait4(p, (int) a0, a1, (int) a2, a3);
             case 261 -> ProcessCalls.sysPrlimit64(p, (int) a0, (int) a1, a2, a3);
+            case 276 -> NameCalls.sysRenameat2(p, (int) a0, a1, (int) a2, a3, (int) a4);
+            case 278 -> RandomCalls.sysGetrandom(p, a0, a1, (int) a2);
+            case 291 -> StatCalls.sysStatx(p, (int) a0, a1, (int) a2, (int) a3, a4);
+            case 439 -> StatCalls.sysFaccessat(p, (int) a0, a1, (int) a2, (int) a3);
             default -> unknown(p, nr);
         };
     }

@@ -5,9 +5,11 @@ import lichen.arch.aarch64.KernelAddressSpace;
 import lichen.arch.aarch64.PowerOff;
 import lichen.arch.aarch64.Timer;
 import lichen.kernel.Kernel;
+import lichen.kernel.exec.ByteStrings;
 import lichen.kernel.mm.UserCopy;
 import lichen.kernel.proc.Process;
 import lichen.libkernel.Errno;
+import lichen.libkernel.LittleEndian;
 import lichen.libkernel.mm.BuddyAllocator;
 
 /** The calls about the machine itself (man 2 uname, sysinfo, reboot). */
@@ -17,7 +19,8 @@ final class SystemCalls {
     static final int CMD_RESTART = 0x01234567, CMD_HALT = 0xcdef0123, CMD_POWER_OFF = 0x4321fedc, CMD_CAD_ON = 0x89abcdef, CMD_CAD_OFF = 0;
     /** struct utsname: six fields of 65 bytes. */
     private static final int UTS_FIELD = 65;
-    static String hostname = "(none)";
+    /** The UTS nodename: "(none)" until sethostname(2), as on Linux. */
+    private static String hostname = "(none)";
 
     private SystemCalls() {}
 
@@ -33,14 +36,24 @@ final class SystemCalls {
         return UserCopy.copyOut(p.mm(), buf, b, 0, b.length) < 0 ? -Errno.EFAULT : 0;
     }
 
+    /** sethostname(2): at most 64 bytes (__NEW_UTS_LEN); only root may, and every process is root so far. */
+    @Async
+    static long sysSethostname(Process p, long name, long len) {
+        if (len < 0 || len > UTS_FIELD - 1) return -Errno.EINVAL;
+        byte[] b = new byte[(int) len];
+        if (UserCopy.copyIn(p.mm(), name, b, 0, b.length) < 0) return -Errno.EFAULT;
+        hostname = ByteStrings.text(b);
+        return 0;
+    }
+
     /** sysinfo(2): uptime, memory in pages of mem_unit 4096, and no swap. */
     @Async
     static long sysSysinfo(Process p, long info) {
         BuddyAllocator frames = KernelAddressSpace.get().frames();
         byte[] b = new byte[112];
-        ProcessCalls.putLong(b, 0, Timer.nanos() / 1_000_000_000L);
-        ProcessCalls.putLong(b, 32, frames.managedPageCount());
-        ProcessCalls.putLong(b, 40, frames.freePageCount());
+        LittleEndian.put64(b, 0, Timer.nanos() / 1_000_000_000L);
+        LittleEndian.put64(b, 32, frames.managedPageCount());
+        LittleEndian.put64(b, 40, frames.freePageCount());
         b[80] = 1;
         b[104] = 0x00;
         b[105] = 0x10; // mem_unit = 4096

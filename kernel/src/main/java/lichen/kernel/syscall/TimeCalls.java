@@ -6,6 +6,7 @@ import lichen.kernel.mm.UserCopy;
 import lichen.kernel.proc.Process;
 import lichen.kernel.proc.Processes;
 import lichen.libkernel.Errno;
+import lichen.libkernel.LittleEndian;
 
 /**
  * The clocks and sleeps (man 2 clock_gettime, nanosleep, clock_nanosleep,
@@ -50,8 +51,8 @@ final class TimeCalls {
         if (tv != 0) {
             long t = now(CLOCK_REALTIME);
             byte[] b = new byte[16];
-            ProcessCalls.putLong(b, 0, t / NANOS);
-            ProcessCalls.putLong(b, 8, t % NANOS / 1000);
+            LittleEndian.put64(b, 0, t / NANOS);
+            LittleEndian.put64(b, 8, t % NANOS / 1000);
             if (UserCopy.copyOut(p.mm(), tv, b, 0, 16) < 0) return -Errno.EFAULT;
         }
         if (tz != 0 && UserCopy.clear(p.mm(), tz, 8) < 0) return -Errno.EFAULT;
@@ -78,11 +79,7 @@ final class TimeCalls {
     static int readTimespec(Process p, long at, long[] out) {
         byte[] b = new byte[16];
         if (UserCopy.copyIn(p.mm(), at, b, 0, 16) < 0) return -Errno.EFAULT;
-        long sec = 0, nsec = 0;
-        for (int i = 7; i >= 0; i--) {
-            sec = sec << 8 | (b[i] & 0xff);
-            nsec = nsec << 8 | (b[8 + i] & 0xff);
-        }
+        long sec = LittleEndian.u64(b, 0), nsec = LittleEndian.u64(b, 8);
         if (sec < 0 || nsec < 0 || nsec >= NANOS) return -Errno.EINVAL;
         out[0] = sec > Long.MAX_VALUE / NANOS - 1 ? Long.MAX_VALUE : sec * NANOS + nsec;
         return 0;
@@ -91,8 +88,8 @@ final class TimeCalls {
     @Async
     static long writeTimespec(Process p, long at, long nanos) {
         byte[] b = new byte[16];
-        ProcessCalls.putLong(b, 0, nanos / NANOS);
-        ProcessCalls.putLong(b, 8, nanos % NANOS);
+        LittleEndian.put64(b, 0, nanos / NANOS);
+        LittleEndian.put64(b, 8, nanos % NANOS);
         return UserCopy.copyOut(p.mm(), at, b, 0, 16);
     }
 }

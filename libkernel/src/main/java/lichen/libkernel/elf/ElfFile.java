@@ -1,5 +1,7 @@
 package lichen.libkernel.elf;
 
+import lichen.libkernel.LittleEndian;
+
 /**
  * An AArch64 ELF64 executable or shared object as execve(2) sees it: the
  * header and program headers (System V ABI, "ELF-64 Object File Format" and
@@ -21,7 +23,9 @@ public final class ElfFile {
     private static final long PAGE = 4096;
     private static final long USER_END = 1L << 48;
 
+    /** The file's first bytes (all of it, or enough for the headers); {@link #fileSize} is the whole file's length. */
     private final byte[] file;
+    private final long fileSize;
     private final int type;
     private final long entry;
     private final long phoff;
@@ -33,8 +37,9 @@ public final class ElfFile {
     private int phdrSegment = -1;
     private boolean execStack;
 
-    private ElfFile(byte[] file, int type, long entry, long phoff, int phnum) {
+    private ElfFile(byte[] file, long fileSize, int type, long entry, long phoff, int phnum) {
         this.file = file;
+        this.fileSize = fileSize;
         this.type = type;
         this.entry = entry;
         this.phoff = phoff;
@@ -49,8 +54,15 @@ public final class ElfFile {
     }
 
     /** Checks and reads a file's bytes. */
-    public static ElfResult parse(byte[] f) {
-        if (f == null || f.length < EHDR_SIZE) return ElfResult.fail("file shorter than the 64-byte ELF header");
+    public static ElfResult parse(byte[] f) { return parse(f, f == null ? 0 : f.length); }
+
+    /**
+     * Checks a file of {@code fileSize} bytes from its first bytes {@code f}
+     * (execve reads only the start of a program): the headers and the
+     * PT_INTERP path must lie in them, segments only in the file.
+     */
+    public static ElfResult parse(byte[] f, long fileSize) {
+        if (f == null || f.length < EHDR_SIZE || fileSize < EHDR_SIZE) return ElfResult.fail("file shorter than the 64-byte ELF header");
         if (f[0] != 0x7f || f[1] != 'E' || f[2] != 'L' || f[3] != 'F') return ElfResult.fail("not an ELF file (bad magic)");
         if (f[4] != 2) return ElfResult.fail("not ELFCLASS64");
         if (f[5] != 1) return ElfResult.fail("not little-endian (ELFDATA2LSB)");
@@ -67,7 +79,7 @@ public final class ElfFile {
         if (phnum < 1 || phnum > MAX_PHNUM) return ElfResult.fail("e_phnum " + phnum + " outside 1.." + MAX_PHNUM);
         if (phoff < 0 || phoff > f.length || (long) phnum * PHDR_SIZE > f.length - phoff)
             return ElfResult.fail("program headers run past the end of the file");
-        ElfFile e = new ElfFile(f, type, entry, phoff, phnum);
+        ElfFile e = new ElfFile(f, fileSize, type, entry, phoff, phnum);
         String err = e.readProgramHeaders();
         return err == null ? ElfResult.ok(e) : ElfResult.fail(err);
     }
@@ -84,7 +96,8 @@ public final class ElfFile {
             pFilesz[i] = LittleEndian.u64(file, at + 32);
             pMemsz[i] = LittleEndian.u64(file, at + 40);
             pAlign[i] = LittleEndian.u64(file, at + 48);
-            boolean inFile = pOffset[i] >= 0 && pFilesz[i] >= 0 && pOffset[i] <= file.length && pFilesz[i] <= file.length - pOffset[i];
+            boolean inFile = pOffset[i] >= 0 && pFilesz[i] >= 0 && pOffset[i] <= fileSize && pFilesz[i] <= fileSize - pOffset[i];
+            boolean inHead = inFile && pOffset[i] + pFilesz[i] <= file.length;
             switch (pType[i]) {
                 case PT_LOAD -> {
                     if (!inFile) return "PT_LOAD " + i + " lies outside the file";
@@ -101,6 +114,7 @@ public final class ElfFile {
                 case PT_INTERP -> {
                     if (interpreter != null) return "more than one PT_INTERP";
                     if (!inFile || pFilesz[i] < 2 || pFilesz[i] > MAX_INTERP) return "PT_INTERP size or offset out of range";
+                    if (!inHead) return "PT_INTERP lies past the first " + file.length + " bytes";
                     int off = (int) pOffset[i], len = (int) pFilesz[i];
                     if (file[off + len - 1] != 0) return "PT_INTERP path not NUL-terminated";
                     char[] c = new char[len - 1];
@@ -112,7 +126,7 @@ public final class ElfFile {
                 }
                 case PT_DYNAMIC -> {
                     if (!inFile || pFilesz[i] % 16 != 0) return "PT_DYNAMIC outside the file or not a whole number of entries";
-                    dynamic = i;
+                    if (inHead) dynamic = i;
                 }
                 case PT_PHDR -> phdrSegment = i;
                 case PT_GNU_STACK -> execStack = (pFlags[i] & PF_X) != 0;
@@ -162,7 +176,7 @@ public final class ElfFile {
     /** Whether PT_GNU_STACK asks for an executable stack (absent means not, on AArch64). */
     public boolean wantsExecutableStack() { return execStack; }
 
-    /** The index of PT_DYNAMIC, or -1. */
+    /** The index of PT_DYNAMIC, or -1 (also when it lies past the bytes parsed). */
     public int dynamicSegment() { return dynamic; }
 
     /**

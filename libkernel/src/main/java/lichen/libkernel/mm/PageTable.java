@@ -285,6 +285,50 @@ public final class PageTable {
     }
 
     /**
+     * The first address in [va, end) that a page or block maps, or {@code end}
+     * when none does. Empty entries are skipped whole (a 1 GiB or 2 MiB range
+     * with no table under it costs one read), so scanning a large sparse area
+     * is cheap. Allocates nothing.
+     */
+    public long nextMapped(long va, long end) {
+        while (Long.compareUnsigned(va, end) < 0) {
+            long next = emptyUntil(va);
+            if (next == va) return va;
+            if (Long.compareUnsigned(next, va) <= 0) return end; // wrapped past the top of the half
+            va = next;
+        }
+        return end;
+    }
+
+    // va when a leaf maps it, else the end of the empty entry that covers it.
+    private long emptyUntil(long va) {
+        long table = root;
+        for (int level = 0; ; level++) {
+            long d = TableMemory.read(table, index(va, level));
+            if (Descriptor.isValid(d) && Descriptor.isTable(d, level)) {
+                table = Descriptor.tableAddress(d);
+                continue;
+            }
+            if (Descriptor.isLeaf(d, level)) return va;
+            long size = Descriptor.entrySize(level);
+            return (va & -size) + size;
+        }
+    }
+
+    /** The Prot bits of the mapping of {@code va}, or -1 when nothing maps it. Allocates nothing. */
+    public int protAt(long va) {
+        long table = root;
+        for (int level = 0; ; level++) {
+            long d = TableMemory.read(table, index(va, level));
+            if (Descriptor.isValid(d) && Descriptor.isTable(d, level)) {
+                table = Descriptor.tableAddress(d);
+                continue;
+            }
+            return Descriptor.isLeaf(d, level) ? Descriptor.prot(d) : -1;
+        }
+    }
+
+    /**
      * Whether an access would succeed: {@link #OK}, {@link #TRANSLATION_FAULT}
      * or {@link #PERMISSION_FAULT}. {@code wanted} is Prot READ/WRITE/EXEC;
      * {@code el0} for a user-mode access (AP[1] and UXN apply), otherwise PXN

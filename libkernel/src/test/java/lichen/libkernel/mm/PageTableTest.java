@@ -37,6 +37,35 @@ class PageTableTest {
     }
 
     @Test
+    void aScanFindsTheNextMappedPageOrTheEnd() {
+        assertEquals(0, pt.map(VA.of(0x40_0000), PA.of(0x4123_4000L), 4096, RWU));
+        assertEquals(0x40_0000, pt.nextMapped(0x40_0000, 1L << 48));
+        assertEquals(0x40_0000, pt.nextMapped(0x1000, 1L << 48), "found from below");
+        assertEquals(1L << 48, pt.nextMapped(0x40_1000, 1L << 48), "nothing above it");
+        assertEquals(0x50_0000, pt.nextMapped(0x40_1000, 0x50_0000), "nothing before the end");
+    }
+
+    @Test
+    void aScanVisitsExactlyTheMappedPages() {
+        long base = 0xaaaa_aaaa_0000L;
+        long[] pages = {base, base + 0x3000, base + 0x12000, base + 0x200000, base + 0x201000};
+        for (int i = 0; i < pages.length; i++) assertEquals(0, pt.map(pages[i], 0x4100_0000L + 0x1000L * i, 4096, RWU, 0));
+        List<Long> seen = new ArrayList<>();
+        for (long va = pt.nextMapped(base, base + 0x400000); va < base + 0x400000; va = pt.nextMapped(va + 4096, base + 0x400000)) {
+            assertTrue(pt.translate(va) >= 0, "0x" + Long.toHexString(va) + " is mapped");
+            seen.add(va);
+        }
+        assertEquals(List.of(pages[0], pages[1], pages[2], pages[3], pages[4]), seen);
+    }
+
+    @Test
+    void protAtReadsTheMappingsPermissionsOrMinusOne() {
+        assertEquals(0, pt.map(VA.of(0x40_0000), PA.of(0x4123_4000L), 4096, Prot.READ | Prot.USER));
+        assertEquals(Prot.READ | Prot.USER, pt.protAt(0x40_0000) & (Prot.READ | Prot.WRITE | Prot.USER));
+        assertEquals(-1, pt.protAt(0x40_1000));
+    }
+
+    @Test
     void theWalkReadsRealDescriptorsFromSimulatedMemory() {
         pt.map(VA.of(0x40_0000), PA.of(0x4123_4000L), 4096, RWU);
         long root = pt.root().raw();

@@ -10,10 +10,11 @@ import lichen.api.Unsafe;
  * {@link UserPageFaults}, which serves the faults of this one call.
  *
  * <p>A data abort at a listed instruction comes to {@link #resumeAfterAbort}
- * (from {@link Traps}, with IRQs masked): a translation fault on a page the space
- * can make present without sleeping (demand-zero) is fixed and the instruction
- * runs again; anything else resumes at the fixup and the routine returns what
- * it did not do. The caller then finishes by its own means (kernel/mm's UserCopy
+ * (from {@link Traps}, with IRQs masked): a fault the space can fix without
+ * sleeping (an absent demand-zero page, a write to a page still shared after
+ * fork) is fixed and the instruction runs again; anything else, and the same
+ * access faulting again after a fix, resumes at the fixup and the routine
+ * returns what it did not do. The caller then finishes by its own means (kernel/mm's UserCopy
  * walks the tables in {@code @Async} code, which can read a file page) or reports
  * EFAULT. Nothing here sleeps.
  *
@@ -23,11 +24,13 @@ import lichen.api.Unsafe;
  */
 @Unsafe
 public final class UserMemory {
-    /** ESR_EL1.ISS of a data abort (ARM ARM D17.2.37): WnR, FnV, and DFSC's translation faults 0b0001LL. */
-    private static final long ISS_WNR = 1L << 6, ISS_FNV = 1L << 10, DFSC_MASK = 0x3C, DFSC_TRANSLATION = 0x04;
+    /** ESR_EL1.ISS of a data abort (ARM ARM D17.2.37): WnR, FnV, and DFSC's translation (0b0001LL) and permission (0b0011LL) faults. */
+    private static final long ISS_WNR = 1L << 6, ISS_FNV = 1L << 10, DFSC_MASK = 0x3C, DFSC_TRANSLATION = 0x04, DFSC_PERMISSION = 0x0C;
 
     /** The space whose user memory the running call reaches; null between calls. */
     private static UserPageFaults faults;
+    /** The last access made to work (instruction and address): faulting again there means the space's answer was wrong. */
+    private static long fixedPc, fixedAddress;
     private static long pagesMadePresent, fixupsTaken;
 
     private UserMemory() {}
@@ -91,6 +94,7 @@ public final class UserMemory {
     private static UserPageFaults enter(UserPageFaults space) {
         UserPageFaults outer = faults;
         faults = space;
+        fixedPc = 0;
         return outer;
     }
 
@@ -102,11 +106,17 @@ public final class UserMemory {
     static long resumeAfterAbort(long pc, long esr, long far) {
         long fixup = ExceptionTable.fixupFor(pc);
         if (fixup == 0) return 0;
-        boolean translation = (esr & DFSC_MASK) == DFSC_TRANSLATION && (esr & ISS_FNV) == 0;
-        if (translation && faults != null && faults.makePresentWithoutSleeping(far, (esr & ISS_WNR) != 0)) {
+        boolean write = (esr & ISS_WNR) != 0;
+        long dfsc = esr & DFSC_MASK;
+        // Absent (translation fault), or written while read-only (permission fault: a page still shared after fork).
+        boolean fixable = (dfsc == DFSC_TRANSLATION || dfsc == DFSC_PERMISSION && write) && (esr & ISS_FNV) == 0;
+        boolean again = pc == fixedPc && far == fixedAddress;
+        if (fixable && !again && faults != null && faults.makePresentWithoutSleeping(far, write)) {
             // The new descriptor must reach the table walker before the access runs again (ARM ARM D8,
             // "Ordering of memory accesses from translation table walks"); the ERET is the context synchronisation.
             Cpu.makeStoresVisible();
+            fixedPc = pc;
+            fixedAddress = far;
             pagesMadePresent++;
             return pc;
         }

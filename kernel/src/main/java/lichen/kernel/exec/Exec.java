@@ -1,0 +1,154 @@
+package lichen.kernel.exec;
+
+import lichen.api.Async;
+import lichen.arch.aarch64.StackContinuations;
+import lichen.kernel.mm.MappedFile;
+import lichen.kernel.mm.UserAddressSpace;
+import lichen.kernel.proc.Process;
+import lichen.kernel.proc.UserFrame;
+import lichen.libkernel.Errno;
+import lichen.libkernel.elf.AuxVector;
+import lichen.libkernel.elf.ElfFile;
+import lichen.libkernel.elf.ElfResult;
+import lichen.libkernel.mm.Prot;
+import lichen.libkernel.mm.Vma;
+
+/**
+ * execve(2)'s work: the file is an ELF executable (static, or dynamic with
+ * its PT_INTERP loader mapped beside it) or a "#!" script run by its
+ * interpreter; a new address space gets its segments, a stack with argv, envp
+ * and the auxiliary vector, and the caller's user frame starts at the entry.
+ * Until the new space is complete the old one is untouched, so a failed exec
+ * returns its error to a caller that is still there.
+ */
+public final class Exec {
+    /** How exec reaches files: the file layer answers with an executable regular file or -errno (ENOENT, EACCES, ...). */
+    public interface Files {
+        @Async
+        int open(Process p, String path, MappedFile[] out);
+    }
+
+    /** Linux follows at most 4 levels of interpreters (BINPRM_MAX_RECURSION) before ELOOP. */
+    static final int MAX_SCRIPT_DEPTH = 4;
+    /** The "#!" line is read from the first 256 bytes (BINPRM_BUF_SIZE). */
+    static final int SHEBANG_MAX = 256;
+    /** AT_HWCAP: FP and ASIMD, which every ARMv8-A CPU Linux runs on has (arch/arm64 hwcap.h). */
+    static final long HWCAP_FP = 1, HWCAP_ASIMD = 2;
+
+    private static Files files;
+
+    private Exec() {}
+
+    public static void useFiles(Files f) { files = f; }
+
+    /**
+     * Replaces {@code p}'s program with the one at {@code path}: 0 with the
+     * frame at {@code frame} set to start it, or -errno with nothing changed.
+     */
+    @Async
+    public static int execve(Process p, long frame, byte[] path, byte[][] argv, byte[][] envp) {
+        if (files == null) return -Errno.ENOENT;
+        byte[][] args = argv;
+        byte[] file = path;
+        for (int depth = 0; depth <= MAX_SCRIPT_DEPTH; depth++) {
+            MappedFile[] opened = new MappedFile[1];
+            int rc = files.open(p, ByteStrings.text(file), opened);
+            if (rc < 0) return rc;
+            MappedFile f = opened[0];
+            byte[] head = readHead(f);
+            if (head == null) return -Errno.EIO;
+            if (head.length >= 2 && head[0] == '#' && head[1] == '!') {
+                byte[][] next = Shebang.arguments(head, file, args);
+                if (next == null) return -Errno.ENOEXEC;
+                args = next;
+                file = next[0];
+                continue;
+            }
+            ElfResult elf = ElfFile.parse(head, f.size());
+            if (!elf.isOk()) return -Errno.ENOEXEC;
+            return start(p, frame, f, elf.elf(), args, envp, path);
+        }
+        return -Errno.ELOOP;
+    }
+
+    @Async
+    private static int start(Process p, long frame, MappedFile f, ElfFile elf, byte[][] argv, byte[][] envp, byte[] execfn) {
+        UserAddressSpace mm = UserAddressSpace.create();
+        if (mm == null) return -Errno.ENOMEM;
+        long[] entry = new long[1];
+        long sp = load(p, mm, f, elf, argv, envp, execfn, entry);
+        if (sp < 0) {
+            mm.destroy();
+            return (int) sp;
+        }
+        // The point of no return: the old program is gone from here on.
+        UserAddressSpace old = p.mm();
+        p.setMm(mm);
+        p.setComm(ByteStrings.text(execfn));
+        p.signals().resetForExec();
+        if (p.files() != null) p.files().fds.closeForExec();
+        StackContinuations.setTranslationTable(mm.ttbr0());
+        if (old != null) old.destroy();
+        UserFrame.initialise(frame, entry[0], sp);
+        return 0;
+    }
+
+    /** Maps the program, its interpreter and its stack; returns sp or -errno, the first instruction's address in {@code entryOut[0]}. */
+    @Async
+    private static long load(Process p, UserAddressSpace mm, MappedFile f, ElfFile elf, byte[][] argv, byte[][] envp, byte[] execfn,
+            long[] entryOut) {
+        long bias = AuxVector.loadBias(elf);
+        long end = ElfLoader.map(mm, elf, f, bias);
+        if (end < 0) return end;
+        long entry = bias + elf.entry();
+        long interpreterBase = 0;
+        if (elf.interpreter() != null) {
+            MappedFile[] opened = new MappedFile[1];
+            int rc = files.open(p, elf.interpreter(), opened);
+            if (rc < 0) return rc;
+            byte[] head = readHead(opened[0]);
+            if (head == null) return -Errno.EIO;
+            ElfResult interp = ElfFile.parse(head, opened[0].size());
+            if (!interp.isOk() || interp.elf().interpreter() != null) return -Errno.ELIBBAD;
+            long ibias = ElfLoader.interpreterBias(mm, interp.elf());
+            if (ibias < 0) return ibias;
+            long iend = ElfLoader.map(mm, interp.elf(), opened[0], ibias);
+            if (iend < 0) return iend;
+            interpreterBase = ibias + interp.elf().loadStart();
+            entry = ibias + interp.elf().entry();
+        }
+        mm.setBrkStart(end);
+        int rc = mm.mapFixed(new Vma(UserAddressSpace.STACK_TOP - UserAddressSpace.STACK_SIZE, UserAddressSpace.STACK_TOP,
+                Prot.READ | Prot.WRITE, Vma.GROWSDOWN).named("[stack]"));
+        if (rc < 0) return rc;
+        AuxVector aux = AuxVector.forProgram(elf, bias, interpreterBase);
+        aux.put(AuxVector.AT_HWCAP, HWCAP_FP | HWCAP_ASIMD);
+        aux.put(AuxVector.AT_CLKTCK, 100);
+        aux.put(AuxVector.AT_UID, 0);
+        aux.put(AuxVector.AT_EUID, 0);
+        aux.put(AuxVector.AT_GID, 0);
+        aux.put(AuxVector.AT_EGID, 0);
+        aux.put(AuxVector.AT_SECURE, 0);
+        long sp = InitialStack.build(mm, UserAddressSpace.STACK_TOP, argv, envp, execfn, aux);
+        entryOut[0] = entry;
+        return sp;
+    }
+
+    /** The file's first bytes (up to {@link ElfLoader#HEAD}), or null when it cannot be read. */
+    @Async
+    private static byte[] readHead(MappedFile f) {
+        int want = (int) Math.min(f.size(), ElfLoader.HEAD);
+        byte[] head = new byte[want];
+        int done = 0;
+        while (done < want) {
+            int n = f.pread(head, done, want - done, done);
+            if (n < 0) return null;
+            if (n == 0) break;
+            done += n;
+        }
+        if (done == want) return head;
+        byte[] shorter = new byte[done];
+        System.arraycopy(head, 0, shorter, 0, done);
+        return shorter;
+    }
+}

@@ -1,0 +1,34 @@
+package lichen.kernel.fs;
+
+import lichen.api.Async;
+import lichen.fs.Result;
+import lichen.fs.vfs.FileMode;
+import lichen.fs.vfs.FsContext;
+import lichen.fs.vfs.Inode;
+import lichen.fs.vfs.OpenFlags;
+import lichen.fs.vfs.VfsPath;
+import lichen.kernel.exec.Exec;
+import lichen.kernel.mm.MappedFile;
+import lichen.kernel.proc.Process;
+import lichen.libkernel.Errno;
+
+/**
+ * How execve(2) finds its programs in the process's namespace: the path is
+ * resolved from its root and cwd, and must name a regular file with an
+ * execute bit (EACCES otherwise, as execve(2) lists; every process is root
+ * so far, and root may run a file when any execute bit is set).
+ */
+public final class ExecutableFiles implements Exec.Files {
+    @Override
+    @Async
+    public int open(Process p, String path, MappedFile[] out) {
+        FsContext ctx = p.files();
+        if (ctx == null || RootFilesystem.vfs() == null) return -Errno.ENOENT;
+        Result<VfsPath> r = RootFilesystem.vfs().resolve(ctx, OpenFlags.AT_FDCWD, path, 0);
+        if (!r.ok()) return r.error;
+        Inode inode = r.value.inode();
+        if ((inode.mode & FileMode.S_IFMT) != FileMode.S_IFREG || (inode.mode & 0111) == 0) return -Errno.EACCES;
+        out[0] = new InodeFile(inode, path);
+        return 0;
+    }
+}

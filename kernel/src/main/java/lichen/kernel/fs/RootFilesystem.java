@@ -1,0 +1,121 @@
+package lichen.kernel.fs;
+
+import lichen.api.Async;
+import lichen.arch.aarch64.Timer;
+import lichen.fs.FsProbe;
+import lichen.fs.Result;
+import lichen.fs.block.PageCache;
+import lichen.fs.devfs.DevFs;
+import lichen.fs.ext4.Ext4Fs;
+import lichen.fs.procfs.ProcFs;
+import lichen.fs.tmpfs.TmpFs;
+import lichen.fs.vfs.Credentials;
+import lichen.fs.vfs.FileSystem;
+import lichen.fs.vfs.FsContext;
+import lichen.fs.vfs.OpenFlags;
+import lichen.fs.vfs.Vfs;
+import lichen.kernel.task.KernelExecutor;
+import lichen.libkernel.async.Executor;
+import lichen.libkernel.fdt.MachineDescription;
+
+/**
+ * The kernel's namespace: the ext4 image of the initial ramdisk mounted
+ * read-write as "/", devfs on /dev, procfs on /proc, tmpfs on /tmp, and the
+ * descriptors every process starts from (0, 1 and 2 on /dev/console, as
+ * Linux's init/main.c console_on_rootfs opens them).
+ *
+ * <p>Without an initrd, or when it holds no ext4 filesystem, boot says why
+ * in one line and goes on with an empty tmpfs as "/" (with the same mounts
+ * under it), so the console and /tmp still work and nothing panics.
+ */
+public final class RootFilesystem {
+    /** Dentries kept before the cache is emptied (DentryCache). */
+    private static final int DENTRY_LIMIT = 16384;
+    /** The page cache in front of the ramdisk: 8 MiB of the most recently used 4 KiB pages. */
+    private static final int CACHE_PAGES = 2048;
+    /** /tmp's capacity, and the stand-in root's. */
+    private static final long TMP_BYTES = 64L << 20;
+
+    private static Vfs vfs;
+    private static FsContext init;
+    private static String described = "not mounted";
+
+    private RootFilesystem() {}
+
+    /** The namespace, or null before {@link #mountAtBoot}. */
+    public static Vfs vfs() { return vfs; }
+
+    /** What "/" is, for the boot log and the tests. */
+    public static String described() { return described; }
+
+    /**
+     * A new process's filesystem context when it has no parent (init): a copy
+     * of the boot context, so fds 0, 1 and 2 share the console's open file.
+     * Null before {@link #mountAtBoot}.
+     */
+    public static FsContext newInitContext() { return init == null ? null : init.fork(); }
+
+    /** Builds the namespace on a kernel task of its own (mounting reads the disk, so it is {@code @Async}). */
+    public static void mountAtBoot(MachineDescription machine) {
+        Executor ex = KernelExecutor.create();
+        ex.spawn("mount-root", () -> mount(machine));
+        ex.runUntilIdle();
+        System.out.println("fs: / is " + described);
+    }
+
+    @Async
+    private static void mount(MachineDescription machine) {
+        FileClock clock = new FileClock();
+        Vfs v = new Vfs(DENTRY_LIMIT);
+        FileSystem root = fromInitrd(machine, clock);
+        if (root == null) root = new TmpFs(clock, TMP_BYTES);
+        v.mountRoot(root);
+        FsContext ctx = v.newContext(Credentials.ROOT);
+        Result<TmpFs> dev = DevFs.create(clock, v.devices, new ConsoleTerminal(), Timer.nanos() ^ 0x9E37_79B9_7F4A_7C15L);
+        if (dev.ok()) mountOn(v, ctx, "/dev", dev.value);
+        else System.out.println("fs: devfs: error " + dev.error);
+        ProcFs proc = new ProcFs(clock);
+        proc.showMounts(v.mounts);
+        mountOn(v, ctx, "/proc", proc);
+        mountOn(v, ctx, "/tmp", new TmpFs(clock, TMP_BYTES));
+        int fd = v.openat(ctx, OpenFlags.AT_FDCWD, "/dev/console", OpenFlags.O_RDWR, 0);
+        if (fd == 0) {
+            ctx.fds.dup(0);
+            ctx.fds.dup(0);
+        } else {
+            System.out.println("fs: /dev/console: error " + fd + "; processes start without descriptors");
+        }
+        vfs = v;
+        init = ctx;
+    }
+
+    /** The initrd's ext4 filesystem, or null with the reason in {@link #described}. */
+    @Async
+    private static FileSystem fromInitrd(MachineDescription machine, FileClock clock) {
+        if (machine == null || !machine.hasInitrd() || machine.initrdEnd() <= machine.initrdStart()) {
+            described = "an empty tmpfs (no initrd in the device tree)";
+            return null;
+        }
+        InitrdDisk disk = new InitrdDisk(machine.initrdStart(), machine.initrdEnd());
+        String where = (disk.size() >> 20) + " MiB initrd at 0x" + Long.toHexString(disk.physicalStart());
+        if (FsProbe.probe(disk) != FsProbe.EXT) {
+            described = "an empty tmpfs (the " + where + " holds no ext2/3/4 filesystem)";
+            return null;
+        }
+        Result<Ext4Fs> r = Ext4Fs.mount(new PageCache(disk, CACHE_PAGES), true, clock);
+        if (!r.ok()) {
+            described = "an empty tmpfs (the ext4 filesystem of the " + where + " did not mount: error " + r.error + ")";
+            return null;
+        }
+        described = "ext4, read-write, from the " + where;
+        return r.value;
+    }
+
+    /** Mounts {@code fs} on {@code path}, making the directory first when the root lacks it. */
+    @Async
+    private static void mountOn(Vfs v, FsContext ctx, String path, FileSystem fs) {
+        int r = v.mount(ctx, path, fs);
+        if (r == -lichen.fs.Errno.ENOENT && v.mkdirat(ctx, OpenFlags.AT_FDCWD, path, 0755) == 0) r = v.mount(ctx, path, fs);
+        if (r < 0) System.out.println("fs: mounting " + fs.type() + " on " + path + ": error " + r);
+    }
+}

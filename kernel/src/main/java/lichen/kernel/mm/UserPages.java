@@ -1,0 +1,133 @@
+package lichen.kernel.mm;
+
+import lichen.api.Async;
+import lichen.api.Mem;
+import lichen.api.Unsafe;
+import lichen.arch.aarch64.KernelAddressSpace;
+import lichen.libkernel.Errno;
+import lichen.libkernel.mm.BuddyAllocator;
+import lichen.libkernel.mm.CowTracker;
+import lichen.libkernel.mm.PageTable;
+import lichen.libkernel.mm.Prot;
+import lichen.libkernel.mm.Vma;
+
+/**
+ * The frames behind user address spaces and who maps them. A page is
+ * filled on its first touch; fork shares every present page instead of
+ * copying it — a shared mapping's pages stay writable in both spaces, a
+ * private mapping's become read-only in both — and the first write to a
+ * shared private page copies it unless its space is the last to map it
+ * (copy-on-write, as Linux's do_wp_page). A frame is freed when the last
+ * space that maps it lets it go. Scans skip empty table ranges
+ * ({@link PageTable#nextMapped}), so a large sparse area costs little.
+ */
+@Unsafe
+final class UserPages {
+    private static final long PAGE = UserAddressSpace.PAGE;
+    private static CowTracker mappers;
+
+    private UserPages() {}
+
+    static BuddyAllocator frames() { return KernelAddressSpace.get().frames(); }
+
+    private static CowTracker mappers() {
+        if (mappers == null) mappers = new CowTracker(frames().basePa(), frames().frameCount());
+        return mappers;
+    }
+
+    /** A present page's descriptor permissions: the area's, for EL0; PROT_NONE keeps the frame but only the kernel reaches it. */
+    static int pageProt(int prot) { return (prot & 7) == 0 ? Prot.READ : (prot & 7) | Prot.USER; }
+
+    /** A new frame for {@code page} of {@code v}: zeros, or the file's bytes. Its physical address, or -errno. */
+    @Async
+    static long fill(PageTable t, long page, Vma v) {
+        if (!(v.file() instanceof PageSource src)) return fillWithZeros(t, page, v);
+        long pa = frames().allocPages(0);
+        if (pa < 0) return -Errno.ENOMEM;
+        Mem.zero(pa, PAGE);
+        int rc = src.fillPage(pa, (v.pgoff() << 12) + (page - v.start()));
+        if (rc < 0) {
+            frames().freePages(pa, 0);
+            return rc;
+        }
+        return mapFilled(t, page, v, pa);
+    }
+
+    /** A zeroed frame for the absent {@code page} of the anonymous area {@code v}: no I/O, so it never sleeps (the user-copy abort's case). */
+    static long fillWithZeros(PageTable t, long page, Vma v) {
+        long pa = frames().allocPages(0);
+        if (pa < 0) return -Errno.ENOMEM;
+        Mem.zero(pa, PAGE);
+        return mapFilled(t, page, v, pa);
+    }
+
+    /** Maps the filled frame {@code pa} at {@code page}: its address, or the frame already there, or -errno. */
+    private static long mapFilled(PageTable t, long page, Vma v, long pa) {
+        if (t.protAt(page) >= 0) { // filled meanwhile (the file read slept): keep the first
+            frames().freePages(pa, 0);
+            return t.translate(page);
+        }
+        int rc = t.map(page, pa, PAGE, pageProt(v.prot()), 0);
+        if (rc < 0) {
+            frames().freePages(pa, 0);
+            return rc;
+        }
+        mappers().mapNew(pa);
+        return pa;
+    }
+
+    /** A write to a present read-only page of a writable private area: reuse it if no one else maps it, else copy it. */
+    static long breakShare(PageTable t, long page, Vma v) {
+        long pa = t.translate(page);
+        if (pa < 0) return pa;
+        long target = pa;
+        if (mappers().writeFault(pa) == CowTracker.COPY) {
+            target = frames().allocPages(0);
+            if (target < 0) {
+                mappers().share(pa); // undo: this space still maps the old frame
+                return -Errno.ENOMEM;
+            }
+            Mem.copy(target, pa, PAGE);
+            mappers().mapNew(target);
+        }
+        t.unmap(page, PAGE);
+        int rc = t.map(page, target, PAGE, pageProt(v.prot()), 0);
+        return rc < 0 ? rc : target;
+    }
+
+    /** Every present page of [from, to) goes from {@code t}; frames no other space maps are freed. */
+    static void release(PageTable t, long from, long to) {
+        for (long va = t.nextMapped(from, to); va < to; va = t.nextMapped(va + PAGE, to)) {
+            long pa = t.translate(va);
+            t.unmap(va, PAGE);
+            if (mappers().unmap(pa) == 1) frames().freePages(pa, 0);
+        }
+    }
+
+    /** fork's part for one area: {@code child} maps each page {@code parent} has; private pages become read-only in both. 0 or -errno. */
+    static int share(PageTable parent, PageTable child, Vma v) {
+        boolean shared = v.isShared();
+        int prot = shared ? v.prot() : v.prot() & ~Prot.WRITE;
+        for (long va = parent.nextMapped(v.start(), v.end()); va < v.end(); va = parent.nextMapped(va + PAGE, v.end())) {
+            long pa = parent.translate(va);
+            int rc = child.map(va, pa, PAGE, pageProt(prot), 0);
+            if (rc < 0) return rc;
+            mappers().share(pa);
+            if (!shared && (parent.protAt(va) & Prot.WRITE) != 0) {
+                parent.unmap(va, PAGE);
+                parent.map(va, pa, PAGE, pageProt(prot), 0);
+            }
+        }
+        return 0;
+    }
+
+    /** mprotect's part: present pages of [from, to) take {@code prot}, except that a private page still shared stays read-only. */
+    static void reprotect(PageTable t, long from, long to, int prot, boolean sharedArea) {
+        for (long va = t.nextMapped(from, to); va < to; va = t.nextMapped(va + PAGE, to)) {
+            long pa = t.translate(va);
+            int p = !sharedArea && mappers().mapCount(pa) > 1 ? prot & ~Prot.WRITE : prot;
+            t.unmap(va, PAGE);
+            t.map(va, pa, PAGE, pageProt(p), 0);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package lichen.kernel.pipe;
+
+import lichen.api.Async;
+import lichen.fs.vfs.CharDevice;
+import lichen.fs.vfs.OpenFile;
+import lichen.fs.vfs.OpenFlags;
+import lichen.kernel.proc.Processes;
+import lichen.libkernel.Errno;
+import lichen.libkernel.async.Executor;
+import lichen.libkernel.container.Kbuf;
+import lichen.libkernel.mm.FrameAllocator;
+import lichen.libkernel.sync.WaitQueue;
+
+/**
+ * A pipe (man 7 pipe): a 64 KiB ring of pages between a read end and a
+ * write end. Readers sleep while it is empty and some writer is left, and
+ * see end-of-file once none is; writers sleep while it is full, and get
+ * EPIPE once no reader is left. Writes of at most PIPE_BUF bytes are atomic;
+ * longer blocking writes return when all is written. O_NONBLOCK ends turn
+ * each sleep into EAGAIN (or a short count).
+ */
+public final class Pipe {
+    /** Linux's default pipe capacity: 16 pages. */
+    static final int PAGES = 16;
+
+    final Kbuf buffer;
+    int readers, writers;
+    final WaitQueue readable = new WaitQueue(), writable = new WaitQueue();
+
+    private Pipe(Kbuf buffer) { this.buffer = buffer; }
+
+    /** A pipe with no ends yet, or null when no pages are free. */
+    static Pipe create(FrameAllocator frames) {
+        Kbuf b = Kbuf.create(frames, PAGES);
+        return b == null ? null : new Pipe(b);
+    }
+
+    private static Executor executor() { return Processes.executor(); }
+
+    private static boolean nonBlocking(OpenFile f) { return f != null && (f.flags & OpenFlags.O_NONBLOCK) != 0; }
+
+    /** An end's last close: the other side learns it, and the pages go with the last end. */
+    void endClosed(boolean reader) {
+        if (reader) readers--;
+        else writers--;
+        readable.wakeAll(executor());
+        writable.wakeAll(executor());
+        if (readers == 0 && writers == 0) buffer.release();
+    }
+
+    /** The read end's driver. */
+    final class ReadEnd implements CharDevice {
+        @Override
+        @Async
+        public int read(long pos, byte[] buf, int off, int len) {
+            if (len == 0) return 0;
+            while (buffer.isEmpty()) {
+                if (writers == 0) return 0;
+                if (nonBlocking(file)) return -Errno.EAGAIN;
+                int rc = readable.sleep(executor(), Executor.NO_DEADLINE, true);
+                if (rc < 0 && buffer.isEmpty()) return -Errno.EINTR;
+            }
+            int n = buffer.read(buf, off, len);
+            writable.wakeAll(executor());
+            return n;
+        }
+
+        @Override
+        public int write(long pos, byte[] buf, int off, int len) { return -Errno.EBADF; }
+
+        @Override
+        @Async
+        public void released(OpenFile f) { endClosed(true); }
+
+        OpenFile file;
+    }
+
+    /** The write end's driver. */
+    final class WriteEnd implements CharDevice {
+        @Override
+        public int read(long pos, byte[] buf, int off, int len) { return -Errno.EBADF; }
+
+        @Override
+        @Async
+        public int write(long pos, byte[] buf, int off, int len) {
+            if (readers == 0) return -Errno.EPIPE;
+            int done = 0;
+            while (done < len) {
+                if (readers == 0) return done > 0 ? done : -Errno.EPIPE;
+                int want = len - done;
+                // Up to PIPE_BUF bytes go in whole or not at all; more may be split.
+                boolean fits = want <= Kbuf.PIPE_BUF ? buffer.space() >= want : buffer.space() > 0;
+                if (fits) {
+                    done += buffer.write(buf, off + done, want);
+                    readable.wakeAll(executor());
+                    continue;
+                }
+                if (nonBlocking(file)) return done > 0 ? done : -Errno.EAGAIN;
+                int rc = writable.sleep(executor(), Executor.NO_DEADLINE, true);
+                if (rc < 0) return done > 0 ? done : -Errno.EINTR;
+            }
+            return done;
+        }
+
+        @Override
+        @Async
+        public void released(OpenFile f) { endClosed(false); }
+
+        OpenFile file;
+    }
+}

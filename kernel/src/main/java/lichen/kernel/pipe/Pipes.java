@@ -1,0 +1,45 @@
+package lichen.kernel.pipe;
+
+import lichen.api.Async;
+import lichen.arch.aarch64.KernelAddressSpace;
+import lichen.fs.Result;
+import lichen.fs.tmpfs.TmpFs;
+import lichen.fs.vfs.AnonymousFiles;
+import lichen.fs.vfs.FileMode;
+import lichen.fs.vfs.OpenFile;
+import lichen.fs.vfs.OpenFlags;
+import lichen.kernel.fs.FileClock;
+import lichen.libkernel.Errno;
+
+/** Makes pipes: two open file descriptions on one nameless FIFO inode of the kernel's pipefs (fstat shows S_IFIFO). */
+public final class Pipes {
+    private static AnonymousFiles pipefs;
+
+    private Pipes() {}
+
+    /**
+     * A new pipe's read and write ends in {@code ends[0]} and {@code ends[1]}
+     * with the status flags given (O_NONBLOCK); 0 or -ENOMEM.
+     */
+    @Async
+    public static int create(int statusFlags, OpenFile[] ends) {
+        if (pipefs == null) pipefs = new AnonymousFiles(new TmpFs(new FileClock(), 0, "pipefs"));
+        Pipe pipe = Pipe.create(KernelAddressSpace.get().frames());
+        if (pipe == null) return -Errno.ENOMEM;
+        Pipe.ReadEnd r = pipe.new ReadEnd();
+        Pipe.WriteEnd w = pipe.new WriteEnd();
+        Result<OpenFile> rf = pipefs.open(FileMode.S_IFIFO | 0600, OpenFlags.O_RDONLY | statusFlags, r);
+        if (!rf.ok()) {
+            pipe.buffer.release();
+            return rf.error;
+        }
+        pipe.readers = 1;
+        r.file = rf.value;
+        OpenFile wf = pipefs.openSame(rf.value, OpenFlags.O_WRONLY | statusFlags, w);
+        pipe.writers = 1;
+        w.file = wf;
+        ends[0] = rf.value;
+        ends[1] = wf;
+        return 0;
+    }
+}

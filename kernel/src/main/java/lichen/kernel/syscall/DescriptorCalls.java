@@ -1,0 +1,109 @@
+package lichen.kernel.syscall;
+
+import lichen.api.Async;
+import lichen.fs.devfs.ConsoleDevice;
+import lichen.fs.vfs.FileMode;
+import lichen.fs.vfs.FsContext;
+import lichen.fs.vfs.OpenFile;
+import lichen.fs.vfs.OpenFlags;
+import lichen.kernel.mm.UserCopy;
+import lichen.kernel.proc.Process;
+import lichen.libkernel.Errno;
+
+/**
+ * The descriptor table and what a descriptor carries: dup(2), dup3(2),
+ * fcntl(2) and ioctl(2).
+ */
+final class DescriptorCalls {
+    /** fcntl commands (asm-generic/fcntl.h). */
+    static final int F_DUPFD = 0, F_GETFD = 1, F_SETFD = 2, F_GETFL = 3, F_SETFL = 4, F_GETLK = 5, F_SETLK = 6, F_SETLKW = 7,
+            F_DUPFD_CLOEXEC = 1030;
+    static final int FD_CLOEXEC = 1;
+    /** struct flock's l_type: no lock. */
+    static final int F_UNLCK = 2;
+    /** The status flags F_SETFL may change (fs/fcntl.c SETFL_MASK; O_ASYNC 020000, O_NOATIME 01000000). */
+    static final int SETFL_MASK = OpenFlags.O_APPEND | OpenFlags.O_NONBLOCK | OpenFlags.O_DIRECT | 020000 | 01000000;
+    /** ioctls on any descriptor (asm-generic/ioctls.h). */
+    static final int FIONCLEX = 0x5450, FIOCLEX = 0x5451, FIONREAD = 0x541B;
+
+    private DescriptorCalls() {}
+
+    /** dup(2): the lowest free descriptor for the same open file description. */
+    static long sysDup(Process p, int fd) {
+        FsContext ctx = p.files();
+        return ctx == null ? -Errno.EBADF : ctx.fds.dup(fd);
+    }
+
+    /** dup3(2): {@code newfd} (closed first if open) refers to {@code oldfd}'s description; O_CLOEXEC is the only flag. */
+    @Async
+    static long sysDup3(Process p, int oldfd, int newfd, int flags) {
+        if ((flags & ~OpenFlags.O_CLOEXEC) != 0) return -Errno.EINVAL;
+        if (oldfd == newfd) return -Errno.EINVAL;
+        OpenFile f = FileCalls.file(p, oldfd);
+        if (f == null) return -Errno.EBADF;
+        FsContext ctx = p.files();
+        boolean cloexec = (flags & OpenFlags.O_CLOEXEC) != 0;
+        if (ctx.fds.get(newfd) == f) return ctx.fds.setCloseOnExec(newfd, cloexec) < 0 ? -Errno.EBADF : newfd;
+        f.retain();
+        int r = ctx.fds.installAt(newfd, f, cloexec);
+        if (r < 0) f.close();
+        return r;
+    }
+
+    /** fcntl(2): descriptor flags, status flags, duplication; record locks answer as if the file were unlocked. */
+    @Async
+    static long sysFcntl(Process p, int fd, int cmd, long arg) {
+        OpenFile f = FileCalls.file(p, fd);
+        if (f == null) return -Errno.EBADF;
+        FsContext ctx = p.files();
+        switch (cmd) {
+            case F_DUPFD, F_DUPFD_CLOEXEC -> {
+                if (arg < 0 || arg > Integer.MAX_VALUE) return -Errno.EINVAL;
+                int n = ctx.fds.installFrom((int) arg, f, cmd == F_DUPFD_CLOEXEC);
+                if (n >= 0) f.retain();
+                return n;
+            }
+            case F_GETFD -> { return ctx.fds.closeOnExec(fd) ? FD_CLOEXEC : 0; }
+            case F_SETFD -> { return ctx.fds.setCloseOnExec(fd, (arg & FD_CLOEXEC) != 0); }
+            case F_GETFL -> { return statusFlags(f); }
+            case F_SETFL -> {
+                f.flags = (f.flags & ~SETFL_MASK) | ((int) arg & SETFL_MASK);
+                return 0;
+            }
+            case F_GETLK -> {
+                // struct flock begins with short l_type: the region is free.
+                byte[] type = {(byte) F_UNLCK, 0};
+                return UserCopy.copyOut(p.mm(), arg, type, 0, 2);
+            }
+            case F_SETLK, F_SETLKW -> { return 0; }
+            default -> { return -Errno.EINVAL; }
+        }
+    }
+
+    /**
+     * F_GETFL: the access mode and status flags. The open-time flags
+     * (O_CREAT, O_EXCL, O_NOCTTY, O_TRUNC) are not kept (fs/open.c
+     * do_dentry_open), and a 64-bit kernel sets O_LARGEFILE on every open.
+     */
+    static int statusFlags(OpenFile f) {
+        int gone = OpenFlags.O_CREAT | OpenFlags.O_EXCL | OpenFlags.O_NOCTTY | OpenFlags.O_TRUNC | OpenFlags.O_CLOEXEC;
+        return (f.flags & ~gone) | OpenFlags.O_LARGEFILE;
+    }
+
+    /** ioctl(2): close-on-exec and FIONREAD on any descriptor, the terminal requests on the console, ENOTTY otherwise. */
+    @Async
+    static long sysIoctl(Process p, int fd, int cmd, long arg) {
+        OpenFile f = FileCalls.file(p, fd);
+        if (f == null) return -Errno.EBADF;
+        FsContext ctx = p.files();
+        if (cmd == FIOCLEX || cmd == FIONCLEX) return ctx.fds.setCloseOnExec(fd, cmd == FIOCLEX);
+        boolean console = f.device instanceof ConsoleDevice;
+        if (cmd == FIONREAD) {
+            if (console) return UserCopy.store32(p.mm(), arg, 0);
+            if (!FileMode.isRegular(f.inode.mode)) return -Errno.ENOTTY;
+            return UserCopy.store32(p.mm(), arg, (int) Math.max(0, Math.min(Integer.MAX_VALUE, f.inode.size - f.offset)));
+        }
+        if (console && TerminalIoctls.handles(cmd)) return TerminalIoctls.ioctl(p, cmd, arg);
+        return -Errno.ENOTTY;
+    }
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Lichen on the image: build/kernel/Image in QEMU virt (cortex-a72, two CPUs),
+# the root-filesystem image loaded whole into RAM as the initrd (the kernel
+# mounts it as / and runs /init; writes stay in RAM and are gone at power-off).
+#
+#   scripts/run-lichen.sh                 a shell on the serial console (Ctrl-A x quits QEMU)
+#   INIT='cmd args' scripts/run-lichen.sh runs the command as /init's child, then powers off;
+#                                         the exit status is the command's (scripts/guest-init.sh)
+#
+# Variables: IMAGE (default build/rootfs.img), INIT, GIC (2 or 3, default 2),
+# LICHEN_MEM (default 1G: the image is in RAM), LICHEN_SMP (default 2),
+# LICHEN_APPEND (more kernel parameters), GUEST_TIMEOUT (default 600 s).
+set -uo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+kernel="$root/build/kernel/Image"
+image="${IMAGE:-$root/build/rootfs.img}"
+[ -r "$kernel" ] || { echo "run-lichen: no $kernel (just kernel builds it)" >&2; exit 1; }
+[ -r "$image" ] || { echo "run-lichen: no $image (just image builds it)" >&2; exit 1; }
+
+append="console=ttyAMA0 init=/init ${LICHEN_APPEND:-}"
+build_qemu() {
+  qemu=(qemu-system-aarch64 -M "virt,gic-version=${GIC:-2}" -cpu cortex-a72 -m "${LICHEN_MEM:-1G}" -smp "${LICHEN_SMP:-2}"
+    -nographic -no-reboot -nic none -kernel "$kernel" -initrd "$image"
+    -append "$append")
+}
+name=run-lichen
+source "$root/scripts/guest-init.sh"
