@@ -19,9 +19,9 @@ default:
 build:
     {{mvn}} install -DskipTests
 
-# Boot Lichen on QEMU virt (cortex-a72, two CPUs, 1 GiB) with the root filesystem image as its initrd: the boot log, then power-off.
+# Lichen on QEMU virt (cortex-a72, 2 CPUs, 1 GiB), the image as its initrd root: /init's shell, or INIT='cmd' runs it and powers off with its status.
 run: kernel image
-    qemu-system-aarch64 -M virt,gic-version={{gic}} -cpu cortex-a72 -m 1G -smp 2 -nographic -no-reboot -nic none -kernel build/kernel/Image -initrd build/rootfs.img
+    GIC={{gic}} scripts/run-lichen.sh
 
 # The kernel: kernel, arch/aarch64 and libkernel compiled by jcc into build/kernel/Image (an arm64 Image).
 kernel: build
@@ -102,6 +102,14 @@ run-linux: image
 # usertest on Debian's Linux: its PASS/FAIL lines and summary; the exit status is the verdict (image-selftest stands in if usertest is not built).
 test-userspace-linux: usertest image
     INIT="$(if [ -f build/rootfs-tree/usr/bin/usertest ]; then echo /bin/usertest; else echo /usr/bin/image-selftest; fi)" scripts/run-linux.sh
+
+# usertest on Lichen: its PASS/FAIL lines and summary, the exit status the verdict; USERTEST='group ...' runs a part.
+test-userspace: kernel usertest image
+    INIT="/bin/usertest ${USERTEST:-}" scripts/run-lichen.sh
+
+# One command on Debian's Linux and on Lichen, on the same image: the lines it printed must match (a diff when not).
+oracle CMD: kernel image
+    scripts/oracle.sh '{{CMD}}'
 
 # The image's programs (bash, busybox, ls, ps, strace, ...) under qemu-aarch64 -L on the unpacked tree, and every program's libraries present.
 smoke-image: image

@@ -9,6 +9,7 @@ import lichen.kernel.boot.Processors;
 import lichen.kernel.fs.ExecutableFiles;
 import lichen.kernel.fs.RootFilesystem;
 import lichen.kernel.syscall.SyscallTable;
+import lichen.kernel.time.WallClock;
 import lichen.libkernel.fdt.MachineDescription;
 
 /**
@@ -49,6 +50,7 @@ public final class Kernel {
         if (machine != null) describe(machine);
         MemorySetup.start(machine, deviceTree);
         Devices.configure(machine);
+        WallClock.start(machine);
         Processors.start(machine);
         RootFilesystem.mountAtBoot(machine);
         long now = Timer.nanos();

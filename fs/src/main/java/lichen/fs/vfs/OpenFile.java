@@ -80,6 +80,9 @@ public final class OpenFile {
     /** lseek(2): the new offset or a negative errno. */
     public long lseek(long off, int whence) {
         if (closed) return -Errno.EBADF;
+        // Pipes, FIFOs and sockets have no position (lseek(2): ESPIPE); a terminal's lseek succeeds and does nothing.
+        int fmt = inode.mode & FileMode.S_IFMT;
+        if (fmt == FileMode.S_IFIFO || fmt == FileMode.S_IFSOCK) return -Errno.ESPIPE;
         if (device != null && !device.seekable()) return 0;
         long base;
         if (whence == OpenFlags.SEEK_SET) base = 0;

@@ -6,6 +6,7 @@ import lichen.kernel.mm.MappedFile;
 import lichen.kernel.mm.UserAddressSpace;
 import lichen.kernel.proc.Process;
 import lichen.kernel.proc.UserFrame;
+import lichen.kernel.signal.SigreturnPage;
 import lichen.libkernel.Errno;
 import lichen.libkernel.elf.AuxVector;
 import lichen.libkernel.elf.ElfFile;
@@ -121,6 +122,9 @@ public final class Exec {
         int rc = mm.mapFixed(new Vma(UserAddressSpace.STACK_TOP - UserAddressSpace.STACK_SIZE, UserAddressSpace.STACK_TOP,
                 Prot.READ | Prot.WRITE, Vma.GROWSDOWN).named("[stack]"));
         if (rc < 0) return rc;
+        long trampoline = SigreturnPage.map(mm);
+        if (trampoline < 0) return trampoline;
+        mm.setSigreturnTrampoline(trampoline);
         AuxVector aux = AuxVector.forProgram(elf, bias, interpreterBase);
         aux.put(AuxVector.AT_HWCAP, HWCAP_FP | HWCAP_ASIMD);
         aux.put(AuxVector.AT_CLKTCK, 100);

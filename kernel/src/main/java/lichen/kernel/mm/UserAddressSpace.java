@@ -40,6 +40,8 @@ public final class UserAddressSpace implements UserPageFaults {
     private final long ttbr0;
     private final VmaSet areas;
     private long brkStart, brk;
+    /** Where signal handlers return when the program gave no restorer (SigreturnPage). */
+    private long sigreturnTrampoline;
 
     private UserAddressSpace(PageTable table, int asid, VmaSet areas) {
         this.table = table;
@@ -69,6 +71,10 @@ public final class UserAddressSpace implements UserPageFaults {
     public VmaSet areas() { return areas; }
 
     public long brkStart() { return brkStart; }
+
+    public long sigreturnTrampoline() { return sigreturnTrampoline; }
+
+    public void setSigreturnTrampoline(long at) { sigreturnTrampoline = at; }
 
     public long brk() { return brk; }
 
@@ -190,6 +196,7 @@ public final class UserAddressSpace implements UserPageFaults {
         if (c == null) return null;
         c.brkStart = brkStart;
         c.brk = brk;
+        c.sigreturnTrampoline = sigreturnTrampoline;
         for (int i = 0; i < areas.count(); i++) {
             if (UserPages.share(table, c.table, areas.get(i)) < 0) {
                 c.destroy();

@@ -4,7 +4,9 @@ import lichen.api.Async;
 import lichen.fs.vfs.CharDevice;
 import lichen.fs.vfs.OpenFile;
 import lichen.fs.vfs.OpenFlags;
+import lichen.kernel.proc.Process;
 import lichen.kernel.proc.Processes;
+import lichen.kernel.signal.Signals;
 import lichen.libkernel.Errno;
 import lichen.libkernel.async.Executor;
 import lichen.libkernel.container.Kbuf;
@@ -48,6 +50,13 @@ public final class Pipe {
         if (readers == 0 && writers == 0) buffer.release();
     }
 
+    /** A write with no reader left: EPIPE, and SIGPIPE to the writer (man 7 pipe). */
+    private static int brokenPipe() {
+        Process p = Processes.current();
+        if (p != null) Signals.send(p, Signals.SIGPIPE, Signals.SI_USER, p.pid(), 0, 0);
+        return -Errno.EPIPE;
+    }
+
     /** The read end's driver. */
     final class ReadEnd implements CharDevice {
         @Override
@@ -83,10 +92,10 @@ public final class Pipe {
         @Override
         @Async
         public int write(long pos, byte[] buf, int off, int len) {
-            if (readers == 0) return -Errno.EPIPE;
+            if (readers == 0) return brokenPipe();
             int done = 0;
             while (done < len) {
-                if (readers == 0) return done > 0 ? done : -Errno.EPIPE;
+                if (readers == 0) return done > 0 ? done : brokenPipe();
                 int want = len - done;
                 // Up to PIPE_BUF bytes go in whole or not at all; more may be split.
                 boolean fits = want <= Kbuf.PIPE_BUF ? buffer.space() >= want : buffer.space() > 0;

@@ -2,6 +2,7 @@ package lichen.kernel.proc;
 
 import lichen.fs.vfs.FsContext;
 import lichen.kernel.mm.UserAddressSpace;
+import lichen.kernel.signal.RealTimer;
 import lichen.kernel.signal.SignalState;
 import lichen.libkernel.async.Task;
 import lichen.libkernel.sync.WaitQueue;
@@ -28,6 +29,11 @@ public final class Process {
     int waitStatus;
     /** set_tid_address(2): cleared and futex-woken at exit. */
     long clearChildTid;
+    /** rt_sigsuspend(2)'s caller's own mask, restored by the handler's sigreturn; valid while {@link #suspended}. */
+    long suspendMask;
+    boolean suspended;
+    /** setitimer(2)'s ITIMER_REAL, or null before the first. */
+    RealTimer realTimer;
     /** The process group and session (man 7 credentials): inherited at fork, changed by setpgid(2) and setsid(2). */
     int pgid, sid;
     /** set_robust_list(2): the thread's list of robust futexes (walked at exit once threads share memory). */
@@ -82,6 +88,23 @@ public final class Process {
         sid = pid;
         pgid = pid;
     }
+
+    /** rt_sigsuspend: {@code original} is the mask to restore once a handler has run. */
+    public void suspendMask(long original) {
+        suspendMask = original;
+        suspended = true;
+    }
+
+    /** The mask a handler's frame saves: the one rt_sigsuspend replaced, else {@code current}. */
+    public long takeSuspendMask(long current) {
+        if (!suspended) return current;
+        suspended = false;
+        return suspendMask;
+    }
+
+    public RealTimer realTimer() { return realTimer; }
+
+    public void setRealTimer(RealTimer t) { realTimer = t; }
 
     public SignalState signals() { return signals; }
 

@@ -6,6 +6,7 @@ import lichen.arch.aarch64.StackContinuations;
 import lichen.kernel.fs.RootFilesystem;
 import lichen.kernel.mm.UserAddressSpace;
 import lichen.kernel.mm.UserCopy;
+import lichen.kernel.signal.Signals;
 import lichen.libkernel.Errno;
 import lichen.libkernel.async.Executor;
 import lichen.libkernel.async.Task;
@@ -164,8 +165,13 @@ public final class Processes {
             c = next;
         }
         p.firstChild = null;
+        if (p.realTimer != null) p.realTimer.set(0, 0);
         p.state = Process.ZOMBIE;
-        if (p.parent != null) p.parent.childEvents.wakeAll(executor);
+        if (p.parent != null) {
+            boolean killed = (waitStatus & 0x7f) != 0;
+            Signals.send(p.parent, Signals.SIGCHLD, killed ? Signals.CLD_KILLED : Signals.CLD_EXITED, p.pid, killed ? waitStatus & 0x7f : waitStatus >> 8, 0);
+            p.parent.childEvents.wakeAll(executor);
+        }
         else if (p.pid != 1) reap(p); // nobody will wait for it; its status stays readable on the object
         if (p.pid == 1 && initEnded != null) initEnded.run();
         StackContinuations.exitRunning();

@@ -3,16 +3,20 @@ package lichen.kernel.proc;
 import lichen.api.Async;
 import lichen.arch.aarch64.Traps;
 import lichen.arch.aarch64.UserTrapHandler;
+import lichen.kernel.mm.FilePages;
+import lichen.kernel.signal.SignalState;
+import lichen.kernel.signal.Signals;
 import lichen.kernel.syscall.SyscallTable;
 import lichen.libkernel.mm.Prot;
+import lichen.libkernel.sched.EevdfScheduler;
 
 /**
  * Every exception a user thread takes (ARM ARM D1.10): an SVC is a system
  * call; an instruction or data abort is a page fault, served from the
  * process's areas or fatal; after an IRQ (arch has dispatched it) the thread yields,
- * so the timer's tick shares the CPU between runnable threads. What has no
- * handler yet (signals come with their own issue) kills the process with the
- * signal Linux would deliver, and says so on the console.
+ * so the timer's tick shares the CPU between runnable threads. A fault
+ * forces the signal Linux would send; every return to user mode first
+ * delivers what signals are pending.
  */
 public final class UserTraps implements UserTrapHandler {
     /** ESR_EL1.EC (ARM ARM D17.2.37). */
@@ -22,6 +26,8 @@ public final class UserTraps implements UserTrapHandler {
     private static final long WNR = 1L << 6;
     /** Signal numbers (man 7 signal, arm64). */
     public static final int SIGILL = 4, SIGTRAP = 5, SIGBUS = 7, SIGKILL = 9, SIGSEGV = 11;
+    /** si_code for the faults (asm-generic/siginfo.h). */
+    private static final int ILL_ILLOPC = 1, BUS_ADRALN = 1, BUS_ADRERR = 2, TRAP_BRKPT = 1;
 
     private UserTraps() {}
 
@@ -32,8 +38,9 @@ public final class UserTraps implements UserTrapHandler {
     @Async
     public void handle(long frame, long entry) {
         Process p = Processes.current();
-        if (entry == 9) { // arch has dispatched the interrupt; the tick is the time slice
-            Processes.executor().yieldNow();
+        if (entry == 9) { // arch has dispatched the interrupt; a thread past its slice gives the CPU up (Linux's tick preemption)
+            if (Processes.executor().currentTurnNanos() >= EevdfScheduler.SLICE_NS) Processes.executor().yieldNow();
+            if (p != null) Signals.deliver(p, frame, false, 0);
             return;
         }
         if (p == null || entry != 8) {
@@ -42,26 +49,47 @@ public final class UserTraps implements UserTrapHandler {
         }
         long esr = UserFrame.get(frame, UserFrame.ESR);
         int ec = (int) (esr >>> 26) & 0x3F;
+        long origX0 = UserFrame.x(frame, 0);
         switch (ec) {
             case EC_SVC64 -> SyscallTable.dispatch(p, frame);
             case EC_DABT_LOWER -> pageFault(p, frame, (esr & WNR) != 0 ? Prot.WRITE : Prot.READ);
             case EC_IABT_LOWER -> pageFault(p, frame, Prot.EXEC);
-            case EC_PC_ALIGN, EC_SP_ALIGN -> kill(p, frame, SIGBUS, "an alignment fault");
-            case EC_BRK_LOWER -> kill(p, frame, SIGTRAP, "a breakpoint");
-            case EC_UNKNOWN -> kill(p, frame, SIGILL, "an undefined instruction");
-            default -> kill(p, frame, SIGILL, "exception class 0x" + Integer.toHexString(ec));
+            case EC_PC_ALIGN, EC_SP_ALIGN -> fault(p, frame, SIGBUS, BUS_ADRALN, "an alignment fault");
+            case EC_BRK_LOWER -> fault(p, frame, SIGTRAP, TRAP_BRKPT, "a breakpoint");
+            case EC_UNKNOWN -> fault(p, frame, SIGILL, ILL_ILLOPC, "an undefined instruction");
+            default -> fault(p, frame, SIGILL, ILL_ILLOPC, "exception class 0x" + Integer.toHexString(ec));
         }
+        Signals.deliver(p, frame, ec == EC_SVC64, origX0);
     }
 
     @Async
     private static void pageFault(Process p, long frame, int access) {
         long far = UserFrame.get(frame, UserFrame.FAR);
-        if (p.mm().fault(far, access) >= 0) return;
-        kill(p, frame, SIGSEGV, "a " + (access == Prot.WRITE ? "write" : access == Prot.EXEC ? "fetch" : "read")
+        long rc = p.mm().fault(far, access);
+        if (rc >= 0) return;
+        if (rc == FilePages.BEYOND_END) {
+            fault(p, frame, SIGBUS, BUS_ADRERR, "an access past the end of a mapped file at 0x" + Long.toHexString(far));
+            return;
+        }
+        int code = p.mm().areas().find(far) == null ? Signals.SEGV_MAPERR : Signals.SEGV_ACCERR;
+        fault(p, frame, SIGSEGV, code, "a " + (access == Prot.WRITE ? "write" : access == Prot.EXEC ? "fetch" : "read")
                 + " at 0x" + Long.toHexString(far));
     }
 
-    /** Ends the process as the signal's default action would (no handlers yet); logs why, as arm64 Linux's show_unhandled_signals does. */
+    /**
+     * A fault the program made: its signal is forced (a handler runs if there
+     * is one, else the process ends). A fatal one is logged as arm64 Linux's
+     * show_unhandled_signals does, naming the PC and the address.
+     */
+    private static void fault(Process p, long frame, int signal, int code, String why) {
+        long far = UserFrame.get(frame, UserFrame.FAR);
+        boolean handled = p.signals().handler(signal) > SignalState.SIG_IGN && (p.signals().blocked() & SignalState.bit(signal)) == 0;
+        if (!handled) System.out.println("lichen: " + p + ": killed by signal " + signal + " after " + why + ", pc 0x"
+                + Long.toHexString(UserFrame.get(frame, UserFrame.ELR)));
+        Signals.force(p, signal, code, far);
+    }
+
+    /** An exception no process can own: ends the process if there is one, else it is the kernel's bug. */
     @Async
     private static void kill(Process p, long frame, int signal, String why) {
         System.out.println("lichen: " + (p == null ? "no process" : p.toString()) + ": killed by signal " + signal + " after "

@@ -3,8 +3,8 @@ package lichen.kernel.signal;
 /**
  * A process's signal dispositions and blocked mask (man 7 signal): what
  * rt_sigaction(2) and rt_sigprocmask(2) set and read back, what fork(2)
- * copies and what execve(2) resets. Delivery (frames on the user stack,
- * rt_sigreturn) builds on this.
+ * copies and what execve(2) resets, and the signals waiting to be
+ * delivered ({@link Signals} delivers them).
  */
 public final class SignalState {
     public static final int NSIG = 64;
@@ -18,6 +18,14 @@ public final class SignalState {
     private final long[] restorer = new long[NSIG + 1];
     private final long[] mask = new long[NSIG + 1];
     private long blocked;
+    /** Signals sent and not yet delivered, and for each the siginfo fields it came with (one of each standard signal is kept). */
+    private long pending;
+    private final int[] code = new int[NSIG + 1], senderPid = new int[NSIG + 1], status = new int[NSIG + 1];
+    private final long[] address = new long[NSIG + 1];
+    /** sigaltstack(2): the alternate stack, and SS_DISABLE when none. */
+    private long altStack, altSize;
+    private int altFlags = SS_DISABLE;
+    public static final int SS_ONSTACK = 1, SS_DISABLE = 2;
 
     public static long bit(int sig) { return 1L << (sig - 1); }
 
@@ -42,6 +50,46 @@ public final class SignalState {
 
     public void setBlocked(long set) { blocked = set & ~UNBLOCKABLE; }
 
+    public long pending() { return pending; }
+
+    /** Marks {@code sig} pending with its siginfo (si_code, the sender's pid, a child's status, a fault address). */
+    public void post(int sig, int siCode, int pid, int childStatus, long faultAddress) {
+        pending |= bit(sig);
+        code[sig] = siCode;
+        senderPid[sig] = pid;
+        status[sig] = childStatus;
+        address[sig] = faultAddress;
+    }
+
+    /** The lowest-numbered pending signal the mask lets through (SIGKILL first), or 0. */
+    public int nextDeliverable() {
+        long ready = pending & (~blocked | UNBLOCKABLE);
+        if ((ready & bit(SIGKILL)) != 0) return SIGKILL;
+        return ready == 0 ? 0 : Long.numberOfTrailingZeros(ready) + 1;
+    }
+
+    public void take(int sig) { pending &= ~bit(sig); }
+
+    public int code(int sig) { return code[sig]; }
+
+    public int senderPid(int sig) { return senderPid[sig]; }
+
+    public int childStatus(int sig) { return status[sig]; }
+
+    public long faultAddress(int sig) { return address[sig]; }
+
+    public long altStack() { return altStack; }
+
+    public long altSize() { return altSize; }
+
+    public int altFlags() { return altFlags; }
+
+    public void setAltStack(long sp, long size, int flags) {
+        altStack = sp;
+        altSize = size;
+        altFlags = flags;
+    }
+
     /** fork(2): the child has the same dispositions and mask. */
     public SignalState copy() {
         SignalState c = new SignalState();
@@ -50,7 +98,10 @@ public final class SignalState {
         System.arraycopy(restorer, 0, c.restorer, 0, restorer.length);
         System.arraycopy(mask, 0, c.mask, 0, mask.length);
         c.blocked = blocked;
-        return c;
+        c.altStack = altStack;
+        c.altSize = altSize;
+        c.altFlags = altFlags;
+        return c; // pending signals are the parent's own (man 2 fork)
     }
 
     /** execve(2): caught signals go back to their default (the handlers are gone with the program); ignored ones stay ignored; the mask stays. */
@@ -61,5 +112,8 @@ public final class SignalState {
             restorer[s] = 0;
             mask[s] = 0;
         }
+        altFlags = SS_DISABLE;
+        altStack = 0;
+        altSize = 0;
     }
 }

@@ -15,6 +15,8 @@ import lichen.libkernel.Errno;
  */
 public final class SyscallTable {
     private static final boolean[] reported = new boolean[512];
+    /** What a handler returns when x0 is not a result (rt_sigreturn restores it). */
+    static final long NO_RESULT = Long.MIN_VALUE;
     /** The command line's lichen.trace=syscalls: every call, its result and when, on the console (a kernel-side strace). */
     private static boolean tracing;
 
@@ -26,6 +28,7 @@ public final class SyscallTable {
         long a0 = UserFrame.x(frame, 0), a1 = UserFrame.x(frame, 1), a2 = UserFrame.x(frame, 2);
         long a3 = UserFrame.x(frame, 3), a4 = UserFrame.x(frame, 4), a5 = UserFrame.x(frame, 5);
         long r = call(p, frame, nr, a0, a1, a2, a3, a4, a5);
+        if (r == NO_RESULT) return;
         UserFrame.setX(frame, 0, r);
         if (tracing) trace(p, nr, a0, a1, a2, r);
     }
@@ -58,6 +61,7 @@ public final class SyscallTable {
             case 46 -> FileCalls.sysFtruncate(p, (int) a0, a1);
             case 48 -> StatCalls.sysFaccessat(p, (int) a0, a1, (int) a2, 0);
             case 49 -> DirectoryCalls.sysChdir(p, a0);
+            case 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16 -> XattrCalls.sysXattr();
             case 39 -> MountCalls.sysUmount2(p, a0, (int) a1);
             case 40 -> MountCalls.sysMount(p, a0, a1, a2, a3, a4);
             case 50 -> DirectoryCalls.sysFchdir(p, (int) a0);
@@ -88,12 +92,21 @@ public final class SyscallTable {
             case 98 -> FutexCalls.sysFutex(p, a0, (int) a1, (int) a2, a3, a4, (int) a5);
             case 99 -> FutexCalls.sysSetRobustList(p, a0, a1);
             case 101 -> TimeCalls.sysNanosleep(p, a0, a1);
+            case 102 -> TimeCalls.sysGetitimer(p, (int) a0, a1);
+            case 103 -> TimeCalls.sysSetitimer(p, (int) a0, a1, a2);
             case 113 -> TimeCalls.sysClockGettime(p, (int) a0, a1);
             case 114 -> TimeCalls.sysClockGetres(p, (int) a0, a1);
             case 115 -> TimeCalls.sysClockNanosleep(p, (int) a0, (int) a1, a2, a3);
             case 124 -> ProcessCalls.sysSchedYield();
+            case 129 -> KillCalls.sysKill(p, (int) a0, (int) a1);
+            case 130 -> KillCalls.sysTkill(p, (int) a0, (int) a1);
+            case 131 -> KillCalls.sysTgkill(p, (int) a0, (int) a1, (int) a2);
+            case 132 -> SignalCalls.sysSigaltstack(p, frame, a0, a1);
+            case 133 -> SignalCalls.sysRtSigsuspend(p, a0, a1);
             case 134 -> SignalCalls.sysRtSigaction(p, (int) a0, a1, a2, a3);
             case 135 -> SignalCalls.sysRtSigprocmask(p, (int) a0, a1, a2, a3);
+            case 136 -> SignalCalls.sysRtSigpending(p, a0, a1);
+            case 139 -> SignalCalls.sysRtSigreturn(p, frame);
             case 142 -> SystemCalls.sysReboot((int) a0, (int) a1, (int) a2);
             case 154 -> SessionCalls.sysSetpgid(p, (int) a0, (int) a1);
             case 155 -> SessionCalls.sysGetpgid(p, (int) a0);

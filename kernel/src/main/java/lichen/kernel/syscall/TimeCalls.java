@@ -4,6 +4,8 @@ import lichen.api.Async;
 import lichen.arch.aarch64.Timer;
 import lichen.kernel.mm.UserCopy;
 import lichen.kernel.proc.Process;
+import lichen.kernel.signal.RealTimer;
+import lichen.kernel.time.WallClock;
 import lichen.kernel.proc.Processes;
 import lichen.libkernel.Errno;
 import lichen.libkernel.LittleEndian;
@@ -19,16 +21,13 @@ final class TimeCalls {
             CLOCK_MONOTONIC_RAW = 4, CLOCK_REALTIME_COARSE = 5, CLOCK_MONOTONIC_COARSE = 6, CLOCK_BOOTTIME = 7;
     static final int TIMER_ABSTIME = 1;
     private static final long NANOS = 1_000_000_000L;
-    /** Nanoseconds since the epoch at boot (no RTC read yet). */
-    private static long wallAtBoot;
 
     private TimeCalls() {}
 
     private static boolean known(int clock) { return clock >= 0 && clock <= CLOCK_BOOTTIME; }
 
     private static long now(int clock) {
-        long t = Timer.nanos();
-        return clock == CLOCK_REALTIME || clock == CLOCK_REALTIME_COARSE ? wallAtBoot + t : t;
+        return clock == CLOCK_REALTIME || clock == CLOCK_REALTIME_COARSE ? WallClock.nowNanos() : Timer.nanos();
     }
 
     @Async
@@ -70,7 +69,14 @@ final class TimeCalls {
         int rc = readTimespec(p, req, ns);
         if (rc < 0) return rc;
         long wait = (flags & TIMER_ABSTIME) != 0 ? ns[0] - now(clock) : ns[0];
-        if (wait > 0) Processes.executor().sleep(wait, false);
+        if (wait <= 0) return 0;
+        long start = Processes.executor().now();
+        int slept = Processes.executor().sleep(wait, true);
+        if (slept < 0) {
+            // A signal ended the sleep: what was left goes to rem (relative sleeps only, as nanosleep(2) says).
+            if (rem != 0 && (flags & TIMER_ABSTIME) == 0) writeTimespec(p, rem, Math.max(0, wait - (Processes.executor().now() - start)));
+            return -Errno.EINTR;
+        }
         return 0;
     }
 
@@ -91,5 +97,53 @@ final class TimeCalls {
         LittleEndian.put64(b, 0, nanos / NANOS);
         LittleEndian.put64(b, 8, nanos % NANOS);
         return UserCopy.copyOut(p.mm(), at, b, 0, 16);
+    }
+
+    /** setitimer(2) and getitimer(2)'s timers: ITIMER_REAL counts wall time and sends SIGALRM. */
+    static final int ITIMER_REAL = 0, ITIMER_VIRTUAL = 1, ITIMER_PROF = 2;
+
+    /**
+     * setitimer(2): ITIMER_REAL only; the CPU-time timers (ITIMER_VIRTUAL,
+     * ITIMER_PROF) need per-process CPU accounting that is not kept yet, and
+     * are EINVAL rather than timers that never fire.
+     */
+    @Async
+    static long sysSetitimer(Process p, int which, long value, long oldValue) {
+        if (which != ITIMER_REAL) return -Errno.EINVAL;
+        byte[] b = new byte[32];
+        if (value != 0 && UserCopy.copyIn(p.mm(), value, b, 0, 32) < 0) return -Errno.EFAULT;
+        long every = timeval(b, 0), first = timeval(b, 16);
+        if (every < 0 || first < 0) return -Errno.EINVAL;
+        RealTimer t = RealTimer.of(p);
+        if (oldValue != 0) {
+            long rc = writeItimer(p, oldValue, t);
+            if (rc < 0) return rc;
+        }
+        t.set(first, every);
+        return 0;
+    }
+
+    @Async
+    static long sysGetitimer(Process p, int which, long value) {
+        if (which != ITIMER_REAL) return -Errno.EINVAL;
+        return writeItimer(p, value, RealTimer.of(p));
+    }
+
+    @Async
+    private static long writeItimer(Process p, long at, RealTimer t) {
+        byte[] b = new byte[32];
+        long every = t.interval(), left = t.remaining();
+        LittleEndian.put64(b, 0, every / NANOS);
+        LittleEndian.put64(b, 8, every % NANOS / 1000);
+        LittleEndian.put64(b, 16, left / NANOS);
+        LittleEndian.put64(b, 24, (left % NANOS + 999) / 1000);
+        return UserCopy.copyOut(p.mm(), at, b, 0, 32) < 0 ? -Errno.EFAULT : 0;
+    }
+
+    /** A struct timeval at {@code off} in nanoseconds, or -1 when tv_usec is outside [0, 1e6) or tv_sec negative. */
+    private static long timeval(byte[] b, int off) {
+        long sec = LittleEndian.u64(b, off), usec = LittleEndian.u64(b, off + 8);
+        if (sec < 0 || usec < 0 || usec >= 1_000_000) return -1;
+        return sec > Long.MAX_VALUE / NANOS - 1 ? Long.MAX_VALUE / 2 : sec * NANOS + usec * 1000;
     }
 }

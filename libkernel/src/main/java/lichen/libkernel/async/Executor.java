@@ -43,6 +43,8 @@ public class Executor {
     /** The task running now, or null outside any task. */
     public Task current() { return current; }
 
+    private long turnStart;
+
     /** Tasks spawned and not finished. */
     public int liveTasks() { return live; }
 
@@ -161,10 +163,14 @@ public class Executor {
         return n;
     }
 
+    /** How long the running task's current turn has lasted (0 outside a task): a tick preempts only a task past its slice. */
+    public long currentTurnNanos() { return current == null ? 0 : clock.now() - turnStart; }
+
     /** Runs the next runnable task until it blocks, yields or ends; false when none was runnable. */
     public boolean runOne() {
         fireTimers();
         long start = clock.now();
+        turnStart = start;
         Task t = scheduler.pick(start);
         if (t == null) return false;
         current = t;

@@ -24,6 +24,7 @@ public final class MachineDescription {
     private long initrdStart = -1;
     private long initrdEnd = -1;
     private long uartBase = -1, uartSize, gicDistributor = -1, gicCpuInterface = -1;
+    private long rtcBase = -1;
     /** GICv3's redistributor regions as base, size pairs. */
     private long[] gicRedistributors = new long[0];
     private int uartIrq = -1;
@@ -117,6 +118,8 @@ public final class MachineDescription {
             uartSize = f.regSize(n, 0);
             uartIrq = interrupt(f, n, 0);
         }
+        n = f.findCompatible("arm,pl031", -1);
+        if (n >= 0 && f.regCount(n) > 0) rtcBase = f.regAddress(n, 0);
         for (String v2 : new String[] {"arm,cortex-a15-gic", "arm,gic-400"}) {
             n = gicVersion == 0 ? f.findCompatible(v2, -1) : -1;
             if (n >= 0 && f.regCount(n) >= 2) {
@@ -194,6 +197,9 @@ public final class MachineDescription {
     public long initrdEnd() { return initrdEnd; }
 
     public long uartBase() { return uartBase; }
+
+    /** The PL031 real-time clock's registers (QEMU virt has one), or -1. */
+    public long rtcBase() { return rtcBase; }
     public long uartSize() { return uartSize; }
     public int uartIrq() { return uartIrq; }
 

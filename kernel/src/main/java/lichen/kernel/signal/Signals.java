@@ -1,0 +1,134 @@
+package lichen.kernel.signal;
+
+import lichen.api.Async;
+import lichen.kernel.proc.Process;
+import lichen.kernel.proc.Processes;
+import lichen.kernel.proc.UserFrame;
+import lichen.libkernel.Errno;
+
+/**
+ * Sending and delivering signals (man 7 signal). A signal sent to a process
+ * is made pending and ends an interruptible sleep (the call returns EINTR or
+ * restarts); on the way back to user mode the lowest deliverable signal is
+ * acted on: its default action (end the process, or nothing), or its
+ * handler run on an rt_sigframe with the mask widened, returning through
+ * rt_sigreturn. Stop signals have no job control behind them yet and are
+ * ignored by default.
+ */
+public final class Signals {
+    public static final int SIGHUP = 1, SIGINT = 2, SIGQUIT = 3, SIGILL = 4, SIGTRAP = 5, SIGABRT = 6, SIGBUS = 7, SIGFPE = 8,
+            SIGKILL = 9, SIGUSR1 = 10, SIGSEGV = 11, SIGUSR2 = 12, SIGPIPE = 13, SIGALRM = 14, SIGTERM = 15, SIGCHLD = 17,
+            SIGCONT = 18, SIGSTOP = 19, SIGTSTP = 20, SIGTTIN = 21, SIGTTOU = 22, SIGURG = 23, SIGXCPU = 24, SIGXFSZ = 25,
+            SIGWINCH = 28, SIGSYS = 31;
+    /** si_code values (asm-generic/siginfo.h). */
+    public static final int SI_USER = 0, SI_KERNEL = 0x80, SI_TKILL = -6, SEGV_MAPERR = 1, SEGV_ACCERR = 2,
+            CLD_EXITED = 1, CLD_KILLED = 2, CLD_DUMPED = 3;
+    /** sa_flags (asm-generic/signal.h). */
+    public static final long SA_SIGINFO = 4, SA_RESTORER = 0x04000000, SA_ONSTACK = 0x08000000, SA_RESTART = 0x10000000,
+            SA_NODEFER = 0x40000000, SA_RESETHAND = 0x80000000L;
+
+    private Signals() {}
+
+    /** What a signal does when its disposition is SIG_DFL. */
+    static boolean ignoredByDefault(int sig) {
+        return sig == SIGCHLD || sig == SIGCONT || sig == SIGURG || sig == SIGWINCH
+                || sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU; // no job control yet
+    }
+
+    /**
+     * Sends {@code sig} to {@code p} with its siginfo. A signal its target
+     * ignores is dropped at once (man 7 signal); any other is made pending and
+     * wakes the target from an interruptible sleep when it is not blocked.
+     */
+    public static void send(Process p, int sig, int code, int senderPid, int childStatus, long address) {
+        if (p == null || p.state() != Process.LIVE || !SignalState.valid(sig)) return;
+        SignalState s = p.signals();
+        long h = s.handler(sig);
+        if (sig != SIGKILL && (h == SignalState.SIG_IGN || (h == SignalState.SIG_DFL && ignoredByDefault(sig)))) return;
+        s.post(sig, code, senderPid, childStatus, address);
+        if (sig == SIGKILL || (s.blocked() & SignalState.bit(sig)) == 0) {
+            if (p.task() != null) Processes.executor().interrupt(p.task());
+        }
+    }
+
+    /**
+     * A fault the program made (SIGSEGV, SIGBUS, SIGILL, SIGTRAP): delivered to
+     * its handler if it has one and does not block it, else the process ends,
+     * as Linux's force_sig does.
+     */
+    public static void force(Process p, int sig, int code, long address) {
+        SignalState s = p.signals();
+        if ((s.blocked() & SignalState.bit(sig)) != 0 || s.handler(sig) == SignalState.SIG_IGN) s.setAction(sig, SignalState.SIG_DFL, 0, 0, 0);
+        s.setBlocked(s.blocked() & ~SignalState.bit(sig));
+        s.post(sig, code, 0, 0, address);
+    }
+
+    /**
+     * Acts on deliverable signals before {@code p} returns to user mode.
+     * {@code syscallResult} is what the call just returned into x0 (or 0
+     * outside a call, {@code inSyscall} false): an EINTR from a call whose
+     * signal has SA_RESTART makes the call run again with its first argument
+     * {@code origX0}. Does not return when a signal ends the process.
+     */
+    @Async
+    public static void deliver(Process p, long frame, boolean inSyscall, long origX0) {
+        SignalState s = p.signals();
+        while (true) {
+            int sig = s.nextDeliverable();
+            if (sig == 0) break;
+            s.take(sig);
+            long h = s.handler(sig);
+            if (h == SignalState.SIG_IGN || (h == SignalState.SIG_DFL && ignoredByDefault(sig))) continue;
+            if (h == SignalState.SIG_DFL) terminate(p, sig);
+            if (inSyscall && UserFrame.x(frame, 0) == -Errno.EINTR && (s.flags(sig) & SA_RESTART) != 0) {
+                UserFrame.setX(frame, 0, origX0);
+                UserFrame.set(frame, UserFrame.ELR, UserFrame.get(frame, UserFrame.ELR) - 4);
+            }
+            inSyscall = false;
+            if (!runHandler(p, frame, sig, h)) terminate(p, SIGSEGV);
+            break; // one handler frame at a time: the next signal comes after it (or on its sigreturn)
+        }
+        if (s.nextDeliverable() == 0 && p.task() != null) p.task().clearSignal();
+    }
+
+    /** Builds the handler's frame and points the thread at the handler; false when the stack cannot take the frame. */
+    @Async
+    private static boolean runHandler(Process p, long frame, int sig, long handler) {
+        SignalState s = p.signals();
+        long flags = s.flags(sig);
+        long sp = UserFrame.get(frame, UserFrame.SP);
+        boolean onAlt = s.altFlags() != SignalState.SS_DISABLE && sp - s.altStack() < s.altSize();
+        long top = (flags & SA_ONSTACK) != 0 && s.altFlags() != SignalState.SS_DISABLE && !onAlt ? s.altStack() + s.altSize() : sp;
+        long savedMask = p.takeSuspendMask(s.blocked());
+        long at = SignalFrame.write(p.mm(), frame, top, sig, s, savedMask);
+        if (at < 0) return false;
+        UserFrame.setX(frame, 0, sig);
+        UserFrame.setX(frame, 1, at + SignalFrame.INFO);
+        UserFrame.setX(frame, 2, at + SignalFrame.UC);
+        UserFrame.setX(frame, 29, (at + SignalFrame.SIZE));
+        UserFrame.setX(frame, 30, (flags & SA_RESTORER) != 0 ? s.restorer(sig) : p.mm().sigreturnTrampoline());
+        UserFrame.set(frame, UserFrame.SP, at);
+        UserFrame.set(frame, UserFrame.ELR, handler);
+        long widened = savedMask | s.mask(sig) | ((flags & SA_NODEFER) != 0 ? 0 : SignalState.bit(sig));
+        s.setBlocked(widened);
+        if ((flags & SA_RESETHAND) != 0) s.setAction(sig, SignalState.SIG_DFL, 0, 0, 0);
+        return true;
+    }
+
+    /** rt_sigreturn(2): the state before the handler comes back from the frame at the user stack pointer; SIGSEGV when it is unreadable. */
+    @Async
+    public static void sigreturn(Process p, long frame) {
+        long[] mask = new long[1];
+        if (SignalFrame.restore(p.mm(), frame, UserFrame.get(frame, UserFrame.SP), mask) < 0) {
+            terminate(p, SIGSEGV);
+            return;
+        }
+        p.signals().setBlocked(mask[0]);
+    }
+
+    /** The default action's end: the wait status is the signal (no core is written, as with RLIMIT_CORE 0). */
+    @Async
+    static void terminate(Process p, int sig) {
+        Processes.exit(p, sig);
+    }
+}

@@ -1,0 +1,56 @@
+package lichen.kernel.syscall;
+
+import lichen.kernel.proc.Process;
+import lichen.kernel.proc.Processes;
+import lichen.kernel.signal.SignalState;
+import lichen.kernel.signal.Signals;
+import lichen.libkernel.Errno;
+
+/** kill(2), tkill(2) and tgkill(2): every process has one thread, whose id is its pid. */
+final class KillCalls {
+    private KillCalls() {}
+
+    /**
+     * kill(2): {@code pid} > 0 one process, 0 the caller's group, -1 every
+     * process but init and the caller, < -1 the group -pid. Signal 0 only
+     * checks that a target exists. EINVAL for a bad signal, ESRCH when no
+     * process matched (every process is root, so EPERM never applies).
+     */
+    static long sysKill(Process p, int pid, int sig) {
+        if (sig != 0 && !SignalState.valid(sig)) return -Errno.EINVAL;
+        if (pid > 0) return signalOne(p, Processes.byPid(pid), sig);
+        if (pid == Integer.MIN_VALUE) return -Errno.ESRCH;
+        int group = pid == 0 ? p.pgid() : -pid;
+        boolean any = false;
+        for (int q = 1; q < Processes.PID_MAX; q++) {
+            Process t = Processes.byPid(q);
+            if (t == null || t.state() == Process.REAPED) continue;
+            if (pid == -1 ? t.pid() == 1 || t == p : t.pgid() != group) continue;
+            any = true;
+            if (sig != 0) Signals.send(t, sig, Signals.SI_USER, p.pid(), 0, 0);
+        }
+        return any ? 0 : -Errno.ESRCH;
+    }
+
+    /** tgkill(2): the thread {@code tid} of thread group {@code tgid}; EINVAL for non-positive ids. */
+    static long sysTgkill(Process p, int tgid, int tid, int sig) {
+        if (tgid <= 0 || tid <= 0) return -Errno.EINVAL;
+        if (tgid != tid) return -Errno.ESRCH;
+        return sysTkill(p, tid, sig);
+    }
+
+    static long sysTkill(Process p, int tid, int sig) {
+        if (tid <= 0) return -Errno.EINVAL;
+        if (sig != 0 && !SignalState.valid(sig)) return -Errno.EINVAL;
+        Process t = Processes.byPid(tid);
+        if (t == null || t.state() == Process.REAPED) return -Errno.ESRCH;
+        if (sig != 0) Signals.send(t, sig, Signals.SI_TKILL, p.pid(), 0, 0);
+        return 0;
+    }
+
+    private static long signalOne(Process p, Process t, int sig) {
+        if (t == null || t.state() == Process.REAPED) return -Errno.ESRCH;
+        if (sig != 0) Signals.send(t, sig, Signals.SI_USER, p.pid(), 0, 0);
+        return 0;
+    }
+}
