@@ -6,7 +6,7 @@ export MAVEN_OPTS := "--sun-misc-unsafe-memory-access=allow"
 mvn := "mvn -q -B"
 # Every kernel image is these inputs compiled by jcc's kernel target; only the entry class and the output differ.
 kernel_jcc := "jcc/bin/jcc --target kernel -T arch/aarch64/src/main/asm/kernel.ld"
-kernel_inputs := "kernel/target/classes arch/aarch64/target/classes libkernel/target/classes fs/target/classes arch/aarch64/src/main/asm/boot.S arch/aarch64/src/main/asm/vectors.S arch/aarch64/src/main/asm/switch.S arch/aarch64/src/main/asm/user.S"
+kernel_inputs := "kernel/target/classes arch/aarch64/target/classes libkernel/target/classes fs/target/classes arch/aarch64/src/main/asm/boot.S arch/aarch64/src/main/asm/vectors.S arch/aarch64/src/main/asm/switch.S arch/aarch64/src/main/asm/user.S arch/aarch64/src/main/asm/usercopy.S"
 
 # QEMU's interrupt controller for `run`: GICv2 or GICv3 (`just gic=3 run`).
 gic := "2"
@@ -28,13 +28,14 @@ kernel: build
     mkdir -p build/kernel
     {{kernel_jcc}} --main lichen.kernel.Kernel -o build/kernel/Image {{kernel_inputs}}
 
-# The kernel's in-kernel tests on QEMU, with GICv2 and then GICv3: PASS/FAIL lines, "N passed, N failed", the verdict as QEMU's exit status;
+# The kernel's in-kernel tests on QEMU, with GICv2, GICv3, and GICv3 on -cpu max (which has PAN): PASS/FAIL lines, "N passed, N failed", the verdict as QEMU's exit status;
 # then a kernel that panics on purpose: its message, backtrace, the other CPUs stopped, status 1.
 test-kernel: build image
     mkdir -p build/kernel
     {{kernel_jcc}} --main lichen.kernel.selftest.SelfTest -o build/kernel/SelfTest {{kernel_inputs}}
     GIC=2 scripts/run-kernel-test.sh build/kernel/SelfTest
     GIC=3 scripts/run-kernel-test.sh build/kernel/SelfTest
+    CPU=max GIC=3 scripts/run-kernel-test.sh build/kernel/SelfTest
     {{kernel_jcc}} --main lichen.kernel.selftest.PanicProbe -o build/kernel/PanicProbe {{kernel_inputs}}
     scripts/run-kernel-panic-test.sh build/kernel/PanicProbe
 

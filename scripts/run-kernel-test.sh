@@ -4,14 +4,18 @@
 # "N passed, 0 failed" line (a kernel that powered off early via PSCI would
 # also exit 0). A hang is a failure after the timeout. GIC=2|3 picks QEMU's
 # interrupt controller (the kernel is told which, to check it drives that one),
-# SMP the number of CPUs. The root filesystem image (INITRD, default
+# SMP the number of CPUs, CPU QEMU's CPU model (cortex-a72; max has PAN, and the
+# kernel is told to expect it). The root filesystem image (INITRD, default
 # build/rootfs.img) is QEMU's -initrd, which the file-system tests read and write.
 set -uo pipefail
 image="$1"
 log="$(mktemp)"
 gic="${GIC:-2}"
-timeout "${KERNEL_TEST_TIMEOUT:-120}" qemu-system-aarch64 -M "virt,gic-version=$gic" -cpu cortex-a72 -m 1G -smp "${SMP:-2}" \
-  -initrd "${INITRD:-build/rootfs.img}" -nographic -no-reboot -nic none -semihosting-config enable=on,target=native -kernel "$image" -append "expect-gic=$gic" | tee "$log"
+cpu="${CPU:-cortex-a72}"
+args="expect-gic=$gic"
+if [ "$cpu" = max ]; then args="$args expect-pan=1"; fi
+timeout "${KERNEL_TEST_TIMEOUT:-120}" qemu-system-aarch64 -M "virt,gic-version=$gic" -cpu "$cpu" -m 1G -smp "${SMP:-2}" \
+  -initrd "${INITRD:-build/rootfs.img}" -nographic -no-reboot -nic none -semihosting-config enable=on,target=native -kernel "$image" -append "$args" | tee "$log"
 status=${PIPESTATUS[0]}
 summary="$(tr -d '\r' < "$log" | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -1)"
 rm -f "$log"

@@ -7,7 +7,8 @@
 #   INIT='cmd args' scripts/run-lichen.sh runs the command as /init's child, then powers off;
 #                                         the exit status is the command's (scripts/guest-init.sh)
 #
-# Variables: IMAGE (default build/rootfs.img), INIT, GIC (2 or 3, default 2),
+# Variables: IMAGE (default build/rootfs.img), INIT, GIC (2 or 3, default 2), LICHEN_CPU
+# (default cortex-a72; max has PAN),
 # LICHEN_MEM (default 1G: the image is in RAM), LICHEN_SMP (default 2),
 # LICHEN_APPEND (more kernel parameters), GUEST_TIMEOUT (default 600 s).
 set -uo pipefail
@@ -19,7 +20,7 @@ image="${IMAGE:-$root/build/rootfs.img}"
 
 append="console=ttyAMA0 init=/init ${LICHEN_APPEND:-}"
 build_qemu() {
-  qemu=(qemu-system-aarch64 -M "virt,gic-version=${GIC:-2}" -cpu cortex-a72 -m "${LICHEN_MEM:-1G}" -smp "${LICHEN_SMP:-2}"
+  qemu=(qemu-system-aarch64 -M "virt,gic-version=${GIC:-2}" -cpu "${LICHEN_CPU:-cortex-a72}" -m "${LICHEN_MEM:-1G}" -smp "${LICHEN_SMP:-2}"
     -nographic -no-reboot -nic none -kernel "$kernel" -initrd "$image"
     -append "$append")
 }

@@ -67,6 +67,54 @@ public final class Cpu {
     public static void invalidateTlbPage(long va) { throw hostless(); }
 
     /*
+     * User memory through unprivileged loads and stores (arch/aarch64/usercopy.S; ARM ARM C6.2,
+     * LDTR/STTR): checked against EL0's permissions, each faulting instruction listed in the
+     * exception table, so a bad user address ends the routine early instead of the kernel.
+     */
+
+    /** Copies {@code n} bytes from user {@code userSrc} to kernel {@code kernelDst}; the bytes not copied (0: all were). */
+    public static long copyFromUser(long kernelDst, long userSrc, long n) { throw hostless(); }
+
+    /** Copies {@code n} bytes from kernel {@code kernelSrc} to user {@code userDst}; the bytes not copied. */
+    public static long copyToUser(long userDst, long kernelSrc, long n) { throw hostless(); }
+
+    /** Zeroes {@code n} bytes at user {@code userDst}; the bytes not cleared. */
+    public static long clearUser(long userDst, long n) { throw hostless(); }
+
+    /** The index of the first NUL in the {@code limit} bytes at user {@code userSrc}; {@code limit} when none; -1 on a fault. */
+    public static long userStringLength(long userSrc, long limit) { throw hostless(); }
+
+    /** Copies the string at user {@code userSrc} with its NUL, at most {@code limit} bytes; its length, {@code limit} when no NUL came, -1 on a fault. */
+    public static long copyStringFromUser(long kernelDst, long userSrc, long limit) { throw hostless(); }
+
+    /** Stores 8 bytes at the aligned user address {@code userDst}: 0, or -1 on a fault. */
+    public static long storeUser64(long userDst, long value) { throw hostless(); }
+
+    /** Stores 4 bytes at the aligned user address {@code userDst}: 0, or -1 on a fault. */
+    public static long storeUser32(long userDst, int value) { throw hostless(); }
+
+    /** The exception table's first (instruction, fixup) pair (kernel.ld, __ex_table_start). */
+    public static long exceptionTableStart() { throw hostless(); }
+
+    /** One past the exception table's last pair (kernel.ld, __ex_table_end). */
+    public static long exceptionTableEnd() { throw hostless(); }
+
+    /** ID_AA64MMFR1_EL1, memory model feature register 1 (its PAN field is bits 23:20). */
+    public static long memoryModelFeatures1() { throw hostless(); }
+
+    /** SCTLR_EL1, the system control register of EL1. */
+    public static long systemControl() { throw hostless(); }
+
+    /** SCTLR_EL1 = {@code value}, then ISB. */
+    public static void setSystemControl(long value) { throw hostless(); }
+
+    /** PSTATE.PAN as the PAN register shows it (bit 22); only where ID_AA64MMFR1_EL1.PAN says it exists. */
+    public static long privilegedAccessNever() { throw hostless(); }
+
+    /** PAN = {@code value} (bit 22 set: EL1 may not touch memory EL0 can reach except by LDTR/STTR), then ISB. */
+    public static void setPrivilegedAccessNever(long value) { throw hostless(); }
+
+    /*
      * The GICv3 CPU interface, which is system registers (ARM IHI 0069H, 12.2): one intrinsic
      * for each register the kernel uses, named for what it does.
      */

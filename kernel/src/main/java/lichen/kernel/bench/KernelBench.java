@@ -7,7 +7,8 @@ import lichen.libkernel.async.Executor;
 /**
  * {@code just bench-kernel}: figures from the running kernel, no verdicts.
  * The time from reset to this entry (the generic timer starts at reset), and
- * context switches per second between kernel tasks that yield to each other.
+ * context switches per second between kernel tasks that yield to each other,
+ * and user-copy throughput (UserCopyBench).
  */
 public final class KernelBench {
     private static final int YIELDS = 100_000;
@@ -31,6 +32,7 @@ public final class KernelBench {
         long switches = executor.contextSwitches();
         System.out.println("bench: " + switches + " task switches in " + elapsed / 1000 + " us: "
                 + switches * 1_000_000_000L / elapsed + " per second");
+        System.out.println(UserCopyBench.run());
         System.out.flush();
         PowerOff.exit(0);
     }

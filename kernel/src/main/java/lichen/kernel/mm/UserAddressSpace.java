@@ -4,6 +4,7 @@ import lichen.api.Async;
 import lichen.api.Cpu;
 import lichen.api.Unsafe;
 import lichen.arch.aarch64.StackContinuations;
+import lichen.arch.aarch64.UserPageFaults;
 import lichen.libkernel.Errno;
 import lichen.libkernel.container.IdAllocator;
 import lichen.libkernel.mm.PageTable;
@@ -24,7 +25,7 @@ import lichen.libkernel.mm.VmaSet;
  * spaces at most, each one's stale TLB entries removed before its ASID is reused.
  */
 @Unsafe
-public final class UserAddressSpace {
+public final class UserAddressSpace implements UserPageFaults {
     public static final long PAGE = 4096;
     /** Lowest address mmap(2) hands out (vm.mmap_min_addr) and the top below which it places areas. */
     public static final long MMAP_MIN = 0x10000, MMAP_BASE = 0x0000_ffff_f000_0000L - (8L << 20) - (128L << 20);
@@ -35,6 +36,8 @@ public final class UserAddressSpace {
 
     private final PageTable table;
     private final int asid;
+    /** TTBR0_EL1's value, made once: UserCopy compares it with the installed one on every copy. */
+    private final long ttbr0;
     private final VmaSet areas;
     private long brkStart, brk;
     /** Where signal handlers return when the program gave no restorer (SigreturnPage). */
@@ -43,6 +46,7 @@ public final class UserAddressSpace {
     private UserAddressSpace(PageTable table, int asid, VmaSet areas) {
         this.table = table;
         this.asid = asid;
+        this.ttbr0 = (long) asid << 48 | table.root().raw();
         this.areas = areas;
     }
 
@@ -62,7 +66,7 @@ public final class UserAddressSpace {
     }
 
     /** TTBR0_EL1's value for this space: ASID in bits 63:48, the table's address below. */
-    public long ttbr0() { return (long) asid << 48 | table.root().raw(); }
+    public long ttbr0() { return ttbr0; }
 
     public VmaSet areas() { return areas; }
 
@@ -152,9 +156,8 @@ public final class UserAddressSpace {
      */
     @Async
     public long fault(long addr, int access) {
-        if (Long.compareUnsigned(addr, VmaSet.USER_END) >= 0) return -Errno.EFAULT;
-        Vma v = areas.find(addr);
-        if (v == null || (allowed(v.prot()) & access) != access) return -Errno.EFAULT;
+        Vma v = areaAllowing(addr, access);
+        if (v == null) return -Errno.EFAULT;
         long page = addr & -PAGE;
         int present = table.protAt(page);
         long pa;
@@ -162,6 +165,32 @@ public final class UserAddressSpace {
         else if ((access & Prot.WRITE) != 0 && (present & Prot.WRITE) == 0) pa = UserPages.breakShare(table, page, v);
         else pa = table.translate(page);
         return pa < 0 ? pa : pa | (addr & (PAGE - 1));
+    }
+
+    /**
+     * The part of {@link #fault} that cannot sleep, for an unprivileged access that
+     * faulted in usercopy.S (arch's UserMemory asks from the data abort, IRQs masked):
+     * an absent page of an anonymous area the access is allowed in gets a zeroed frame,
+     * and a write to a private page still shared after fork gets its own copy. A file
+     * page is refused (reading it may sleep), so the copy stops and UserCopy's walk,
+     * which is {@code @Async}, reads it.
+     */
+    @Override
+    public boolean makePresentWithoutSleeping(long address, boolean write) {
+        Vma v = areaAllowing(address, write ? Prot.WRITE : Prot.READ);
+        if (v == null) return false;
+        long page = address & -PAGE;
+        int present = table.protAt(page);
+        if (present < 0) return !(v.file() instanceof PageSource) && UserPages.fillWithZeros(table, page, v) >= 0;
+        if (write && (present & Prot.WRITE) == 0) return UserPages.breakShare(table, page, v) >= 0;
+        return false;
+    }
+
+    /** The area holding {@code addr} if it allows {@code access}, else null. */
+    private Vma areaAllowing(long addr, int access) {
+        if (Long.compareUnsigned(addr, VmaSet.USER_END) >= 0) return null;
+        Vma v = areas.find(addr);
+        return v == null || (allowed(v.prot()) & access) != access ? null : v;
     }
 
     /** What an area's protection lets through: AArch64 has no write-only page, so PROT_WRITE lets reads in too (as on Linux). */

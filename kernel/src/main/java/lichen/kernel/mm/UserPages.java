@@ -41,16 +41,28 @@ final class UserPages {
     /** A new frame for {@code page} of {@code v}: zeros, or the file's bytes. Its physical address, or -errno. */
     @Async
     static long fill(PageTable t, long page, Vma v) {
+        if (!(v.file() instanceof PageSource src)) return fillWithZeros(t, page, v);
         long pa = frames().allocPages(0);
         if (pa < 0) return -Errno.ENOMEM;
         Mem.zero(pa, PAGE);
-        if (v.file() instanceof PageSource src) {
-            int rc = src.fillPage(pa, (v.pgoff() << 12) + (page - v.start()));
-            if (rc < 0) {
-                frames().freePages(pa, 0);
-                return rc;
-            }
+        int rc = src.fillPage(pa, (v.pgoff() << 12) + (page - v.start()));
+        if (rc < 0) {
+            frames().freePages(pa, 0);
+            return rc;
         }
+        return mapFilled(t, page, v, pa);
+    }
+
+    /** A zeroed frame for the absent {@code page} of the anonymous area {@code v}: no I/O, so it never sleeps (the user-copy abort's case). */
+    static long fillWithZeros(PageTable t, long page, Vma v) {
+        long pa = frames().allocPages(0);
+        if (pa < 0) return -Errno.ENOMEM;
+        Mem.zero(pa, PAGE);
+        return mapFilled(t, page, v, pa);
+    }
+
+    /** Maps the filled frame {@code pa} at {@code page}: its address, or the frame already there, or -errno. */
+    private static long mapFilled(PageTable t, long page, Vma v, long pa) {
         if (t.protAt(page) >= 0) { // filled meanwhile (the file read slept): keep the first
             frames().freePages(pa, 0);
             return t.translate(page);

@@ -23,6 +23,8 @@ public final class SelfTest {
     private static int passed, failed;
     /** The GIC version the test harness gave QEMU ("expect-gic=N" on the command line), else the tree's own; 0: not read. */
     private static int expectedGic;
+    /** The kernel command line between spaces, as the harness gave it. */
+    private static String bootArgs = " ";
 
     private SelfTest() {}
 
@@ -30,7 +32,10 @@ public final class SelfTest {
     public static void start(long deviceTree, long freeMemory) {
         PowerOff.useSemihosting(true);
         lichen.libkernel.fdt.MachineDescription machine = DeviceTreeBlob.read(deviceTree);
-        if (machine != null) expectedGic = expectedGic(machine);
+        if (machine != null) {
+            expectedGic = expectedGic(machine);
+            bootArgs = " " + machine.bootargs() + " ";
+        }
         MemorySetup.start(machine, deviceTree);
         lichen.kernel.boot.Devices.configure(machine);
         lichen.kernel.boot.Processors.start(machine);
@@ -62,6 +67,7 @@ public final class SelfTest {
         PipeTests.runAll();
         UserModeTests.runAll();
         FileCallTests.runAll();
+        UserCopyTests.runAll();
         ExecTests.runAll();
         check("every CPU the device tree lists is online", SelfTest::everyCpuOnline);
         // Last: afterwards only this CPU runs, as after a panic.
@@ -77,6 +83,9 @@ public final class SelfTest {
         if (args.indexOf(" expect-gic=3 ") >= 0) return 3;
         return machine.gicVersion();
     }
+
+    /** The harness put {@code word} on the command line (scripts/run-kernel-test.sh: expect-pan=1 on a CPU with PAN). */
+    static boolean bootArgument(String word) { return bootArgs.indexOf(" " + word + " ") >= 0; }
 
     static void check(String name, KernelTest test) {
         String why = test.run();

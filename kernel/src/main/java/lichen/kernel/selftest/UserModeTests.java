@@ -22,9 +22,9 @@ import lichen.libkernel.mm.Vma;
 final class UserModeTests {
     private static final long CODE = 0x400000, STACK_TOP = 0x800000;
     /** A64 encodings (ARM ARM C6.2): MOVZ Xd, #imm; ADR; SVC #0; LDR Xt, [Xn]. */
-    private static int movz(int rd, int imm) { return 0xD2800000 | imm << 5 | rd; }
+    static int movz(int rd, int imm) { return 0xD2800000 | imm << 5 | rd; }
     private static int adr(int rd, int offset) { return 0x10000000 | (offset & 3) << 29 | (offset >> 2) << 5 | rd; }
-    private static final int SVC = 0xD4000001;
+    static final int SVC = 0xD4000001;
     private static int ldr(int rt, int rn) { return 0xF9400000 | rn << 5 | rt; }
 
     private UserModeTests() {}
@@ -62,7 +62,7 @@ final class UserModeTests {
     }
 
     /** Loads {@code code} then {@code data} at CODE in a new space with a stack, runs it as a process to its end. */
-    private static Process run(String name, int[] code, String data) {
+    static Process run(String name, int[] code, String data) {
         Executor ex = KernelExecutor.create();
         Processes.useExecutor(ex, null);
         UserAddressSpace mm = UserAddressSpace.create();

@@ -75,6 +75,7 @@ public final class Mmu {
         Mem.useLinearMap(KernelLayout.DIRECT_MAP);
         kernel = high;
         userRoot = low.root().raw();
+        PrivilegedAccessNever.enableIfImplemented();
         return null;
     }
 

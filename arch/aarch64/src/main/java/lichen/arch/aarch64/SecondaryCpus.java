@@ -75,6 +75,7 @@ public final class SecondaryCpus {
 
     /** A secondary CPU's first Java code (boot.S), on its own stack; never returns. */
     static void main(long index) {
+        PrivilegedAccessNever.enableIfImplemented();
         Interrupts.joinThisCpu();
         online.getAndAdd(1);
         Cpu.sendEvent();

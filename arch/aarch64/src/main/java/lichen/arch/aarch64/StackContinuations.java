@@ -72,6 +72,9 @@ public final class StackContinuations implements Continuations {
         if (running != null && running.translationTable == ttbr0) running.translationTable = 0;
     }
 
+    /** TTBR0_EL1 now: the user space that LDTR/STTR reach (UserMemory). */
+    public static long installedTranslationTable() { return installedTable; }
+
     private static void install(long ttbr0) {
         if (ttbr0 == installedTable) return;
         Cpu.setUserTranslationTable(ttbr0);

@@ -7,7 +7,9 @@ import lichen.api.Unsafe;
 /**
  * Where every exception lands (vectors.S calls lichen_trap, which jcc binds
  * to {@link #handle}). Exceptions from EL0 go to the registered
- * {@link UserTrapHandler} (the process layer). IRQs go to {@link Interrupts}. A breakpoint ({@code brk}) is counted and skipped, so
+ * {@link UserTrapHandler} (the process layer). An EL1 data abort at an
+ * instruction of the exception table (usercopy.S) goes to {@link UserMemory};
+ * at any other instruction it stays a panic. IRQs go to {@link Interrupts}. A breakpoint ({@code brk}) is counted and skipped, so
  * tests can prove the path; anything else is unexpected for now and is
  * reported with the syndrome and every register, then the kernel panics.
  * vectors.S sends a kernel stack overflow here as entry 16, already moved to
@@ -81,6 +83,14 @@ public final class Traps {
             lastBreakpointImmediate = esr & 0xFFFF;
             Mmio.write64(frame + ELR, Mmio.read64(frame + ELR) + 4);
             return;
+        }
+        if (entry == 4 && ec == EC_DATA_ABORT_SAME_EL) {
+            // A user access of usercopy.S (the exception table): the page made present, or the fixup.
+            long resume = UserMemory.resumeAfterAbort(Mmio.read64(frame + ELR), esr, Mmio.read64(frame + FAR));
+            if (resume != 0) {
+                Mmio.write64(frame + ELR, resume);
+                return;
+            }
         }
         if (faultExpected && entry % 4 == 0 && (ec == EC_DATA_ABORT_SAME_EL || ec == EC_DATA_ABORT_LOWER_EL)) {
             faultExpected = false;

@@ -124,6 +124,7 @@ public final class SubsetChecker {
         references.checkLocals(m, refs);
         checkHandlers(c, source, m);
         effects.check(c, m, asyncLambda, (line, needle, message) -> report(c, source, line, needle, message));
+        UserAddressRule.check(c, m, (line, needle, message) -> report(c, source, line, needle, message));
         if (kernel) {
             FloatingPointRule.check(c, m, new FloatingPointRule.Reporter() {
                 @Override

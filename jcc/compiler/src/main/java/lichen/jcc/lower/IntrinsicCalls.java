@@ -104,6 +104,22 @@ final class IntrinsicCalls {
                 fb.emit("call void asm sideeffect \"dsb ishst\\0Atlbi vaae1is, $0\\0Adsb ish\\0Aisb\", \"r,~{memory}\"(i64 " + page + ")");
                 yield "void";
             }
+            // User memory through arch/aarch64/usercopy.S, whose faults resume at fixups (the exception table).
+            case "copyFromUser" -> fb.def("call i64 @lichen_copy_from_user(i64 " + v.get(0) + ", i64 " + v.get(1) + ", i64 " + v.get(2) + ")");
+            case "copyToUser" -> fb.def("call i64 @lichen_copy_to_user(i64 " + v.get(0) + ", i64 " + v.get(1) + ", i64 " + v.get(2) + ")");
+            case "clearUser" -> fb.def("call i64 @lichen_clear_user(i64 " + v.get(0) + ", i64 " + v.get(1) + ")");
+            case "userStringLength" -> fb.def("call i64 @lichen_strnlen_user(i64 " + v.get(0) + ", i64 " + v.get(1) + ")");
+            case "copyStringFromUser" -> fb.def("call i64 @lichen_strncpy_from_user(i64 " + v.get(0) + ", i64 " + v.get(1) + ", i64 " + v.get(2) + ")");
+            case "storeUser64" -> fb.def("call i64 @lichen_store_user64(i64 " + v.get(0) + ", i64 " + v.get(1) + ")");
+            case "storeUser32" -> fb.def("call i64 @lichen_store_user32(i64 " + v.get(0) + ", i32 " + v.get(1) + ")");
+            case "exceptionTableStart" -> fb.def("ptrtoint ptr @__ex_table_start to i64");
+            case "exceptionTableEnd" -> fb.def("ptrtoint ptr @__ex_table_end to i64");
+            case "memoryModelFeatures1" -> fb.def("call i64 asm sideeffect \"mrs $0, id_aa64mmfr1_el1\", \"=r\"()");
+            case "systemControl" -> fb.def("call i64 asm sideeffect \"mrs $0, sctlr_el1\", \"=r,~{memory}\"()");
+            case "setSystemControl" -> writeSystemRegister(fb, "sctlr_el1", v.get(0));
+            // PAN by its generic encoding (S3_0_C4_C2_3, ARM ARM D19 "PAN"), so no v8.1 assembler feature is needed.
+            case "privilegedAccessNever" -> fb.def("call i64 asm sideeffect \"mrs $0, S3_0_C4_C2_3\", \"=r,~{memory}\"()");
+            case "setPrivilegedAccessNever" -> writeSystemRegister(fb, "S3_0_C4_C2_3", v.get(0));
             case "breakpoint" -> { fb.emit("call void asm sideeffect \"brk #0x4c\", \"~{memory}\"()"); yield "void"; }
             // The GICv3 CPU interface by generic encoding (ARM IHI 0069H 12.2), so no assembler feature is needed.
             case "gicUseSystemRegisters" -> writeSystemRegister(fb, "S3_0_C12_C12_5", "7");

@@ -113,6 +113,12 @@ public final class ModuleWriter {
         sb.append("declare void @lichen_switch(i64, i64)\ndeclare void @lichen_task_start()\n");
         // The first return to EL0 of a user thread (arch/aarch64/user.S).
         sb.append("declare void @lichen_enter_user(i64) noreturn\n");
+        // User memory through unprivileged loads and stores, and the exception table's bounds (arch/aarch64/usercopy.S, kernel.ld).
+        sb.append("declare i64 @lichen_copy_from_user(i64, i64, i64)\ndeclare i64 @lichen_copy_to_user(i64, i64, i64)\n")
+                .append("declare i64 @lichen_clear_user(i64, i64)\ndeclare i64 @lichen_strnlen_user(i64, i64)\n")
+                .append("declare i64 @lichen_strncpy_from_user(i64, i64, i64)\ndeclare i64 @lichen_store_user64(i64, i64)\n")
+                .append("declare i64 @lichen_store_user32(i64, i32)\n")
+                .append("@__ex_table_start = external global i64\n@__ex_table_end = external global i64\n");
         // A secondary CPU's first Java (arch/aarch64/boot.S, lichen_secondary_entry).
         sb.append("@lichen_secondary_main = alias void (i64), ptr ")
                 .append(module.runtime("lichen/arch/aarch64/SecondaryCpus", "main", "(J)V")).append('\n');
