@@ -1,7 +1,10 @@
 package lichen.usertest;
 
+import lichen.usertest.sys.Fcntl;
 import lichen.usertest.sys.Linux;
+import lichen.usertest.sys.Resources;
 import lichen.usertest.sys.Signals;
+import lichen.usertest.sys.WaitStatus;
 
 /** fork and wait for the tests. */
 public final class Processes {
@@ -26,6 +29,35 @@ public final class Processes {
             return r;
         }
         return status[0];
+    }
+
+    /**
+     * For a forked child that is about to die of a signal on purpose: no core
+     * file (RLIMIT_CORE 0, getrlimit(2)) and stderr on /dev/null, where
+     * qemu-user reports a target's uncaught signal.
+     */
+    public static void prepareToDie() {
+        Linux.setrlimit(Resources.RLIMIT_CORE, new long[] {0, 0});
+        long fd = Linux.openat(Fcntl.AT_FDCWD, "/dev/null", Fcntl.O_WRONLY, 0);
+        if (fd >= 0) {
+            Linux.dup3((int) fd, 2, 0);
+        }
+    }
+
+    /**
+     * Checks that {@code pid}'s wait status says it was killed by {@code signal}
+     * (WIFSIGNALED, WTERMSIG: wait(2)); the child reports how far it got in
+     * its exit status when it was not.
+     */
+    public static void expectKilledBy(Check c, long pid, int signal, String what) {
+        if (!c.succeeded(pid, "clone")) {
+            return;
+        }
+        int[] status = new int[1];
+        if (c.returned(pid, Linux.wait4(pid, status, 0), "wait4")) {
+            c.isTrue(WaitStatus.signaled(status[0]) && WaitStatus.termSignal(status[0]) == signal,
+                     what + ": expected death by signal " + signal + ", got " + WaitStatus.describe(status[0]));
+        }
     }
 
     /** Ends a forked child at once: exit_group without running the runtime's exit path. */

@@ -47,6 +47,8 @@ public final class Errno {
     public static final int ENOSYS = 38;
     public static final int ENOTEMPTY = 39;
     public static final int ELOOP = 40;
+    /** Also ENOTSUP on Linux. */
+    public static final int EOPNOTSUPP = 95;
 
     private static final String[] NAMES = {
         null, "EPERM", "ENOENT", "ESRCH", "EINTR", "EIO", "ENXIO", "E2BIG", "ENOEXEC", "EBADF",
@@ -60,6 +62,9 @@ public final class Errno {
     public static String name(int errno) {
         if (errno > 0 && errno < NAMES.length) {
             return NAMES[errno];
+        }
+        if (errno == EOPNOTSUPP) {
+            return "EOPNOTSUPP";
         }
         return "errno " + errno;
     }

@@ -194,6 +194,10 @@ public final class Linux {
         return Syscall.invoke(SyscallNumbers.MPROTECT, addr, length, prot);
     }
 
+    public static long madvise(long addr, long length, int advice) {
+        return Syscall.invoke(SyscallNumbers.MADVISE, addr, length, advice);
+    }
+
     // ---- processes ----
 
     public static long getpid() {
@@ -237,6 +241,30 @@ public final class Linux {
         return Syscall.invoke(SyscallNumbers.CLONE, flags, 0, 0, 0, 0);
     }
 
+    /**
+     * vfork(2) as clone(CLONE_VM | CLONE_VFORK | SIGCHLD), whose child runs only
+     * system calls on registers, never touching the stack it shares with the
+     * parent: it stores CLOCK_REALTIME at {@code stamp} (memory the parent
+     * sees, the address space being shared), execve(path, argv, envp) when
+     * {@code path} is not 0, and exit_group(status) if that returns or was not
+     * asked. The child never returns from here, so no frame of the parent's
+     * is overwritten. The parent resumes when the child has exec'd or
+     * exited: the child's pid, or a negative errno.
+     */
+    public static long vforkThen(long stamp, long path, long argv, long envp, int status) {
+        long pid = Syscall.invoke(SyscallNumbers.CLONE, Signals.CLONE_VM | Signals.CLONE_VFORK | Signals.SIGCHLD, 0, 0, 0, 0);
+        if (pid == 0) {
+            Syscall.invoke(SyscallNumbers.CLOCK_GETTIME, Clocks.CLOCK_REALTIME, stamp);
+            if (path != 0) {
+                Syscall.invoke(SyscallNumbers.EXECVE, path, argv, envp);
+            }
+            while (true) {
+                Syscall.invoke(SyscallNumbers.EXIT_GROUP, status);
+            }
+        }
+        return pid;
+    }
+
     public static long execve(String path, String[] argv, String[] envp) {
         return execve(Syscall.addressOf(CString.of(path)), pointerArray(argv), pointerArray(envp));
     }
@@ -246,7 +274,7 @@ public final class Linux {
     }
 
     /** A NULL-terminated array of C strings, as execve's argv and envp; 0 (NULL) for null. */
-    private static long pointerArray(String[] strings) {
+    public static long pointerArray(String[] strings) {
         if (strings == null) {
             return 0;
         }
@@ -282,6 +310,15 @@ public final class Linux {
         long a = act == null ? 0 : address(act, 0, Signals.SIGACTION_SIZE);
         long o = oldact == null ? 0 : address(oldact, 0, Signals.SIGACTION_SIZE);
         return Syscall.invoke(SyscallNumbers.RT_SIGACTION, sig, a, o, Signals.SIGSET_SIZE);
+    }
+
+    /** {@code set} and {@code old} are 64-bit signal sets (bit N-1 for signal N), or null. */
+    public static long rt_sigprocmask(int how, long[] set, long[] old) {
+        return Syscall.invoke(SyscallNumbers.RT_SIGPROCMASK, how, address(set), address(old), Signals.SIGSET_SIZE);
+    }
+
+    public static long rt_sigpending(long[] set) {
+        return Syscall.invoke(SyscallNumbers.RT_SIGPENDING, address(set), Signals.SIGSET_SIZE);
     }
 
     /** {@code value} is a struct itimerval: interval then value, two 16-byte timevals. */
@@ -325,6 +362,47 @@ public final class Linux {
 
     public static long nanosleep(long req, long rem) {
         return Syscall.invoke(SyscallNumbers.NANOSLEEP, req, rem);
+    }
+
+    public static long clock_nanosleep(int clock, int flags, byte[] req, byte[] rem) {
+        long r = rem == null ? 0 : address(rem, 0, Timespec.SIZE);
+        return Syscall.invoke(SyscallNumbers.CLOCK_NANOSLEEP, clock, flags, address(req, 0, Timespec.SIZE), r);
+    }
+
+    /** {@code tv} is a struct timeval: tv_sec, tv_usec (two longs); {@code tz} a struct timezone (two ints) or 0. */
+    public static long gettimeofday(long tv, long tz) {
+        return Syscall.invoke(SyscallNumbers.GETTIMEOFDAY, tv, tz);
+    }
+
+    /** {@code buf} must hold {@link Sysinfo#SIZE} bytes. */
+    public static long sysinfo(byte[] buf) {
+        return sysinfo(address(buf, 0, Sysinfo.SIZE));
+    }
+
+    public static long sysinfo(long buf) {
+        return Syscall.invoke(SyscallNumbers.SYSINFO, buf);
+    }
+
+    /** A struct rlimit is two longs: rlim_cur, rlim_max. */
+    public static long getrlimit(int resource, long[] limit) {
+        return Syscall.invoke(SyscallNumbers.GETRLIMIT, resource, address(limit));
+    }
+
+    public static long setrlimit(int resource, long[] limit) {
+        return Syscall.invoke(SyscallNumbers.SETRLIMIT, resource, address(limit));
+    }
+
+    public static long prlimit64(long pid, int resource, long[] newLimit, long[] oldLimit) {
+        return Syscall.invoke(SyscallNumbers.PRLIMIT64, pid, resource, address(newLimit), address(oldLimit));
+    }
+
+    public static long sched_yield() {
+        return Syscall.invoke(SyscallNumbers.SCHED_YIELD);
+    }
+
+    /** A system call by number with no arguments, for numbers that have no wrapper (ENOSYS tests). */
+    public static long call(long nr) {
+        return Syscall.invoke(nr);
     }
 
     /** {@code buf} must hold {@link Utsname#SIZE} bytes. */

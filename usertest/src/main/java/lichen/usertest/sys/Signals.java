@@ -14,6 +14,20 @@ public final class Signals {
     public static final int SIGTERM = 15;
     public static final int SIGCHLD = 17;
 
+    /** rt_sigprocmask's how (include/uapi/asm-generic/signal-defs.h). */
+    public static final int SIG_BLOCK = 0;
+    public static final int SIG_UNBLOCK = 1;
+    public static final int SIG_SETMASK = 2;
+
+    /** clone's flags (include/uapi/linux/sched.h); the low byte is the exit signal. */
+    public static final long CLONE_VM = 0x100;
+    public static final long CLONE_VFORK = 0x4000;
+
+    /** Signal {@code sig}'s bit in a sigset_t: bit sig - 1. */
+    public static long bit(int sig) {
+        return 1L << (sig - 1);
+    }
+
     /** sa_handler values. */
     public static final long SIG_DFL = 0;
     public static final long SIG_IGN = 1;
