@@ -2,6 +2,7 @@ package lichen.usertest;
 
 import lichen.usertest.sys.Fcntl;
 import lichen.usertest.sys.Linux;
+import lichen.usertest.sys.LittleEndian;
 import lichen.usertest.sys.Resources;
 import lichen.usertest.sys.Signals;
 import lichen.usertest.sys.WaitStatus;
@@ -58,6 +59,50 @@ public final class Processes {
             c.isTrue(WaitStatus.signaled(status[0]) && WaitStatus.termSignal(status[0]) == signal,
                      what + ": expected death by signal " + signal + ", got " + WaitStatus.describe(status[0]));
         }
+    }
+
+    /** What a forked child computes: numbers for the parent to check. */
+    @FunctionalInterface
+    public interface ChildWork {
+        long[] run();
+    }
+
+    /**
+     * Runs {@code work} in a forked child, which writes its {@code count}
+     * answers into a pipe as 64-bit values and exits 0: the answers, or null
+     * with the failure recorded (the child is reaped either way).
+     */
+    public static long[] answersFromChild(Check c, int count, ChildWork work) {
+        int[] p = Pipes.open(c);
+        if (p == null) {
+            return null;
+        }
+        long pid = fork();
+        if (pid == 0) {
+            long[] answers = work.run();
+            byte[] b = new byte[8 * count];
+            for (int i = 0; i < count && i < answers.length; i++) {
+                LittleEndian.put64(b, 8 * i, answers[i]);
+            }
+            Linux.write(p[1], b, 0, b.length);
+            childExit(0);
+        }
+        Linux.close(p[1]);
+        byte[] b = new byte[8 * count];
+        long n = Files.readFully(p[0], b, b.length);
+        Linux.close(p[0]);
+        if (!c.succeeded(pid, "clone")) {
+            return null;
+        }
+        long status = waitFor(pid);
+        if (!c.equal(0, status, "the child's wait status") || !c.returned(b.length, n, "the child's answers")) {
+            return null;
+        }
+        long[] answers = new long[count];
+        for (int i = 0; i < count; i++) {
+            answers[i] = LittleEndian.u64(b, 8 * i);
+        }
+        return answers;
     }
 
     /** Ends a forked child at once: exit_group without running the runtime's exit path. */

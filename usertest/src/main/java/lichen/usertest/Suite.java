@@ -9,6 +9,7 @@ import lichen.usertest.tests.MemoryFaultTests;
 import lichen.usertest.tests.MemoryTests;
 import lichen.usertest.tests.NameTests;
 import lichen.usertest.tests.PipeTests;
+import lichen.usertest.tests.ProcessGroupTests;
 import lichen.usertest.tests.ProcessTests;
 import lichen.usertest.tests.SystemTests;
 import lichen.usertest.tests.TimeTests;
@@ -37,6 +38,7 @@ public final class Suite {
         ProcessTests.register(list);
         WaitTests.register(list);
         CloneTests.register(list);
+        ProcessGroupTests.register(list);
         list.beginGroup("exec");
         ExecTests.register(list);
         list.beginGroup("memory");

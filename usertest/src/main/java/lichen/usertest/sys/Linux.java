@@ -228,6 +228,22 @@ public final class Linux {
         return Syscall.invoke(SyscallNumbers.GETEGID);
     }
 
+    public static long getpgid(long pid) {
+        return Syscall.invoke(SyscallNumbers.GETPGID, pid);
+    }
+
+    public static long setpgid(long pid, long pgid) {
+        return Syscall.invoke(SyscallNumbers.SETPGID, pid, pgid);
+    }
+
+    public static long getsid(long pid) {
+        return Syscall.invoke(SyscallNumbers.GETSID, pid);
+    }
+
+    public static long setsid() {
+        return Syscall.invoke(SyscallNumbers.SETSID);
+    }
+
     public static long set_tid_address(long tidptr) {
         return Syscall.invoke(SyscallNumbers.SET_TID_ADDRESS, tidptr);
     }
@@ -398,6 +414,40 @@ public final class Linux {
 
     public static long sched_yield() {
         return Syscall.invoke(SyscallNumbers.SCHED_YIELD);
+    }
+
+    public static long umask(int mask) {
+        return Syscall.invoke(SyscallNumbers.UMASK, mask);
+    }
+
+    public static long prctl(int option, long arg2) {
+        return Syscall.invoke(SyscallNumbers.PRCTL, option, arg2, 0, 0, 0);
+    }
+
+    public static long getrandom(byte[] buf, int len, int flags) {
+        return getrandom(address(buf, 0, len), len, flags);
+    }
+
+    public static long getrandom(long buf, long len, int flags) {
+        return Syscall.invoke(SyscallNumbers.GETRANDOM, buf, len, flags);
+    }
+
+    /** {@code usage} receives a struct rusage (18 longs: two timevals, then the counters from ru_maxrss). */
+    public static long getrusage(int who, long[] usage) {
+        return Syscall.invoke(SyscallNumbers.GETRUSAGE, who, address(usage));
+    }
+
+    /** {@code tms} receives a struct tms (four longs), or is null; returns clock ticks since a fixed point. */
+    public static long times(long[] tms) {
+        return Syscall.invoke(SyscallNumbers.TIMES, address(tms));
+    }
+
+    /** {@code mask} receives the CPU set, {@code len} bytes of it: the count the kernel wrote, or a negative errno. */
+    public static long sched_getaffinity(long pid, long[] mask, int len) {
+        if (len > mask.length * 8) {
+            throw new IndexOutOfBoundsException("sched_getaffinity: " + len + " bytes into long[" + mask.length + "]");
+        }
+        return Syscall.invoke(SyscallNumbers.SCHED_GETAFFINITY, pid, len, address(mask));
     }
 
     /** A system call by number with no arguments, for numbers that have no wrapper (ENOSYS tests). */

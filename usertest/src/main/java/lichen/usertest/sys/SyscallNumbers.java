@@ -49,6 +49,7 @@ public final class SyscallNumbers {
     public static final int SETPGID = 154;
     public static final int GETPGID = 155;
     public static final int GETSID = 156;
+    public static final int SETSID = 157;
     public static final int UNAME = 160;
     public static final int GETRLIMIT = 163;
     public static final int SETRLIMIT = 164;

@@ -1,20 +1,26 @@
 package lichen.usertest.tests;
 
+import lichen.usertest.Bytes;
 import lichen.usertest.Check;
+import lichen.usertest.Files;
+import lichen.usertest.Processes;
 import lichen.usertest.TestList;
+import lichen.usertest.sys.CString;
 import lichen.usertest.sys.Clocks;
 import lichen.usertest.sys.Errno;
 import lichen.usertest.sys.Fcntl;
 import lichen.usertest.sys.Linux;
 import lichen.usertest.sys.Resources;
+import lichen.usertest.sys.Stat;
 import lichen.usertest.sys.Sysinfo;
 import lichen.usertest.sys.Timespec;
 import lichen.usertest.sys.Utsname;
 
 /**
  * What a process asks about the system and itself: uname(2), sysinfo(2),
- * getrlimit(2) and prlimit64, gettid(2), sched_yield(2), and syscall(2)
- * with a number the kernel does not have.
+ * getrlimit(2) and prlimit64, gettid(2), sched_yield(2), syscall(2) with a
+ * number the kernel does not have, umask(2), prctl(2) PR_SET_NAME,
+ * getrandom(2), getrusage(2), times(2), sched_getaffinity(2).
  */
 public final class SystemTests {
     private SystemTests() {}
@@ -30,6 +36,12 @@ public final class SystemTests {
         list.add("gettid_equals_getpid_single_thread", SystemTests::tidIsPid);
         list.add("sched_yield_returns_zero", SystemTests::yield);
         list.add("syscall_unknown_number_enosys", SystemTests::unknownNumber);
+        list.add("umask_returns_previous_and_masks_new_files", SystemTests::umask);
+        list.add("prctl_set_name_get_name_truncates", SystemTests::prctlName);
+        list.add("getrandom_fills_buffer_bad_flags_einval", SystemTests::getrandom);
+        list.add("getrusage_self_and_children", SystemTests::getrusage);
+        list.add("times_clock_ticks_advance", SystemTests::times);
+        list.add("sched_getaffinity_includes_a_cpu", SystemTests::affinity);
     }
 
     private static void uname(Check c) {
@@ -174,5 +186,108 @@ public final class SystemTests {
         c.fails(Errno.ENOSYS, Linux.call(500), "system call 500");
         c.fails(Errno.ENOSYS, Linux.call(1000), "system call 1000");
         c.fails(Errno.ENOSYS, Linux.call(244), "system call 244 (arch-specific, none on arm64)");
+    }
+
+    /** umask(2) returns the previous mask; open(2)'s mode is "mode & ~umask". */
+    private static void umask(Check c) {
+        long old = Linux.umask(022);
+        c.returned(022, Linux.umask(027), "umask(027) returns the mask set before");
+        String p = c.path("f");
+        long fd = Linux.openat(Fcntl.AT_FDCWD, p, Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_CLOEXEC, 0666);
+        if (c.succeeded(fd, "openat(O_CREAT, 0666)")) {
+            Linux.close((int) fd);
+            Stat st = Files.stat(c, p, 0);
+            if (st != null) {
+                c.equal(0640, st.mode() & 0777, "the new file's permissions under umask 027 (octal 640)");
+            }
+            Files.unlink(c, p);
+        }
+        c.returned(027, Linux.umask((int) old), "umask back to the original");
+        c.returned(old, Linux.umask(07777), "the original mask is in place");
+        c.returned(0777, Linux.umask((int) old), "umask keeps only the permission bits of 07777");
+    }
+
+    /** prctl(2): PR_SET_NAME sets the thread's name, "silently truncated" to 16 bytes with the NUL. */
+    private static void prctlName(Check c) {
+        byte[] name = CString.of("usertest-name-too-long");
+        if (!c.returned(0, Linux.prctl(PR_SET_NAME, Linux.address(name)), "prctl(PR_SET_NAME)")) {
+            return;
+        }
+        byte[] got = new byte[16];
+        java.util.Arrays.fill(got, (byte) 'x');
+        if (c.returned(0, Linux.prctl(PR_GET_NAME, Linux.address(got)), "prctl(PR_GET_NAME)")) {
+            c.equal("usertest-name-t", CString.decodeUntilNul(got, 0, 16), "the name, 15 bytes and a NUL");
+            c.equal(0, got[15], "byte 15 is the NUL");
+        }
+        c.fails(Errno.EFAULT, Linux.prctl(PR_GET_NAME, 0xdead0000L), "prctl(PR_GET_NAME, 0xdead0000)");
+        c.fails(Errno.EINVAL, Linux.prctl(0x7fff_0000, 0), "prctl(an unknown option)");
+    }
+
+    private static final int PR_SET_NAME = 15;
+    private static final int PR_GET_NAME = 16;
+
+    /** getrandom(2): fills the buffer (up to 256 bytes never come short); flags beyond GRND_* are EINVAL. */
+    private static void getrandom(Check c) {
+        byte[] a = new byte[256];
+        byte[] b = new byte[256];
+        c.returned(256, Linux.getrandom(a, 256, 0), "getrandom(256 bytes)");
+        c.returned(256, Linux.getrandom(b, 256, 1), "getrandom(256 bytes, GRND_NONBLOCK)");
+        c.isTrue(!Bytes.allZero(a, 256), "random bytes are not all zero");
+        c.isTrue(!java.util.Arrays.equals(a, b), "two draws differ");
+        c.returned(0, Linux.getrandom(a, 0, 0), "getrandom(0 bytes)");
+        c.fails(Errno.EINVAL, Linux.getrandom(a, 16, 0x1000), "getrandom(unknown flag 0x1000)");
+        c.fails(Errno.EFAULT, Linux.getrandom(0xdead0000L, 16, 0), "getrandom(buf=0xdead0000)");
+    }
+
+    private static final int RUSAGE_SELF = 0;
+    private static final int RUSAGE_CHILDREN = -1;
+    /** struct rusage: ru_utime, ru_stime (timevals: longs 0-3), then ru_maxrss (long 4), in KiB. */
+    private static final int RU_MAXRSS = 4;
+
+    /** getrusage(2): ru_maxrss is the "maximum resident set size"; RUSAGE_CHILDREN counts reaped children. */
+    private static void getrusage(Check c) {
+        long[] self = new long[18];
+        if (c.returned(0, Linux.getrusage(RUSAGE_SELF, self), "getrusage(RUSAGE_SELF)")) {
+            c.isTrue(self[RU_MAXRSS] > 0, "ru_maxrss " + self[RU_MAXRSS] + " KiB");
+            c.isTrue(self[0] >= 0 && self[1] >= 0 && self[1] < 1_000_000, "ru_utime is a timeval");
+        }
+        long pid = Processes.fork();
+        if (pid == 0) {
+            Processes.childExit(0);
+        }
+        if (c.succeeded(pid, "clone") && c.equal(0, Processes.waitFor(pid), "the child's status")) {
+            long[] children = new long[18];
+            if (c.returned(0, Linux.getrusage(RUSAGE_CHILDREN, children), "getrusage(RUSAGE_CHILDREN)")) {
+                c.isTrue(children[RU_MAXRSS] > 0, "the reaped child's ru_maxrss " + children[RU_MAXRSS] + " KiB");
+            }
+        }
+        c.fails(Errno.EINVAL, Linux.getrusage(5, self), "getrusage(who 5)");
+        c.fails(Errno.EFAULT, Linux.getrusage(RUSAGE_SELF, (long[]) null), "getrusage(usage=NULL)");
+    }
+
+    /** times(2) returns "the number of clock ticks that have elapsed since an arbitrary point"; sysconf(_SC_CLK_TCK) is 100. */
+    private static void times(Check c) {
+        long[] tms = {-1, -1, -1, -1};
+        long first = Linux.times(tms);
+        c.isTrue(tms[0] >= 0 && tms[1] >= 0 && tms[2] >= 0 && tms[3] >= 0, "struct tms holds four counts");
+        Linux.nanosleep(Timespec.ofNanos(30_000_000L).encode(), null);
+        long second = Linux.times(null);
+        c.isTrue(second - first >= 2 && second - first < 500, "30 ms are " + (second - first) + " ticks of 10 ms");
+    }
+
+    /** sched_getaffinity(2): the raw call returns the size of the CPU set it copied; at least one CPU is set. */
+    private static void affinity(Check c) {
+        long[] mask = new long[16];
+        long n = Linux.sched_getaffinity(0, mask, 128);
+        if (c.succeeded(n, "sched_getaffinity(128 bytes)")) {
+            c.isTrue(n >= 8 && n <= 128 && n % 8 == 0, "copied " + n + " bytes, whole longs");
+            int cpus = 0;
+            for (int i = 0; i < n / 8; i++) {
+                cpus += Long.bitCount(mask[i]);
+            }
+            c.isTrue(cpus >= 1, "the mask holds a CPU");
+        }
+        c.fails(Errno.EINVAL, Linux.sched_getaffinity(0, mask, 4), "sched_getaffinity(4 bytes, not a whole long)");
+        c.fails(Errno.ESRCH, Linux.sched_getaffinity(0x3fff_fff0L, mask, 128), "sched_getaffinity(a pid that does not exist)");
     }
 }
