@@ -2,6 +2,7 @@ package lichen.usertest;
 
 import lichen.usertest.sys.Fcntl;
 import lichen.usertest.sys.Linux;
+import lichen.usertest.sys.LinuxSystem;
 import lichen.usertest.sys.LittleEndian;
 import lichen.usertest.sys.Resources;
 import lichen.usertest.sys.Signals;
@@ -38,7 +39,7 @@ public final class Processes {
      * qemu-user reports a target's uncaught signal.
      */
     public static void prepareToDie() {
-        Linux.setrlimit(Resources.RLIMIT_CORE, new long[] {0, 0});
+        LinuxSystem.setrlimit(Resources.RLIMIT_CORE, new long[] {0, 0});
         long fd = Linux.openat(Fcntl.AT_FDCWD, "/dev/null", Fcntl.O_WRONLY, 0);
         if (fd >= 0) {
             Linux.dup3((int) fd, 2, 0);

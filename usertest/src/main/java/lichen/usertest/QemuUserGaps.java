@@ -24,6 +24,8 @@ public final class QemuUserGaps {
          "qemu-user 7.2 returns 0 for advice it does not pass to the host"},
         {"madvise_unmapped_range_enomem",
          "qemu-user 7.2 passes MADV_DONTNEED to the host only for pages it mapped itself and returns 0 for the rest, unmapped ones included"},
+        {"mremap_new_size_zero_einval",
+         "qemu-user 7.2 looks for room for a zero-length mapping and fails with ENOMEM instead of EINVAL"},
     };
 
     /** The names of the tests listed here. */

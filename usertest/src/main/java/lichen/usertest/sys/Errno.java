@@ -49,6 +49,7 @@ public final class Errno {
     public static final int ELOOP = 40;
     /** Also ENOTSUP on Linux. */
     public static final int EOPNOTSUPP = 95;
+    public static final int ETIMEDOUT = 110;
 
     private static final String[] NAMES = {
         null, "EPERM", "ENOENT", "ESRCH", "EINTR", "EIO", "ENXIO", "E2BIG", "ENOEXEC", "EBADF",
@@ -65,6 +66,9 @@ public final class Errno {
         }
         if (errno == EOPNOTSUPP) {
             return "EOPNOTSUPP";
+        }
+        if (errno == ETIMEDOUT) {
+            return "ETIMEDOUT";
         }
         return "errno " + errno;
     }

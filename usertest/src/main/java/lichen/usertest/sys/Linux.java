@@ -4,7 +4,9 @@ import lichen.api.Syscall;
 import lichen.api.Unsafe;
 
 /**
- * The Linux system calls usertest makes, one method per call, named after it.
+ * The Linux system calls usertest makes on files, names, memory, processes,
+ * signals and pipes, one method per call, named after it ({@link LinuxSystem}
+ * has those on time and the system).
  * Each returns the kernel's raw result: a negative errno on failure
  * ({@link Errno}). Arguments are passed as the AArch64 ABI wants them (x0..x5,
  * number in x8). Paths are Java Strings made into NUL-terminated UTF-8; buffers
@@ -194,6 +196,11 @@ public final class Linux {
         return Syscall.invoke(SyscallNumbers.MPROTECT, addr, length, prot);
     }
 
+    /** mremap(2); {@code newAddress} counts only with MREMAP_FIXED. */
+    public static long mremap(long addr, long oldSize, long newSize, int flags, long newAddress) {
+        return Syscall.invoke(SyscallNumbers.MREMAP, addr, oldSize, newSize, flags, newAddress);
+    }
+
     public static long madvise(long addr, long length, int advice) {
         return Syscall.invoke(SyscallNumbers.MADVISE, addr, length, advice);
     }
@@ -310,6 +317,22 @@ public final class Linux {
         return Syscall.invoke(SyscallNumbers.WAIT4, pid, status, options, rusage);
     }
 
+    /**
+     * waitid(2); {@code info} receives a siginfo_t ({@link Signals#SIGINFO_SIZE}
+     * bytes); no rusage. Returns 0 (not a pid) on success.
+     */
+    public static long waitid(int idtype, long id, byte[] info, int options) {
+        long i = info == null ? 0 : address(info, 0, Signals.SIGINFO_SIZE);
+        return Syscall.invoke(SyscallNumbers.WAITID, idtype, id, i, options, 0);
+    }
+
+    /** Ends the calling thread only (exit(2), not exit_group); never returns. */
+    public static void exit(int status) {
+        while (true) {
+            Syscall.invoke(SyscallNumbers.EXIT, status);
+        }
+    }
+
     /** Ends every thread of the process; never returns. Buffered System.out is not flushed. */
     public static void exit_group(int status) {
         while (true) {
@@ -321,11 +344,25 @@ public final class Linux {
         return Syscall.invoke(SyscallNumbers.KILL, pid, sig);
     }
 
+    public static long tgkill(long tgid, long tid, int sig) {
+        return Syscall.invoke(SyscallNumbers.TGKILL, tgid, tid, sig);
+    }
+
     /** {@code act} and {@code oldact} are {@link Signals#SIGACTION_SIZE}-byte kernel sigactions, or null. */
     public static long rt_sigaction(int sig, byte[] act, byte[] oldact) {
         long a = act == null ? 0 : address(act, 0, Signals.SIGACTION_SIZE);
         long o = oldact == null ? 0 : address(oldact, 0, Signals.SIGACTION_SIZE);
         return Syscall.invoke(SyscallNumbers.RT_SIGACTION, sig, a, o, Signals.SIGSET_SIZE);
+    }
+
+    /** rt_sigaction with raw addresses and the sigsetsize argument given, for its error cases. */
+    public static long rt_sigaction(int sig, long act, long oldact, long sigsetsize) {
+        return Syscall.invoke(SyscallNumbers.RT_SIGACTION, sig, act, oldact, sigsetsize);
+    }
+
+    /** rt_sigprocmask with the sigsetsize argument given, for its error cases. */
+    public static long rt_sigprocmask(int how, long[] set, long[] old, long sigsetsize) {
+        return Syscall.invoke(SyscallNumbers.RT_SIGPROCMASK, how, address(set), address(old), sigsetsize);
     }
 
     /** {@code set} and {@code old} are 64-bit signal sets (bit N-1 for signal N), or null. */
@@ -342,6 +379,23 @@ public final class Linux {
         return Syscall.invoke(SyscallNumbers.SETITIMER, which, address(value), address(old));
     }
 
+    public static long getitimer(int which, long[] value) {
+        return getitimer(which, address(value));
+    }
+
+    public static long getitimer(int which, long value) {
+        return Syscall.invoke(SyscallNumbers.GETITIMER, which, value);
+    }
+
+    /**
+     * futex(2): {@code uaddr} is a 32-bit word; {@code timeout} a timespec
+     * (relative for FUTEX_WAIT, absolute for FUTEX_WAIT_BITSET) or null.
+     */
+    public static long futex(long uaddr, int op, int val, byte[] timeout, long uaddr2, int val3) {
+        long t = timeout == null ? 0 : address(timeout, 0, Timespec.SIZE);
+        return Syscall.invoke(SyscallNumbers.FUTEX, uaddr, op, val, t, uaddr2, val3);
+    }
+
     // ---- pipes ----
 
     /** {@code fds} receives the read end in element 0, the write end in element 1 (two 32-bit ints). */
@@ -354,113 +408,5 @@ public final class Linux {
 
     public static long pipe2(long fds, int flags) {
         return Syscall.invoke(SyscallNumbers.PIPE2, fds, flags);
-    }
-
-    // ---- time and the system ----
-
-    /** {@code ts} must hold {@link Timespec#SIZE} bytes. */
-    public static long clock_gettime(int clock, byte[] ts) {
-        return clock_gettime(clock, address(ts, 0, Timespec.SIZE));
-    }
-
-    public static long clock_gettime(int clock, long ts) {
-        return Syscall.invoke(SyscallNumbers.CLOCK_GETTIME, clock, ts);
-    }
-
-    public static long clock_getres(int clock, byte[] ts) {
-        return Syscall.invoke(SyscallNumbers.CLOCK_GETRES, clock, ts == null ? 0 : address(ts, 0, Timespec.SIZE));
-    }
-
-    public static long nanosleep(byte[] req, byte[] rem) {
-        long r = rem == null ? 0 : address(rem, 0, Timespec.SIZE);
-        return nanosleep(address(req, 0, Timespec.SIZE), r);
-    }
-
-    public static long nanosleep(long req, long rem) {
-        return Syscall.invoke(SyscallNumbers.NANOSLEEP, req, rem);
-    }
-
-    public static long clock_nanosleep(int clock, int flags, byte[] req, byte[] rem) {
-        long r = rem == null ? 0 : address(rem, 0, Timespec.SIZE);
-        return Syscall.invoke(SyscallNumbers.CLOCK_NANOSLEEP, clock, flags, address(req, 0, Timespec.SIZE), r);
-    }
-
-    /** {@code tv} is a struct timeval: tv_sec, tv_usec (two longs); {@code tz} a struct timezone (two ints) or 0. */
-    public static long gettimeofday(long tv, long tz) {
-        return Syscall.invoke(SyscallNumbers.GETTIMEOFDAY, tv, tz);
-    }
-
-    /** {@code buf} must hold {@link Sysinfo#SIZE} bytes. */
-    public static long sysinfo(byte[] buf) {
-        return sysinfo(address(buf, 0, Sysinfo.SIZE));
-    }
-
-    public static long sysinfo(long buf) {
-        return Syscall.invoke(SyscallNumbers.SYSINFO, buf);
-    }
-
-    /** A struct rlimit is two longs: rlim_cur, rlim_max. */
-    public static long getrlimit(int resource, long[] limit) {
-        return Syscall.invoke(SyscallNumbers.GETRLIMIT, resource, address(limit));
-    }
-
-    public static long setrlimit(int resource, long[] limit) {
-        return Syscall.invoke(SyscallNumbers.SETRLIMIT, resource, address(limit));
-    }
-
-    public static long prlimit64(long pid, int resource, long[] newLimit, long[] oldLimit) {
-        return Syscall.invoke(SyscallNumbers.PRLIMIT64, pid, resource, address(newLimit), address(oldLimit));
-    }
-
-    public static long sched_yield() {
-        return Syscall.invoke(SyscallNumbers.SCHED_YIELD);
-    }
-
-    public static long umask(int mask) {
-        return Syscall.invoke(SyscallNumbers.UMASK, mask);
-    }
-
-    public static long prctl(int option, long arg2) {
-        return Syscall.invoke(SyscallNumbers.PRCTL, option, arg2, 0, 0, 0);
-    }
-
-    public static long getrandom(byte[] buf, int len, int flags) {
-        return getrandom(address(buf, 0, len), len, flags);
-    }
-
-    public static long getrandom(long buf, long len, int flags) {
-        return Syscall.invoke(SyscallNumbers.GETRANDOM, buf, len, flags);
-    }
-
-    /** {@code usage} receives a struct rusage (18 longs: two timevals, then the counters from ru_maxrss). */
-    public static long getrusage(int who, long[] usage) {
-        return Syscall.invoke(SyscallNumbers.GETRUSAGE, who, address(usage));
-    }
-
-    /** {@code tms} receives a struct tms (four longs), or is null; returns clock ticks since a fixed point. */
-    public static long times(long[] tms) {
-        return Syscall.invoke(SyscallNumbers.TIMES, address(tms));
-    }
-
-    /** {@code mask} receives the CPU set, {@code len} bytes of it: the count the kernel wrote, or a negative errno. */
-    public static long sched_getaffinity(long pid, long[] mask, int len) {
-        if (len > mask.length * 8) {
-            throw new IndexOutOfBoundsException("sched_getaffinity: " + len + " bytes into long[" + mask.length + "]");
-        }
-        return Syscall.invoke(SyscallNumbers.SCHED_GETAFFINITY, pid, len, address(mask));
-    }
-
-    /** A system call by number with no arguments, for numbers that have no wrapper (ENOSYS tests). */
-    public static long call(long nr) {
-        return Syscall.invoke(nr);
-    }
-
-    /** {@code buf} must hold {@link Utsname#SIZE} bytes. */
-    public static long uname(byte[] buf) {
-        return uname(address(buf, 0, Utsname.SIZE));
-    }
-
-    public static long uname(long buf) {
-        return Syscall.invoke(SyscallNumbers.UNAME, buf);
     }
 }

@@ -14,6 +14,20 @@ public final class Signals {
     public static final int SIGTERM = 15;
     public static final int SIGCHLD = 17;
 
+    public static final int SIGSTOP = 19;
+
+    /**
+     * siginfo_t is 128 bytes; for SIGCHLD (include/uapi/asm-generic/siginfo.h)
+     * si_signo is the int at 0, si_errno at 4, si_code at 8, si_pid at 16,
+     * si_uid at 20, si_status at 24.
+     */
+    public static final int SIGINFO_SIZE = 128;
+
+    /** SIGCHLD's si_code values. */
+    public static final int CLD_EXITED = 1;
+    public static final int CLD_KILLED = 2;
+    public static final int CLD_DUMPED = 3;
+
     /** rt_sigprocmask's how (include/uapi/asm-generic/signal-defs.h). */
     public static final int SIG_BLOCK = 0;
     public static final int SIG_UNBLOCK = 1;

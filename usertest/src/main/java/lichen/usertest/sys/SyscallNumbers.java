@@ -33,8 +33,11 @@ public final class SyscallNumbers {
     public static final int PERSONALITY = 92;
     public static final int EXIT = 93;
     public static final int EXIT_GROUP = 94;
+    public static final int WAITID = 95;
     public static final int SET_TID_ADDRESS = 96;
+    public static final int FUTEX = 98;
     public static final int NANOSLEEP = 101;
+    public static final int GETITIMER = 102;
     public static final int SETITIMER = 103;
     public static final int CLOCK_GETTIME = 113;
     public static final int CLOCK_GETRES = 114;
@@ -42,6 +45,7 @@ public final class SyscallNumbers {
     public static final int SCHED_GETAFFINITY = 123;
     public static final int SCHED_YIELD = 124;
     public static final int KILL = 129;
+    public static final int TGKILL = 131;
     public static final int RT_SIGACTION = 134;
     public static final int RT_SIGPROCMASK = 135;
     public static final int RT_SIGPENDING = 136;
@@ -67,6 +71,7 @@ public final class SyscallNumbers {
     public static final int SYSINFO = 179;
     public static final int BRK = 214;
     public static final int MUNMAP = 215;
+    public static final int MREMAP = 216;
     public static final int CLONE = 220;
     public static final int EXECVE = 221;
     public static final int MMAP = 222;

@@ -16,8 +16,8 @@ import static lichen.usertest.sys.Mman.PAGE_SIZE;
 /**
  * Memory as the program's own loads and stores see it ({@link RawMemory}),
  * where a page fault is taken in user mode: demand-zero and copy-on-write
- * pages, SIGSEGV for an access the mapping does not allow (mmap(2),
- * munmap(2), mprotect(2), signal(7)), and madvise(2). A child that must
+ * pages, shared pages, SIGSEGV for an access the mapping does not allow
+ * (mmap(2), munmap(2), mprotect(2), signal(7)), mremap(2) and madvise(2). A child that must
  * die does so in a forked process. MemoryTests covers what the kernel's
  * own copies see.
  */
@@ -31,6 +31,10 @@ public final class MemoryFaultTests {
         list.add("mmap_anonymous_user_stores_read_back", MemoryFaultTests::anonymousStores);
         list.add("brk_grown_heap_user_stores_read_back", MemoryFaultTests::brkStores);
         list.add("clone_fork_user_store_copies_on_write", MemoryFaultTests::copyOnWrite);
+        list.add("mmap_shared_anonymous_seen_across_fork", MemoryFaultTests::sharedAnonymous);
+        list.add("mremap_grows_moves_and_shrinks", MemoryFaultTests::remap);
+        list.add("mremap_bad_arguments_einval_enomem_efault", MemoryFaultTests::remapErrors);
+        list.add("mremap_new_size_zero_einval", MemoryFaultTests::remapToZero);
         list.add("munmap_then_load_sigsegv", MemoryFaultTests::munmapThenLoad);
         list.add("mprotect_read_only_then_store_sigsegv", MemoryFaultTests::readOnlyStore);
         list.add("mprotect_none_then_load_sigsegv", MemoryFaultTests::noneLoad);
@@ -108,6 +112,84 @@ public final class MemoryFaultTests {
             c.equal(0, RawMemory.load8(a + 1), "the child's store did not reach the parent");
         }
         Linux.munmap(a, PAGE_SIZE);
+    }
+
+    /** mmap(2) MAP_SHARED: "updates to the mapping are visible to other processes mapping the same region" (a fork's child too). */
+    private static void sharedAnonymous(Check c) {
+        long a = Linux.mmap(0, PAGE_SIZE, RW, Mman.MAP_SHARED | Mman.MAP_ANONYMOUS, -1, 0);
+        if (!c.succeeded(a, "mmap(MAP_SHARED | MAP_ANONYMOUS)")) {
+            return;
+        }
+        RawMemory.store8(a, 0x11);
+        long pid = Processes.fork();
+        if (pid == 0) {
+            int seen = RawMemory.load8(a);
+            RawMemory.store8(a + 1, 0x22);
+            Processes.childExit(seen == 0x11 ? 0 : 1);
+        }
+        if (c.succeeded(pid, "clone")) {
+            c.equal(0, Processes.waitFor(pid), "the child's status (exit 1: it did not see the parent's store)");
+            c.equal(0x22, RawMemory.load8(a + 1), "the parent sees the child's store");
+        }
+        c.returned(0, Linux.munmap(a, PAGE_SIZE), "munmap");
+    }
+
+    /**
+     * mremap(2) with MREMAP_MAYMOVE keeps the contents and zero-fills the
+     * growth; a move unmaps the old range; shrinking unmaps the tail.
+     */
+    private static void remap(Check c) {
+        long a = Linux.mmap(0, 2 * PAGE_SIZE, RW, ANON, -1, 0);
+        // A neighbour right after the mapping, so growing it in place is impossible and it must move.
+        long fence = Linux.mmap(a + 2 * PAGE_SIZE, PAGE_SIZE, Mman.PROT_NONE, ANON | Mman.MAP_FIXED_NOREPLACE, -1, 0);
+        if (!c.succeeded(a, "mmap(2 pages)")) {
+            return;
+        }
+        RawMemory.store8(a + 10, 0x31);
+        RawMemory.store8(a + PAGE_SIZE + 10, 0x32);
+        long b = Linux.mremap(a, 2 * PAGE_SIZE, 4 * PAGE_SIZE, Mman.MREMAP_MAYMOVE, 0);
+        if (c.succeeded(b, "mremap(2 pages to 4, MREMAP_MAYMOVE)")) {
+            c.equal(0x31, RawMemory.load8(b + 10), "page 0 moved with its contents");
+            c.equal(0x32, RawMemory.load8(b + PAGE_SIZE + 10), "page 1 moved with its contents");
+            c.equal(0, RawMemory.load8(b + 3 * PAGE_SIZE + 10), "the growth reads as zeros");
+            RawMemory.store8(b + 3 * PAGE_SIZE, 0x34);
+            int[] p = Pipes.open(c);
+            if (p != null && b != a) {
+                c.fails(Errno.EFAULT, Linux.write(p[1], a, 1), "write(2) from the old address after the move");
+            }
+            c.returned(b, Linux.mremap(b, 4 * PAGE_SIZE, PAGE_SIZE, 0, 0), "mremap(shrink to 1 page) stays in place");
+            if (p != null) {
+                c.fails(Errno.EFAULT, Linux.write(p[1], b + PAGE_SIZE, 1), "write(2) from the part shrinking gave back");
+                Pipes.close(p);
+            }
+            c.equal(0x31, RawMemory.load8(b + 10), "the page that stayed");
+            c.returned(0, Linux.munmap(b, PAGE_SIZE), "munmap");
+        }
+        if (fence == a + 2 * PAGE_SIZE) {
+            Linux.munmap(fence, PAGE_SIZE);
+        }
+    }
+
+    private static void remapErrors(Check c) {
+        long a = Linux.mmap(0, 2 * PAGE_SIZE, RW, ANON, -1, 0);
+        if (!c.succeeded(a, "mmap(2 pages)")) {
+            return;
+        }
+        c.fails(Errno.EINVAL, Linux.mremap(a + 1, PAGE_SIZE, 2 * PAGE_SIZE, Mman.MREMAP_MAYMOVE, 0), "mremap(unaligned address)");
+        c.fails(Errno.EINVAL, Linux.mremap(a, PAGE_SIZE, 2 * PAGE_SIZE, 0x100, 0), "mremap(unknown flag)");
+        c.fails(Errno.EINVAL, Linux.mremap(a, PAGE_SIZE, PAGE_SIZE, Mman.MREMAP_FIXED, a + PAGE_SIZE), "MREMAP_FIXED without MREMAP_MAYMOVE");
+        // Page 0 cannot grow in place into page 1, which the same mapping holds, and may not move.
+        c.fails(Errno.ENOMEM, Linux.mremap(a, PAGE_SIZE, 2 * PAGE_SIZE, 0, 0), "mremap(grow in place over the next page)");
+        c.returned(0, Linux.munmap(a, 2 * PAGE_SIZE), "munmap");
+        c.fails(Errno.EFAULT, Linux.mremap(a, PAGE_SIZE, 2 * PAGE_SIZE, Mman.MREMAP_MAYMOVE, 0), "mremap(an unmapped range)");
+    }
+
+    private static void remapToZero(Check c) {
+        long a = Linux.mmap(0, PAGE_SIZE, RW, ANON, -1, 0);
+        if (c.succeeded(a, "mmap")) {
+            c.fails(Errno.EINVAL, Linux.mremap(a, PAGE_SIZE, 0, Mman.MREMAP_MAYMOVE, 0), "mremap(new size 0)");
+            c.returned(0, Linux.munmap(a, PAGE_SIZE), "munmap");
+        }
     }
 
     private static void munmapThenLoad(Check c) {

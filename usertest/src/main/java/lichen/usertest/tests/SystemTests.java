@@ -10,6 +10,7 @@ import lichen.usertest.sys.Clocks;
 import lichen.usertest.sys.Errno;
 import lichen.usertest.sys.Fcntl;
 import lichen.usertest.sys.Linux;
+import lichen.usertest.sys.LinuxSystem;
 import lichen.usertest.sys.Resources;
 import lichen.usertest.sys.Stat;
 import lichen.usertest.sys.Sysinfo;
@@ -46,7 +47,7 @@ public final class SystemTests {
 
     private static void uname(Check c) {
         byte[] buf = new byte[Utsname.SIZE];
-        if (c.returned(0, Linux.uname(buf), "uname")) {
+        if (c.returned(0, LinuxSystem.uname(buf), "uname")) {
             Utsname u = Utsname.decode(buf);
             c.equal("Linux", u.sysname(), "sysname");
             c.equal("aarch64", u.machine(), "machine");
@@ -57,8 +58,8 @@ public final class SystemTests {
     }
 
     private static void unameBadPointer(Check c) {
-        c.fails(Errno.EFAULT, Linux.uname(0xdead0000L), "uname(0xdead0000)");
-        c.fails(Errno.EFAULT, Linux.uname(1L), "uname(1)");
+        c.fails(Errno.EFAULT, LinuxSystem.uname(0xdead0000L), "uname(0xdead0000)");
+        c.fails(Errno.EFAULT, LinuxSystem.uname(1L), "uname(1)");
     }
 
     /**
@@ -68,8 +69,8 @@ public final class SystemTests {
     private static void sysinfo(Check c) {
         byte[] buf = new byte[Sysinfo.SIZE];
         byte[] boot = new byte[Timespec.SIZE];
-        if (!c.returned(0, Linux.sysinfo(buf), "sysinfo")
-                || !c.returned(0, Linux.clock_gettime(Clocks.CLOCK_BOOTTIME, boot), "clock_gettime(BOOTTIME)")) {
+        if (!c.returned(0, LinuxSystem.sysinfo(buf), "sysinfo")
+                || !c.returned(0, LinuxSystem.clock_gettime(Clocks.CLOCK_BOOTTIME, boot), "clock_gettime(BOOTTIME)")) {
             return;
         }
         Sysinfo s = Sysinfo.decode(buf);
@@ -85,7 +86,7 @@ public final class SystemTests {
     }
 
     private static void sysinfoBadPointer(Check c) {
-        c.fails(Errno.EFAULT, Linux.sysinfo(0xdead0000L), "sysinfo(0xdead0000)");
+        c.fails(Errno.EFAULT, LinuxSystem.sysinfo(0xdead0000L), "sysinfo(0xdead0000)");
     }
 
     /** rlim_cur never exceeds rlim_max (RLIM_INFINITY is the largest unsigned value). */
@@ -95,34 +96,34 @@ public final class SystemTests {
 
     private static void limits(Check c) {
         long[] stack = {-2, -2};
-        if (c.returned(0, Linux.getrlimit(Resources.RLIMIT_STACK, stack), "getrlimit(RLIMIT_STACK)")) {
+        if (c.returned(0, LinuxSystem.getrlimit(Resources.RLIMIT_STACK, stack), "getrlimit(RLIMIT_STACK)")) {
             c.isTrue(ordered(stack), "stack soft limit " + stack[0] + " within the hard " + stack[1]);
             c.isTrue(Long.compareUnsigned(stack[0], 128 * 1024) >= 0, "stack soft limit " + stack[0] + " is at least 128 KiB");
         }
         long[] files = {-2, -2};
-        if (c.returned(0, Linux.getrlimit(Resources.RLIMIT_NOFILE, files), "getrlimit(RLIMIT_NOFILE)")) {
+        if (c.returned(0, LinuxSystem.getrlimit(Resources.RLIMIT_NOFILE, files), "getrlimit(RLIMIT_NOFILE)")) {
             c.isTrue(ordered(files), "open-file soft limit " + files[0] + " within the hard " + files[1]);
             c.isTrue(files[0] >= 16 && files[0] != Resources.RLIM_INFINITY, "open-file soft limit " + files[0] + " is finite, at least 16");
             long[] same = {-2, -2};
-            if (c.returned(0, Linux.prlimit64(0, Resources.RLIMIT_NOFILE, null, same), "prlimit64(0, RLIMIT_NOFILE, NULL, old)")) {
+            if (c.returned(0, LinuxSystem.prlimit64(0, Resources.RLIMIT_NOFILE, null, same), "prlimit64(0, RLIMIT_NOFILE, NULL, old)")) {
                 c.equal(files[0], same[0], "prlimit64's soft limit is getrlimit's");
                 c.equal(files[1], same[1], "prlimit64's hard limit is getrlimit's");
             }
-            c.returned(0, Linux.prlimit64(Linux.getpid(), Resources.RLIMIT_NOFILE, null, same), "prlimit64(own pid)");
+            c.returned(0, LinuxSystem.prlimit64(Linux.getpid(), Resources.RLIMIT_NOFILE, null, same), "prlimit64(own pid)");
         }
     }
 
     private static void limitErrors(Check c) {
         long[] limit = new long[2];
-        c.fails(Errno.EINVAL, Linux.getrlimit(Resources.RLIM_NLIMITS, limit), "getrlimit(RLIM_NLIMITS)");
-        c.fails(Errno.EINVAL, Linux.getrlimit(9999, limit), "getrlimit(9999)");
-        c.fails(Errno.EINVAL, Linux.prlimit64(0, 9999, null, limit), "prlimit64(resource 9999)");
-        c.fails(Errno.ESRCH, Linux.prlimit64(0x3fff_fff0L, Resources.RLIMIT_NOFILE, null, limit), "prlimit64(a pid that does not exist)");
-        c.fails(Errno.EFAULT, Linux.getrlimit(Resources.RLIMIT_NOFILE, (long[]) null), "getrlimit(rlim=NULL)");
-        if (c.returned(0, Linux.getrlimit(Resources.RLIMIT_NOFILE, limit), "getrlimit(RLIMIT_NOFILE)")
+        c.fails(Errno.EINVAL, LinuxSystem.getrlimit(Resources.RLIM_NLIMITS, limit), "getrlimit(RLIM_NLIMITS)");
+        c.fails(Errno.EINVAL, LinuxSystem.getrlimit(9999, limit), "getrlimit(9999)");
+        c.fails(Errno.EINVAL, LinuxSystem.prlimit64(0, 9999, null, limit), "prlimit64(resource 9999)");
+        c.fails(Errno.ESRCH, LinuxSystem.prlimit64(0x3fff_fff0L, Resources.RLIMIT_NOFILE, null, limit), "prlimit64(a pid that does not exist)");
+        c.fails(Errno.EFAULT, LinuxSystem.getrlimit(Resources.RLIMIT_NOFILE, (long[]) null), "getrlimit(rlim=NULL)");
+        if (c.returned(0, LinuxSystem.getrlimit(Resources.RLIMIT_NOFILE, limit), "getrlimit(RLIMIT_NOFILE)")
                 && limit[1] != Resources.RLIM_INFINITY) {
             long[] above = {limit[1] + 1, limit[1]};
-            c.fails(Errno.EINVAL, Linux.setrlimit(Resources.RLIMIT_NOFILE, above), "setrlimit(soft above hard)");
+            c.fails(Errno.EINVAL, LinuxSystem.setrlimit(Resources.RLIMIT_NOFILE, above), "setrlimit(soft above hard)");
         }
     }
 
@@ -134,19 +135,19 @@ public final class SystemTests {
      */
     private static void lowerNofile(Check c) {
         long[] old = new long[2];
-        if (!c.returned(0, Linux.getrlimit(Resources.RLIMIT_NOFILE, old), "getrlimit(RLIMIT_NOFILE)")
+        if (!c.returned(0, LinuxSystem.getrlimit(Resources.RLIMIT_NOFILE, old), "getrlimit(RLIMIT_NOFILE)")
                 || !c.isTrue(old[0] > 16, "the soft limit " + old[0] + " is above 16")) {
             return;
         }
         long[] previous = new long[2];
         // Only the soft limit: raising a hard limit again needs CAP_SYS_RESOURCE.
-        if (!c.returned(0, Linux.prlimit64(0, Resources.RLIMIT_NOFILE, new long[] {16, old[1]}, previous),
+        if (!c.returned(0, LinuxSystem.prlimit64(0, Resources.RLIMIT_NOFILE, new long[] {16, old[1]}, previous),
                         "prlimit64(RLIMIT_NOFILE, soft 16)")) {
             return;
         }
         c.equal(old[0], previous[0], "prlimit64's old soft limit");
         long[] now = new long[2];
-        c.returned(0, Linux.getrlimit(Resources.RLIMIT_NOFILE, now), "getrlimit after prlimit64");
+        c.returned(0, LinuxSystem.getrlimit(Resources.RLIMIT_NOFILE, now), "getrlimit after prlimit64");
         c.equal(16, now[0], "the new soft limit");
         int[] opened = new int[16];
         int count = 0;
@@ -165,7 +166,7 @@ public final class SystemTests {
         for (int i = 0; i < count; i++) {
             Linux.close(opened[i]);
         }
-        c.returned(0, Linux.prlimit64(0, Resources.RLIMIT_NOFILE, old, null), "prlimit64 back to the old limits");
+        c.returned(0, LinuxSystem.prlimit64(0, Resources.RLIMIT_NOFILE, old, null), "prlimit64 back to the old limits");
     }
 
     private static void tidIsPid(Check c) {
@@ -177,21 +178,21 @@ public final class SystemTests {
 
     private static void yield(Check c) {
         for (int i = 0; i < 100 && c.passed(); i++) {
-            c.returned(0, Linux.sched_yield(), "sched_yield");
+            c.returned(0, LinuxSystem.sched_yield(), "sched_yield");
         }
     }
 
     /** syscall(2): a number the kernel has no call for fails with ENOSYS. */
     private static void unknownNumber(Check c) {
-        c.fails(Errno.ENOSYS, Linux.call(500), "system call 500");
-        c.fails(Errno.ENOSYS, Linux.call(1000), "system call 1000");
-        c.fails(Errno.ENOSYS, Linux.call(244), "system call 244 (arch-specific, none on arm64)");
+        c.fails(Errno.ENOSYS, LinuxSystem.call(500), "system call 500");
+        c.fails(Errno.ENOSYS, LinuxSystem.call(1000), "system call 1000");
+        c.fails(Errno.ENOSYS, LinuxSystem.call(244), "system call 244 (arch-specific, none on arm64)");
     }
 
     /** umask(2) returns the previous mask; open(2)'s mode is "mode & ~umask". */
     private static void umask(Check c) {
-        long old = Linux.umask(022);
-        c.returned(022, Linux.umask(027), "umask(027) returns the mask set before");
+        long old = LinuxSystem.umask(022);
+        c.returned(022, LinuxSystem.umask(027), "umask(027) returns the mask set before");
         String p = c.path("f");
         long fd = Linux.openat(Fcntl.AT_FDCWD, p, Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_CLOEXEC, 0666);
         if (c.succeeded(fd, "openat(O_CREAT, 0666)")) {
@@ -202,25 +203,25 @@ public final class SystemTests {
             }
             Files.unlink(c, p);
         }
-        c.returned(027, Linux.umask((int) old), "umask back to the original");
-        c.returned(old, Linux.umask(07777), "the original mask is in place");
-        c.returned(0777, Linux.umask((int) old), "umask keeps only the permission bits of 07777");
+        c.returned(027, LinuxSystem.umask((int) old), "umask back to the original");
+        c.returned(old, LinuxSystem.umask(07777), "the original mask is in place");
+        c.returned(0777, LinuxSystem.umask((int) old), "umask keeps only the permission bits of 07777");
     }
 
     /** prctl(2): PR_SET_NAME sets the thread's name, "silently truncated" to 16 bytes with the NUL. */
     private static void prctlName(Check c) {
         byte[] name = CString.of("usertest-name-too-long");
-        if (!c.returned(0, Linux.prctl(PR_SET_NAME, Linux.address(name)), "prctl(PR_SET_NAME)")) {
+        if (!c.returned(0, LinuxSystem.prctl(PR_SET_NAME, Linux.address(name)), "prctl(PR_SET_NAME)")) {
             return;
         }
         byte[] got = new byte[16];
         java.util.Arrays.fill(got, (byte) 'x');
-        if (c.returned(0, Linux.prctl(PR_GET_NAME, Linux.address(got)), "prctl(PR_GET_NAME)")) {
+        if (c.returned(0, LinuxSystem.prctl(PR_GET_NAME, Linux.address(got)), "prctl(PR_GET_NAME)")) {
             c.equal("usertest-name-t", CString.decodeUntilNul(got, 0, 16), "the name, 15 bytes and a NUL");
             c.equal(0, got[15], "byte 15 is the NUL");
         }
-        c.fails(Errno.EFAULT, Linux.prctl(PR_GET_NAME, 0xdead0000L), "prctl(PR_GET_NAME, 0xdead0000)");
-        c.fails(Errno.EINVAL, Linux.prctl(0x7fff_0000, 0), "prctl(an unknown option)");
+        c.fails(Errno.EFAULT, LinuxSystem.prctl(PR_GET_NAME, 0xdead0000L), "prctl(PR_GET_NAME, 0xdead0000)");
+        c.fails(Errno.EINVAL, LinuxSystem.prctl(0x7fff_0000, 0), "prctl(an unknown option)");
     }
 
     private static final int PR_SET_NAME = 15;
@@ -230,13 +231,13 @@ public final class SystemTests {
     private static void getrandom(Check c) {
         byte[] a = new byte[256];
         byte[] b = new byte[256];
-        c.returned(256, Linux.getrandom(a, 256, 0), "getrandom(256 bytes)");
-        c.returned(256, Linux.getrandom(b, 256, 1), "getrandom(256 bytes, GRND_NONBLOCK)");
+        c.returned(256, LinuxSystem.getrandom(a, 256, 0), "getrandom(256 bytes)");
+        c.returned(256, LinuxSystem.getrandom(b, 256, 1), "getrandom(256 bytes, GRND_NONBLOCK)");
         c.isTrue(!Bytes.allZero(a, 256), "random bytes are not all zero");
         c.isTrue(!java.util.Arrays.equals(a, b), "two draws differ");
-        c.returned(0, Linux.getrandom(a, 0, 0), "getrandom(0 bytes)");
-        c.fails(Errno.EINVAL, Linux.getrandom(a, 16, 0x1000), "getrandom(unknown flag 0x1000)");
-        c.fails(Errno.EFAULT, Linux.getrandom(0xdead0000L, 16, 0), "getrandom(buf=0xdead0000)");
+        c.returned(0, LinuxSystem.getrandom(a, 0, 0), "getrandom(0 bytes)");
+        c.fails(Errno.EINVAL, LinuxSystem.getrandom(a, 16, 0x1000), "getrandom(unknown flag 0x1000)");
+        c.fails(Errno.EFAULT, LinuxSystem.getrandom(0xdead0000L, 16, 0), "getrandom(buf=0xdead0000)");
     }
 
     private static final int RUSAGE_SELF = 0;
@@ -247,7 +248,7 @@ public final class SystemTests {
     /** getrusage(2): ru_maxrss is the "maximum resident set size"; RUSAGE_CHILDREN counts reaped children. */
     private static void getrusage(Check c) {
         long[] self = new long[18];
-        if (c.returned(0, Linux.getrusage(RUSAGE_SELF, self), "getrusage(RUSAGE_SELF)")) {
+        if (c.returned(0, LinuxSystem.getrusage(RUSAGE_SELF, self), "getrusage(RUSAGE_SELF)")) {
             c.isTrue(self[RU_MAXRSS] > 0, "ru_maxrss " + self[RU_MAXRSS] + " KiB");
             c.isTrue(self[0] >= 0 && self[1] >= 0 && self[1] < 1_000_000, "ru_utime is a timeval");
         }
@@ -257,28 +258,28 @@ public final class SystemTests {
         }
         if (c.succeeded(pid, "clone") && c.equal(0, Processes.waitFor(pid), "the child's status")) {
             long[] children = new long[18];
-            if (c.returned(0, Linux.getrusage(RUSAGE_CHILDREN, children), "getrusage(RUSAGE_CHILDREN)")) {
+            if (c.returned(0, LinuxSystem.getrusage(RUSAGE_CHILDREN, children), "getrusage(RUSAGE_CHILDREN)")) {
                 c.isTrue(children[RU_MAXRSS] > 0, "the reaped child's ru_maxrss " + children[RU_MAXRSS] + " KiB");
             }
         }
-        c.fails(Errno.EINVAL, Linux.getrusage(5, self), "getrusage(who 5)");
-        c.fails(Errno.EFAULT, Linux.getrusage(RUSAGE_SELF, (long[]) null), "getrusage(usage=NULL)");
+        c.fails(Errno.EINVAL, LinuxSystem.getrusage(5, self), "getrusage(who 5)");
+        c.fails(Errno.EFAULT, LinuxSystem.getrusage(RUSAGE_SELF, (long[]) null), "getrusage(usage=NULL)");
     }
 
     /** times(2) returns "the number of clock ticks that have elapsed since an arbitrary point"; sysconf(_SC_CLK_TCK) is 100. */
     private static void times(Check c) {
         long[] tms = {-1, -1, -1, -1};
-        long first = Linux.times(tms);
+        long first = LinuxSystem.times(tms);
         c.isTrue(tms[0] >= 0 && tms[1] >= 0 && tms[2] >= 0 && tms[3] >= 0, "struct tms holds four counts");
-        Linux.nanosleep(Timespec.ofNanos(30_000_000L).encode(), null);
-        long second = Linux.times(null);
+        LinuxSystem.nanosleep(Timespec.ofNanos(30_000_000L).encode(), null);
+        long second = LinuxSystem.times(null);
         c.isTrue(second - first >= 2 && second - first < 500, "30 ms are " + (second - first) + " ticks of 10 ms");
     }
 
     /** sched_getaffinity(2): the raw call returns the size of the CPU set it copied; at least one CPU is set. */
     private static void affinity(Check c) {
         long[] mask = new long[16];
-        long n = Linux.sched_getaffinity(0, mask, 128);
+        long n = LinuxSystem.sched_getaffinity(0, mask, 128);
         if (c.succeeded(n, "sched_getaffinity(128 bytes)")) {
             c.isTrue(n >= 8 && n <= 128 && n % 8 == 0, "copied " + n + " bytes, whole longs");
             int cpus = 0;
@@ -287,7 +288,7 @@ public final class SystemTests {
             }
             c.isTrue(cpus >= 1, "the mask holds a CPU");
         }
-        c.fails(Errno.EINVAL, Linux.sched_getaffinity(0, mask, 4), "sched_getaffinity(4 bytes, not a whole long)");
-        c.fails(Errno.ESRCH, Linux.sched_getaffinity(0x3fff_fff0L, mask, 128), "sched_getaffinity(a pid that does not exist)");
+        c.fails(Errno.EINVAL, LinuxSystem.sched_getaffinity(0, mask, 4), "sched_getaffinity(4 bytes, not a whole long)");
+        c.fails(Errno.ESRCH, LinuxSystem.sched_getaffinity(0x3fff_fff0L, mask, 128), "sched_getaffinity(a pid that does not exist)");
     }
 }

@@ -8,6 +8,7 @@ import lichen.usertest.TestList;
 import lichen.usertest.sys.Errno;
 import lichen.usertest.sys.LittleEndian;
 import lichen.usertest.sys.Linux;
+import lichen.usertest.sys.LinuxSystem;
 import lichen.usertest.sys.Mman;
 import lichen.usertest.sys.RawMemory;
 import lichen.usertest.sys.Signals;
@@ -15,8 +16,9 @@ import lichen.usertest.sys.Timespec;
 import lichen.usertest.sys.WaitStatus;
 
 /**
- * How children end and what wait4 reports: wait4(2) (the status macros of
- * wait(2)), exit_group(2), getppid(2) after the parent died. The basic
+ * How children end and what wait4 and waitid report: wait4(2) (the status
+ * macros of wait(2)), waitid(2), exit(2), exit_group(2), getppid(2) after
+ * the parent died. The basic
  * cases (one exit status, WNOHANG, ECHILD, SIGKILL) are in ProcessTests.
  */
 public final class WaitTests {
@@ -28,6 +30,10 @@ public final class WaitTests {
         list.add("wait4_child_fault_reported_as_sigsegv", WaitTests::faultIsSigsegv);
         list.add("wait4_sigterm_reported_as_signaled", WaitTests::sigterm);
         list.add("getppid_orphan_is_reparented", WaitTests::orphan);
+        list.add("exit_ends_single_threaded_process", WaitTests::exitCall);
+        list.add("waitid_exited_child_siginfo", WaitTests::waitidExited);
+        list.add("waitid_wnowait_leaves_child_waitable", WaitTests::waitidNoWait);
+        list.add("waitid_killed_child_wnohang_and_errors", WaitTests::waitidKilled);
     }
 
     /** exit_group(2): "the value status & 0xFF is returned to the parent" (exit(3)). */
@@ -143,7 +149,7 @@ public final class WaitTests {
                 long ppid = Linux.getppid();
                 // Wait (up to about 5 s) for the parent's exit to reparent this process.
                 for (int i = 0; i < 5000 && ppid == self; i++) {
-                    Linux.nanosleep(new Timespec(0, 1_000_000).encode(), null);
+                    LinuxSystem.nanosleep(new Timespec(0, 1_000_000).encode(), null);
                     ppid = Linux.getppid();
                 }
                 LittleEndian.put64(ids, 0, self);
@@ -165,5 +171,95 @@ public final class WaitTests {
             }
         }
         Linux.close(p[0]);
+    }
+
+    /** exit(2) ends the calling thread; the last thread's status is the process's. */
+    private static void exitCall(Check c) {
+        long pid = Processes.fork();
+        if (pid == 0) {
+            Linux.exit(6);
+        }
+        if (c.succeeded(pid, "clone")) {
+            c.equal(6 << 8, Processes.waitFor(pid), "the wait status after exit(6) (exited 6)");
+        }
+    }
+
+    /** siginfo_t's int at {@code offset}. */
+    private static int field(byte[] info, int offset) {
+        return LittleEndian.u32(info, offset);
+    }
+
+    /**
+     * waitid(2) fills a siginfo_t: si_signo SIGCHLD, si_code CLD_EXITED, si_pid
+     * the child, si_status its exit status; it returns 0.
+     */
+    private static void waitidExited(Check c) {
+        long pid = Processes.fork();
+        if (pid == 0) {
+            Processes.childExit(42);
+        }
+        if (!c.succeeded(pid, "clone")) {
+            return;
+        }
+        byte[] info = new byte[Signals.SIGINFO_SIZE];
+        if (c.returned(0, Linux.waitid(WaitStatus.P_PID, pid, info, WaitStatus.WEXITED), "waitid(P_PID, child, WEXITED)")) {
+            c.equal(Signals.SIGCHLD, field(info, 0), "si_signo");
+            c.equal(Signals.CLD_EXITED, field(info, 8), "si_code");
+            c.equal(pid, field(info, 16), "si_pid");
+            c.equal(Linux.getuid(), field(info, 20), "si_uid");
+            c.equal(42, field(info, 24), "si_status");
+        }
+        c.fails(Errno.ECHILD, Linux.waitid(WaitStatus.P_PID, pid, info, WaitStatus.WEXITED), "waitid after the child was reaped");
+    }
+
+    /** waitid(2) WNOWAIT: "leave the child in a waitable state; a later wait call can be used to again retrieve" it. */
+    private static void waitidNoWait(Check c) {
+        long pid = Processes.fork();
+        if (pid == 0) {
+            Processes.childExit(7);
+        }
+        if (!c.succeeded(pid, "clone")) {
+            return;
+        }
+        byte[] info = new byte[Signals.SIGINFO_SIZE];
+        if (c.returned(0, Linux.waitid(WaitStatus.P_ALL, 0, info, WaitStatus.WEXITED | WaitStatus.WNOWAIT), "waitid(P_ALL, WNOWAIT)")) {
+            c.equal(pid, field(info, 16), "si_pid");
+            c.equal(7, field(info, 24), "si_status");
+        }
+        int[] status = new int[1];
+        if (c.returned(pid, Linux.wait4(pid, status, 0), "wait4 after waitid(WNOWAIT)")) {
+            c.equal(7, WaitStatus.exitStatus(status[0]), "the exit status");
+        }
+    }
+
+    private static void waitidKilled(Check c) {
+        int[] hold = Pipes.open(c);
+        if (hold == null) {
+            return;
+        }
+        long pid = Processes.fork();
+        if (pid == 0) {
+            byte[] b = new byte[1];
+            Linux.read(hold[0], b, 0, 1);                  // never gets data: the parent kills it
+            Processes.childExit(0);
+        }
+        if (c.succeeded(pid, "clone")) {
+            byte[] info = new byte[Signals.SIGINFO_SIZE];
+            java.util.Arrays.fill(info, (byte) -1);
+            // With WNOHANG and nothing to report, Linux zeroes the siginfo (waitid(2) NOTES).
+            c.returned(0, Linux.waitid(WaitStatus.P_PID, pid, info, WaitStatus.WEXITED | WaitStatus.WNOHANG),
+                       "waitid(WNOHANG) while the child runs");
+            c.equal(0, field(info, 16), "si_pid after a WNOHANG that found nothing");
+            c.returned(0, Linux.kill(pid, Signals.SIGKILL), "kill(SIGKILL)");
+            if (c.returned(0, Linux.waitid(WaitStatus.P_PID, pid, info, WaitStatus.WEXITED), "waitid(P_PID, killed child)")) {
+                c.equal(Signals.CLD_KILLED, field(info, 8), "si_code");
+                c.equal(Signals.SIGKILL, field(info, 24), "si_status holds the signal");
+            }
+        }
+        Pipes.close(hold);
+        byte[] info = new byte[Signals.SIGINFO_SIZE];
+        c.fails(Errno.EINVAL, Linux.waitid(WaitStatus.P_ALL, 0, info, 0), "waitid without WEXITED, WSTOPPED or WCONTINUED");
+        c.fails(Errno.EINVAL, Linux.waitid(99, 0, info, WaitStatus.WEXITED), "waitid(idtype 99)");
+        c.fails(Errno.ECHILD, Linux.waitid(WaitStatus.P_ALL, 0, info, WaitStatus.WEXITED), "waitid(P_ALL) without children");
     }
 }
