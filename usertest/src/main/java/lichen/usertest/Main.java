@@ -65,8 +65,8 @@ public final class Main {
                 usage("no test named " + skip[i] + " (--list shows them)");
             }
         }
-        Selection selection = new Selection(words, wordCount);
-        String unmatched = selection.unmatched(tests);
+        Selection selection = new Selection(tests, words, wordCount);
+        String unmatched = selection.unmatched();
         if (unmatched != null) {
             usage("\"" + unmatched + "\" is neither a group nor the start of a test's name (--groups, --list show them)");
         }

@@ -2,15 +2,18 @@ package lichen.usertest;
 
 /**
  * The tests a run selects from its words ({@code usertest process mmap}):
- * a test is selected when a word is its group or a prefix of its name, so
- * {@code process} runs the process group and {@code mmap} every test whose
- * name starts with "mmap". No words select every test.
+ * a word that names a group selects that group's tests, any other word the
+ * tests whose names start with it. So {@code time} is the time group alone
+ * (not times_clock_ticks_advance, which is in system), and {@code mmap}
+ * every test whose name starts with "mmap". No words select every test.
  */
 public final class Selection {
+    private final TestList tests;
     private final String[] words;
     private final int count;
 
-    public Selection(String[] words, int count) {
+    public Selection(TestList tests, String[] words, int count) {
+        this.tests = tests;
         this.words = words;
         this.count = count;
     }
@@ -27,8 +30,8 @@ public final class Selection {
         return false;
     }
 
-    /** The first word that selects no test of {@code tests} (a typo), or null. */
-    public String unmatched(TestList tests) {
+    /** The first word that selects no test (a typo), or null. */
+    public String unmatched() {
         for (int i = 0; i < count; i++) {
             boolean any = false;
             for (int t = 0; t < tests.size() && !any; t++) {
@@ -41,7 +44,7 @@ public final class Selection {
         return null;
     }
 
-    private static boolean matches(String word, TestCase test) {
-        return test.group().equals(word) || test.name().startsWith(word);
+    private boolean matches(String word, TestCase test) {
+        return tests.isGroup(word) ? test.group().equals(word) : test.name().startsWith(word);
     }
 }

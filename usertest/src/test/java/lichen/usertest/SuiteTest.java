@@ -64,23 +64,28 @@ class SuiteTest {
         tests.beginGroup("memory");
         tests.add("mmap_c", c -> { });
         tests.add("clone_d", c -> { });
-        Selection all = new Selection(new String[0], 0);
+        tests.add("process_e", c -> { });
+        Selection all = new Selection(tests, new String[0], 0);
         assertTrue(all.selects(tests.get(0)) && all.selects(tests.get(3)));
-        assertNull(all.unmatched(tests));
+        assertNull(all.unmatched());
 
-        Selection byGroup = new Selection(new String[] {"memory"}, 1);
+        Selection byGroup = new Selection(tests, new String[] {"memory"}, 1);
         assertFalse(byGroup.selects(tests.get(0)));
         assertTrue(byGroup.selects(tests.get(2)));
         assertTrue(byGroup.selects(tests.get(3)));
 
-        Selection byPrefix = new Selection(new String[] {"clone", "wait4_a", null}, 2);
+        Selection groupNotPrefix = new Selection(tests, new String[] {"process"}, 1);
+        assertTrue(groupNotPrefix.selects(tests.get(1)));
+        assertFalse(groupNotPrefix.selects(tests.get(4)), "a group's name is not also a prefix");
+
+        Selection byPrefix = new Selection(tests, new String[] {"clone", "wait4_a", null}, 2);
         assertTrue(byPrefix.selects(tests.get(0)));
         assertTrue(byPrefix.selects(tests.get(1)));
         assertFalse(byPrefix.selects(tests.get(2)));
         assertTrue(byPrefix.selects(tests.get(3)));
 
-        Selection typo = new Selection(new String[] {"process", "mmapp"}, 2);
-        assertEquals("mmapp", typo.unmatched(tests));
+        Selection typo = new Selection(tests, new String[] {"process", "mmapp"}, 2);
+        assertEquals("mmapp", typo.unmatched());
         assertArrayEquals(new String[] {"process", "memory"}, tests.groups());
     }
 
