@@ -26,6 +26,10 @@ public final class QemuUserGaps {
          "qemu-user 7.2 passes MADV_DONTNEED to the host only for pages it mapped itself and returns 0 for the rest, unmapped ones included"},
         {"mremap_new_size_zero_einval",
          "qemu-user 7.2 looks for room for a zero-length mapping and fails with ENOMEM instead of EINVAL"},
+        {"set_robust_list_recorded_bad_length_einval",
+         "qemu-user 7.2 answers ENOSYS to set_robust_list and get_robust_list (it cannot walk the list at a thread's exit)"},
+        {"execveat_directory_fd_and_empty_path",
+         "qemu-user 7.2 answers ENOSYS to execveat"},
     };
 
     /** The names of the tests listed here. */

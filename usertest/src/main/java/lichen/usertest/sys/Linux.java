@@ -251,6 +251,15 @@ public final class Linux {
         return Syscall.invoke(SyscallNumbers.SETSID);
     }
 
+    public static long set_robust_list(long head, long len) {
+        return Syscall.invoke(SyscallNumbers.SET_ROBUST_LIST, head, len);
+    }
+
+    /** {@code head} and {@code len} each receive one 64-bit value. */
+    public static long get_robust_list(long pid, long[] head, long[] len) {
+        return Syscall.invoke(SyscallNumbers.GET_ROBUST_LIST, pid, address(head), address(len));
+    }
+
     public static long set_tid_address(long tidptr) {
         return Syscall.invoke(SyscallNumbers.SET_TID_ADDRESS, tidptr);
     }
@@ -286,6 +295,23 @@ public final class Linux {
             }
         }
         return pid;
+    }
+
+    /**
+     * clone3(2) with a struct clone_args of {@code size} bytes (the first
+     * 64, CLONE_ARGS_SIZE_VER0: flags, pidfd, child_tid, parent_tid,
+     * exit_signal, stack, stack_size, tls), no stack of its own: 0 in the child.
+     */
+    public static long clone3(long[] args, int size) {
+        if (size > args.length * 8) {
+            throw new IndexOutOfBoundsException("clone3: " + size + " bytes of long[" + args.length + "]");
+        }
+        return Syscall.invoke(SyscallNumbers.CLONE3, address(args), size);
+    }
+
+    public static long execveat(int dirfd, String path, String[] argv, String[] envp, int flags) {
+        return Syscall.invoke(SyscallNumbers.EXECVEAT, dirfd, Syscall.addressOf(CString.of(path)), pointerArray(argv),
+                              pointerArray(envp), flags);
     }
 
     public static long execve(String path, String[] argv, String[] envp) {

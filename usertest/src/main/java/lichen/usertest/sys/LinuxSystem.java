@@ -118,4 +118,9 @@ public final class LinuxSystem {
     public static long uname(long buf) {
         return Syscall.invoke(SyscallNumbers.UNAME, buf);
     }
+
+    /** personality(2); 0xffffffff only asks for the current persona. */
+    public static long personality(long persona) {
+        return Syscall.invoke(SyscallNumbers.PERSONALITY, persona);
+    }
 }

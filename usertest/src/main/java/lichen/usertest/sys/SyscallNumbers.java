@@ -36,6 +36,8 @@ public final class SyscallNumbers {
     public static final int WAITID = 95;
     public static final int SET_TID_ADDRESS = 96;
     public static final int FUTEX = 98;
+    public static final int SET_ROBUST_LIST = 99;
+    public static final int GET_ROBUST_LIST = 100;
     public static final int NANOSLEEP = 101;
     public static final int GETITIMER = 102;
     public static final int SETITIMER = 103;
@@ -81,4 +83,6 @@ public final class SyscallNumbers {
     public static final int PRLIMIT64 = 261;
     public static final int RENAMEAT2 = 276;
     public static final int GETRANDOM = 278;
+    public static final int EXECVEAT = 281;
+    public static final int CLONE3 = 435;
 }

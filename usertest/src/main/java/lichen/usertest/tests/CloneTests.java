@@ -4,13 +4,14 @@ import lichen.usertest.Check;
 import lichen.usertest.Processes;
 import lichen.usertest.TestList;
 import lichen.usertest.sys.CString;
+import lichen.usertest.sys.Errno;
 import lichen.usertest.sys.Linux;
 import lichen.usertest.sys.Signals;
 import lichen.usertest.sys.WaitStatus;
 
 /**
  * clone(2) beyond the plain fork of ProcessTests: the exit signal that the
- * low byte of the flags names (SIGCHLD), and vfork(2), which is
+ * low byte of the flags names (SIGCHLD), clone3, and vfork(2), which is
  * clone(CLONE_VM | CLONE_VFORK | SIGCHLD). A vfork child shares the
  * parent's memory and stack, so it runs only {@link Linux#vforkThen}'s
  * system calls and never returns into Java code.
@@ -25,6 +26,7 @@ public final class CloneTests {
         list.add("clone_exit_signal_sigchld_pending_while_blocked", CloneTests::sigchldPending);
         list.add("clone_vfork_child_shares_memory_parent_waits", CloneTests::vforkSharesMemory);
         list.add("clone_vfork_then_execve_bin_true", CloneTests::vforkExec);
+        list.add("clone3_forks_or_enosys", CloneTests::clone3);
     }
 
     /**
@@ -86,5 +88,30 @@ public final class CloneTests {
             c.isTrue(status >= 0 && WaitStatus.exited((int) status) && WaitStatus.exitStatus((int) status) == 0,
                      "/bin/true after vfork: expected exited 0 (127: execve failed), got " + WaitStatus.describe((int) status));
         }
+    }
+
+    /**
+     * clone3(2) with exit_signal SIGCHLD and no flags is a fork. A kernel may
+     * answer ENOSYS instead (glibc then falls back to clone), and the test
+     * accepts that; one that has clone3 must check its size (EINVAL below
+     * CLONE_ARGS_SIZE_VER0, 64 bytes) and its exit signal.
+     */
+    private static void clone3(Check c) {
+        long[] args = new long[8];
+        args[4] = Signals.SIGCHLD;                         // exit_signal
+        System.out.flush();
+        long pid = Linux.clone3(args, 64);
+        if (pid == -Errno.ENOSYS) {
+            return;
+        }
+        if (pid == 0) {
+            Processes.childExit(5);
+        }
+        if (c.succeeded(pid, "clone3(exit_signal SIGCHLD)")) {
+            c.equal(5 << 8, Processes.waitFor(pid), "the clone3 child's wait status (exited 5)");
+        }
+        c.fails(Errno.EINVAL, Linux.clone3(args, 32), "clone3(size 32)");
+        args[4] = 0x100;
+        c.fails(Errno.EINVAL, Linux.clone3(args, 64), "clone3(exit_signal 256)");
     }
 }

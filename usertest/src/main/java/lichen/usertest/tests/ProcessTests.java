@@ -8,6 +8,7 @@ import lichen.usertest.TestList;
 import lichen.usertest.sys.Errno;
 import lichen.usertest.sys.LittleEndian;
 import lichen.usertest.sys.Linux;
+import lichen.usertest.sys.LinuxSystem;
 import lichen.usertest.sys.Signals;
 import lichen.usertest.sys.Stat;
 import lichen.usertest.sys.WaitStatus;
@@ -31,6 +32,8 @@ public final class ProcessTests {
         list.add("kill_bad_signal_einval_missing_pid_esrch", ProcessTests::killErrors);
         list.add("set_tid_address_returns_tid", ProcessTests::setTidAddress);
         list.add("getuid_family_matches_file_owner", ProcessTests::uids);
+        list.add("set_robust_list_recorded_bad_length_einval", ProcessTests::robustList);
+        list.add("personality_query_is_per_linux", ProcessTests::personality);
     }
 
     private static void forkPids(Check c) {
@@ -192,6 +195,38 @@ public final class ProcessTests {
                 c.equal(egid, st.gid(), "a new file's group is the egid (the scratch dir is not setgid)");
             }
             Files.unlink(c, c.path("f"));
+        }
+    }
+
+    /**
+     * set_robust_list(2): the kernel records the head (read back by
+     * get_robust_list) and refuses any length but sizeof(struct
+     * robust_list_head), 24 bytes. The head is an empty list: its next points to itself.
+     */
+    private static void robustList(Check c) {
+        long[] head = new long[3];
+        head[0] = Linux.address(head);
+        c.fails(Errno.EINVAL, Linux.set_robust_list(Linux.address(head), 23), "set_robust_list(len 23)");
+        if (c.returned(0, Linux.set_robust_list(Linux.address(head), 24), "set_robust_list(head, 24)")) {
+            long[] got = {-1};
+            long[] len = {-1};
+            if (c.returned(0, Linux.get_robust_list(0, got, len), "get_robust_list(0)")) {
+                c.equal(Linux.address(head), got[0], "the recorded head");
+                c.equal(24, len[0], "the recorded length");
+            }
+        }
+        long[] got = new long[1];
+        long[] len = new long[1];
+        c.fails(Errno.ESRCH, Linux.get_robust_list(0x3fff_fff0L, got, len), "get_robust_list(a pid that does not exist)");
+    }
+
+    /** personality(2): 0xffffffff queries; a Linux program runs as PER_LINUX (execution domain 0 in the low byte). */
+    private static void personality(Check c) {
+        long p = LinuxSystem.personality(0xffff_ffffL);
+        if (c.succeeded(p, "personality(0xffffffff)")) {
+            c.equal(0, p & 0xff, "the execution domain is PER_LINUX");
+            c.returned(p, LinuxSystem.personality(p), "personality(the same) returns the old persona");
+            c.returned(p, LinuxSystem.personality(0xffff_ffffL), "the persona is unchanged");
         }
     }
 }
