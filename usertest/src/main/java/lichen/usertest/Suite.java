@@ -14,6 +14,7 @@ import lichen.usertest.tests.ProcessGroupTests;
 import lichen.usertest.tests.ProcessTests;
 import lichen.usertest.tests.SignalTests;
 import lichen.usertest.tests.SystemTests;
+import lichen.usertest.tests.ThreadTests;
 import lichen.usertest.tests.TimeTests;
 import lichen.usertest.tests.WaitTests;
 
@@ -40,6 +41,7 @@ public final class Suite {
         ProcessTests.register(list);
         WaitTests.register(list);
         CloneTests.register(list);
+        ThreadTests.register(list);
         ProcessGroupTests.register(list);
         list.beginGroup("exec");
         ExecTests.register(list);

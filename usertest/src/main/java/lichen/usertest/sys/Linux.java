@@ -314,6 +314,25 @@ public final class Linux {
                               pointerArray(envp), flags);
     }
 
+    /**
+     * clone(2) of a thread (flags with CLONE_VM, the new stack at
+     * {@code stackTop}, the TID words at {@code ptid} and {@code ctid}, no
+     * TLS) whose whole life is one system call, {@code nr(a0, a1, a2)}, and
+     * then exit(0). Like {@link #vforkThen}'s child it runs on registers
+     * only, so it never touches the memory it shares. The new thread's tid in
+     * the caller, or a negative errno.
+     */
+    public static long threadThen(long flags, long stackTop, long ptid, long ctid, long nr, long a0, long a1, long a2) {
+        long tid = Syscall.invoke(SyscallNumbers.CLONE, flags, stackTop, ptid, 0, ctid);
+        if (tid == 0) {
+            Syscall.invoke(nr, a0, a1, a2);
+            while (true) {
+                Syscall.invoke(SyscallNumbers.EXIT, 0);
+            }
+        }
+        return tid;
+    }
+
     public static long execve(String path, String[] argv, String[] envp) {
         return execve(Syscall.addressOf(CString.of(path)), pointerArray(argv), pointerArray(envp));
     }

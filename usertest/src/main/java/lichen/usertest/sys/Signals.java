@@ -35,7 +35,14 @@ public final class Signals {
 
     /** clone's flags (include/uapi/linux/sched.h); the low byte is the exit signal. */
     public static final long CLONE_VM = 0x100;
+    public static final long CLONE_FS = 0x200;
+    public static final long CLONE_FILES = 0x400;
+    public static final long CLONE_SIGHAND = 0x800;
     public static final long CLONE_VFORK = 0x4000;
+    public static final long CLONE_THREAD = 0x10000;
+    public static final long CLONE_SYSVSEM = 0x40000;
+    public static final long CLONE_PARENT_SETTID = 0x100000;
+    public static final long CLONE_CHILD_CLEARTID = 0x200000;
 
     /** Signal {@code sig}'s bit in a sigset_t: bit sig - 1. */
     public static long bit(int sig) {
