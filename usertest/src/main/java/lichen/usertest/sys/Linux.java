@@ -235,6 +235,36 @@ public final class Linux {
         return Syscall.invoke(SyscallNumbers.GETEGID);
     }
 
+    /** {@code ids} receives the real, effective and saved ids (three 32-bit values). */
+    public static long getresuid(int[] ids) {
+        return Syscall.invoke(SyscallNumbers.GETRESUID, address(ids), address(ids) + 4, address(ids) + 8);
+    }
+
+    public static long getresgid(int[] ids) {
+        return Syscall.invoke(SyscallNumbers.GETRESGID, address(ids), address(ids) + 4, address(ids) + 8);
+    }
+
+    /** -1 leaves an id as it is. */
+    public static long setresuid(long ruid, long euid, long suid) {
+        return Syscall.invoke(SyscallNumbers.SETRESUID, ruid, euid, suid);
+    }
+
+    public static long setuid(long uid) {
+        return Syscall.invoke(SyscallNumbers.SETUID, uid);
+    }
+
+    public static long setgid(long gid) {
+        return Syscall.invoke(SyscallNumbers.SETGID, gid);
+    }
+
+    /** {@code list} receives up to {@code size} 32-bit group ids; size 0 only counts them. */
+    public static long getgroups(int size, int[] list) {
+        if (list != null && size > list.length) {
+            throw new IndexOutOfBoundsException("getgroups: " + size + " into int[" + list.length + "]");
+        }
+        return Syscall.invoke(SyscallNumbers.GETGROUPS, size, address(list));
+    }
+
     public static long getpgid(long pid) {
         return Syscall.invoke(SyscallNumbers.GETPGID, pid);
     }

@@ -51,11 +51,17 @@ public final class SyscallNumbers {
     public static final int RT_SIGACTION = 134;
     public static final int RT_SIGPROCMASK = 135;
     public static final int RT_SIGPENDING = 136;
+    public static final int SETGID = 144;
+    public static final int SETUID = 146;
+    public static final int SETRESUID = 147;
+    public static final int GETRESUID = 148;
+    public static final int GETRESGID = 150;
     public static final int TIMES = 153;
     public static final int SETPGID = 154;
     public static final int GETPGID = 155;
     public static final int GETSID = 156;
     public static final int SETSID = 157;
+    public static final int GETGROUPS = 158;
     public static final int UNAME = 160;
     public static final int GETRLIMIT = 163;
     public static final int SETRLIMIT = 164;

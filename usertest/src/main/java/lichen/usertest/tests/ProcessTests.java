@@ -15,7 +15,8 @@ import lichen.usertest.sys.WaitStatus;
 
 /**
  * clone (fork form), wait4, kill, getpid and friends: clone(2), wait4(2),
- * kill(2), getpid(2), set_tid_address(2), getuid(2). A forked child never
+ * kill(2), getpid(2), set_tid_address(2), getuid(2), getresuid(2),
+ * setuid(2), getgroups(2), set_robust_list(2), personality(2). A forked child never
  * returns into the runner: it ends with exit_group, its answer in the status.
  */
 public final class ProcessTests {
@@ -32,6 +33,8 @@ public final class ProcessTests {
         list.add("kill_bad_signal_einval_missing_pid_esrch", ProcessTests::killErrors);
         list.add("set_tid_address_returns_tid", ProcessTests::setTidAddress);
         list.add("getuid_family_matches_file_owner", ProcessTests::uids);
+        list.add("getresuid_getresgid_setuid_to_own_ids", ProcessTests::resuid);
+        list.add("kill_zero_finds_zombie_until_reaped", ProcessTests::zombie);
         list.add("set_robust_list_recorded_bad_length_einval", ProcessTests::robustList);
         list.add("personality_query_is_per_linux", ProcessTests::personality);
     }
@@ -196,6 +199,57 @@ public final class ProcessTests {
             }
             Files.unlink(c, c.path("f"));
         }
+    }
+
+    /**
+     * getresuid(2) gives the real, effective and saved ids; setting one's own
+     * ids is always permitted (setuid(2), setresuid(2) with -1: unchanged).
+     */
+    private static void resuid(Check c) {
+        int[] u = {-2, -2, -2};
+        int[] g = {-2, -2, -2};
+        if (c.returned(0, Linux.getresuid(u), "getresuid")) {
+            c.equal(Linux.getuid(), u[0], "the real uid");
+            c.equal(Linux.geteuid(), u[1], "the effective uid");
+            c.isTrue(u[2] >= 0, "the saved uid " + u[2]);
+        }
+        if (c.returned(0, Linux.getresgid(g), "getresgid")) {
+            c.equal(Linux.getgid(), g[0], "the real gid");
+            c.equal(Linux.getegid(), g[1], "the effective gid");
+        }
+        c.returned(0, Linux.setresuid(-1, -1, -1), "setresuid(-1, -1, -1)");
+        c.returned(0, Linux.setuid(Linux.geteuid()), "setuid(own euid)");
+        c.returned(0, Linux.setgid(Linux.getegid()), "setgid(own egid)");
+        c.equal(u[1], Linux.geteuid(), "the euid is unchanged");
+        long n = Linux.getgroups(0, null);
+        if (c.succeeded(n, "getgroups(0, NULL) counts the groups") && n > 0 && n <= 64) {
+            int[] list = new int[64];
+            c.returned(n, Linux.getgroups((int) n, list), "getgroups(count)");
+            if (n > 1) {
+                c.fails(Errno.EINVAL, Linux.getgroups(1, list), "getgroups(a list too small)");
+            }
+        }
+        c.fails(Errno.EINVAL, Linux.getgroups(-1, null), "getgroups(-1)");
+    }
+
+    /**
+     * A child that has exited is a zombie until its parent reaps it (wait(2)):
+     * kill(pid, 0) still finds it, and fails with ESRCH after wait4. waitid
+     * with WNOWAIT waits for the exit without reaping.
+     */
+    private static void zombie(Check c) {
+        long pid = Processes.fork();
+        if (pid == 0) {
+            Processes.childExit(0);
+        }
+        if (!c.succeeded(pid, "clone")) {
+            return;
+        }
+        byte[] info = new byte[Signals.SIGINFO_SIZE];
+        c.returned(0, Linux.waitid(WaitStatus.P_PID, pid, info, WaitStatus.WEXITED | WaitStatus.WNOWAIT), "waitid(WNOWAIT)");
+        c.returned(0, Linux.kill(pid, 0), "kill(zombie, 0)");
+        c.returned(pid, Linux.wait4(pid, null, 0), "wait4 reaps the zombie");
+        c.fails(Errno.ESRCH, Linux.kill(pid, 0), "kill(reaped pid, 0)");
     }
 
     /**
