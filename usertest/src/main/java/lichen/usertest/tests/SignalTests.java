@@ -54,6 +54,8 @@ public final class SignalTests {
         }
         if (c.succeeded(pid, "clone")) {
             c.returned(0, Linux.tgkill(pid, pid, Signals.SIGKILL), "tgkill(child, child, SIGKILL)");
+            Linux.close(hold[1]);                          // should tgkill fail, the child sees EOF: a failure, not a hang
+            hold[1] = -1;
             Processes.expectKilledBy(c, pid, Signals.SIGKILL, "tgkill's SIGKILL");
         }
         Pipes.close(hold);

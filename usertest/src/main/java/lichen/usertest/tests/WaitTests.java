@@ -125,6 +125,8 @@ public final class WaitTests {
         }
         if (c.succeeded(pid, "clone")) {
             c.returned(0, Linux.kill(pid, Signals.SIGTERM), "kill(SIGTERM)");
+            Linux.close(hold[1]);                          // should kill fail, the child sees EOF: a failure, not a hang
+            hold[1] = -1;
             Processes.expectKilledBy(c, pid, Signals.SIGTERM, "SIGTERM's default action");
         }
         Pipes.close(hold);
@@ -251,6 +253,8 @@ public final class WaitTests {
                        "waitid(WNOHANG) while the child runs");
             c.equal(0, field(info, 16), "si_pid after a WNOHANG that found nothing");
             c.returned(0, Linux.kill(pid, Signals.SIGKILL), "kill(SIGKILL)");
+            Linux.close(hold[1]);                          // should kill fail, the child sees EOF: a failure, not a hang
+            hold[1] = -1;
             if (c.returned(0, Linux.waitid(WaitStatus.P_PID, pid, info, WaitStatus.WEXITED), "waitid(P_PID, killed child)")) {
                 c.equal(Signals.CLD_KILLED, field(info, 8), "si_code");
                 c.equal(Signals.SIGKILL, field(info, 24), "si_status holds the signal");
