@@ -89,6 +89,7 @@ public final class ThreadTests {
         }
         long pid = Processes.fork();
         if (pid == 0) {
+            Linux.close(never[1]);                         // so that the parent's close is the thread's EOF
             long top = stack();
             int[] words = new int[2];
             byte[] buf = new byte[1];

@@ -119,6 +119,7 @@ public final class WaitTests {
         }
         long pid = Processes.fork();
         if (pid == 0) {
+            Linux.close(hold[1]);
             byte[] b = new byte[1];
             Linux.read(hold[0], b, 0, 1);                  // never gets data: the parent kills it
             Processes.childExit(0);
@@ -241,6 +242,7 @@ public final class WaitTests {
         }
         long pid = Processes.fork();
         if (pid == 0) {
+            Linux.close(hold[1]);
             byte[] b = new byte[1];
             Linux.read(hold[0], b, 0, 1);                  // never gets data: the parent kills it
             Processes.childExit(0);
