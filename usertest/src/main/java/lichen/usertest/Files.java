@@ -53,11 +53,16 @@ public final class Files {
 
     /** The whole content of a file as ASCII, or null (with the failure recorded). */
     public static String contents(Check c, String path) {
+        return contents(c, path, 4096);
+    }
+
+    /** The first {@code max} bytes of {@code path} as Latin-1 text, or null with the failure recorded. */
+    public static String contents(Check c, String path, int max) {
         long fd = Linux.openat(Fcntl.AT_FDCWD, path, Fcntl.O_RDONLY | Fcntl.O_CLOEXEC, 0);
         if (!c.succeeded(fd, "openat(" + path + ")")) {
             return null;
         }
-        byte[] buf = new byte[4096];
+        byte[] buf = new byte[max];
         long n = readFully((int) fd, buf, buf.length);
         Linux.close((int) fd);
         if (!c.succeeded(n, "read(" + path + ")")) {

@@ -3,9 +3,10 @@ package lichen.usertest;
 import lichen.usertest.sys.Linux;
 
 /**
- * usertest: Lichen's in-guest system-call suite. Runs every test (or one),
- * prints PASS/FAIL lines and "N passed, N failed", and exits 0 only when
- * nothing failed. docs/usertest.md describes the options.
+ * usertest: Lichen's in-guest system-call suite. Runs every test, or those
+ * that its words select (groups or name prefixes: {@code usertest process
+ * mmap}), prints PASS/FAIL lines and "N passed, N failed", and exits 0 only
+ * when nothing failed. docs/usertest.md describes the options.
  */
 public final class Main {
     private Main() {}
@@ -20,8 +21,11 @@ public final class Main {
         String only = null;
         String[] skip = new String[args.length];
         int skipCount = 0;
+        String[] words = new String[args.length];
+        int wordCount = 0;
         boolean fork = true;
         boolean list = false;
+        boolean groups = false;
         boolean qemuUser = false;
         int timeout = DEFAULT_TIMEOUT_SECONDS;
         String tmp = "/tmp";
@@ -42,6 +46,10 @@ public final class Main {
                 qemuUser = true;
             } else if (a.equals("--list")) {
                 list = true;
+            } else if (a.equals("--groups")) {
+                groups = true;
+            } else if (!a.isEmpty() && !a.startsWith("-")) {
+                words[wordCount++] = a;
             } else {
                 usage("unknown or incomplete option: " + a);
             }
@@ -57,9 +65,23 @@ public final class Main {
                 usage("no test named " + skip[i] + " (--list shows them)");
             }
         }
+        Selection selection = new Selection(tests, words, wordCount);
+        String unmatched = selection.unmatched();
+        if (unmatched != null) {
+            usage("\"" + unmatched + "\" is neither a group nor the start of a test's name (--groups, --list show them)");
+        }
+        if (groups) {
+            String[] names = tests.groups();
+            for (String g : names) {
+                System.out.println(g);
+            }
+            return;
+        }
         if (list) {
             for (int i = 0; i < tests.size(); i++) {
-                System.out.println(tests.get(i).name());
+                if (selection.selects(tests.get(i))) {
+                    System.out.println(tests.get(i).name());
+                }
             }
             return;
         }
@@ -73,7 +95,7 @@ public final class Main {
         Runner runner = new Runner(root, fork, timeout);
         for (int i = 0; i < tests.size(); i++) {
             TestCase t = tests.get(i);
-            if (only != null && !t.name().equals(only)) {
+            if (only != null ? !t.name().equals(only) : !selection.selects(t)) {
                 continue;
             }
             String gap = qemuUser ? QemuUserGaps.reason(t.name()) : null;
@@ -116,7 +138,8 @@ public final class Main {
 
     private static void usage(String problem) {
         System.out.println("usertest: " + problem);
-        System.out.println("usage: usertest [--only NAME] [--skip NAME]... [--qemu-user] [--no-fork] [--timeout SECONDS] [--tmp DIR] [--list]");
+        System.out.println("usage: usertest [GROUP | NAME-PREFIX]... [--only NAME] [--skip NAME]... [--qemu-user] [--no-fork]"
+                           + " [--timeout SECONDS] [--tmp DIR] [--list] [--groups]");
         System.exit(2);
     }
 }

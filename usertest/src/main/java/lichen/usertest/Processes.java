@@ -1,7 +1,12 @@
 package lichen.usertest;
 
+import lichen.usertest.sys.Fcntl;
 import lichen.usertest.sys.Linux;
+import lichen.usertest.sys.LinuxSystem;
+import lichen.usertest.sys.LittleEndian;
+import lichen.usertest.sys.Resources;
 import lichen.usertest.sys.Signals;
+import lichen.usertest.sys.WaitStatus;
 
 /** fork and wait for the tests. */
 public final class Processes {
@@ -26,6 +31,79 @@ public final class Processes {
             return r;
         }
         return status[0];
+    }
+
+    /**
+     * For a forked child that is about to die of a signal on purpose: no core
+     * file (RLIMIT_CORE 0, getrlimit(2)) and stderr on /dev/null, where
+     * qemu-user reports a target's uncaught signal.
+     */
+    public static void prepareToDie() {
+        LinuxSystem.setrlimit(Resources.RLIMIT_CORE, new long[] {0, 0});
+        long fd = Linux.openat(Fcntl.AT_FDCWD, "/dev/null", Fcntl.O_WRONLY, 0);
+        if (fd >= 0) {
+            Linux.dup3((int) fd, 2, 0);
+        }
+    }
+
+    /**
+     * Checks that {@code pid}'s wait status says it was killed by {@code signal}
+     * (WIFSIGNALED, WTERMSIG: wait(2)); the child reports how far it got in
+     * its exit status when it was not.
+     */
+    public static void expectKilledBy(Check c, long pid, int signal, String what) {
+        if (!c.succeeded(pid, "clone")) {
+            return;
+        }
+        int[] status = new int[1];
+        if (c.returned(pid, Linux.wait4(pid, status, 0), "wait4")) {
+            c.isTrue(WaitStatus.signaled(status[0]) && WaitStatus.termSignal(status[0]) == signal,
+                     what + ": expected death by signal " + signal + ", got " + WaitStatus.describe(status[0]));
+        }
+    }
+
+    /** What a forked child computes: numbers for the parent to check. */
+    @FunctionalInterface
+    public interface ChildWork {
+        long[] run();
+    }
+
+    /**
+     * Runs {@code work} in a forked child, which writes its {@code count}
+     * answers into a pipe as 64-bit values and exits 0: the answers, or null
+     * with the failure recorded (the child is reaped either way).
+     */
+    public static long[] answersFromChild(Check c, int count, ChildWork work) {
+        int[] p = Pipes.open(c);
+        if (p == null) {
+            return null;
+        }
+        long pid = fork();
+        if (pid == 0) {
+            long[] answers = work.run();
+            byte[] b = new byte[8 * count];
+            for (int i = 0; i < count && i < answers.length; i++) {
+                LittleEndian.put64(b, 8 * i, answers[i]);
+            }
+            Linux.write(p[1], b, 0, b.length);
+            childExit(0);
+        }
+        Linux.close(p[1]);
+        byte[] b = new byte[8 * count];
+        long n = Files.readFully(p[0], b, b.length);
+        Linux.close(p[0]);
+        if (!c.succeeded(pid, "clone")) {
+            return null;
+        }
+        long status = waitFor(pid);
+        if (!c.equal(0, status, "the child's wait status") || !c.returned(b.length, n, "the child's answers")) {
+            return null;
+        }
+        long[] answers = new long[count];
+        for (int i = 0; i < count; i++) {
+            answers[i] = LittleEndian.u64(b, 8 * i);
+        }
+        return answers;
     }
 
     /** Ends a forked child at once: exit_group without running the runtime's exit path. */

@@ -18,6 +18,18 @@ public final class QemuUserGaps {
          "qemu-user 7.2 treats MAP_FIXED_NOREPLACE as a hint and maps elsewhere instead of failing with EEXIST"},
         {"nanosleep_bad_pointer_efault",
          "qemu-user 7.2 ignores the failed copy of the timespec and sleeps on uninitialised values (EINVAL or 0) instead of failing with EFAULT"},
+        {"clone_vfork_child_shares_memory_parent_waits",
+         "qemu-user 7.2 runs vfork as a plain fork (it drops CLONE_VM and CLONE_VFORK), so the child's stores stay in its own copy"},
+        {"madvise_unknown_advice_einval",
+         "qemu-user 7.2 returns 0 for advice it does not pass to the host"},
+        {"madvise_unmapped_range_enomem",
+         "qemu-user 7.2 passes MADV_DONTNEED to the host only for pages it mapped itself and returns 0 for the rest, unmapped ones included"},
+        {"mremap_new_size_zero_einval",
+         "qemu-user 7.2 looks for room for a zero-length mapping and fails with ENOMEM instead of EINVAL"},
+        {"set_robust_list_recorded_bad_length_einval",
+         "qemu-user 7.2 answers ENOSYS to set_robust_list and get_robust_list (it cannot walk the list at a thread's exit)"},
+        {"execveat_directory_fd_and_empty_path",
+         "qemu-user 7.2 answers ENOSYS to execveat"},
     };
 
     /** The names of the tests listed here. */

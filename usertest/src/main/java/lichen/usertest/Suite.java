@@ -1,30 +1,61 @@
 package lichen.usertest;
 
+import lichen.usertest.tests.CloneTests;
 import lichen.usertest.tests.DescriptorTests;
 import lichen.usertest.tests.DirectoryTests;
-import lichen.usertest.tests.FileTests;
 import lichen.usertest.tests.ExecTests;
+import lichen.usertest.tests.FileTests;
+import lichen.usertest.tests.FutexTests;
+import lichen.usertest.tests.MemoryFaultTests;
 import lichen.usertest.tests.MemoryTests;
 import lichen.usertest.tests.NameTests;
 import lichen.usertest.tests.PipeTests;
+import lichen.usertest.tests.ProcessGroupTests;
 import lichen.usertest.tests.ProcessTests;
+import lichen.usertest.tests.SignalTests;
+import lichen.usertest.tests.SystemTests;
+import lichen.usertest.tests.ThreadTests;
 import lichen.usertest.tests.TimeTests;
+import lichen.usertest.tests.WaitTests;
 
-/** Every test, in the order they run. A new test class registers here. */
+/**
+ * Every test, in the order they run, in its group ({@code usertest GROUP}
+ * runs one). A new test class registers here, under the group it belongs to.
+ */
 public final class Suite {
     private Suite() {}
 
     public static TestList all() {
         TestList list = new TestList();
+        list.beginGroup("file");
         FileTests.register(list);
+        list.beginGroup("descriptor");
         DescriptorTests.register(list);
+        list.beginGroup("directory");
         DirectoryTests.register(list);
+        list.beginGroup("name");
         NameTests.register(list);
+        list.beginGroup("pipe");
         PipeTests.register(list);
+        list.beginGroup("process");
         ProcessTests.register(list);
+        WaitTests.register(list);
+        CloneTests.register(list);
+        ThreadTests.register(list);
+        ProcessGroupTests.register(list);
+        list.beginGroup("exec");
         ExecTests.register(list);
+        list.beginGroup("signal");
+        SignalTests.register(list);
+        list.beginGroup("futex");
+        FutexTests.register(list);
+        list.beginGroup("memory");
         MemoryTests.register(list);
+        MemoryFaultTests.register(list);
+        list.beginGroup("time");
         TimeTests.register(list);
+        list.beginGroup("system");
+        SystemTests.register(list);
         return list;
     }
 }

@@ -1,4 +1,7 @@
 package lichen.usertest;
 
-/** A named test. Names are lower_snake_case, the syscall first: {@code openat_missing_enoent}. */
-public record TestCase(String name, TestBody body) {}
+/**
+ * A named test in a group. Names are lower_snake_case, the syscall first:
+ * {@code openat_missing_enoent}; groups are one word ({@code process}).
+ */
+public record TestCase(String name, String group, TestBody body) {}

@@ -43,6 +43,53 @@ class SuiteTest {
     }
 
     @Test
+    void everyTestHasAGroupAndGroupsAreListedOnce() {
+        TestList tests = Suite.all();
+        String[] groups = tests.groups();
+        assertArrayEquals(new String[] {"file", "descriptor", "directory", "name", "pipe", "process", "exec",
+                                        "signal", "futex", "memory", "time", "system"}, groups);
+        for (int i = 0; i < tests.size(); i++) {
+            assertTrue(tests.isGroup(tests.get(i).group()), tests.get(i).name());
+        }
+        assertEquals("system", tests.find("uname_linux_aarch64").group());
+        assertEquals("process", tests.find("clone_vfork_then_execve_bin_true").group());
+    }
+
+    @Test
+    void wordsSelectGroupsAndNamePrefixes() {
+        TestList tests = new TestList();
+        tests.beginGroup("process");
+        tests.add("wait4_a", c -> { });
+        tests.add("clone_b", c -> { });
+        tests.beginGroup("memory");
+        tests.add("mmap_c", c -> { });
+        tests.add("clone_d", c -> { });
+        tests.add("process_e", c -> { });
+        Selection all = new Selection(tests, new String[0], 0);
+        assertTrue(all.selects(tests.get(0)) && all.selects(tests.get(3)));
+        assertNull(all.unmatched());
+
+        Selection byGroup = new Selection(tests, new String[] {"memory"}, 1);
+        assertFalse(byGroup.selects(tests.get(0)));
+        assertTrue(byGroup.selects(tests.get(2)));
+        assertTrue(byGroup.selects(tests.get(3)));
+
+        Selection groupNotPrefix = new Selection(tests, new String[] {"process"}, 1);
+        assertTrue(groupNotPrefix.selects(tests.get(1)));
+        assertFalse(groupNotPrefix.selects(tests.get(4)), "a group's name is not also a prefix");
+
+        Selection byPrefix = new Selection(tests, new String[] {"clone", "wait4_a", null}, 2);
+        assertTrue(byPrefix.selects(tests.get(0)));
+        assertTrue(byPrefix.selects(tests.get(1)));
+        assertFalse(byPrefix.selects(tests.get(2)));
+        assertTrue(byPrefix.selects(tests.get(3)));
+
+        Selection typo = new Selection(tests, new String[] {"process", "mmapp"}, 2);
+        assertEquals("mmapp", typo.unmatched());
+        assertArrayEquals(new String[] {"process", "memory"}, tests.groups());
+    }
+
+    @Test
     void childModesAnswerThroughTheExitStatus() {
         assertEquals(42, ChildModes.run(new String[] {"--child", "exit", "42"}));
         assertEquals(100, ChildModes.run(new String[] {"--child", "exit", "256"}));

@@ -9,5 +9,10 @@ public final class Clocks {
     public static final int CLOCK_PROCESS_CPUTIME_ID = 2;
     public static final int CLOCK_THREAD_CPUTIME_ID = 3;
 
+    public static final int CLOCK_BOOTTIME = 7;
+
+    /** clock_nanosleep's flag: the time is absolute, not an interval. */
+    public static final int TIMER_ABSTIME = 1;
+
     public static final int ITIMER_REAL = 0;
 }

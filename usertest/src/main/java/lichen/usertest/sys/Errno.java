@@ -47,6 +47,9 @@ public final class Errno {
     public static final int ENOSYS = 38;
     public static final int ENOTEMPTY = 39;
     public static final int ELOOP = 40;
+    /** Also ENOTSUP on Linux. */
+    public static final int EOPNOTSUPP = 95;
+    public static final int ETIMEDOUT = 110;
 
     private static final String[] NAMES = {
         null, "EPERM", "ENOENT", "ESRCH", "EINTR", "EIO", "ENXIO", "E2BIG", "ENOEXEC", "EBADF",
@@ -60,6 +63,12 @@ public final class Errno {
     public static String name(int errno) {
         if (errno > 0 && errno < NAMES.length) {
             return NAMES[errno];
+        }
+        if (errno == EOPNOTSUPP) {
+            return "EOPNOTSUPP";
+        }
+        if (errno == ETIMEDOUT) {
+            return "ETIMEDOUT";
         }
         return "errno " + errno;
     }

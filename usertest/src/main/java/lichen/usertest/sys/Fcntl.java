@@ -41,6 +41,7 @@ public final class Fcntl {
     public static final int AT_FDCWD = -100;
     public static final int AT_SYMLINK_NOFOLLOW = 0x100;
     public static final int AT_REMOVEDIR = 0x200;
+    public static final int AT_EMPTY_PATH = 0x1000;
 
     /** renameat2 flags (include/uapi/linux/fs.h). */
     public static final int RENAME_NOREPLACE = 1;

@@ -4,7 +4,9 @@ import lichen.api.Syscall;
 import lichen.api.Unsafe;
 
 /**
- * The Linux system calls usertest makes, one method per call, named after it.
+ * The Linux system calls usertest makes on files, names, memory, processes,
+ * signals and pipes, one method per call, named after it ({@link LinuxSystem}
+ * has those on time and the system).
  * Each returns the kernel's raw result: a negative errno on failure
  * ({@link Errno}). Arguments are passed as the AArch64 ABI wants them (x0..x5,
  * number in x8). Paths are Java Strings made into NUL-terminated UTF-8; buffers
@@ -194,6 +196,15 @@ public final class Linux {
         return Syscall.invoke(SyscallNumbers.MPROTECT, addr, length, prot);
     }
 
+    /** mremap(2); {@code newAddress} counts only with MREMAP_FIXED. */
+    public static long mremap(long addr, long oldSize, long newSize, int flags, long newAddress) {
+        return Syscall.invoke(SyscallNumbers.MREMAP, addr, oldSize, newSize, flags, newAddress);
+    }
+
+    public static long madvise(long addr, long length, int advice) {
+        return Syscall.invoke(SyscallNumbers.MADVISE, addr, length, advice);
+    }
+
     // ---- processes ----
 
     public static long getpid() {
@@ -224,6 +235,61 @@ public final class Linux {
         return Syscall.invoke(SyscallNumbers.GETEGID);
     }
 
+    /** {@code ids} receives the real, effective and saved ids (three 32-bit values). */
+    public static long getresuid(int[] ids) {
+        return Syscall.invoke(SyscallNumbers.GETRESUID, address(ids), address(ids) + 4, address(ids) + 8);
+    }
+
+    public static long getresgid(int[] ids) {
+        return Syscall.invoke(SyscallNumbers.GETRESGID, address(ids), address(ids) + 4, address(ids) + 8);
+    }
+
+    /** -1 leaves an id as it is. */
+    public static long setresuid(long ruid, long euid, long suid) {
+        return Syscall.invoke(SyscallNumbers.SETRESUID, ruid, euid, suid);
+    }
+
+    public static long setuid(long uid) {
+        return Syscall.invoke(SyscallNumbers.SETUID, uid);
+    }
+
+    public static long setgid(long gid) {
+        return Syscall.invoke(SyscallNumbers.SETGID, gid);
+    }
+
+    /** {@code list} receives up to {@code size} 32-bit group ids; size 0 only counts them. */
+    public static long getgroups(int size, int[] list) {
+        if (list != null && size > list.length) {
+            throw new IndexOutOfBoundsException("getgroups: " + size + " into int[" + list.length + "]");
+        }
+        return Syscall.invoke(SyscallNumbers.GETGROUPS, size, address(list));
+    }
+
+    public static long getpgid(long pid) {
+        return Syscall.invoke(SyscallNumbers.GETPGID, pid);
+    }
+
+    public static long setpgid(long pid, long pgid) {
+        return Syscall.invoke(SyscallNumbers.SETPGID, pid, pgid);
+    }
+
+    public static long getsid(long pid) {
+        return Syscall.invoke(SyscallNumbers.GETSID, pid);
+    }
+
+    public static long setsid() {
+        return Syscall.invoke(SyscallNumbers.SETSID);
+    }
+
+    public static long set_robust_list(long head, long len) {
+        return Syscall.invoke(SyscallNumbers.SET_ROBUST_LIST, head, len);
+    }
+
+    /** {@code head} and {@code len} each receive one 64-bit value. */
+    public static long get_robust_list(long pid, long[] head, long[] len) {
+        return Syscall.invoke(SyscallNumbers.GET_ROBUST_LIST, pid, address(head), address(len));
+    }
+
     public static long set_tid_address(long tidptr) {
         return Syscall.invoke(SyscallNumbers.SET_TID_ADDRESS, tidptr);
     }
@@ -237,6 +303,66 @@ public final class Linux {
         return Syscall.invoke(SyscallNumbers.CLONE, flags, 0, 0, 0, 0);
     }
 
+    /**
+     * vfork(2) as clone(CLONE_VM | CLONE_VFORK | SIGCHLD), whose child runs only
+     * system calls on registers, never touching the stack it shares with the
+     * parent: it stores CLOCK_REALTIME at {@code stamp} (memory the parent
+     * sees, the address space being shared), execve(path, argv, envp) when
+     * {@code path} is not 0, and exit_group(status) if that returns or was not
+     * asked. The child never returns from here, so no frame of the parent's
+     * is overwritten. The parent resumes when the child has exec'd or
+     * exited: the child's pid, or a negative errno.
+     */
+    public static long vforkThen(long stamp, long path, long argv, long envp, int status) {
+        long pid = Syscall.invoke(SyscallNumbers.CLONE, Signals.CLONE_VM | Signals.CLONE_VFORK | Signals.SIGCHLD, 0, 0, 0, 0);
+        if (pid == 0) {
+            Syscall.invoke(SyscallNumbers.CLOCK_GETTIME, Clocks.CLOCK_REALTIME, stamp);
+            if (path != 0) {
+                Syscall.invoke(SyscallNumbers.EXECVE, path, argv, envp);
+            }
+            while (true) {
+                Syscall.invoke(SyscallNumbers.EXIT_GROUP, status);
+            }
+        }
+        return pid;
+    }
+
+    /**
+     * clone3(2) with a struct clone_args of {@code size} bytes (the first
+     * 64, CLONE_ARGS_SIZE_VER0: flags, pidfd, child_tid, parent_tid,
+     * exit_signal, stack, stack_size, tls), no stack of its own: 0 in the child.
+     */
+    public static long clone3(long[] args, int size) {
+        if (size > args.length * 8) {
+            throw new IndexOutOfBoundsException("clone3: " + size + " bytes of long[" + args.length + "]");
+        }
+        return Syscall.invoke(SyscallNumbers.CLONE3, address(args), size);
+    }
+
+    public static long execveat(int dirfd, String path, String[] argv, String[] envp, int flags) {
+        return Syscall.invoke(SyscallNumbers.EXECVEAT, dirfd, Syscall.addressOf(CString.of(path)), pointerArray(argv),
+                              pointerArray(envp), flags);
+    }
+
+    /**
+     * clone(2) of a thread (flags with CLONE_VM, the new stack at
+     * {@code stackTop}, the TID words at {@code ptid} and {@code ctid}, no
+     * TLS) whose whole life is one system call, {@code nr(a0, a1, a2)}, and
+     * then exit(0). Like {@link #vforkThen}'s child it runs on registers
+     * only, so it never touches the memory it shares. The new thread's tid in
+     * the caller, or a negative errno.
+     */
+    public static long threadThen(long flags, long stackTop, long ptid, long ctid, long nr, long a0, long a1, long a2) {
+        long tid = Syscall.invoke(SyscallNumbers.CLONE, flags, stackTop, ptid, 0, ctid);
+        if (tid == 0) {
+            Syscall.invoke(nr, a0, a1, a2);
+            while (true) {
+                Syscall.invoke(SyscallNumbers.EXIT, 0);
+            }
+        }
+        return tid;
+    }
+
     public static long execve(String path, String[] argv, String[] envp) {
         return execve(Syscall.addressOf(CString.of(path)), pointerArray(argv), pointerArray(envp));
     }
@@ -246,7 +372,7 @@ public final class Linux {
     }
 
     /** A NULL-terminated array of C strings, as execve's argv and envp; 0 (NULL) for null. */
-    private static long pointerArray(String[] strings) {
+    public static long pointerArray(String[] strings) {
         if (strings == null) {
             return 0;
         }
@@ -266,6 +392,22 @@ public final class Linux {
         return Syscall.invoke(SyscallNumbers.WAIT4, pid, status, options, rusage);
     }
 
+    /**
+     * waitid(2); {@code info} receives a siginfo_t ({@link Signals#SIGINFO_SIZE}
+     * bytes); no rusage. Returns 0 (not a pid) on success.
+     */
+    public static long waitid(int idtype, long id, byte[] info, int options) {
+        long i = info == null ? 0 : address(info, 0, Signals.SIGINFO_SIZE);
+        return Syscall.invoke(SyscallNumbers.WAITID, idtype, id, i, options, 0);
+    }
+
+    /** Ends the calling thread only (exit(2), not exit_group); never returns. */
+    public static void exit(int status) {
+        while (true) {
+            Syscall.invoke(SyscallNumbers.EXIT, status);
+        }
+    }
+
     /** Ends every thread of the process; never returns. Buffered System.out is not flushed. */
     public static void exit_group(int status) {
         while (true) {
@@ -277,6 +419,10 @@ public final class Linux {
         return Syscall.invoke(SyscallNumbers.KILL, pid, sig);
     }
 
+    public static long tgkill(long tgid, long tid, int sig) {
+        return Syscall.invoke(SyscallNumbers.TGKILL, tgid, tid, sig);
+    }
+
     /** {@code act} and {@code oldact} are {@link Signals#SIGACTION_SIZE}-byte kernel sigactions, or null. */
     public static long rt_sigaction(int sig, byte[] act, byte[] oldact) {
         long a = act == null ? 0 : address(act, 0, Signals.SIGACTION_SIZE);
@@ -284,9 +430,45 @@ public final class Linux {
         return Syscall.invoke(SyscallNumbers.RT_SIGACTION, sig, a, o, Signals.SIGSET_SIZE);
     }
 
+    /** rt_sigaction with raw addresses and the sigsetsize argument given, for its error cases. */
+    public static long rt_sigaction(int sig, long act, long oldact, long sigsetsize) {
+        return Syscall.invoke(SyscallNumbers.RT_SIGACTION, sig, act, oldact, sigsetsize);
+    }
+
+    /** rt_sigprocmask with the sigsetsize argument given, for its error cases. */
+    public static long rt_sigprocmask(int how, long[] set, long[] old, long sigsetsize) {
+        return Syscall.invoke(SyscallNumbers.RT_SIGPROCMASK, how, address(set), address(old), sigsetsize);
+    }
+
+    /** {@code set} and {@code old} are 64-bit signal sets (bit N-1 for signal N), or null. */
+    public static long rt_sigprocmask(int how, long[] set, long[] old) {
+        return Syscall.invoke(SyscallNumbers.RT_SIGPROCMASK, how, address(set), address(old), Signals.SIGSET_SIZE);
+    }
+
+    public static long rt_sigpending(long[] set) {
+        return Syscall.invoke(SyscallNumbers.RT_SIGPENDING, address(set), Signals.SIGSET_SIZE);
+    }
+
     /** {@code value} is a struct itimerval: interval then value, two 16-byte timevals. */
     public static long setitimer(int which, long[] value, long[] old) {
         return Syscall.invoke(SyscallNumbers.SETITIMER, which, address(value), address(old));
+    }
+
+    public static long getitimer(int which, long[] value) {
+        return getitimer(which, address(value));
+    }
+
+    public static long getitimer(int which, long value) {
+        return Syscall.invoke(SyscallNumbers.GETITIMER, which, value);
+    }
+
+    /**
+     * futex(2): {@code uaddr} is a 32-bit word; {@code timeout} a timespec
+     * (relative for FUTEX_WAIT, absolute for FUTEX_WAIT_BITSET) or null.
+     */
+    public static long futex(long uaddr, int op, int val, byte[] timeout, long uaddr2, int val3) {
+        long t = timeout == null ? 0 : address(timeout, 0, Timespec.SIZE);
+        return Syscall.invoke(SyscallNumbers.FUTEX, uaddr, op, val, t, uaddr2, val3);
     }
 
     // ---- pipes ----
@@ -301,38 +483,5 @@ public final class Linux {
 
     public static long pipe2(long fds, int flags) {
         return Syscall.invoke(SyscallNumbers.PIPE2, fds, flags);
-    }
-
-    // ---- time and the system ----
-
-    /** {@code ts} must hold {@link Timespec#SIZE} bytes. */
-    public static long clock_gettime(int clock, byte[] ts) {
-        return clock_gettime(clock, address(ts, 0, Timespec.SIZE));
-    }
-
-    public static long clock_gettime(int clock, long ts) {
-        return Syscall.invoke(SyscallNumbers.CLOCK_GETTIME, clock, ts);
-    }
-
-    public static long clock_getres(int clock, byte[] ts) {
-        return Syscall.invoke(SyscallNumbers.CLOCK_GETRES, clock, ts == null ? 0 : address(ts, 0, Timespec.SIZE));
-    }
-
-    public static long nanosleep(byte[] req, byte[] rem) {
-        long r = rem == null ? 0 : address(rem, 0, Timespec.SIZE);
-        return nanosleep(address(req, 0, Timespec.SIZE), r);
-    }
-
-    public static long nanosleep(long req, long rem) {
-        return Syscall.invoke(SyscallNumbers.NANOSLEEP, req, rem);
-    }
-
-    /** {@code buf} must hold {@link Utsname#SIZE} bytes. */
-    public static long uname(byte[] buf) {
-        return uname(address(buf, 0, Utsname.SIZE));
-    }
-
-    public static long uname(long buf) {
-        return Syscall.invoke(SyscallNumbers.UNAME, buf);
     }
 }

@@ -15,6 +15,13 @@ public final class Mman {
     public static final int MAP_ANONYMOUS = 0x20;
     public static final int MAP_FIXED_NOREPLACE = 0x100000;
 
+    /** mremap(2) flags. */
+    public static final int MREMAP_MAYMOVE = 1;
+    public static final int MREMAP_FIXED = 2;
+
+    /** madvise(2) advice. */
+    public static final int MADV_DONTNEED = 4;
+
     /** AArch64 Linux's base page size in the configurations Lichen and Debian use (4 KiB granule). */
     public static final int PAGE_SIZE = 4096;
 }

@@ -14,6 +14,41 @@ public final class Signals {
     public static final int SIGTERM = 15;
     public static final int SIGCHLD = 17;
 
+    public static final int SIGSTOP = 19;
+
+    /**
+     * siginfo_t is 128 bytes; for SIGCHLD (include/uapi/asm-generic/siginfo.h)
+     * si_signo is the int at 0, si_errno at 4, si_code at 8, si_pid at 16,
+     * si_uid at 20, si_status at 24.
+     */
+    public static final int SIGINFO_SIZE = 128;
+
+    /** SIGCHLD's si_code values. */
+    public static final int CLD_EXITED = 1;
+    public static final int CLD_KILLED = 2;
+    public static final int CLD_DUMPED = 3;
+
+    /** rt_sigprocmask's how (include/uapi/asm-generic/signal-defs.h). */
+    public static final int SIG_BLOCK = 0;
+    public static final int SIG_UNBLOCK = 1;
+    public static final int SIG_SETMASK = 2;
+
+    /** clone's flags (include/uapi/linux/sched.h); the low byte is the exit signal. */
+    public static final long CLONE_VM = 0x100;
+    public static final long CLONE_FS = 0x200;
+    public static final long CLONE_FILES = 0x400;
+    public static final long CLONE_SIGHAND = 0x800;
+    public static final long CLONE_VFORK = 0x4000;
+    public static final long CLONE_THREAD = 0x10000;
+    public static final long CLONE_SYSVSEM = 0x40000;
+    public static final long CLONE_PARENT_SETTID = 0x100000;
+    public static final long CLONE_CHILD_CLEARTID = 0x200000;
+
+    /** Signal {@code sig}'s bit in a sigset_t: bit sig - 1. */
+    public static long bit(int sig) {
+        return 1L << (sig - 1);
+    }
+
     /** sa_handler values. */
     public static final long SIG_DFL = 0;
     public static final long SIG_IGN = 1;

@@ -10,6 +10,13 @@ public final class WaitStatus {
 
     public static final int WNOHANG = 1;
 
+    /** waitid(2)'s options and id types (include/uapi/linux/wait.h). */
+    public static final int WEXITED = 4;
+    public static final int WNOWAIT = 0x0100_0000;
+    public static final int P_ALL = 0;
+    public static final int P_PID = 1;
+    public static final int P_PGID = 2;
+
     public static boolean exited(int status) {
         return (status & 0x7f) == 0;
     }

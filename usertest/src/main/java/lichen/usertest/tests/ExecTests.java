@@ -36,6 +36,7 @@ public final class ExecTests {
         list.add("execve_unknown_format_enoexec", ExecTests::unknownFormat);
         list.add("execve_bad_pointer_efault", ExecTests::badPointer);
         list.add("execve_closes_cloexec_descriptors", ExecTests::closesCloexec);
+        list.add("execveat_directory_fd_and_empty_path", ExecTests::execveat);
     }
 
     /** Forks, execs {@code path} with {@code argv} in the child, and returns its wait status (or a negative errno). */
@@ -152,6 +153,34 @@ public final class ExecTests {
                 c.returned(2, n, "bytes through an inherited descriptor");
                 expectExit(c, 0, status, "sh writing to an inherited descriptor");
             }
+        }
+    }
+
+    /** Forks and runs execveat in the child: its wait status, or a negative errno. */
+    private static long runAt(Check c, int dirfd, String path, int flags) {
+        long pid = Processes.fork();
+        if (pid == 0) {
+            Linux.execveat(dirfd, path, new String[] {"true"}, new String[] {"PATH=/usr/bin:/bin"}, flags);
+            Processes.childExit(EXEC_FAILED);
+        }
+        return c.succeeded(pid, "clone") ? Processes.waitFor(pid) : pid;
+    }
+
+    /** execveat(2): a path relative to a directory descriptor, or with AT_EMPTY_PATH the file the descriptor is. */
+    private static void execveat(Check c) {
+        long dir = Linux.openat(Fcntl.AT_FDCWD, "/bin", Fcntl.O_RDONLY | Fcntl.O_DIRECTORY | Fcntl.O_CLOEXEC, 0);
+        if (c.succeeded(dir, "openat(/bin)")) {
+            expectExit(c, 0, runAt(c, (int) dir, "true", 0), "execveat(/bin's fd, \"true\")");
+            c.fails(Errno.ENOENT, Linux.execveat((int) dir, "missing", new String[] {"x"}, new String[0], 0),
+                    "execveat(/bin's fd, \"missing\")");
+            Linux.close((int) dir);
+        }
+        long file = Linux.openat(Fcntl.AT_FDCWD, "/bin/true", Fcntl.O_RDONLY, 0);
+        if (c.succeeded(file, "openat(/bin/true)")) {
+            expectExit(c, 0, runAt(c, (int) file, "", Fcntl.AT_EMPTY_PATH), "execveat(/bin/true's fd, \"\", AT_EMPTY_PATH)");
+            c.fails(Errno.ENOENT, Linux.execveat((int) file, "", new String[] {"x"}, new String[0], 0),
+                    "execveat(fd, \"\") without AT_EMPTY_PATH");
+            Linux.close((int) file);
         }
     }
 }

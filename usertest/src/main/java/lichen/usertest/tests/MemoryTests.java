@@ -37,6 +37,7 @@ public final class MemoryTests {
         list.add("mmap_fixed_replaces_part_of_mapping", MemoryTests::fixedReplaces);
         list.add("mmap_fixed_noreplace_eexist", MemoryTests::fixedNoReplace);
         list.add("clone_fork_mapping_is_copied", MemoryTests::forkCopiesMapping);
+        list.add("proc_self_maps_shows_split_by_mprotect", MemoryTests::procMaps);
     }
 
     private static boolean isPageAligned(long a) {
@@ -307,5 +308,73 @@ public final class MemoryTests {
             c.equal(0, Processes.waitFor(pid), "the child still sees the page as it was at fork (status 1: it changed)");
         }
         Linux.munmap(a, PAGE_SIZE);
+    }
+
+    /** The line of /proc/self/maps for [start, end), or null: "start-end perms offset dev inode path" (proc(5)). */
+    private static String mapsLine(Check c, long start, long end) {
+        String maps = Files.contents(c, "/proc/self/maps", 65536);
+        if (maps == null) {
+            return null;
+        }
+        String all = "\n" + maps;
+        int at = all.indexOf("\n" + hex8(start) + "-" + hex8(end) + " ");
+        if (at < 0) {
+            return null;
+        }
+        int eol = all.indexOf('\n', at + 1);
+        return all.substring(at + 1, eol < 0 ? all.length() : eol);
+    }
+
+    /** The first five space-separated fields of {@code line} ("" for those missing). */
+    private static String[] fields(String line) {
+        String[] f = {"", "", "", "", ""};
+        int n = 0;
+        int i = 0;
+        while (n < f.length && i < line.length()) {
+            while (i < line.length() && line.charAt(i) == ' ') {
+                i++;
+            }
+            int from = i;
+            while (i < line.length() && line.charAt(i) != ' ') {
+                i++;
+            }
+            if (i > from) {
+                f[n++] = line.substring(from, i);
+            }
+        }
+        return f;
+    }
+
+    /** proc(5) prints addresses as at least eight lower-case hex digits. */
+    private static String hex8(long v) {
+        String h = Long.toHexString(v);
+        return h.length() >= 8 ? h : "0".repeat(8 - h.length()) + h;
+    }
+
+    /**
+     * proc(5) /proc/PID/maps: one line per mapping. mprotect of the middle of
+     * three anonymous private pages splits the mapping in three, and the
+     * lines show each part's permissions, "p" for private, offset 0 and no file.
+     */
+    private static void procMaps(Check c) {
+        long a = Linux.mmap(0, 3 * PAGE_SIZE, RW, ANON, -1, 0);
+        if (!c.succeeded(a, "mmap(3 pages)")) {
+            return;
+        }
+        c.returned(0, Linux.mprotect(a + PAGE_SIZE, PAGE_SIZE, Mman.PROT_READ), "mprotect(middle page, PROT_READ)");
+        String[] perms = {"rw-p", "r--p", "rw-p"};
+        for (int i = 0; i < 3 && c.passed(); i++) {
+            long start = a + (long) i * PAGE_SIZE;
+            String line = mapsLine(c, start, start + PAGE_SIZE);
+            if (c.isTrue(line != null, "no line " + hex8(start) + "-" + hex8(start + PAGE_SIZE) + " in /proc/self/maps")) {
+                String[] f = fields(line);
+                c.equal(perms[i], f[1], "permissions of page " + i + " (" + line + ")");
+                c.equal("00000000", f[2], "offset of page " + i);
+                c.equal("00:00", f[3], "device of page " + i);
+                c.equal("0", f[4], "inode of page " + i);
+            }
+        }
+        c.returned(0, Linux.munmap(a, 3 * PAGE_SIZE), "munmap");
+        c.isTrue(mapsLine(c, a, a + PAGE_SIZE) == null, "the first page's line is gone after munmap");
     }
 }

@@ -83,16 +83,21 @@ public final class PipeTests {
 
     private static void sigpipe(Check c) {
         int[] p = Pipes.open(c);
-        if (p == null) {
+        int[] go = Pipes.open(c);
+        if (p == null || go == null) {
             return;
         }
         long pid = Processes.fork();
         if (pid == 0) {
             Linux.close(p[0]);
+            Linux.close(go[1]);
+            byte[] b = new byte[1];
+            Linux.read(go[0], b, 0, 1);                     // EOF once the parent has closed its read end too
             Linux.write(p[1], new byte[] {1}, 0, 1);        // SIGPIPE's default action ends the child here
             Processes.childExit(0);
         }
         Pipes.close(p);
+        Pipes.close(go);
         if (c.succeeded(pid, "clone")) {
             long s = Processes.waitFor(pid);
             if (c.succeeded(s, "wait4")) {

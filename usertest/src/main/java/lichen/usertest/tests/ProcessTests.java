@@ -8,13 +8,15 @@ import lichen.usertest.TestList;
 import lichen.usertest.sys.Errno;
 import lichen.usertest.sys.LittleEndian;
 import lichen.usertest.sys.Linux;
+import lichen.usertest.sys.LinuxSystem;
 import lichen.usertest.sys.Signals;
 import lichen.usertest.sys.Stat;
 import lichen.usertest.sys.WaitStatus;
 
 /**
  * clone (fork form), wait4, kill, getpid and friends: clone(2), wait4(2),
- * kill(2), getpid(2), set_tid_address(2), getuid(2). A forked child never
+ * kill(2), getpid(2), set_tid_address(2), getuid(2), getresuid(2),
+ * setuid(2), getgroups(2), set_robust_list(2), personality(2). A forked child never
  * returns into the runner: it ends with exit_group, its answer in the status.
  */
 public final class ProcessTests {
@@ -31,6 +33,10 @@ public final class ProcessTests {
         list.add("kill_bad_signal_einval_missing_pid_esrch", ProcessTests::killErrors);
         list.add("set_tid_address_returns_tid", ProcessTests::setTidAddress);
         list.add("getuid_family_matches_file_owner", ProcessTests::uids);
+        list.add("getresuid_getresgid_setuid_to_own_ids", ProcessTests::resuid);
+        list.add("kill_zero_finds_zombie_until_reaped", ProcessTests::zombie);
+        list.add("set_robust_list_recorded_bad_length_einval", ProcessTests::robustList);
+        list.add("personality_query_is_per_linux", ProcessTests::personality);
     }
 
     private static void forkPids(Check c) {
@@ -149,19 +155,23 @@ public final class ProcessTests {
         }
         long pid = Processes.fork();
         if (pid == 0) {
+            Linux.close(hold[1]);
             byte[] b = new byte[1];
             Linux.read(hold[0], b, 0, 1);                  // never gets data: the parent kills it
             Processes.childExit(0);
         }
         if (c.succeeded(pid, "clone")) {
             c.returned(0, Linux.kill(pid, Signals.SIGKILL), "kill(SIGKILL)");
+            // Should kill fail, the child sees EOF and exits 0 (a failure, not a hang); a dead child reads nothing.
+            Linux.close(hold[1]);
+            hold[1] = -1;
             int[] status = new int[1];
             if (c.returned(pid, Linux.wait4(pid, status, 0), "wait4")) {
                 c.isTrue(WaitStatus.signaled(status[0]), "WIFSIGNALED: " + WaitStatus.describe(status[0]));
                 c.equal(Signals.SIGKILL, WaitStatus.termSignal(status[0]), "WTERMSIG");
             }
         }
-        Pipes.close(hold);
+        Pipes.close(hold);                                 // close(-1) when the write end is closed already: EBADF, harmless
     }
 
     private static void killErrors(Check c) {
@@ -192,6 +202,89 @@ public final class ProcessTests {
                 c.equal(egid, st.gid(), "a new file's group is the egid (the scratch dir is not setgid)");
             }
             Files.unlink(c, c.path("f"));
+        }
+    }
+
+    /**
+     * getresuid(2) gives the real, effective and saved ids; setting one's own
+     * ids is always permitted (setuid(2), setresuid(2) with -1: unchanged).
+     */
+    private static void resuid(Check c) {
+        int[] u = {-2, -2, -2};
+        int[] g = {-2, -2, -2};
+        if (c.returned(0, Linux.getresuid(u), "getresuid")) {
+            c.equal(Linux.getuid(), u[0], "the real uid");
+            c.equal(Linux.geteuid(), u[1], "the effective uid");
+            c.isTrue(u[2] >= 0, "the saved uid " + u[2]);
+        }
+        if (c.returned(0, Linux.getresgid(g), "getresgid")) {
+            c.equal(Linux.getgid(), g[0], "the real gid");
+            c.equal(Linux.getegid(), g[1], "the effective gid");
+        }
+        c.returned(0, Linux.setresuid(-1, -1, -1), "setresuid(-1, -1, -1)");
+        c.returned(0, Linux.setuid(Linux.geteuid()), "setuid(own euid)");
+        c.returned(0, Linux.setgid(Linux.getegid()), "setgid(own egid)");
+        c.equal(u[1], Linux.geteuid(), "the euid is unchanged");
+        long n = Linux.getgroups(0, null);
+        if (c.succeeded(n, "getgroups(0, NULL) counts the groups") && n > 0 && n <= 64) {
+            int[] list = new int[64];
+            c.returned(n, Linux.getgroups((int) n, list), "getgroups(count)");
+            if (n > 1) {
+                c.fails(Errno.EINVAL, Linux.getgroups(1, list), "getgroups(a list too small)");
+            }
+        }
+        c.fails(Errno.EINVAL, Linux.getgroups(-1, null), "getgroups(-1)");
+    }
+
+    /**
+     * A child that has exited is a zombie until its parent reaps it (wait(2)):
+     * kill(pid, 0) still finds it, and fails with ESRCH after wait4. waitid
+     * with WNOWAIT waits for the exit without reaping.
+     */
+    private static void zombie(Check c) {
+        long pid = Processes.fork();
+        if (pid == 0) {
+            Processes.childExit(0);
+        }
+        if (!c.succeeded(pid, "clone")) {
+            return;
+        }
+        byte[] info = new byte[Signals.SIGINFO_SIZE];
+        c.returned(0, Linux.waitid(WaitStatus.P_PID, pid, info, WaitStatus.WEXITED | WaitStatus.WNOWAIT), "waitid(WNOWAIT)");
+        c.returned(0, Linux.kill(pid, 0), "kill(zombie, 0)");
+        c.returned(pid, Linux.wait4(pid, null, 0), "wait4 reaps the zombie");
+        c.fails(Errno.ESRCH, Linux.kill(pid, 0), "kill(reaped pid, 0)");
+    }
+
+    /**
+     * set_robust_list(2): the kernel records the head (read back by
+     * get_robust_list) and refuses any length but sizeof(struct
+     * robust_list_head), 24 bytes. The head is an empty list: its next points to itself.
+     */
+    private static void robustList(Check c) {
+        long[] head = new long[3];
+        head[0] = Linux.address(head);
+        c.fails(Errno.EINVAL, Linux.set_robust_list(Linux.address(head), 23), "set_robust_list(len 23)");
+        if (c.returned(0, Linux.set_robust_list(Linux.address(head), 24), "set_robust_list(head, 24)")) {
+            long[] got = {-1};
+            long[] len = {-1};
+            if (c.returned(0, Linux.get_robust_list(0, got, len), "get_robust_list(0)")) {
+                c.equal(Linux.address(head), got[0], "the recorded head");
+                c.equal(24, len[0], "the recorded length");
+            }
+        }
+        long[] got = new long[1];
+        long[] len = new long[1];
+        c.fails(Errno.ESRCH, Linux.get_robust_list(0x3fff_fff0L, got, len), "get_robust_list(a pid that does not exist)");
+    }
+
+    /** personality(2): 0xffffffff queries; a Linux program runs as PER_LINUX (execution domain 0 in the low byte). */
+    private static void personality(Check c) {
+        long p = LinuxSystem.personality(0xffff_ffffL);
+        if (c.succeeded(p, "personality(0xffffffff)")) {
+            c.equal(0, p & 0xff, "the execution domain is PER_LINUX");
+            c.returned(p, LinuxSystem.personality(p), "personality(the same) returns the old persona");
+            c.returned(p, LinuxSystem.personality(0xffff_ffffL), "the persona is unchanged");
         }
     }
 }

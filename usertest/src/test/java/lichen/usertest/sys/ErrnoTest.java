@@ -17,7 +17,7 @@ class ErrnoTest {
                 count++;
             }
         }
-        assertEquals(40, count);
+        assertEquals(42, count);
     }
 
     @Test
