@@ -7,7 +7,7 @@ import lichen.fs.Errno;
 public final class FdTable {
     private OpenFile[] files;
     private boolean[] cloexec;
-    private final int max;
+    private int max;
 
     public FdTable(int max) {
         this.max = max;
@@ -15,9 +15,12 @@ public final class FdTable {
         cloexec = new boolean[files.length];
     }
 
+    /** RLIMIT_NOFILE's soft limit: descriptors from {@code limit} on are not handed out (those open stay open). */
+    public void setLimit(int limit) { max = Math.max(0, limit); }
+
     /** Installs {@code f} at the lowest free descriptor; returns it or -EMFILE. */
     public int install(OpenFile f, boolean closeOnExec) {
-        for (int i = 0; i < files.length; i++) {
+        for (int i = 0; i < files.length && i < max; i++) {
             if (files[i] == null) {
                 files[i] = f;
                 cloexec[i] = closeOnExec;

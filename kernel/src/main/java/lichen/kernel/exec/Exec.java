@@ -5,6 +5,7 @@ import lichen.arch.aarch64.StackContinuations;
 import lichen.kernel.mm.MappedFile;
 import lichen.kernel.mm.UserAddressSpace;
 import lichen.kernel.proc.Process;
+import lichen.kernel.proc.Processes;
 import lichen.kernel.proc.UserFrame;
 import lichen.kernel.signal.SigreturnPage;
 import lichen.libkernel.Errno;
@@ -92,7 +93,8 @@ public final class Exec {
         p.signals().resetForExec();
         if (p.files() != null) p.files().fds.closeForExec();
         StackContinuations.setTranslationTable(mm.ttbr0());
-        if (old != null) old.destroy();
+        if (p.borrowsMm()) Processes.releaseVfork(p); // a vfork child: the old space is its parent's
+        else if (old != null) old.destroy();
         UserFrame.initialise(frame, entry[0], sp);
         return 0;
     }

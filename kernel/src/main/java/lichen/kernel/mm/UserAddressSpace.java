@@ -208,7 +208,13 @@ public final class UserAddressSpace implements UserPageFaults {
         c.brk = brk;
         c.sigreturnTrampoline = sigreturnTrampoline;
         for (int i = 0; i < areas.count(); i++) {
-            if (UserPages.share(table, c.table, areas.get(i)) < 0) {
+            Vma v = areas.get(i);
+            // A shared anonymous area has no file to meet at: its pages are made now, so both spaces map the same frames.
+            if (v.isShared() && v.isAnonymous() && UserPages.fillAll(table, v) < 0) {
+                c.destroy();
+                return null;
+            }
+            if (UserPages.share(table, c.table, v) < 0) {
                 c.destroy();
                 return null;
             }

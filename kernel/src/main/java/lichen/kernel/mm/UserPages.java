@@ -53,6 +53,16 @@ final class UserPages {
         return mapFilled(t, page, v, pa);
     }
 
+    /** Every absent page of the anonymous area {@code v} gets a zeroed frame; 0 or -ENOMEM. */
+    static int fillAll(PageTable t, Vma v) {
+        for (long va = v.start(); va < v.end(); va += PAGE) {
+            if (t.protAt(va) >= 0) continue;
+            long pa = fillWithZeros(t, va, v);
+            if (pa < 0) return (int) pa;
+        }
+        return 0;
+    }
+
     /** A zeroed frame for the absent {@code page} of the anonymous area {@code v}: no I/O, so it never sleeps (the user-copy abort's case). */
     static long fillWithZeros(PageTable t, long page, Vma v) {
         long pa = frames().allocPages(0);

@@ -49,6 +49,15 @@ public final class Process {
     String exePath = "";
     byte[][] argv;
     long startTicks;
+    /** prctl(PR_SET_PDEATHSIG): the signal this process gets when its parent ends (0: none). */
+    int parentDeathSignal;
+    /** Resource limits (getrlimit(2)): soft and hard per resource, inherited at fork. */
+    long[] limits;
+    /** A vfork child runs in its parent's address space until execve or exit; the parent sleeps on vforkDone until then. */
+    boolean borrowedMm;
+    final WaitQueue vforkDone = new WaitQueue();
+    /** Whether this process has called execve(2) since fork: its parent may no longer change its group (setpgid(2) EACCES). */
+    boolean execed;
     /** The process group and session (man 7 credentials): inherited at fork, changed by setpgid(2) and setsid(2). */
     int pgid, sid;
     /** set_robust_list(2): the thread's list of robust futexes (walked at exit once threads share memory). */
@@ -111,9 +120,22 @@ public final class Process {
     public void setProgram(String path, byte[][] args) {
         exePath = path;
         argv = args;
+        execed = true;
     }
 
     /** The process group and session are the process's: a thread answers with its leader's. */
+    public boolean hasExeced() { return execed; }
+
+    public boolean borrowsMm() { return borrowedMm; }
+
+    public int parentDeathSignal() { return parentDeathSignal; }
+
+    public void setParentDeathSignal(int sig) { parentDeathSignal = sig; }
+
+    public long[] limits() { return leader.limits; }
+
+    public void setLimits(long[] l) { leader.limits = l; }
+
     public int pgid() { return leader.pgid; }
 
     public int sid() { return leader.sid; }

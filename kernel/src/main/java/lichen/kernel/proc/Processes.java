@@ -128,19 +128,28 @@ public final class Processes {
 
     /**
      * fork(2) from the thread whose user state is at {@code frame}: the child
-     * gets a copy of the address space and the same registers, with 0 in x0 and
-     * the stack pointer {@code childSp} when it is not 0 (clone's stack).
-     * Returns the child's pid, -EAGAIN without a pid or ASID, -ENOMEM without memory.
+     * gets a copy-on-write copy of the address space and the same registers,
+     * with 0 in x0 and the stack pointer {@code childSp} when it is not 0
+     * (clone's stack). Returns the child's pid, -EAGAIN without a pid or ASID,
+     * -ENOMEM without memory. With {@code vfork} (vfork(2)'s CLONE_VM|CLONE_VFORK): the child
+     * runs in the caller's own address space, and the caller sleeps until the
+     * child has called execve or ended, when the space is the caller's alone again.
      */
-    public static int fork(Process parent, long frame, long childSp, long childTls, boolean setTls) {
-        UserAddressSpace mm = parent.mm.fork();
+    @Async
+    public static int fork(Process parent, long frame, long childSp, long childTls, boolean setTls, boolean vfork) {
+        UserAddressSpace mm = vfork ? parent.mm : parent.mm.fork();
         if (mm == null) return -Errno.ENOMEM;
-        Process c = newProcess(parent, mm, parent.comm);
+        Process c = newProcess(parent.leader, mm, parent.comm);
         if (c == null) {
-            mm.destroy();
+            if (!vfork) mm.destroy();
             return -Errno.EAGAIN;
         }
+        c.borrowedMm = vfork;
         c.signals = parent.signals.copy();
+        if (parent.leader.limits != null) {
+            c.limits = new long[parent.leader.limits.length];
+            System.arraycopy(parent.leader.limits, 0, c.limits, 0, c.limits.length);
+        }
         if (parent.files != null) c.files = parent.files.fork();
         long f = UserFrame.address(c.startFrame);
         UserFrame.copy(f, frame);
@@ -148,7 +157,17 @@ public final class Processes {
         if (childSp != 0) UserFrame.set(f, UserFrame.SP, childSp);
         if (setTls) UserFrame.set(f, UserFrame.TPIDR, childTls);
         startThread(c);
+        if (vfork) {
+            while (c.borrowedMm) parent.vforkDone.sleep(executor, Executor.NO_DEADLINE, false);
+        }
         return c.pid;
+    }
+
+    /** A vfork child stops using its parent's space (at execve or exit); the parent goes on. */
+    public static void releaseVfork(Process c) {
+        if (!c.borrowedMm) return;
+        c.borrowedMm = false;
+        if (c.parent != null) c.parent.vforkDone.wakeAll(executor);
     }
 
     /**
@@ -239,7 +258,8 @@ public final class Processes {
         p.waitStatus = waitStatus;
         UserAddressSpace mm = p.mm;
         p.mm = null;
-        if (mm != null) mm.destroy();
+        if (p.borrowedMm) releaseVfork(p); // the space is the vfork parent's: it stays
+        else if (mm != null) mm.destroy();
         if (p.files != null) p.files.fds.closeAll();
         p.files = null;
         Process init = byPid[1];
@@ -267,22 +287,27 @@ public final class Processes {
     }
 
     /**
-     * wait4(2)'s work: a child that matches {@code pid} (-1 or 0 any, else that one)
-     * and has ended is reaped and its pid returned, its status in {@code status[0]};
-     * 0 with WNOHANG when none has ended yet; -ECHILD when none matches.
+     * wait4(2) and waitid(2)'s work: a child of {@code caller}'s process that
+     * matches {@code pid} (> 0 that one, -1 any, 0 the caller's process group,
+     * < -1 the group -pid) and has ended gives its pid, its wait status in
+     * {@code status[0]}, and is reaped unless {@code keep} (WNOWAIT); 0 with
+     * WNOHANG when none has ended yet; -ECHILD when none matches.
      */
     @Async
-    public static int waitChild(Process parent, int pid, int options, int[] status) {
+    public static int waitChild(Process caller, int pid, int options, int[] status, boolean keep) {
+        Process parent = caller.leader;
+        int group = pid == 0 ? parent.pgid : -pid;
         while (true) {
             boolean any = false;
             Process prev = null;
             for (Process c = parent.firstChild; c != null; prev = c, c = c.nextSibling) {
-                if (pid > 0 && c.pid != pid) continue;
+                if (pid > 0 ? c.pid != pid : pid != -1 && c.pgid != group) continue;
                 any = true;
                 if (c.state != Process.ZOMBIE) continue;
+                status[0] = c.waitStatus;
+                if (keep) return c.pid;
                 if (prev == null) parent.firstChild = c.nextSibling;
                 else prev.nextSibling = c.nextSibling;
-                status[0] = c.waitStatus;
                 reap(c);
                 return c.pid;
             }

@@ -29,6 +29,12 @@ public final class Signals {
 
     private Signals() {}
 
+    /** Whether {@code sig}'s disposition does nothing: SIG_IGN, or SIG_DFL for a signal whose default is to be ignored. */
+    public static boolean ignores(SignalState s, int sig) {
+        long h = s.handler(sig);
+        return h == SignalState.SIG_IGN || (h == SignalState.SIG_DFL && ignoredByDefault(sig));
+    }
+
     /** What a signal does when its disposition is SIG_DFL. */
     static boolean ignoredByDefault(int sig) {
         return sig == SIGCHLD || sig == SIGCONT || sig == SIGURG || sig == SIGWINCH
@@ -44,7 +50,9 @@ public final class Signals {
         if (p == null || p.state() != Process.LIVE || !SignalState.valid(sig)) return;
         SignalState s = p.signals();
         long h = s.handler(sig);
-        if (sig != SIGKILL && (h == SignalState.SIG_IGN || (h == SignalState.SIG_DFL && ignoredByDefault(sig)))) return;
+        boolean blocked = (s.blocked() & SignalState.bit(sig)) != 0;
+        // An ignored signal is dropped at once unless it is blocked: then it waits, pending (man 7 signal).
+        if (sig != SIGKILL && !blocked && ignores(s, sig)) return;
         s.post(sig, code, senderPid, childStatus, address);
         if (sig == SIGKILL || (s.blocked() & SignalState.bit(sig)) == 0) {
             if (p.task() != null) Processes.executor().interrupt(p.task());

@@ -1,6 +1,7 @@
 package lichen.kernel.syscall;
 
 import lichen.api.Async;
+import lichen.kernel.mm.UserCopy;
 import lichen.kernel.proc.Futexes;
 import lichen.kernel.proc.Process;
 import lichen.kernel.proc.Processes;
@@ -48,6 +49,15 @@ final class FutexCalls {
                 return -Errno.ENOSYS;
             }
         }
+    }
+
+    /** get_robust_list(2): the list head and its size, for the caller (pid 0) or a thread by id. */
+    @Async
+    static long sysGetRobustList(Process p, int pid, long headPtr, long lenPtr) {
+        Process t = pid == 0 ? p : Processes.byPid(pid);
+        if (t == null) return -Errno.ESRCH;
+        if (UserCopy.store64(p.mm(), headPtr, t.robustList()) < 0) return -Errno.EFAULT;
+        return UserCopy.store64(p.mm(), lenPtr, ROBUST_LIST_HEAD_SIZE) < 0 ? -Errno.EFAULT : 0;
     }
 
     /** set_robust_list(2): remembered for the exit path; EINVAL for a head of the wrong size. */

@@ -21,6 +21,17 @@ final class IdentityCalls {
         return 0;
     }
 
+    /**
+     * setuid(2), setgid(2), setresuid(2), setresgid(2): to ids the process
+     * already has (0, or -1 for "unchanged" in the res forms) they succeed;
+     * any other would need credentials kept per process, which are not yet,
+     * and is refused with EPERM rather than pretended.
+     */
+    static long sysSetid(long... ids) {
+        for (long id : ids) if ((int) id != 0 && (int) id != -1) return -Errno.EPERM;
+        return 0;
+    }
+
     /** getgroups(2): no supplementary groups, so 0 whatever the size (EINVAL only for a negative one). */
     static long sysGetgroups(Process p, int size, long list) { return size < 0 ? -Errno.EINVAL : 0; }
 }

@@ -35,7 +35,8 @@ final class KillCalls {
     /** tgkill(2): the thread {@code tid} of thread group {@code tgid}; EINVAL for non-positive ids. */
     static long sysTgkill(Process p, int tgid, int tid, int sig) {
         if (tgid <= 0 || tid <= 0) return -Errno.EINVAL;
-        if (tgid != tid) return -Errno.ESRCH;
+        Process t = Processes.byPid(tid);
+        if (t == null || t.tgid() != tgid) return -Errno.ESRCH;
         return sysTkill(p, tid, sig);
     }
 

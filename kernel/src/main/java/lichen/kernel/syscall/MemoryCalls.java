@@ -96,9 +96,14 @@ final class MemoryCalls {
 
     /** madvise(2): MADV_DONTNEED drops the pages (anonymous private ones read back as zeros); other advice is accepted and ignored, as advice may be. */
     static long sysMadvise(Process p, long addr, long len, int advice) {
-        if ((addr & (PAGE - 1)) != 0 || len < 0) return -Errno.EINVAL;
+        if ((addr & (PAGE - 1)) != 0 || len < 0 || !knownAdvice(advice)) return -Errno.EINVAL;
         if (advice == MADV_DONTNEED) return p.mm().dropPages(addr, len);
         return 0;
+    }
+
+    /** The advice values Linux defines (asm-generic/mman-common.h): 0-4, 8-25, MADV_HWPOISON 100, MADV_SOFT_OFFLINE 101. */
+    private static boolean knownAdvice(int advice) {
+        return (advice >= 0 && advice <= 4) || (advice >= 8 && advice <= 25) || advice == 100 || advice == 101;
     }
 
     private static boolean inUserHalf(long addr, long len) {

@@ -4,6 +4,7 @@ import lichen.api.Async;
 import lichen.kernel.mm.UserCopy;
 import lichen.kernel.proc.Process;
 import lichen.kernel.proc.Processes;
+import lichen.kernel.signal.Signals;
 import lichen.libkernel.Errno;
 import lichen.libkernel.LittleEndian;
 
@@ -13,9 +14,11 @@ final class ProcessCalls {
     static final long CSIGNAL = 0xff, CLONE_VM = 0x100, CLONE_FS = 0x200, CLONE_FILES = 0x400, CLONE_SIGHAND = 0x800,
             CLONE_VFORK = 0x4000, CLONE_THREAD = 0x10000, CLONE_SETTLS = 0x80000, CLONE_PARENT_SETTID = 0x100000,
             CLONE_CHILD_CLEARTID = 0x200000, CLONE_CHILD_SETTID = 0x1000000;
-    /** getrlimit(2) resources and RLIM_INFINITY. */
-    static final int RLIMIT_STACK = 3, RLIMIT_CORE = 4, RLIMIT_NOFILE = 7, RLIM_NLIMITS = 16;
-    static final long RLIM_INFINITY = -1;
+
+    /** wait options (include/uapi/linux/wait.h) and waitid's id types. */
+    static final int WUNTRACED = 2, WSTOPPED = 2, WEXITED = 4, WCONTINUED = 8, WNOWAIT = 0x01000000, __WALL = 0x40000000,
+            __WCLONE = 0x80000000;
+    static final int P_ALL = 0, P_PID = 1, P_PGID = 2;
 
     private ProcessCalls() {}
 
@@ -49,9 +52,9 @@ final class ProcessCalls {
      * clone(2) (arm64 argument order: flags, stack, parent_tid, tls, child_tid):
      * a thread with CLONE_THREAD (which needs CLONE_SIGHAND, which needs
      * CLONE_VM, as Linux checks), else a new process as fork(2) makes it.
-     * vfork's CLONE_VM|CLONE_VFORK gets a copy-on-write copy of the memory
-     * instead of a share, which serves vfork-then-exec except for writes the
-     * child makes before exec; CLONE_VM alone (a process sharing memory) is EINVAL.
+     * vfork's CLONE_VM|CLONE_VFORK runs the child in the caller's memory while
+     * the caller waits for its execve or exit; CLONE_VM alone (a process
+     * sharing memory for good) is EINVAL.
      */
     @Async
     static long sysClone(Process p, long frame, long flags, long stack, long parentTid, long tls, long childTid) {
@@ -61,7 +64,8 @@ final class ProcessCalls {
         if (!thread && (flags & (CLONE_VM | CLONE_VFORK)) == CLONE_VM) return -Errno.EINVAL;
         if ((flags & CLONE_PARENT_SETTID) != 0 && !UserCopy.inUserHalf(parentTid, 4)) return -Errno.EFAULT;
         boolean setTls = (flags & CLONE_SETTLS) != 0;
-        int pid = thread ? Processes.spawnThread(p, frame, stack, tls, setTls) : Processes.fork(p, frame, stack, tls, setTls);
+        boolean vfork = (flags & (CLONE_VM | CLONE_VFORK)) == (CLONE_VM | CLONE_VFORK);
+        int pid = thread ? Processes.spawnThread(p, frame, stack, tls, setTls) : Processes.fork(p, frame, stack, tls, setTls, vfork);
         if (pid < 0) return pid;
         Process child = Processes.byPid(pid);
         if ((flags & CLONE_PARENT_SETTID) != 0) UserCopy.store32(p.mm(), parentTid, pid);
@@ -70,43 +74,49 @@ final class ProcessCalls {
         return pid;
     }
 
-    /** wait4(2): pid -1 (or 0, process groups being one group so far) any child; the status and a zeroed rusage. */
+    /** wait4(2): any child (-1), one (pid), or a process group (0: the caller's, < -1: -pid); the status and a zeroed rusage. */
     @Async
     static long sysWait4(Process p, int pid, long wstatus, int options, long rusage) {
-        if ((options & ~(Processes.WNOHANG | 0x2 | 0x8 | 0x40000000 | 0x80000000)) != 0) return -Errno.EINVAL;
+        if ((options & ~(Processes.WNOHANG | WUNTRACED | WCONTINUED | __WALL | __WCLONE)) != 0) return -Errno.EINVAL;
+        if (pid == Integer.MIN_VALUE) return -Errno.ESRCH;
         int[] status = new int[1];
-        int rc = Processes.waitChild(p, pid < -1 ? -1 : pid == 0 ? -1 : pid, options, status);
+        int rc = Processes.waitChild(p, pid, options, status, false);
         if (rc <= 0) return rc;
         if (wstatus != 0 && UserCopy.store32(p.mm(), wstatus, status[0]) < 0) return -Errno.EFAULT;
         if (rusage != 0 && UserCopy.clear(p.mm(), rusage, 144) < 0) return -Errno.EFAULT;
         return rc;
     }
 
-    /** getrlimit(2): the limits Linux starts init with (include/asm-generic/resource.h INIT_RLIMITS). */
+    /**
+     * waitid(2): P_ALL, P_PID or P_PGID; WEXITED must be asked (stopped and
+     * continued children are not reported: there is no job control yet);
+     * WNOWAIT leaves the child waitable. The siginfo tells who ended and how;
+     * with WNOHANG and no child ended yet it is zeroed and the result is 0.
+     */
     @Async
-    static long sysGetrlimit(Process p, int resource, long rlim) {
-        if (resource < 0 || resource >= RLIM_NLIMITS) return -Errno.EINVAL;
-        return writeLimit(p, resource, rlim);
-    }
-
-    /** prlimit64(2) on the caller (pid 0 or its own): reads the limit; setting one is refused until limits are per process. */
-    @Async
-    static long sysPrlimit64(Process p, int pid, int resource, long newLimit, long oldLimit) {
-        if (resource < 0 || resource >= RLIM_NLIMITS) return -Errno.EINVAL;
-        if (pid != 0 && pid != p.pid()) return Processes.byPid(pid) == null ? -Errno.ESRCH : -Errno.EPERM;
-        if (newLimit != 0) return -Errno.EPERM;
-        return oldLimit == 0 ? 0 : writeLimit(p, resource, oldLimit);
-    }
-
-    @Async
-    private static long writeLimit(Process p, int resource, long at) {
-        long cur = RLIM_INFINITY, max = RLIM_INFINITY;
-        if (resource == RLIMIT_STACK) cur = 8L << 20;
-        else if (resource == RLIMIT_CORE) cur = 0;
-        else if (resource == RLIMIT_NOFILE) { cur = 1024; max = 4096; }
-        byte[] b = new byte[16];
-        LittleEndian.put64(b, 0, cur);
-        LittleEndian.put64(b, 8, max);
-        return UserCopy.copyOut(p.mm(), at, b, 0, 16);
+    static long sysWaitid(Process p, int idtype, int id, long infop, int options, long rusage) {
+        if ((options & ~(Processes.WNOHANG | WSTOPPED | WEXITED | WCONTINUED | WNOWAIT | __WALL | __WCLONE)) != 0) return -Errno.EINVAL;
+        if ((options & (WEXITED | WSTOPPED | WCONTINUED)) == 0) return -Errno.EINVAL;
+        int pid;
+        if (idtype == P_ALL) pid = -1;
+        else if (idtype == P_PID) pid = id;
+        else if (idtype == P_PGID) pid = id == 0 ? 0 : -id;
+        else return -Errno.EINVAL;
+        if ((idtype == P_PID || idtype == P_PGID) && id < 0) return -Errno.EINVAL;
+        if ((options & WEXITED) == 0) return (options & Processes.WNOHANG) != 0 ? 0 : -Errno.ECHILD;
+        int[] status = new int[1];
+        int rc = Processes.waitChild(p, pid, options, status, (options & WNOWAIT) != 0);
+        if (rc < 0) return rc;
+        byte[] info = new byte[128];
+        if (rc > 0) {
+            boolean killed = (status[0] & 0x7f) != 0;
+            LittleEndian.put32(info, 0, Signals.SIGCHLD);
+            LittleEndian.put32(info, 8, killed ? Signals.CLD_KILLED : Signals.CLD_EXITED);
+            LittleEndian.put32(info, 16, rc);
+            LittleEndian.put32(info, 24, killed ? status[0] & 0x7f : status[0] >> 8 & 0xff);
+        }
+        if (infop != 0 && UserCopy.copyOut(p.mm(), infop, info, 0, 128) < 0) return -Errno.EFAULT;
+        if (rusage != 0 && UserCopy.clear(p.mm(), rusage, 144) < 0) return -Errno.EFAULT;
+        return 0;
     }
 }

@@ -21,6 +21,7 @@ final class SessionCalls {
         Process t = target(p, pid);
         if (t == null || (t != p && t.parent() != p)) return -Errno.ESRCH;
         if (t.sid() != p.sid() || t.sid() == t.tgid()) return -Errno.EPERM;
+        if (t != p && t.hasExeced()) return -Errno.EACCES;
         int group = pgid == 0 ? t.tgid() : pgid;
         if (group != t.tgid() && !groupInSession(group, p.sid())) return -Errno.EPERM;
         t.setPgid(group);

@@ -45,8 +45,10 @@ final class SignalCalls {
             LittleEndian.put64(old, 24, s.mask(sig));
             if (UserCopy.copyOut(p.mm(), oldact, old, 0, SIGACTION_SIZE) < 0) return -Errno.EFAULT;
         }
-        if (next != null)
+        if (next != null) {
             s.setAction(sig, LittleEndian.u64(next, 0), LittleEndian.u64(next, 8), LittleEndian.u64(next, 16), LittleEndian.u64(next, 24));
+            if (Signals.ignores(s, sig)) s.take(sig); // setting a pending signal to be ignored discards it (sigaction(2))
+        }
         return 0;
     }
 

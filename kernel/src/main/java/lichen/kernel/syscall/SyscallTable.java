@@ -93,11 +93,14 @@ public final class SyscallTable {
             case 81 -> AttributeCalls.sysSync();
             case 82, 83 -> AttributeCalls.sysFsync(p, (int) a0);
             case 88 -> AttributeCalls.sysUtimensat(p, (int) a0, a1, a2, (int) a3);
+            case 92 -> SystemCalls.sysPersonality(p, a0);
             case 93 -> ProcessCalls.sysExit(p, (int) a0);
             case 94 -> ProcessCalls.sysExitGroup(p, (int) a0);
+            case 95 -> ProcessCalls.sysWaitid(p, (int) a0, (int) a1, a2, (int) a3, a4);
             case 96 -> ProcessCalls.sysSetTidAddress(p, a0);
             case 98 -> FutexCalls.sysFutex(p, a0, (int) a1, (int) a2, a3, a4, (int) a5);
             case 99 -> FutexCalls.sysSetRobustList(p, a0, a1);
+            case 100 -> FutexCalls.sysGetRobustList(p, (int) a0, a1, a2);
             case 101 -> TimeCalls.sysNanosleep(p, a0, a1);
             case 102 -> TimeCalls.sysGetitimer(p, (int) a0, a1);
             case 103 -> TimeCalls.sysSetitimer(p, (int) a0, a1, a2);
@@ -116,7 +119,10 @@ public final class SyscallTable {
             case 136 -> SignalCalls.sysRtSigpending(p, a0, a1);
             case 139 -> SignalCalls.sysRtSigreturn(p, frame);
             case 142 -> SystemCalls.sysReboot((int) a0, (int) a1, (int) a2);
+            case 144, 146 -> IdentityCalls.sysSetid(a0);
+            case 147, 149 -> IdentityCalls.sysSetid(a0, a1, a2);
             case 148, 150 -> IdentityCalls.sysGetresid(p, a0, a1, a2);
+            case 153 -> UsageCalls.sysTimes(p, a0);
             case 154 -> SessionCalls.sysSetpgid(p, (int) a0, (int) a1);
             case 155 -> SessionCalls.sysGetpgid(p, (int) a0);
             case 156 -> SessionCalls.sysGetsid(p, (int) a0);
@@ -124,8 +130,11 @@ public final class SyscallTable {
             case 158 -> IdentityCalls.sysGetgroups(p, (int) a0, a1);
             case 160 -> SystemCalls.sysUname(p, a0);
             case 161 -> SystemCalls.sysSethostname(p, a0, a1);
-            case 163 -> ProcessCalls.sysGetrlimit(p, (int) a0, a1);
+            case 163 -> LimitCalls.sysGetrlimit(p, (int) a0, a1);
+            case 164 -> LimitCalls.sysSetrlimit(p, (int) a0, a1);
+            case 165 -> UsageCalls.sysGetrusage(p, (int) a0, a1);
             case 166 -> DirectoryCalls.sysUmask(p, (int) a0);
+            case 167 -> PrctlCalls.sysPrctl(p, (int) a0, a1);
             case 169 -> TimeCalls.sysGettimeofday(p, a0, a1);
             case 172 -> p.tgid();
             case 173 -> p.ppid();
@@ -142,7 +151,7 @@ public final class SyscallTable {
             case 226 -> MemoryCalls.sysMprotect(p, a0, a1, (int) a2);
             case 233 -> MemoryCalls.sysMadvise(p, a0, a1, (int) a2);
             case 260 -> ProcessCalls.sysWait4(p, (int) a0, a1, (int) a2, a3);
-            case 261 -> ProcessCalls.sysPrlimit64(p, (int) a0, (int) a1, a2, a3);
+            case 261 -> LimitCalls.sysPrlimit64(p, (int) a0, (int) a1, a2, a3);
             case 276 -> NameCalls.sysRenameat2(p, (int) a0, a1, (int) a2, a3, (int) a4);
             case 278 -> RandomCalls.sysGetrandom(p, a0, a1, (int) a2);
             case 291 -> StatCalls.sysStatx(p, (int) a0, a1, (int) a2, (int) a3, a4);

@@ -36,6 +36,15 @@ final class SystemCalls {
         return UserCopy.copyOut(p.mm(), buf, b, 0, b.length) < 0 ? -Errno.EFAULT : 0;
     }
 
+    /** personality(2): every process runs as PER_LINUX (0); 0xffffffff only asks; another persona is taken and reported back. */
+    static long sysPersonality(Process p, long persona) {
+        long old = personality;
+        if ((int) persona != -1) personality = persona & 0xffffffffL;
+        return old;
+    }
+
+    private static long personality;
+
     /** sethostname(2): at most 64 bytes (__NEW_UTS_LEN); only root may, and every process is root so far. */
     @Async
     static long sysSethostname(Process p, long name, long len) {

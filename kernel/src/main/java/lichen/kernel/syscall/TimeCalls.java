@@ -64,6 +64,7 @@ final class TimeCalls {
     /** Sleeps until the time asked has passed on {@code clock}; EINVAL for a bad timespec or clock. */
     @Async
     static long sysClockNanosleep(Process p, int clock, int flags, long req, long rem) {
+        if (clock == CLOCK_THREAD_CPUTIME_ID) return -Errno.EOPNOTSUPP; // Linux cannot sleep on a thread's CPU clock
         if (clock != CLOCK_REALTIME && clock != CLOCK_MONOTONIC && clock != CLOCK_BOOTTIME) return -Errno.EINVAL;
         long[] ns = new long[1];
         int rc = readTimespec(p, req, ns);

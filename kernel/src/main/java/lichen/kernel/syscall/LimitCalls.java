@@ -1,0 +1,85 @@
+package lichen.kernel.syscall;
+
+import lichen.api.Async;
+import lichen.kernel.mm.UserCopy;
+import lichen.kernel.proc.Process;
+import lichen.kernel.proc.Processes;
+import lichen.libkernel.Errno;
+import lichen.libkernel.LittleEndian;
+
+/**
+ * Resource limits (man 2 getrlimit): a soft and a hard value per resource,
+ * per process, inherited at fork. Every process is root, so a hard limit may
+ * be raised; a soft limit above its hard one is EINVAL. RLIMIT_NOFILE's soft
+ * limit bounds the descriptor table; the others are kept and reported.
+ */
+final class LimitCalls {
+    static final int RLIMIT_STACK = 3, RLIMIT_CORE = 4, RLIMIT_NOFILE = 7, RLIM_NLIMITS = 16;
+    static final long RLIM_INFINITY = -1;
+
+    private LimitCalls() {}
+
+    /** The limits Linux starts init with (include/asm-generic/resource.h INIT_RLIMITS): soft at 2r, hard at 2r+1. */
+    static long[] defaults() {
+        long[] l = new long[2 * RLIM_NLIMITS];
+        for (int r = 0; r < RLIM_NLIMITS; r++) {
+            l[2 * r] = RLIM_INFINITY;
+            l[2 * r + 1] = RLIM_INFINITY;
+        }
+        l[2 * RLIMIT_STACK] = 8L << 20;
+        l[2 * RLIMIT_CORE] = 0;
+        l[2 * RLIMIT_NOFILE] = 1024;
+        l[2 * RLIMIT_NOFILE + 1] = 4096;
+        return l;
+    }
+
+    static long[] of(Process p) {
+        if (p.limits() == null) p.setLimits(defaults());
+        return p.limits();
+    }
+
+    @Async
+    static long sysGetrlimit(Process p, int resource, long rlim) {
+        if (resource < 0 || resource >= RLIM_NLIMITS) return -Errno.EINVAL;
+        return write(p, of(p), resource, rlim);
+    }
+
+    @Async
+    static long sysSetrlimit(Process p, int resource, long rlim) { return sysPrlimit64(p, 0, resource, rlim, 0); }
+
+    /** prlimit64(2): the old limit to {@code oldLimit}, then the new one from {@code newLimit}, for the caller or a process by pid. */
+    @Async
+    static long sysPrlimit64(Process p, int pid, int resource, long newLimit, long oldLimit) {
+        if (resource < 0 || resource >= RLIM_NLIMITS) return -Errno.EINVAL;
+        Process t = pid == 0 ? p : Processes.byPid(pid);
+        if (t == null) return -Errno.ESRCH;
+        long[] limits = of(t);
+        long soft = 0, hard = 0;
+        if (newLimit != 0) {
+            byte[] b = new byte[16];
+            if (UserCopy.copyIn(p.mm(), newLimit, b, 0, 16) < 0) return -Errno.EFAULT;
+            soft = LittleEndian.u64(b, 0);
+            hard = LittleEndian.u64(b, 8);
+            if (Long.compareUnsigned(soft, hard) > 0) return -Errno.EINVAL;
+            if (resource == RLIMIT_NOFILE && Long.compareUnsigned(hard, 1L << 20) > 0) return -Errno.EPERM; // fs.nr_open
+        }
+        if (oldLimit != 0) {
+            long rc = write(p, limits, resource, oldLimit);
+            if (rc < 0) return rc;
+        }
+        if (newLimit != 0) {
+            limits[2 * resource] = soft;
+            limits[2 * resource + 1] = hard;
+            if (resource == RLIMIT_NOFILE && t.files() != null) t.files().fds.setLimit((int) Math.min(soft, 1L << 20));
+        }
+        return 0;
+    }
+
+    @Async
+    private static long write(Process p, long[] limits, int resource, long at) {
+        byte[] b = new byte[16];
+        LittleEndian.put64(b, 0, limits[2 * resource]);
+        LittleEndian.put64(b, 8, limits[2 * resource + 1]);
+        return UserCopy.copyOut(p.mm(), at, b, 0, 16) < 0 ? -Errno.EFAULT : 0;
+    }
+}

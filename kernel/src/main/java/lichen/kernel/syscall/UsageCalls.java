@@ -1,0 +1,36 @@
+package lichen.kernel.syscall;
+
+import lichen.api.Async;
+import lichen.arch.aarch64.Timer;
+import lichen.kernel.mm.UserCopy;
+import lichen.kernel.proc.Process;
+import lichen.libkernel.Errno;
+
+/**
+ * times(2) and getrusage(2). CPU time is not yet counted per process, so the
+ * user and system times they report are 0; times' result, the clock ticks
+ * since boot, is real.
+ */
+final class UsageCalls {
+    static final int RUSAGE_SELF = 0, RUSAGE_CHILDREN = -1, RUSAGE_THREAD = 1;
+    /** USER_HZ. */
+    static final long CLK_TCK = 100;
+    /** sizeof(struct rusage) on a 64-bit ABI: two timevals and fourteen longs. */
+    static final int RUSAGE_SIZE = 144;
+
+    private UsageCalls() {}
+
+    /** times(2): the clock ticks since boot; the struct tms (four clock_t) when {@code buf} is given. */
+    @Async
+    static long sysTimes(Process p, long buf) {
+        if (buf != 0 && UserCopy.clear(p.mm(), buf, 32) < 0) return -Errno.EFAULT;
+        return Timer.nanos() / (1_000_000_000L / CLK_TCK);
+    }
+
+    /** getrusage(2): EINVAL for an unknown {@code who}. */
+    @Async
+    static long sysGetrusage(Process p, int who, long usage) {
+        if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN && who != RUSAGE_THREAD) return -Errno.EINVAL;
+        return UserCopy.clear(p.mm(), usage, RUSAGE_SIZE) < 0 ? -Errno.EFAULT : 0;
+    }
+}
