@@ -123,6 +123,47 @@ public final class UserAddressSpace implements UserPageFaults {
         return 0;
     }
 
+    /**
+     * mremap(2)'s work on [old, old + oldLen), which must lie in one area:
+     * shrink in place, grow in place when the addresses above are free, or
+     * (with {@code mayMove}) move to a free range of {@code newLen}, the
+     * present pages going with it. Returns the new address, -EFAULT for an
+     * unmapped range, -ENOMEM when it cannot grow where it is.
+     */
+    public long remap(long old, long oldLen, long newLen, boolean mayMove) {
+        Vma v = areas.find(old);
+        if (v == null || old + oldLen > v.end()) return -Errno.EFAULT;
+        if (newLen <= oldLen) {
+            if (newLen < oldLen) unmap(old + newLen, oldLen - newLen);
+            return old;
+        }
+        long growth = newLen - oldLen, pgoff = v.pgoff() + ((old - v.start()) >> 12);
+        if (old + oldLen == v.end() && !areas.intersects(old + oldLen, old + newLen) && old + newLen <= VmaSet.USER_END) {
+            int rc = areas.mapFixed(likeArea(v, old + oldLen, old + newLen, pgoff + (oldLen >> 12)));
+            return rc < 0 ? rc : old;
+        }
+        if (!mayMove) return -Errno.ENOMEM;
+        long to = areas.findGap(newLen);
+        if (to < 0) return to;
+        int rc = areas.mapFixed(likeArea(v, to, to + newLen, pgoff));
+        if (rc < 0) return rc;
+        for (long va = table.nextMapped(old, old + oldLen); va < old + oldLen; va = table.nextMapped(va + PAGE, old + oldLen)) {
+            long pa = table.translate(va);
+            int prot = table.protAt(va);
+            table.unmap(va, PAGE);
+            table.map(to + (va - old), pa, PAGE, prot, 0);
+        }
+        areas.unmap(old, oldLen); // the pages have moved: only the addresses go
+        return to;
+    }
+
+    /** An area over [start, end) with {@code v}'s permissions, flags and file, from file page {@code pgoff}. */
+    private static Vma likeArea(Vma v, long start, long end, long pgoff) {
+        Vma n = new Vma(start, end, v.prot(), v.flags());
+        if (!v.isAnonymous()) return n.withFile(v.file(), v.devMajor(), v.devMinor(), v.inode(), v.name(), pgoff);
+        return v.name() == null ? n : n.named(v.name());
+    }
+
     /** mprotect(2): the areas' permissions, then those of the pages already present. 0 or -errno. */
     public int protect(long addr, long len, int prot) {
         int rc = areas.protect(addr, len, prot);

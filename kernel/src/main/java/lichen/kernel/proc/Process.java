@@ -56,6 +56,8 @@ public final class Process {
     /** A vfork child runs in its parent's address space until execve or exit; the parent sleeps on vforkDone until then. */
     boolean borrowedMm;
     final WaitQueue vforkDone = new WaitQueue();
+    /** Resident set at exit (KiB), and the largest of the reaped children's, for getrusage(2). */
+    long maxRssKb, childrenMaxRssKb;
     /** Whether this process has called execve(2) since fork: its parent may no longer change its group (setpgid(2) EACCES). */
     boolean execed;
     /** The process group and session (man 7 credentials): inherited at fork, changed by setpgid(2) and setsid(2). */
@@ -125,6 +127,8 @@ public final class Process {
 
     /** The process group and session are the process's: a thread answers with its leader's. */
     public boolean hasExeced() { return execed; }
+
+    public long childrenMaxRssKb() { return childrenMaxRssKb; }
 
     public boolean borrowsMm() { return borrowedMm; }
 

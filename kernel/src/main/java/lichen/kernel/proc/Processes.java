@@ -151,12 +151,7 @@ public final class Processes {
             System.arraycopy(parent.leader.limits, 0, c.limits, 0, c.limits.length);
         }
         if (parent.files != null) c.files = parent.files.fork();
-        long f = UserFrame.address(c.startFrame);
-        UserFrame.copy(f, frame);
-        UserFrame.setX(f, 0, 0);
-        if (childSp != 0) UserFrame.set(f, UserFrame.SP, childSp);
-        if (setTls) UserFrame.set(f, UserFrame.TPIDR, childTls);
-        startThread(c);
+        startCloned(c, frame, childSp, childTls, setTls);
         if (vfork) {
             while (c.borrowedMm) parent.vforkDone.sleep(executor, Executor.NO_DEADLINE, false);
         }
@@ -196,13 +191,18 @@ public final class Processes {
         t.nextThread = leader.nextThread;
         leader.nextThread = t;
         leader.liveThreads++;
-        long f = UserFrame.address(t.startFrame);
+        startCloned(t, frame, stack, tls, setTls);
+        return tid;
+    }
+
+    /** A clone's first user state: the caller's registers at {@code frame}, 0 in x0, clone's stack and TLS when given. */
+    private static void startCloned(Process c, long frame, long sp, long tls, boolean setTls) {
+        long f = UserFrame.address(c.startFrame);
         UserFrame.copy(f, frame);
         UserFrame.setX(f, 0, 0);
-        if (stack != 0) UserFrame.set(f, UserFrame.SP, stack);
+        if (sp != 0) UserFrame.set(f, UserFrame.SP, sp);
         if (setTls) UserFrame.set(f, UserFrame.TPIDR, tls);
-        startThread(t);
-        return tid;
+        startThread(c);
     }
 
     /**
@@ -257,6 +257,7 @@ public final class Processes {
     private static void endGroup(Process p, int waitStatus) {
         p.waitStatus = waitStatus;
         UserAddressSpace mm = p.mm;
+        if (mm != null) p.maxRssKb = mm.residentPages() * 4;
         p.mm = null;
         if (p.borrowedMm) releaseVfork(p); // the space is the vfork parent's: it stays
         else if (mm != null) mm.destroy();
@@ -306,6 +307,7 @@ public final class Processes {
                 if (c.state != Process.ZOMBIE) continue;
                 status[0] = c.waitStatus;
                 if (keep) return c.pid;
+                parent.childrenMaxRssKb = Math.max(parent.childrenMaxRssKb, Math.max(c.maxRssKb, c.childrenMaxRssKb));
                 if (prev == null) parent.firstChild = c.nextSibling;
                 else prev.nextSibling = c.nextSibling;
                 reap(c);

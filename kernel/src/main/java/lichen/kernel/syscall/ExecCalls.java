@@ -1,7 +1,12 @@
 package lichen.kernel.syscall;
 
 import lichen.api.Async;
+import lichen.fs.Result;
+import lichen.fs.vfs.OpenFile;
+import lichen.fs.vfs.OpenFlags;
+import lichen.kernel.exec.ByteStrings;
 import lichen.kernel.exec.Exec;
+import lichen.kernel.fs.RootFilesystem;
 import lichen.kernel.mm.UserAddressSpace;
 import lichen.kernel.mm.UserCopy;
 import lichen.kernel.proc.Process;
@@ -26,6 +31,38 @@ final class ExecCalls {
         if (len < 0) return len;
         byte[] path = new byte[len];
         if (UserCopy.copyIn(mm, pathname, path, 0, len) < 0) return -Errno.EFAULT;
+        return execute(p, frame, path, argv, envp);
+    }
+
+    /**
+     * execveat(2): a relative path starts at directory {@code dirfd} (ENOTDIR
+     * when it is not one), and with AT_EMPTY_PATH an empty path runs the file
+     * {@code dirfd} itself names. EINVAL for other flags, EBADF for a bad descriptor.
+     */
+    @Async
+    static long sysExecveat(Process p, long frame, int dirfd, long pathname, long argv, long envp, int flags) {
+        if ((flags & ~(OpenFlags.AT_EMPTY_PATH | OpenFlags.AT_SYMLINK_NOFOLLOW)) != 0) return -Errno.EINVAL;
+        Result<String> r = UserPaths.read(p, pathname);
+        if (!r.ok()) return r.error;
+        String path = r.value;
+        if (path.isEmpty() || (path.charAt(0) != '/' && dirfd != OpenFlags.AT_FDCWD)) {
+            OpenFile f = FileCalls.file(p, dirfd);
+            if (f == null) return -Errno.EBADF;
+            String base = RootFilesystem.vfs().walker.absolute(p.files(), f.path);
+            if (path.isEmpty()) {
+                if ((flags & OpenFlags.AT_EMPTY_PATH) == 0) return -Errno.ENOENT;
+                path = base;
+            } else {
+                if (!f.inode.isDir()) return -Errno.ENOTDIR;
+                path = base.endsWith("/") ? base + path : base + "/" + path;
+            }
+        }
+        return execute(p, frame, ByteStrings.bytes(path), argv, envp);
+    }
+
+    @Async
+    private static long execute(Process p, long frame, byte[] path, long argv, long envp) {
+        UserAddressSpace mm = p.mm();
         int argc = countStrings(mm, argv);
         if (argc < 0) return argc;
         int envc = countStrings(mm, envp);

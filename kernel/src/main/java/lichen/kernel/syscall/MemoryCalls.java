@@ -18,6 +18,7 @@ final class MemoryCalls {
     static final int MAP_SHARED = 1, MAP_PRIVATE = 2, MAP_SHARED_VALIDATE = 3, MAP_TYPE = 0xf, MAP_FIXED = 0x10,
             MAP_ANONYMOUS = 0x20, MAP_GROWSDOWN = 0x100, MAP_FIXED_NOREPLACE = 0x100000;
     static final int MADV_DONTNEED = 4;
+    static final int MREMAP_MAYMOVE = 1, MREMAP_FIXED = 2, MREMAP_DONTUNMAP = 4;
     private static final long PAGE = UserAddressSpace.PAGE;
 
     private MemoryCalls() {}
@@ -82,6 +83,15 @@ final class MemoryCalls {
         int fmt = f.inode.mode & FileMode.S_IFMT;
         if (fmt == FileMode.S_IFCHR) return 0;
         return fmt != FileMode.S_IFREG || sharedWrite ? -Errno.ENODEV : 0;
+    }
+
+    /** mremap(2): MREMAP_MAYMOVE may move it; MREMAP_FIXED and MREMAP_DONTUNMAP are not built (EINVAL). */
+    static long sysMremap(Process p, long old, long oldLen, long newLen, int flags, long newAddr) {
+        if ((old & (PAGE - 1)) != 0 || newLen == 0 || (flags & ~MREMAP_MAYMOVE) != 0) return -Errno.EINVAL;
+        long from = (oldLen + PAGE - 1) & -PAGE, to = (newLen + PAGE - 1) & -PAGE;
+        if (to == 0 || to > VmaSet.USER_END || from > VmaSet.USER_END) return -Errno.EINVAL;
+        if (from == 0) return -Errno.EINVAL; // duplicating a shared mapping (old_size 0) is not built
+        return p.mm().remap(old, from, to, (flags & MREMAP_MAYMOVE) != 0);
     }
 
     static long sysMunmap(Process p, long addr, long len) {

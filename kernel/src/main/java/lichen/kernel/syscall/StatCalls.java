@@ -7,6 +7,7 @@ import lichen.fs.vfs.FsContext;
 import lichen.fs.vfs.OpenFile;
 import lichen.fs.vfs.OpenFlags;
 import lichen.fs.vfs.Stat;
+import lichen.kernel.exec.ByteStrings;
 import lichen.kernel.mm.UserCopy;
 import lichen.kernel.proc.Process;
 import lichen.libkernel.Errno;
@@ -92,7 +93,7 @@ final class StatCalls {
         if (!name.ok()) return name.error;
         Result<String> target = FileCalls.vfs().readlinkat(ctx, dirfd, name.value);
         if (!target.ok()) return target.error;
-        byte[] bytes = UserPaths.bytesOf(target.value);
+        byte[] bytes = ByteStrings.bytes(target.value);
         int n = Math.min(bytes.length, bufsiz);
         return UserCopy.copyOut(p.mm(), buf, bytes, 0, n) < 0 ? -Errno.EFAULT : n;
     }

@@ -144,6 +144,7 @@ public final class SyscallTable {
             case 200, 201, 202, 203, 204, 205, 206, 207, 208, 209, 210, 211, 212 -> SocketCalls.sysOnDescriptor(p, (int) a0);
             case 214 -> MemoryCalls.sysBrk(p, a0);
             case 215 -> MemoryCalls.sysMunmap(p, a0, a1);
+            case 216 -> MemoryCalls.sysMremap(p, a0, a1, a2, (int) a3, a4);
             case 220 -> ProcessCalls.sysClone(p, frame, a0, a1, a2, a3, a4);
             case 221 -> ExecCalls.sysExecve(p, frame, a0, a1, a2);
             case 222 -> MemoryCalls.sysMmap(p, a0, a1, (int) a2, (int) a3, (int) a4, a5);
@@ -154,6 +155,7 @@ public final class SyscallTable {
             case 261 -> LimitCalls.sysPrlimit64(p, (int) a0, (int) a1, a2, a3);
             case 276 -> NameCalls.sysRenameat2(p, (int) a0, a1, (int) a2, a3, (int) a4);
             case 278 -> RandomCalls.sysGetrandom(p, a0, a1, (int) a2);
+            case 281 -> ExecCalls.sysExecveat(p, frame, (int) a0, a1, a2, a3, (int) a4);
             case 291 -> StatCalls.sysStatx(p, (int) a0, a1, (int) a2, (int) a3, a4);
             case 436 -> DescriptorCalls.sysCloseRange(p, (int) a0, (int) a1, (int) a2);
             case 439 -> StatCalls.sysFaccessat(p, (int) a0, a1, (int) a2, (int) a3);

@@ -5,6 +5,7 @@ import lichen.arch.aarch64.Timer;
 import lichen.kernel.mm.UserCopy;
 import lichen.kernel.proc.Process;
 import lichen.libkernel.Errno;
+import lichen.libkernel.LittleEndian;
 
 /**
  * times(2) and getrusage(2). CPU time is not yet counted per process, so the
@@ -27,10 +28,18 @@ final class UsageCalls {
         return Timer.nanos() / (1_000_000_000L / CLK_TCK);
     }
 
-    /** getrusage(2): EINVAL for an unknown {@code who}. */
+    /**
+     * getrusage(2): ru_maxrss (KiB) is the process's resident set now — its
+     * largest so far, as nothing is paged out — or for RUSAGE_CHILDREN the
+     * largest of its reaped children's; the other fields are 0. EINVAL for
+     * an unknown {@code who}.
+     */
     @Async
     static long sysGetrusage(Process p, int who, long usage) {
         if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN && who != RUSAGE_THREAD) return -Errno.EINVAL;
-        return UserCopy.clear(p.mm(), usage, RUSAGE_SIZE) < 0 ? -Errno.EFAULT : 0;
+        byte[] b = new byte[RUSAGE_SIZE];
+        long maxRssKb = who == RUSAGE_CHILDREN ? p.leader().childrenMaxRssKb() : p.mm().residentPages() * 4;
+        LittleEndian.put64(b, 32, maxRssKb);
+        return UserCopy.copyOut(p.mm(), usage, b, 0, RUSAGE_SIZE) < 0 ? -Errno.EFAULT : 0;
     }
 }

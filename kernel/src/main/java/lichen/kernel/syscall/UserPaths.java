@@ -3,6 +3,7 @@ package lichen.kernel.syscall;
 import lichen.api.Async;
 import lichen.fs.Result;
 import lichen.fs.vfs.PathWalker;
+import lichen.kernel.exec.ByteStrings;
 import lichen.kernel.mm.UserCopy;
 import lichen.kernel.proc.Process;
 import lichen.libkernel.Errno;
@@ -23,20 +24,6 @@ final class UserPaths {
         if (len < 0) return Result.err(len);
         byte[] bytes = new byte[len];
         if (UserCopy.copyIn(p.mm(), address, bytes, 0, len) < 0) return Result.err(-Errno.EFAULT);
-        return Result.ok(byteString(bytes, 0, len));
-    }
-
-    /** {@code len} bytes as a byte string. */
-    static String byteString(byte[] bytes, int off, int len) {
-        char[] chars = new char[len];
-        for (int i = 0; i < len; i++) chars[i] = (char) (bytes[off + i] & 0xff);
-        return new String(chars);
-    }
-
-    /** A byte string's bytes (the reverse of {@link #byteString}). */
-    static byte[] bytesOf(String s) {
-        byte[] b = new byte[s.length()];
-        for (int i = 0; i < b.length; i++) b[i] = (byte) s.charAt(i);
-        return b;
+        return Result.ok(ByteStrings.text(bytes));
     }
 }

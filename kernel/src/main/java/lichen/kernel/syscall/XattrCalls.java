@@ -7,6 +7,7 @@ import lichen.fs.vfs.Inode;
 import lichen.fs.vfs.OpenFile;
 import lichen.fs.vfs.OpenFlags;
 import lichen.fs.vfs.VfsPath;
+import lichen.kernel.exec.ByteStrings;
 import lichen.kernel.mm.UserCopy;
 import lichen.kernel.proc.Process;
 import lichen.libkernel.Errno;
@@ -71,7 +72,7 @@ final class XattrCalls {
         if (len < 0) return len;
         byte[] raw = new byte[len];
         if (UserCopy.copyIn(p.mm(), nameAddress, raw, 0, len) < 0) return -Errno.EFAULT;
-        Result<byte[]> v = in.getxattr(UserPaths.byteString(raw, 0, len));
+        Result<byte[]> v = in.getxattr(ByteStrings.text(raw));
         if (!v.ok()) return v.error == -ENODATA ? -ENODATA : v.error;
         if (size == 0) return v.value.length;
         if (size < v.value.length) return -Errno.ERANGE;
