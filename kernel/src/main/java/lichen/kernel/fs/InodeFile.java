@@ -30,4 +30,11 @@ public final class InodeFile implements MappedFile {
 
     @Override
     public long inode() { return inode.ino; }
+
+    @Override
+    public Object identity() { return inode; }
+
+    /** The modification time in nanoseconds, mixed with the size: every write(2) and truncate(2) moves one of them. */
+    @Override
+    public long version() { return (inode.mtimeSec * 1_000_000_000L + inode.mtimeNsec) * 31 + inode.size; }
 }

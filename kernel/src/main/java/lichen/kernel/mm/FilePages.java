@@ -26,6 +26,9 @@ public final class FilePages implements PageSource {
 
     public MappedFile file() { return file; }
 
+    /** Whether the page at {@code fileOffset} is a whole page of the file with nothing zeroed, so one frame serves every mapping of it. */
+    boolean wholePage(long fileOffset) { return fileOffset + PAGE <= Math.min(dataEnd, file.size()); }
+
     /** A page wholly past the end of the file: touching it is SIGBUS, and a system call's copy EFAULT (mmap(2)). */
     public static final int BEYOND_END = -Errno.ENXIO;
 

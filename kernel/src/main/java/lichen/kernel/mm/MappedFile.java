@@ -18,4 +18,10 @@ public interface MappedFile {
     String path();
 
     long inode();
+
+    /** What the file is, for caching its pages: the same object for every mapping of one file. */
+    Object identity();
+
+    /** Changes whenever the file's bytes may have: its pages cached under another version are stale. */
+    long version();
 }

@@ -202,9 +202,14 @@ public final class UserAddressSpace implements UserPageFaults {
         long page = addr & -PAGE;
         int present = table.protAt(page);
         long pa;
-        if (present < 0) pa = UserPages.fill(table, page, v);
-        else if ((access & Prot.WRITE) != 0 && (present & Prot.WRITE) == 0) pa = UserPages.breakShare(table, page, v);
-        else pa = table.translate(page);
+        if (present < 0) {
+            pa = UserPages.fill(table, page, v);
+            if (pa < 0) return pa;
+            present = table.protAt(page); // a cached file frame is mapped read-only: a write copies it below
+        } else {
+            pa = table.translate(page);
+        }
+        if ((access & Prot.WRITE) != 0 && (present & Prot.WRITE) == 0) pa = UserPages.breakShare(table, page, v);
         return pa < 0 ? pa : pa | (addr & (PAGE - 1));
     }
 

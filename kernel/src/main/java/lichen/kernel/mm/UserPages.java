@@ -42,15 +42,37 @@ final class UserPages {
     @Async
     static long fill(PageTable t, long page, Vma v) {
         if (!(v.file() instanceof PageSource src)) return fillWithZeros(t, page, v);
+        long offset = (v.pgoff() << 12) + (page - v.start());
+        boolean cacheable = !v.isShared() && src instanceof FilePages fp && fp.wholePage(offset);
+        if (cacheable) {
+            MappedFile f = ((FilePages) src).file();
+            long cached = FileFrames.lookup(f, offset >> 12, mappers());
+            if (cached != 0) {
+                if (t.protAt(page) >= 0) return t.translate(page);
+                int rc = t.map(page, cached, PAGE, pageProt(v.prot() & ~Prot.WRITE), 0);
+                if (rc < 0) return rc;
+                mappers().share(cached);
+                return cached;
+            }
+        }
         long pa = frames().allocPages(0);
         if (pa < 0) return -Errno.ENOMEM;
         Mem.zero(pa, PAGE);
-        int rc = src.fillPage(pa, (v.pgoff() << 12) + (page - v.start()));
+        int rc = src.fillPage(pa, offset);
         if (rc < 0) {
             frames().freePages(pa, 0);
             return rc;
         }
-        return mapFilled(t, page, v, pa);
+        long mapped = mapFilled(t, page, v, pa);
+        if (cacheable && mapped == pa) {
+            // Kept for the next mapping of this page: read-only here too, so a write copies it first.
+            FileFrames.keep(((FilePages) src).file(), offset >> 12, pa, mappers());
+            if (mappers().mapCount(pa) > 1 && (v.prot() & Prot.WRITE) != 0) {
+                t.unmap(page, PAGE);
+                t.map(page, pa, PAGE, pageProt(v.prot() & ~Prot.WRITE), 0);
+            }
+        }
+        return mapped;
     }
 
     /** Every absent page of the anonymous area {@code v} gets a zeroed frame; 0 or -ENOMEM. */

@@ -49,6 +49,12 @@ final class ExecTests {
 
         @Override
         public long inode() { return 1; }
+
+        @Override
+        public Object identity() { return this; }
+
+        @Override
+        public long version() { return bytes.length; }
     }
 
     static void runAll() {

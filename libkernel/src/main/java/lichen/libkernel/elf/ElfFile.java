@@ -64,9 +64,8 @@ public final class ElfFile {
     public static ElfResult parse(byte[] f, long fileSize) {
         if (f == null || f.length < EHDR_SIZE || fileSize < EHDR_SIZE) return ElfResult.fail("file shorter than the 64-byte ELF header");
         if (f[0] != 0x7f || f[1] != 'E' || f[2] != 'L' || f[3] != 'F') return ElfResult.fail("not an ELF file (bad magic)");
-        if (f[4] != 2) return ElfResult.fail("not ELFCLASS64");
-        if (f[5] != 1) return ElfResult.fail("not little-endian (ELFDATA2LSB)");
-        if (f[6] != 1) return ElfResult.fail("unknown ELF version " + f[6]);
+        // The identification bytes after the magic (class, data, version, OS ABI) are not checked, as
+        // binfmt_elf does not check them: arm64's elf_check_arch looks at e_machine alone.
         int type = LittleEndian.u16(f, 16);
         int machine = LittleEndian.u16(f, 18);
         if (type != ET_EXEC && type != ET_DYN) return ElfResult.fail("e_type " + type + " is neither ET_EXEC nor ET_DYN");
