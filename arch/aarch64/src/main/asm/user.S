@@ -13,6 +13,8 @@
 // 296, FPSR at 304, Q0..Q31 at 320 + 16*n; 832 bytes. The first 288 bytes are
 // the kernel trap frame's layout (vectors.S), so lichen_trap reads both alike.
 
+#include "gprs.h"
+
 #define UFRAME 832
 #define QREGS 320
 
@@ -22,21 +24,7 @@
     .globl  lichen_user_trap
     .type   lichen_user_trap, %function
 lichen_user_trap:
-    stp     x2, x3, [sp, #16]
-    stp     x4, x5, [sp, #32]
-    stp     x6, x7, [sp, #48]
-    stp     x8, x9, [sp, #64]
-    stp     x10, x11, [sp, #80]
-    stp     x12, x13, [sp, #96]
-    stp     x14, x15, [sp, #112]
-    stp     x16, x17, [sp, #128]
-    stp     x18, x19, [sp, #144]
-    stp     x20, x21, [sp, #160]
-    stp     x22, x23, [sp, #176]
-    stp     x24, x25, [sp, #192]
-    stp     x26, x27, [sp, #208]
-    stp     x28, x29, [sp, #224]
-    str     x30, [sp, #240]
+    save_x2_to_x30
     mrs     x1, elr_el1
     mrs     x2, spsr_el1
     stp     x1, x2, [sp, #248]
@@ -118,21 +106,6 @@ user_return:
     ldp     x1, x2, [sp, #248]
     msr     elr_el1, x1
     msr     spsr_el1, x2
-    ldp     x2, x3, [sp, #16]
-    ldp     x4, x5, [sp, #32]
-    ldp     x6, x7, [sp, #48]
-    ldp     x8, x9, [sp, #64]
-    ldp     x10, x11, [sp, #80]
-    ldp     x12, x13, [sp, #96]
-    ldp     x14, x15, [sp, #112]
-    ldp     x16, x17, [sp, #128]
-    ldp     x18, x19, [sp, #144]
-    ldp     x20, x21, [sp, #160]
-    ldp     x22, x23, [sp, #176]
-    ldp     x24, x25, [sp, #192]
-    ldp     x26, x27, [sp, #208]
-    ldp     x28, x29, [sp, #224]
-    ldr     x30, [sp, #240]
-    ldp     x0, x1, [sp, #0]
+    restore_x0_to_x30
     add     sp, sp, #UFRAME
     eret
