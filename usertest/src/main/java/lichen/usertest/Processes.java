@@ -23,6 +23,23 @@ public final class Processes {
         return Linux.clone(Signals.SIGCHLD);
     }
 
+    /**
+     * A child that blocks reading {@code hold[0]} until it is killed (a kill
+     * test's target): should the kill fail, the parent's close of
+     * {@code hold[1]} gives it end-of-file and it exits 0, a failure rather
+     * than a hang. Returns what {@link #fork} returns, in the parent.
+     */
+    public static long forkBlockedReader(int[] hold) {
+        long pid = fork();
+        if (pid == 0) {
+            Linux.close(hold[1]);
+            byte[] b = new byte[1];
+            Linux.read(hold[0], b, 0, 1);
+            childExit(0);
+        }
+        return pid;
+    }
+
     /** Waits for {@code pid}: its wait status, or the negative errno of wait4. */
     public static long waitFor(long pid) {
         int[] status = new int[1];

@@ -153,13 +153,7 @@ public final class ProcessTests {
         if (hold == null) {
             return;
         }
-        long pid = Processes.fork();
-        if (pid == 0) {
-            Linux.close(hold[1]);
-            byte[] b = new byte[1];
-            Linux.read(hold[0], b, 0, 1);                  // never gets data: the parent kills it
-            Processes.childExit(0);
-        }
+        long pid = Processes.forkBlockedReader(hold);
         if (c.succeeded(pid, "clone")) {
             c.returned(0, Linux.kill(pid, Signals.SIGKILL), "kill(SIGKILL)");
             // Should kill fail, the child sees EOF and exits 0 (a failure, not a hang); a dead child reads nothing.

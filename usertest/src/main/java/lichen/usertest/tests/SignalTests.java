@@ -46,13 +46,7 @@ public final class SignalTests {
         if (hold == null) {
             return;
         }
-        long pid = Processes.fork();
-        if (pid == 0) {
-            Linux.close(hold[1]);
-            byte[] b = new byte[1];
-            Linux.read(hold[0], b, 0, 1);                  // never gets data: the parent kills it
-            Processes.childExit(0);
-        }
+        long pid = Processes.forkBlockedReader(hold);
         if (c.succeeded(pid, "clone")) {
             c.returned(0, Linux.tgkill(pid, pid, Signals.SIGKILL), "tgkill(child, child, SIGKILL)");
             Linux.close(hold[1]);                          // should tgkill fail, the child sees EOF: a failure, not a hang

@@ -117,13 +117,7 @@ public final class WaitTests {
         if (hold == null) {
             return;
         }
-        long pid = Processes.fork();
-        if (pid == 0) {
-            Linux.close(hold[1]);
-            byte[] b = new byte[1];
-            Linux.read(hold[0], b, 0, 1);                  // never gets data: the parent kills it
-            Processes.childExit(0);
-        }
+        long pid = Processes.forkBlockedReader(hold);
         if (c.succeeded(pid, "clone")) {
             c.returned(0, Linux.kill(pid, Signals.SIGTERM), "kill(SIGTERM)");
             Linux.close(hold[1]);                          // should kill fail, the child sees EOF: a failure, not a hang
@@ -240,13 +234,7 @@ public final class WaitTests {
         if (hold == null) {
             return;
         }
-        long pid = Processes.fork();
-        if (pid == 0) {
-            Linux.close(hold[1]);
-            byte[] b = new byte[1];
-            Linux.read(hold[0], b, 0, 1);                  // never gets data: the parent kills it
-            Processes.childExit(0);
-        }
+        long pid = Processes.forkBlockedReader(hold);
         if (c.succeeded(pid, "clone")) {
             byte[] info = new byte[Signals.SIGINFO_SIZE];
             java.util.Arrays.fill(info, (byte) -1);
