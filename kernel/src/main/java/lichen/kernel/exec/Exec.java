@@ -30,6 +30,10 @@ public final class Exec {
         int open(Process p, String path, MappedFile[] out);
     }
 
+    /** Linux's limit on the argument and environment strings together: a quarter of the 8 MiB stack rlimit (fs/exec.c). */
+    public static final long ARG_MAX = 2L << 20;
+    /** MAX_ARG_STRLEN: 32 pages for one string. */
+    public static final int MAX_ARG_STRLEN = 32 * 4096;
     /** Linux follows at most 4 levels of interpreters (BINPRM_MAX_RECURSION) before ELOOP. */
     static final int MAX_SCRIPT_DEPTH = 4;
     /** The "#!" line is read from the first 256 bytes (BINPRM_BUF_SIZE). */

@@ -16,10 +16,6 @@ import lichen.libkernel.elf.AuxVector;
  * argc, argv[], NULL, envp[], NULL, the auxiliary vector.
  */
 final class InitialStack {
-    /** Linux's limit on the strings together: a quarter of the 8 MiB stack rlimit (fs/exec.c). */
-    static final long ARG_MAX = 2L << 20;
-    /** MAX_ARG_STRLEN: 32 pages for one string. */
-    static final int MAX_ARG_STRLEN = 32 * 4096;
     private static final byte[] PLATFORM = {'a', 'a', 'r', 'c', 'h', '6', '4', 0};
 
     private InitialStack() {}
@@ -28,14 +24,14 @@ final class InitialStack {
     static long stringBytes(byte[][] argv, byte[][] envp) {
         long total = 0;
         for (byte[] s : argv) {
-            if (s.length + 1 > MAX_ARG_STRLEN) return -Errno.E2BIG;
+            if (s.length + 1 > Exec.MAX_ARG_STRLEN) return -Errno.E2BIG;
             total += s.length + 1;
         }
         for (byte[] s : envp) {
-            if (s.length + 1 > MAX_ARG_STRLEN) return -Errno.E2BIG;
+            if (s.length + 1 > Exec.MAX_ARG_STRLEN) return -Errno.E2BIG;
             total += s.length + 1;
         }
-        return total > ARG_MAX ? -Errno.E2BIG : total;
+        return total > Exec.ARG_MAX ? -Errno.E2BIG : total;
     }
 
     /** Writes the stack below {@code top} in {@code mm}; returns the program's sp or -errno. */
@@ -44,19 +40,21 @@ final class InitialStack {
         long strings = stringBytes(argv, envp);
         if (strings < 0) return strings;
         long execfnAt = top - 8 - (execfn.length + 1);
-        long at = execfnAt - strings;
-        int rc = putString(mm, execfnAt, execfn);
+        long stringsAt = execfnAt - strings;
+        // The argument strings, the environment's and the execfn lie end to end: one buffer, one copy.
+        byte[] block = new byte[(int) strings + execfn.length + 1];
         long[] argvAt = new long[argv.length], envpAt = new long[envp.length];
-        for (int i = 0; i < argv.length && rc == 0; i++) {
-            argvAt[i] = at;
-            rc = putString(mm, at, argv[i]);
-            at += argv[i].length + 1;
+        int off = 0;
+        for (int i = 0; i < argv.length; i++) {
+            argvAt[i] = stringsAt + off;
+            off = append(block, off, argv[i]);
         }
-        for (int i = 0; i < envp.length && rc == 0; i++) {
-            envpAt[i] = at;
-            rc = putString(mm, at, envp[i]);
-            at += envp[i].length + 1;
+        for (int i = 0; i < envp.length; i++) {
+            envpAt[i] = stringsAt + off;
+            off = append(block, off, envp[i]);
         }
+        append(block, off, execfn);
+        int rc = UserCopy.copyOut(mm, stringsAt, block, 0, block.length);
         if (rc < 0) return rc;
         long randomAt = (execfnAt - strings - 16) & -16;
         long platformAt = randomAt - PLATFORM.length;
@@ -81,10 +79,10 @@ final class InitialStack {
         return rc < 0 ? rc : sp;
     }
 
-    @Async
-    private static int putString(UserAddressSpace mm, long at, byte[] s) {
-        int rc = UserCopy.copyOut(mm, at, s, 0, s.length);
-        return rc < 0 ? rc : UserCopy.copyOut(mm, at + s.length, new byte[1], 0, 1);
+    /** Puts {@code s} and its NUL at {@code off} (the buffer is zeroed); returns the offset after them. */
+    private static int append(byte[] block, int off, byte[] s) {
+        System.arraycopy(s, 0, block, off, s.length);
+        return off + s.length + 1;
     }
 
     /** AT_RANDOM's bytes, which glibc takes for its stack guard and pointer mangling. */

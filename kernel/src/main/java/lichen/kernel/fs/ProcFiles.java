@@ -8,6 +8,8 @@ import lichen.fs.vfs.Vfs;
 import lichen.kernel.Kernel;
 import lichen.kernel.proc.Process;
 import lichen.kernel.proc.Processes;
+import lichen.kernel.time.ClockTicks;
+import lichen.kernel.time.WallClock;
 import lichen.libkernel.mm.BuddyAllocator;
 import lichen.libkernel.mm.ProcMaps;
 
@@ -19,8 +21,6 @@ import lichen.libkernel.mm.ProcMaps;
  * comes and goes.
  */
 public final class ProcFiles {
-    /** USER_HZ: the unit of the times in /proc/PID/stat and /proc/stat. */
-    static final long CLK_TCK = 100;
     private static final long NANOS = 1_000_000_000L;
     private static ProcFs[] instances = new ProcFs[4];
     private static int count;
@@ -43,9 +43,8 @@ public final class ProcFiles {
         root.file("version", 0444, out -> out.append("Linux version 6.12.0-lichen (Lichen ").append(Kernel.VERSION)
                 .append(", compiled by jcc) #1 SMP\n"));
         root.file("stat", 0444, out -> {
-            long ticks = Timer.nanos() / (NANOS / CLK_TCK);
-            out.append("cpu  0 0 0 ").append(ticks).append(" 0 0 0 0 0 0\n");
-            out.append("btime ").append((lichen.kernel.time.WallClock.nowNanos() - Timer.nanos()) / NANOS).append('\n');
+            out.append("cpu  0 0 0 ").append(ClockTicks.sinceBoot()).append(" 0 0 0 0 0 0\n");
+            out.append("btime ").append((WallClock.nowNanos() - Timer.nanos()) / NANOS).append('\n');
             out.append("processes ").append(Processes.lastPid()).append("\nprocs_running 1\nprocs_blocked 0\n");
         });
         proc.setSelf(out -> {

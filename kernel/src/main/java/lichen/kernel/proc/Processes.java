@@ -8,6 +8,7 @@ import lichen.kernel.fs.RootFilesystem;
 import lichen.kernel.mm.UserAddressSpace;
 import lichen.kernel.mm.UserCopy;
 import lichen.kernel.signal.Signals;
+import lichen.kernel.time.ClockTicks;
 import lichen.libkernel.Errno;
 import lichen.libkernel.async.Executor;
 import lichen.libkernel.async.Task;
@@ -94,7 +95,7 @@ public final class Processes {
         int pid = pids.allocCyclic();
         if (pid < 0) return null;
         Process p = new Process(pid, parent, mm, comm);
-        p.startTicks = lichen.arch.aarch64.Timer.nanos() / 10_000_000L;
+        p.startTicks = ClockTicks.sinceBoot();
         if (parent != null) {
             p.exePath = parent.exePath;
             p.argv = parent.argv;
@@ -184,7 +185,7 @@ public final class Processes {
         t.sid = caller.sid;
         t.exePath = caller.exePath;
         t.argv = caller.argv;
-        t.startTicks = lichen.arch.aarch64.Timer.nanos() / 10_000_000L;
+        t.startTicks = ClockTicks.sinceBoot();
         t.startFrame = Kmem.newLongs(UserFrame.BYTES / 8);
         byPid[tid] = t;
         lastPid = tid;

@@ -1,5 +1,6 @@
 package lichen.kernel.syscall;
 
+import java.util.Arrays;
 import lichen.api.Async;
 import lichen.fs.Result;
 import lichen.fs.vfs.OpenFile;
@@ -16,10 +17,8 @@ import lichen.libkernel.Errno;
 final class ExecCalls {
     /** PATH_MAX, counting the NUL. */
     static final int PATH_MAX = 4096;
-    /** MAX_ARG_STRLEN (32 pages) for one argument or environment string. */
-    static final int MAX_ARG_STRLEN = 32 * 4096;
     /** More pointers than fit in ARG_MAX's 2 MiB of strings cannot succeed: E2BIG early. */
-    static final int MAX_ARG_STRINGS = (2 << 20) / 8;
+    static final int MAX_ARG_STRINGS = (int) (Exec.ARG_MAX / 8);
 
     private ExecCalls() {}
 
@@ -63,40 +62,36 @@ final class ExecCalls {
     @Async
     private static long execute(Process p, long frame, byte[] path, long argv, long envp) {
         UserAddressSpace mm = p.mm();
-        int argc = countStrings(mm, argv);
-        if (argc < 0) return argc;
-        int envc = countStrings(mm, envp);
-        if (envc < 0) return envc;
-        byte[][] args = new byte[argc][], env = new byte[envc][];
+        byte[][][] args = new byte[1][][], env = new byte[1][][];
         int rc = readStrings(mm, argv, args);
         if (rc == 0) rc = readStrings(mm, envp, env);
         if (rc < 0) return rc;
-        return Exec.execve(p, frame, path, args, env);
+        return Exec.execve(p, frame, path, args[0], env[0]);
     }
 
-    /** The pointers before the NULL in a user array (a NULL array is empty, as Linux takes it), or -errno. */
+    /**
+     * The strings of a NULL-terminated user array of pointers (a NULL array is
+     * empty, as Linux takes it) into {@code out[0]}: 0, -EFAULT, or -E2BIG past
+     * the limits on their number and length.
+     */
     @Async
-    private static int countStrings(UserAddressSpace mm, long array) {
-        if (array == 0) return 0;
+    private static int readStrings(UserAddressSpace mm, long array, byte[][][] out) {
+        byte[][] strings = new byte[array == 0 ? 0 : 8][];
+        int n = 0;
         long[] ptr = new long[1];
-        for (int n = 0; n <= MAX_ARG_STRINGS; n++) {
+        while (array != 0) {
+            if (n > MAX_ARG_STRINGS) return -Errno.E2BIG;
             if (UserCopy.load64(mm, array + 8L * n, ptr, 0) < 0) return -Errno.EFAULT;
-            if (ptr[0] == 0) return n;
-        }
-        return -Errno.E2BIG;
-    }
-
-    @Async
-    private static int readStrings(UserAddressSpace mm, long array, byte[][] out) {
-        long[] ptr = new long[1];
-        for (int i = 0; i < out.length; i++) {
-            if (UserCopy.load64(mm, array + 8L * i, ptr, 0) < 0) return -Errno.EFAULT;
-            int len = UserCopy.stringLength(mm, ptr[0], MAX_ARG_STRLEN - 1);
+            if (ptr[0] == 0) break;
+            int len = UserCopy.stringLength(mm, ptr[0], Exec.MAX_ARG_STRLEN - 1);
             if (len == -Errno.ENAMETOOLONG) return -Errno.E2BIG;
             if (len < 0) return len;
-            out[i] = new byte[len];
-            if (UserCopy.copyIn(mm, ptr[0], out[i], 0, len) < 0) return -Errno.EFAULT;
+            if (n == strings.length) strings = Arrays.copyOf(strings, 2 * n);
+            strings[n] = new byte[len];
+            if (UserCopy.copyIn(mm, ptr[0], strings[n], 0, len) < 0) return -Errno.EFAULT;
+            n++;
         }
+        out[0] = n == strings.length ? strings : Arrays.copyOf(strings, n);
         return 0;
     }
 }

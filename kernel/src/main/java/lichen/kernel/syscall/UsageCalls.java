@@ -1,9 +1,9 @@
 package lichen.kernel.syscall;
 
 import lichen.api.Async;
-import lichen.arch.aarch64.Timer;
 import lichen.kernel.mm.UserCopy;
 import lichen.kernel.proc.Process;
+import lichen.kernel.time.ClockTicks;
 import lichen.libkernel.Errno;
 import lichen.libkernel.LittleEndian;
 
@@ -14,8 +14,6 @@ import lichen.libkernel.LittleEndian;
  */
 final class UsageCalls {
     static final int RUSAGE_SELF = 0, RUSAGE_CHILDREN = -1, RUSAGE_THREAD = 1;
-    /** USER_HZ. */
-    static final long CLK_TCK = 100;
     /** sizeof(struct rusage) on a 64-bit ABI: two timevals and fourteen longs. */
     static final int RUSAGE_SIZE = 144;
 
@@ -25,7 +23,7 @@ final class UsageCalls {
     @Async
     static long sysTimes(Process p, long buf) {
         if (buf != 0 && UserCopy.clear(p.mm(), buf, 32) < 0) return -Errno.EFAULT;
-        return Timer.nanos() / (1_000_000_000L / CLK_TCK);
+        return ClockTicks.sinceBoot();
     }
 
     /**
