@@ -9,10 +9,10 @@
 #
 # Both get the files under image/ (/init, /etc, /usr/bin/image-selftest), the
 # directories the kernel mounts on, and /bin/usertest when build/usertest/usertest
-# exists (USERTEST=path names another). The packages come from the cache under
+# exists (USERTEST_BINARY=path names another). The packages come from the cache under
 # build/apt (scripts/fetch-debs.sh): a rebuild from the cache takes seconds.
 #
-# Variables: IMAGE_FREE_MB (free space in the image, default 64), USERTEST.
+# Variables: IMAGE_FREE_MB (free space in the image, default 64), USERTEST_BINARY.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="$root/build"
@@ -93,7 +93,7 @@ else
   cp --no-preserve=ownership "$root/image/etc/hostname" "$tree/etc/hostname"
 fi
 
-usertest="${USERTEST:-$build/usertest/usertest}"
+usertest="${USERTEST_BINARY:-$build/usertest/usertest}"
 if [ -f "$usertest" ]; then
   install -m 755 "$usertest" "$tree/usr/bin/usertest"
   echo "create-image: /bin/usertest from ${usertest#"$root"/}" >&2
