@@ -44,6 +44,10 @@ bench-kernel: kernel
     {{kernel_jcc}} --main lichen.kernel.bench.KernelBench -o build/kernel/KernelBench {{kernel_inputs}}
     scripts/bench-kernel.sh build/kernel/KernelBench build/kernel/Image
 
+# User programs on Lichen against Linux (kpti=0), same QEMU and CPU count: boot to /init, system calls, fork, exec, pipes, files, page faults; a table of both and the ratio (docs/kernel.md).
+bench-userspace: kernel image
+    scripts/bench-userspace.sh
+
 # Boot the kernel under gdb: QEMU waits at reset; gdb steps through the Java source (DWARF from jcc).
 debug: kernel
     scripts/debug-kernel.sh
