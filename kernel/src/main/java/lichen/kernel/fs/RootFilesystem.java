@@ -72,7 +72,7 @@ public final class RootFilesystem {
         if (root == null) root = new TmpFs(clock, TMP_BYTES);
         v.mountRoot(root);
         FsContext ctx = v.newContext(Credentials.ROOT);
-        Result<TmpFs> dev = DevFs.create(clock, v.devices, new ConsoleTerminal(), Timer.nanos() ^ 0x9E37_79B9_7F4A_7C15L);
+        Result<TmpFs> dev = DevFs.create(clock, v.devices, ConsoleTerminal.get(), Timer.nanos() ^ 0x9E37_79B9_7F4A_7C15L);
         if (dev.ok()) mountOn(v, ctx, "/dev", dev.value);
         else System.out.println("fs: devfs: error " + dev.error);
         mountOn(v, ctx, "/proc", ProcFiles.create(v));

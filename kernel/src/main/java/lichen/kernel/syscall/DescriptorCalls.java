@@ -6,6 +6,7 @@ import lichen.fs.vfs.FileMode;
 import lichen.fs.vfs.FsContext;
 import lichen.fs.vfs.OpenFile;
 import lichen.fs.vfs.OpenFlags;
+import lichen.kernel.fs.ConsoleTerminal;
 import lichen.kernel.mm.UserCopy;
 import lichen.kernel.proc.Process;
 import lichen.libkernel.Errno;
@@ -124,7 +125,7 @@ final class DescriptorCalls {
         if (cmd == FIOCLEX || cmd == FIONCLEX) return ctx.fds.setCloseOnExec(fd, cmd == FIOCLEX);
         boolean console = f.device instanceof ConsoleDevice;
         if (cmd == FIONREAD) {
-            if (console) return UserCopy.store32(p.mm(), arg, 0);
+            if (console) return UserCopy.store32(p.mm(), arg, ConsoleTerminal.get().available());
             if (!FileMode.isRegular(f.inode.mode)) return -Errno.ENOTTY;
             return UserCopy.store32(p.mm(), arg, (int) Math.max(0, Math.min(Integer.MAX_VALUE, f.inode.size - f.offset)));
         }
