@@ -5,6 +5,7 @@ import lichen.usertest.tests.DescriptorTests;
 import lichen.usertest.tests.DirectoryTests;
 import lichen.usertest.tests.ExecTests;
 import lichen.usertest.tests.FileTests;
+import lichen.usertest.tests.FutexRequeueTests;
 import lichen.usertest.tests.FutexTests;
 import lichen.usertest.tests.MemoryFaultTests;
 import lichen.usertest.tests.MemoryTests;
@@ -52,6 +53,7 @@ public final class Suite {
         SignalTests.register(list);
         list.beginGroup("futex");
         FutexTests.register(list);
+        FutexRequeueTests.register(list);
         list.beginGroup("memory");
         MemoryTests.register(list);
         MemoryFaultTests.register(list);
