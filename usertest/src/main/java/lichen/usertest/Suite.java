@@ -4,6 +4,7 @@ import lichen.usertest.tests.CloneTests;
 import lichen.usertest.tests.DescriptorTests;
 import lichen.usertest.tests.DirectoryTests;
 import lichen.usertest.tests.ExecTests;
+import lichen.usertest.tests.ExecThreadTests;
 import lichen.usertest.tests.FileTests;
 import lichen.usertest.tests.FutexRequeueTests;
 import lichen.usertest.tests.FutexTests;
@@ -49,6 +50,7 @@ public final class Suite {
         ProcessGroupTests.register(list);
         list.beginGroup("exec");
         ExecTests.register(list);
+        ExecThreadTests.register(list);
         list.beginGroup("signal");
         SignalTests.register(list);
         list.beginGroup("futex");

@@ -21,7 +21,8 @@ import lichen.libkernel.mm.Vma;
  * interpreter; a new address space gets its segments, a stack with argv, envp
  * and the auxiliary vector, and the caller's user frame starts at the entry.
  * Until the new space is complete the old one is untouched, so a failed exec
- * returns its error to a caller that is still there.
+ * returns its error to a caller that is still there; then the process's
+ * other threads end, and the caller goes on as the only one.
  */
 public final class Exec {
     /** How exec reaches files: the file layer answers with an executable regular file or -errno (ENOENT, EACCES, ...). */
@@ -54,8 +55,6 @@ public final class Exec {
     @Async
     public static int execve(Process p, long frame, byte[] path, byte[][] argv, byte[][] envp) {
         if (files == null) return -Errno.ENOENT;
-        // Linux ends a process's other threads at exec (de_thread); that is not built, and they would run on in a freed space.
-        if (p.liveThreads() > 1) return -Errno.EAGAIN;
         byte[][] args = argv;
         byte[] file = path;
         for (int depth = 0; depth <= MAX_SCRIPT_DEPTH; depth++) {
@@ -89,6 +88,13 @@ public final class Exec {
             mm.destroy();
             return (int) sp;
         }
+        // The other threads end first (they run on in the old space until then); a thread that is not the leader takes its place.
+        Process leader = Processes.endOtherThreads(p);
+        if (leader == null) {
+            mm.destroy();
+            return -Errno.EAGAIN;
+        }
+        p = leader;
         // The point of no return: the old program is gone from here on.
         UserAddressSpace old = p.mm();
         p.setMm(mm);

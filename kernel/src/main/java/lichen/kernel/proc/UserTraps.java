@@ -59,6 +59,8 @@ public final class UserTraps implements UserTrapHandler {
             case EC_UNKNOWN -> fault(p, frame, SIGILL, ILL_ILLOPC, "an undefined instruction");
             default -> fault(p, frame, SIGILL, ILL_ILLOPC, "exception class 0x" + Integer.toHexString(ec));
         }
+        // An execve from a thread that was not its group's leader goes on as the leader (Processes.endOtherThreads).
+        if (ec == EC_SVC64) p = Processes.current();
         Signals.deliver(p, frame, ec == EC_SVC64, origX0);
     }
 
