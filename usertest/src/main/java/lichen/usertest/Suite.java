@@ -5,6 +5,7 @@ import lichen.usertest.tests.DescriptorTests;
 import lichen.usertest.tests.DirectoryTests;
 import lichen.usertest.tests.ExecTests;
 import lichen.usertest.tests.ExecThreadTests;
+import lichen.usertest.tests.ExecveatTests;
 import lichen.usertest.tests.FileTests;
 import lichen.usertest.tests.FutexRequeueTests;
 import lichen.usertest.tests.FutexTests;
@@ -51,6 +52,7 @@ public final class Suite {
         list.beginGroup("exec");
         ExecTests.register(list);
         ExecThreadTests.register(list);
+        ExecveatTests.register(list);
         list.beginGroup("signal");
         SignalTests.register(list);
         list.beginGroup("futex");
