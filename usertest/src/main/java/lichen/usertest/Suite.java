@@ -16,6 +16,7 @@ import lichen.usertest.tests.PipeTests;
 import lichen.usertest.tests.PollTests;
 import lichen.usertest.tests.ProcessGroupTests;
 import lichen.usertest.tests.ProcessTests;
+import lichen.usertest.tests.FaultSignalTests;
 import lichen.usertest.tests.SignalTests;
 import lichen.usertest.tests.SystemTests;
 import lichen.usertest.tests.ThreadTests;
@@ -55,6 +56,7 @@ public final class Suite {
         ExecveatTests.register(list);
         list.beginGroup("signal");
         SignalTests.register(list);
+        FaultSignalTests.register(list);
         list.beginGroup("futex");
         FutexTests.register(list);
         FutexRequeueTests.register(list);
