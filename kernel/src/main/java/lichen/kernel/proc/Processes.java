@@ -171,10 +171,13 @@ public final class Processes {
      * sharing its memory, files and signal dispositions, starting from the
      * caller's registers with 0 in x0, the stack pointer {@code stack} and,
      * with {@code setTls}, TPIDR_EL0 {@code tls}. Returns the new thread's id,
-     * or -EAGAIN without one.
+     * or -EAGAIN without one or when the group is ending.
      */
     public static int spawnThread(Process caller, long frame, long stack, long tls, boolean setTls) {
         Process leader = caller.leader;
+        // A group being ended (exit_group, a fatal signal, another thread's execve) gets no new threads: one would run
+        // user code until its first trap. Linux's copy_process refuses too, for the kill pending on the caller.
+        if (caller.groupExiting()) return -Errno.EAGAIN;
         int tid = pids.allocCyclic();
         if (tid < 0) return -Errno.EAGAIN;
         Process t = new Process(tid, null, caller.mm, caller.comm);
