@@ -111,8 +111,13 @@ test-userspace-linux: usertest image
 test-userspace: kernel usertest image
     INIT="/bin/usertest ${USERTEST:-}" scripts/run-lichen.sh
 
+# docs/syscalls.md's table from the sources: SyscallTable's cases, SyscallNames, and the usertest tests that call each (usertest/.../tool/SyscallTableDoc).
+syscall-doc:
+    {{mvn}} -pl jcc/api,usertest compile
+    java -cp usertest/target/classes:jcc/api/target/classes lichen.usertest.tool.SyscallTableDoc docs/syscalls.md
+
 # The usertest groups Lichen passes whole, which `test` runs so that none slips back; a group joins when its last test passes on Lichen.
-userspace_passing := "file descriptor directory name pipe poll process signal futex time"
+userspace_passing := "file descriptor directory name pipe poll process exec signal futex time system"
 test-userspace-passing: kernel usertest image
     INIT="/bin/usertest {{userspace_passing}}" scripts/run-lichen.sh
 

@@ -30,6 +30,16 @@ public final class QemuUserGaps {
          "qemu-user 7.2 answers ENOSYS to set_robust_list and get_robust_list (it cannot walk the list at a thread's exit)"},
         {"execveat_directory_fd_and_empty_path",
          "qemu-user 7.2 answers ENOSYS to execveat"},
+        {"execveat_fdcwd_relative_and_absolute_ignore_dirfd",
+         "qemu-user 7.2 answers ENOSYS to execveat"},
+        {"execveat_errors_ebadf_enotdir_eloop_einval",
+         "qemu-user 7.2 answers ENOSYS to execveat"},
+        {"undefined_instruction_sigill_ill_illopc_at_pc",
+         "qemu-user 7.2 sends SIGILL with si_code ILL_ILLOPN (2) for an undefined instruction; arm64 Linux sends ILL_ILLOPC (1)"},
+        {"execve_comm_is_file_name_cut_to_15_bytes",
+         "qemu-user passes execve to the host kernel, which cannot run an AArch64 binary without binfmt_misc (ENOEXEC)"},
+        {"execveat_comm_names_descriptor_file",
+         "qemu-user 7.2 answers ENOSYS to execveat"},
     };
 
     /** The names of the tests listed here. */

@@ -28,10 +28,13 @@ public final class OpenFile {
         path.mount.openFiles++;
     }
 
-    /** Another descriptor shares this description (dup, fork). */
-    public void retain() {
+    /** Another descriptor shares this description (dup, fork: FdTable's, which takes a reference for each descriptor). */
+    void retain() {
         refs++;
     }
+
+    /** How many descriptors (in every table) name this description; for tests. */
+    int references() { return refs; }
 
     @Async
     public int close() {

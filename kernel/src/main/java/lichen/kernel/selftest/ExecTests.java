@@ -61,7 +61,7 @@ final class ExecTests {
         BytesFile program = new BytesFile("/prog", staticElf(EXIT_WITH_ARGC));
         BytesFile script = new BytesFile("/script", ByteStrings.bytes("#!/prog  -x \nignored"));
         BytesFile junk = new BytesFile("/junk", ByteStrings.bytes("not a program"));
-        Exec.useFiles((p, path, out) -> {
+        Exec.useFiles((p, dirfd, path, atFlags, out) -> {
             if (path.equals(program.path())) out[0] = program;
             else if (path.equals(script.path())) out[0] = script;
             else if (path.equals(junk.path())) out[0] = junk;

@@ -363,6 +363,22 @@ public final class Linux {
         return tid;
     }
 
+    /**
+     * {@link #threadThen} for a call of four arguments, {@code nr(a0, a1, a2,
+     * a3)} (futex(2) with its timeout), and no parent TID word (so no
+     * CLONE_PARENT_SETTID in {@code flags}): eight arguments, all in registers.
+     */
+    public static long threadThen4(long flags, long stackTop, long ctid, long nr, long a0, long a1, long a2, long a3) {
+        long tid = Syscall.invoke(SyscallNumbers.CLONE, flags, stackTop, 0, 0, ctid);
+        if (tid == 0) {
+            Syscall.invoke(nr, a0, a1, a2, a3);
+            while (true) {
+                Syscall.invoke(SyscallNumbers.EXIT, 0);
+            }
+        }
+        return tid;
+    }
+
     public static long execve(String path, String[] argv, String[] envp) {
         return execve(Syscall.addressOf(CString.of(path)), pointerArray(argv), pointerArray(envp));
     }
@@ -469,6 +485,15 @@ public final class Linux {
     public static long futex(long uaddr, int op, int val, byte[] timeout, long uaddr2, int val3) {
         long t = timeout == null ? 0 : address(timeout, 0, Timespec.SIZE);
         return Syscall.invoke(SyscallNumbers.FUTEX, uaddr, op, val, t, uaddr2, val3);
+    }
+
+    /**
+     * futex(2) for the operations that take a second count where the timeout
+     * goes (FUTEX_REQUEUE, FUTEX_CMP_REQUEUE, FUTEX_WAKE_OP): {@code val2} is
+     * passed as the pointer's value.
+     */
+    public static long futexCounts(long uaddr, int op, int val, long val2, long uaddr2, int val3) {
+        return Syscall.invoke(SyscallNumbers.FUTEX, uaddr, op, val, val2, uaddr2, val3);
     }
 
     // ---- pipes ----
