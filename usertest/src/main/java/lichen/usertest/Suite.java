@@ -4,6 +4,7 @@ import lichen.usertest.tests.CloneTests;
 import lichen.usertest.tests.DescriptorTests;
 import lichen.usertest.tests.DirectoryTests;
 import lichen.usertest.tests.ExecTests;
+import lichen.usertest.tests.FileMappingTests;
 import lichen.usertest.tests.FileTests;
 import lichen.usertest.tests.FutexTests;
 import lichen.usertest.tests.MemoryFaultTests;
@@ -52,6 +53,7 @@ public final class Suite {
         list.beginGroup("memory");
         MemoryTests.register(list);
         MemoryFaultTests.register(list);
+        FileMappingTests.register(list);
         list.beginGroup("time");
         TimeTests.register(list);
         list.beginGroup("system");

@@ -6,6 +6,7 @@ public final class Signals {
 
     public static final int SIGHUP = 1;
     public static final int SIGINT = 2;
+    public static final int SIGBUS = 7;
     public static final int SIGKILL = 9;
     public static final int SIGUSR1 = 10;
     public static final int SIGSEGV = 11;
