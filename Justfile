@@ -44,6 +44,10 @@ bench-kernel: kernel
     {{kernel_jcc}} --main lichen.kernel.bench.KernelBench -o build/kernel/KernelBench {{kernel_inputs}}
     scripts/bench-kernel.sh build/kernel/KernelBench build/kernel/Image
 
+# User programs on Lichen against Linux (kpti=0), same QEMU and CPU count: boot to /init, system calls, fork, exec, pipes, files, page faults; a table of both and the ratio (docs/kernel.md).
+bench-userspace: kernel image
+    scripts/bench-userspace.sh
+
 # Boot the kernel under gdb: QEMU waits at reset; gdb steps through the Java source (DWARF from jcc).
 debug: kernel
     scripts/debug-kernel.sh
@@ -58,7 +62,7 @@ unsafe: build
     jcc/bin/jcc unsafe libkernel/target/classes arch/aarch64/target/classes kernel/target/classes fs/target/classes
 
 # Everything CI runs.
-test: test-unit check test-jcc test-kernel test-usertest-qemu smoke-image test-userspace-linux test-userspace-passing
+test: test-unit check test-jcc test-kernel test-usertest-qemu smoke-image test-userspace-linux test-userspace-passing test-session
 
 # JUnit 5 on the JVM: jcc, libkernel, fs.
 test-unit:
@@ -108,7 +112,7 @@ test-userspace: kernel usertest image
     INIT="/bin/usertest ${USERTEST:-}" scripts/run-lichen.sh
 
 # The usertest groups Lichen passes whole, which `test` runs so that none slips back; a group joins when its last test passes on Lichen.
-userspace_passing := "file descriptor directory name pipe process signal futex time"
+userspace_passing := "file descriptor directory name pipe poll process signal futex time"
 test-userspace-passing: kernel usertest image
     INIT="/bin/usertest {{userspace_passing}}" scripts/run-lichen.sh
 
@@ -116,11 +120,15 @@ test-userspace-passing: kernel usertest image
 oracle CMD: kernel image
     scripts/oracle.sh '{{CMD}}'
 
+# The image's everyday tools (image/usr/bin/tool-session: coreutils, findutils, grep, sed, awk, gzip, tar, BusyBox, sh, bash) on Linux and on Lichen: the same lines.
+test-session: kernel image
+    scripts/oracle.sh /usr/bin/tool-session
+
 # The image's programs (bash, busybox, ls, ps, strace, ...) under qemu-aarch64 -L on the unpacked tree, and every program's libraries present.
 smoke-image: image
     scripts/smoke-image.sh
 
 # fs figures on the JVM: read throughput of a 256 MiB file and path lookups on a 64-deep tree (ext4 image from mke2fs -d).
 bench-fs:
-    {{mvn}} -pl jcc/api,fs compile
-    java -cp fs/target/classes:jcc/api/target/classes lichen.fs.tool.FsBench
+    {{mvn}} -pl jcc/api,libkernel,fs compile
+    java -cp fs/target/classes:libkernel/target/classes:jcc/api/target/classes lichen.fs.tool.FsBench

@@ -7,12 +7,12 @@
 #                                      build/rootfs-alpine.img from Alpine's
 #                                      minirootfs (downloaded when no tarball is given)
 #
-# Both get the files under image/ (/init, /etc, /usr/bin/image-selftest), the
+# Both get the files under image/ (/init, /etc, /usr/bin/image-selftest, /usr/bin/tool-session), the
 # directories the kernel mounts on, and /bin/usertest when build/usertest/usertest
-# exists (USERTEST=path names another). The packages come from the cache under
+# exists (USERTEST_BINARY=path names another). The packages come from the cache under
 # build/apt (scripts/fetch-debs.sh): a rebuild from the cache takes seconds.
 #
-# Variables: IMAGE_FREE_MB (free space in the image, default 64), USERTEST.
+# Variables: IMAGE_FREE_MB (free space in the image, default 64), USERTEST_BINARY.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="$root/build"
@@ -89,11 +89,11 @@ else
   # Alpine keeps its own /etc (passwd, group, profile); ash is its shell.
   mkdir -p "$tree/usr/bin"
   cp --no-preserve=ownership "$root/image/init" "$tree/init"
-  cp --no-preserve=ownership "$root/image/usr/bin/image-selftest" "$tree/usr/bin/"
+  cp --no-preserve=ownership "$root/image/usr/bin/image-selftest" "$root/image/usr/bin/tool-session" "$tree/usr/bin/"
   cp --no-preserve=ownership "$root/image/etc/hostname" "$tree/etc/hostname"
 fi
 
-usertest="${USERTEST:-$build/usertest/usertest}"
+usertest="${USERTEST_BINARY:-$build/usertest/usertest}"
 if [ -f "$usertest" ]; then
   install -m 755 "$usertest" "$tree/usr/bin/usertest"
   echo "create-image: /bin/usertest from ${usertest#"$root"/}" >&2

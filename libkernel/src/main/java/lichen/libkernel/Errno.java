@@ -51,4 +51,11 @@ public final class Errno {
     public static final int ENOTSOCK = 88;
     public static final int EOPNOTSUPP = 95;
     public static final int ETIMEDOUT = 110;
+
+    /**
+     * Never seen by a program (include/linux/errno.h): a call a signal
+     * interrupted that becomes EINTR when a handler runs and is restarted when
+     * none does, whatever SA_RESTART says (poll, select).
+     */
+    public static final int ERESTARTNOHAND = 514;
 }

@@ -1,5 +1,6 @@
 package lichen.usertest;
 
+import lichen.usertest.bench.Benchmarks;
 import lichen.usertest.sys.Linux;
 
 /**
@@ -16,6 +17,9 @@ public final class Main {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("--child")) {
             System.exit(ChildModes.run(args));
+        }
+        if (args.length > 0 && args[0].equals("--bench")) {
+            System.exit(Benchmarks.run(args));
         }
         TestList tests = Suite.all();
         String only = null;
@@ -139,7 +143,7 @@ public final class Main {
     private static void usage(String problem) {
         System.out.println("usertest: " + problem);
         System.out.println("usage: usertest [GROUP | NAME-PREFIX]... [--only NAME] [--skip NAME]... [--qemu-user] [--no-fork]"
-                           + " [--timeout SECONDS] [--tmp DIR] [--list] [--groups]");
+                           + " [--timeout SECONDS] [--tmp DIR] [--list] [--groups] | --bench [NAME]...");
         System.exit(2);
     }
 }

@@ -11,6 +11,7 @@ import lichen.usertest.tests.MemoryFaultTests;
 import lichen.usertest.tests.MemoryTests;
 import lichen.usertest.tests.NameTests;
 import lichen.usertest.tests.PipeTests;
+import lichen.usertest.tests.PollTests;
 import lichen.usertest.tests.ProcessGroupTests;
 import lichen.usertest.tests.ProcessTests;
 import lichen.usertest.tests.SignalTests;
@@ -38,6 +39,8 @@ public final class Suite {
         NameTests.register(list);
         list.beginGroup("pipe");
         PipeTests.register(list);
+        list.beginGroup("poll");
+        PollTests.register(list);
         list.beginGroup("process");
         ProcessTests.register(list);
         WaitTests.register(list);

@@ -43,6 +43,7 @@ final class TmpNode extends Inode {
         if (isDir()) {
             entries = new ObjectList<>();
             nlink = 2;
+            size = directorySize();
         } else {
             nlink = 1;
             if (FileMode.isRegular(mode)) pages = new LongObjectMap<>();
@@ -59,9 +60,15 @@ final class TmpNode extends Inode {
         return -1;
     }
 
+    /**
+     * A directory's st_size as Linux's tmpfs gives it (mm/shmem.c): 20 bytes
+     * (BOGO_DIRENT_SIZE) for each entry and for "." and "..".
+     */
+    private long directorySize() { return (entries.size() + 2) * 20L; }
+
     private void addEntry(String name, TmpNode node) {
         entries.add(new Entry(name, node, nextSeq++));
-        size = entries.size() * 32L;
+        size = directorySize();
     }
 
     @Override
@@ -222,7 +229,7 @@ final class TmpNode extends Inode {
         TmpNode n = entries.get(i).node;
         if (n.isDir()) return -Errno.EISDIR;
         entries.removeAt(i);
-        size = entries.size() * 32L;
+        size = directorySize();
         touch(true, true, false);
         dropLink(n);
         return 0;
@@ -238,7 +245,7 @@ final class TmpNode extends Inode {
         if (!n.isDir()) return -Errno.ENOTDIR;
         if (!n.entries.isEmpty()) return -Errno.ENOTEMPTY;
         entries.removeAt(i);
-        size = entries.size() * 32L;
+        size = directorySize();
         touch(true, true, false);
         dropLink(n);
         return 0;
@@ -267,7 +274,7 @@ final class TmpNode extends Inode {
         }
         i = find(oldName);
         entries.removeAt(i);
-        size = entries.size() * 32L;
+        size = directorySize();
         newDir.addEntry(newName, n);
         if (n.isDir() && newDir != this) {
             nlink--;

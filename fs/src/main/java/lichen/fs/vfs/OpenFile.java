@@ -3,6 +3,7 @@ package lichen.fs.vfs;
 import lichen.api.Async;
 import lichen.fs.Errno;
 import lichen.fs.LittleEndian;
+import lichen.libkernel.sync.PollTable;
 
 /**
  * An open file description: the inode, where it was opened, the flags and the
@@ -43,6 +44,11 @@ public final class OpenFile {
         if (inode.openCount > 0) return 0;
         if (inode.nlink == 0 && inode.pages != null) inode.pages.discard();
         return inode.release();
+    }
+
+    /** poll(2)'s readiness of this description: its device's, or always ready for files and directories. */
+    public int poll(PollTable table) {
+        return device != null ? device.poll(this, table) : PollEvents.ALWAYS_READY;
     }
 
     @Async

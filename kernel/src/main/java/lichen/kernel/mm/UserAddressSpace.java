@@ -213,6 +213,9 @@ public final class UserAddressSpace implements UserPageFaults {
         } else {
             pa = table.translate(page);
         }
+        // A private page that can be written is the area's own (Linux's anon_vma_prepare; Linux maps
+        // its zero page on a read, so a read that got a writable zeroed frame here counts too).
+        if (!v.isShared() && ((access | present) & Prot.WRITE) != 0) areas.notePrivatePage(v);
         if ((access & Prot.WRITE) != 0 && (present & Prot.WRITE) == 0) pa = UserPages.breakShare(table, page, v);
         return pa < 0 ? pa : pa | (addr & (PAGE - 1));
     }
@@ -231,6 +234,7 @@ public final class UserAddressSpace implements UserPageFaults {
         if (v == null) return false;
         long page = address & -PAGE;
         int present = table.protAt(page);
+        if (!v.isShared() && (write || (v.prot() & Prot.WRITE) != 0)) areas.notePrivatePage(v);
         if (present < 0) return !(v.file() instanceof PageSource) && UserPages.fillWithZeros(table, page, v) >= 0;
         if (write && (present & Prot.WRITE) == 0) return UserPages.breakShare(table, page, v) >= 0;
         return false;
@@ -276,6 +280,7 @@ public final class UserAddressSpace implements UserPageFaults {
     public void destroy() {
         StackContinuations.forgetTranslationTable(ttbr0());
         for (int i = 0; i < areas.count(); i++) releasePages(areas.get(i).start(), areas.get(i).end());
+        areas.clear();
         table.destroy();
         Cpu.invalidateTlbAsid(asid);
         live[asid] = null;

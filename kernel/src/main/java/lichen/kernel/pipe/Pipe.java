@@ -4,6 +4,7 @@ import lichen.api.Async;
 import lichen.fs.vfs.CharDevice;
 import lichen.fs.vfs.OpenFile;
 import lichen.fs.vfs.OpenFlags;
+import lichen.fs.vfs.PollEvents;
 import lichen.kernel.proc.Process;
 import lichen.kernel.proc.Processes;
 import lichen.kernel.signal.Signals;
@@ -11,7 +12,9 @@ import lichen.libkernel.Errno;
 import lichen.libkernel.async.Executor;
 import lichen.libkernel.container.Kbuf;
 import lichen.libkernel.mm.FrameAllocator;
+import lichen.libkernel.sync.PollTable;
 import lichen.libkernel.sync.WaitQueue;
+import lichen.libkernel.sync.WakerSet;
 
 /**
  * A pipe (man 7 pipe): a 64 KiB ring of pages between a read end and a
@@ -28,6 +31,8 @@ public final class Pipe {
     final Kbuf buffer;
     int readers, writers;
     final WaitQueue readable = new WaitQueue(), writable = new WaitQueue();
+    /** poll(2) and select(2) callers waiting on either end: told of every change. */
+    final WakerSet pollers = new WakerSet();
 
     private Pipe(Kbuf buffer) { this.buffer = buffer; }
 
@@ -47,6 +52,7 @@ public final class Pipe {
         else writers--;
         readable.wakeAll(executor());
         writable.wakeAll(executor());
+        pollers.wakeAll();
         if (readers == 0 && writers == 0) buffer.release();
     }
 
@@ -71,7 +77,16 @@ public final class Pipe {
             }
             int n = buffer.read(buf, off, len);
             writable.wakeAll(executor());
+            pollers.wakeAll();
             return n;
+        }
+
+        /** Readable when bytes wait; hung up once no writer is left (fs/pipe.c's pipe_poll). */
+        @Override
+        public int poll(OpenFile f, PollTable table) {
+            if (table != null) table.wait(pollers);
+            int events = buffer.isEmpty() ? 0 : PollEvents.READABLE;
+            return writers == 0 ? events | PollEvents.POLLHUP : events;
         }
 
         @Override
@@ -102,6 +117,7 @@ public final class Pipe {
                 if (fits) {
                     done += buffer.write(buf, off + done, want);
                     readable.wakeAll(executor());
+                    pollers.wakeAll();
                     continue;
                 }
                 if (nonBlocking(file)) return done > 0 ? done : -Errno.EAGAIN;
@@ -109,6 +125,18 @@ public final class Pipe {
                 if (rc < 0) return done > 0 ? done : -Errno.EINTR;
             }
             return done;
+        }
+
+        /**
+         * Writable while a page's worth fits, so that a write of up to PIPE_BUF
+         * bytes the caller was told may go does not block; an error once no
+         * reader is left (pipe_poll).
+         */
+        @Override
+        public int poll(OpenFile f, PollTable table) {
+            if (table != null) table.wait(pollers);
+            int events = buffer.space() >= Kbuf.PIPE_BUF ? PollEvents.WRITABLE : 0;
+            return readers == 0 ? events | PollEvents.POLLERR : events;
         }
 
         @Override

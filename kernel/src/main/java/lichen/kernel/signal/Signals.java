@@ -89,15 +89,23 @@ public final class Signals {
             long h = s.handler(sig);
             if (h == SignalState.SIG_IGN || (h == SignalState.SIG_DFL && ignoredByDefault(sig))) continue;
             if (h == SignalState.SIG_DFL) terminate(p, sig);
-            if (inSyscall && UserFrame.x(frame, 0) == -Errno.EINTR && (s.flags(sig) & SA_RESTART) != 0) {
-                UserFrame.setX(frame, 0, origX0);
-                UserFrame.set(frame, UserFrame.ELR, UserFrame.get(frame, UserFrame.ELR) - 4);
-            }
+            if (inSyscall && UserFrame.x(frame, 0) == -Errno.EINTR && (s.flags(sig) & SA_RESTART) != 0) restart(frame, origX0);
+            else if (inSyscall && UserFrame.x(frame, 0) == -Errno.ERESTARTNOHAND) UserFrame.setX(frame, 0, -Errno.EINTR);
             inSyscall = false;
             if (!runHandler(p, frame, sig, h)) terminate(p, SIGSEGV);
             break; // one handler frame at a time: the next signal comes after it (or on its sigreturn)
         }
+        // No handler ran: an interrupted call that asked for it runs again, and a mask that
+        // rt_sigsuspend or ppoll put in place for the wait gives way to the old one.
+        if (inSyscall && UserFrame.x(frame, 0) == -Errno.ERESTARTNOHAND) restart(frame, origX0);
+        if (inSyscall) s.setBlocked(p.takeSuspendMask(s.blocked()));
         if (s.nextDeliverable() == 0 && p.task() != null) p.task().clearSignal();
+    }
+
+    /** Makes the interrupted call run again: its first argument back in x0 and the PC on its svc. */
+    private static void restart(long frame, long origX0) {
+        UserFrame.setX(frame, 0, origX0);
+        UserFrame.set(frame, UserFrame.ELR, UserFrame.get(frame, UserFrame.ELR) - 4);
     }
 
     /** Builds the handler's frame and points the thread at the handler; false when the stack cannot take the frame. */

@@ -87,6 +87,8 @@ public final class SyscallTable {
             case 66 -> FileCalls.sysWritev(p, (int) a0, a1, (int) a2);
             case 67 -> FileCalls.sysPread64(p, (int) a0, a1, a2, a3);
             case 68 -> FileCalls.sysPwrite64(p, (int) a0, a1, a2, a3);
+            case 72 -> PollCalls.sysPselect6(p, (int) a0, a1, a2, a3, a4, a5);
+            case 73 -> PollCalls.sysPpoll(p, a0, a1, a2, a3, a4);
             case 78 -> StatCalls.sysReadlinkat(p, (int) a0, a1, a2, (int) a3);
             case 79 -> StatCalls.sysNewfstatat(p, (int) a0, a1, a2, (int) a3);
             case 80 -> StatCalls.sysFstat(p, (int) a0, a1);

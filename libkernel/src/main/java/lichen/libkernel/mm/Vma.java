@@ -1,5 +1,6 @@
 package lichen.libkernel.mm;
 
+import lichen.api.Kmem;
 import lichen.api.Slab;
 
 /**
@@ -28,12 +29,21 @@ public final class Vma {
     long inode;
     /** The path or pseudo-name shown in /proc/PID/maps ([heap], [stack], [vdso]), or null. */
     String name;
+    /**
+     * Which private pages this area's were made with (Linux's anon_vma): 0 until
+     * the first private page is made in it; the halves of a split keep it. Only
+     * the merge rules read it, so that /proc/PID/maps splits where Linux's does.
+     */
+    long anon;
+    /** The anon identity came through fork(2) (Linux: an anon_vma_chain of more than one). */
+    boolean anonInherited;
 
     public Vma(long start, long end, int prot, int flags) {
         this.start = start;
         this.end = end;
         this.prot = prot;
         this.flags = flags;
+        Kmem.track(this);
     }
 
     /** Sets the file backing: identity, device, inode, path and page offset. */
@@ -89,15 +99,49 @@ public final class Vma {
         v.devMinor = devMinor;
         v.inode = inode;
         v.name = name;
+        v.anon = anon;
+        v.anonInherited = anonInherited;
         return v;
     }
 
-    /** True when {@code next} starts where this ends and the two could be one area (Linux's vma_merge conditions). */
+    /** The copy a fork(2) child gets: a private page made here already means a new anon identity chained to this one. */
+    Vma forkCopy(long childAnon) {
+        Vma v = copy();
+        if (anon != 0) {
+            v.anon = childAnon;
+            v.anonInherited = true;
+        }
+        return v;
+    }
+
+    /** True when {@code next} starts where this ends and the two could be one area but for their private pages (Linux's is_mergeable_vma). */
     boolean canMergeWith(Vma next) {
         if (end != next.start || prot != next.prot || flags != next.flags || file != next.file) return false;
         if (name == null ? next.name != null : !name.equals(next.name)) return false;
         return file == null || pgoff + ((end - start) >>> 12) == next.pgoff;
     }
+
+    /**
+     * Whether this area, being mapped or changed, may join the unchanged
+     * {@code neighbour} as far as their private pages go (mm/mmap.c's
+     * is_mergeable_anon_vma): the same anon identity, or none here and a
+     * neighbour whose own was not inherited through fork.
+     */
+    boolean anonMergeableWith(Vma neighbour) {
+        if (anon == 0) return neighbour.anon == 0 || !neighbour.anonInherited;
+        return anon == neighbour.anon;
+    }
+
+    /** Whether {@code neighbour}'s anon identity may be taken for this area's first private page (mm/rmap.c's find_mergeable_anon_vma). */
+    boolean canReuseAnonOf(Vma neighbour) {
+        if (neighbour.anon == 0 || neighbour.anonInherited || file != neighbour.file || flags != neighbour.flags) return false;
+        if (neighbour.end == start) return file == null || neighbour.pgoff + ((neighbour.end - neighbour.start) >>> 12) == pgoff;
+        if (end == neighbour.start) return file == null || pgoff + ((end - start) >>> 12) == neighbour.pgoff;
+        return false;
+    }
+
+    /** True once a private page has been made in this area. */
+    public boolean hasPrivatePages() { return anon != 0; }
 
     @Override
     public String toString() {

@@ -1,5 +1,6 @@
 package lichen.libkernel.mm;
 
+import lichen.api.Kmem;
 import lichen.libkernel.Errno;
 
 /**
@@ -118,20 +119,25 @@ public final class VmaSet {
         long end = addr + pageLength(len);
         if (!splitAt(addr) || !splitAt(end)) return -Errno.ENOMEM;
         int i = firstEndingAbove(addr);
-        while (i < count && areas[i].start < end) removeAt(i);
+        while (i < count && areas[i].start < end) {
+            Kmem.free(areas[i]);
+            removeAt(i);
+        }
         return 0;
     }
 
     /**
      * mmap with MAP_FIXED: replaces whatever overlaps [v.start, v.end) with
-     * {@code v}, then merges it with compatible neighbours. 0 or -errno.
+     * {@code v}, then merges it with compatible neighbours (so {@code v} may
+     * be freed). 0 or -errno; the set owns {@code v} either way.
      */
     public int mapFixed(Vma v) {
-        if (v.start >= v.end || ((v.start | v.end) & (PAGE - 1)) != 0) return -Errno.EINVAL;
-        int rc = unmap(v.start, v.end - v.start);
-        if (rc < 0) return rc;
-        rc = insert(v);
-        if (rc < 0) return rc;
+        int rc = v.start >= v.end || ((v.start | v.end) & (PAGE - 1)) != 0 ? -Errno.EINVAL : unmap(v.start, v.end - v.start);
+        if (rc == 0) rc = insert(v);
+        if (rc < 0) {
+            Kmem.free(v);
+            return rc;
+        }
         mergeAround(v.start, v.end);
         return 0;
     }
@@ -195,25 +201,62 @@ public final class VmaSet {
         return 0;
     }
 
-    // Merges compatible neighbours among the areas touching [start, end], including those just outside.
+    /**
+     * Merges compatible neighbours among the areas touching [start, end],
+     * including those just outside. As Linux walks a changed range upwards,
+     * each changed area meets its lower neighbour as the one that moves, and
+     * the last meets the area above it so too.
+     */
     private void mergeAround(long start, long end) {
         int i = Math.max(0, firstEndingAbove(start) - 1);
         while (i + 1 < count && areas[i].start <= end) {
-            if (areas[i].canMergeWith(areas[i + 1])) {
-                areas[i].end = areas[i + 1].end;
+            Vma low = areas[i], high = areas[i + 1];
+            boolean highChanged = high.start < end;
+            boolean anonOk = highChanged ? high.anonMergeableWith(low) : low.anonMergeableWith(high);
+            if (low.canMergeWith(high) && anonOk) {
+                low.end = high.end;
+                if (low.anon == 0) {
+                    low.anon = high.anon;
+                    low.anonInherited = high.anonInherited;
+                }
                 removeAt(i + 1);
+                Kmem.free(high);
             } else {
                 i++;
             }
         }
     }
 
+    /**
+     * Records that a private page is being made in {@code v} (a write fault,
+     * a copy on write): the area takes an anon identity, a compatible
+     * neighbour's when it has one of its own (Linux's anon_vma_prepare).
+     */
+    public void notePrivatePage(Vma v) {
+        if (v.anon != 0) return;
+        int i = firstEndingAbove(v.start);
+        if (i + 1 < count && v.canReuseAnonOf(areas[i + 1])) v.anon = areas[i + 1].anon;
+        else if (i > 0 && v.canReuseAnonOf(areas[i - 1])) v.anon = areas[i - 1].anon;
+        else v.anon = ++lastAnon;
+    }
+
+    private static long lastAnon;
+
     /** A deep copy, as fork(2) gives the child (the CoW pages themselves are counted by {@link CowTracker}). */
     public VmaSet fork() {
         VmaSet c = new VmaSet(mmapMin, mmapBase);
         c.areas = new Vma[areas.length];
-        for (int i = 0; i < count; i++) c.areas[i] = areas[i].copy();
+        for (int i = 0; i < count; i++) c.areas[i] = areas[i].forkCopy(++lastAnon);
         c.count = count;
         return c;
+    }
+
+    /** Gives back every area: the address space is going. */
+    public void clear() {
+        for (int i = 0; i < count; i++) {
+            Kmem.free(areas[i]);
+            areas[i] = null;
+        }
+        count = 0;
     }
 }

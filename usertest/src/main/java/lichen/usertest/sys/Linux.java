@@ -492,4 +492,24 @@ public final class Linux {
     public static long pipe2(long fds, int flags) {
         return Syscall.invoke(SyscallNumbers.PIPE2, fds, flags);
     }
+
+    // ---- waiting for many files ----
+
+    /** ppoll(2) over {@code fds} (struct pollfd: int fd, short events, short revents: 8 bytes each); null timeout or mask pass NULL. */
+    public static long ppoll(byte[] fds, int nfds, byte[] timeout, long[] sigmask) {
+        return ppoll(address(fds), nfds, address(timeout), address(sigmask), 8);
+    }
+
+    public static long ppoll(long fds, long nfds, long timeout, long sigmask, long sigsetsize) {
+        return Syscall.invoke(SyscallNumbers.PPOLL, fds, nfds, timeout, sigmask, sigsetsize);
+    }
+
+    /** pselect6 with fd_sets of {@code long[]} words (null passes NULL) and no signal mask. */
+    public static long pselect6(int nfds, long[] readfds, long[] writefds, long[] exceptfds, byte[] timeout) {
+        return pselect6(nfds, address(readfds), address(writefds), address(exceptfds), address(timeout), 0);
+    }
+
+    public static long pselect6(int nfds, long readfds, long writefds, long exceptfds, long timeout, long sigdata) {
+        return Syscall.invoke(SyscallNumbers.PSELECT6, nfds, readfds, writefds, exceptfds, timeout, sigdata);
+    }
 }

@@ -20,6 +20,11 @@ public final class LittleEndian {
         return (u32(b, at) & 0xffffffffL) | (long) u32(b, at + 4) << 32;
     }
 
+    public static void put16(byte[] b, int at, int v) {
+        b[at] = (byte) v;
+        b[at + 1] = (byte) (v >> 8);
+    }
+
     public static void put32(byte[] b, int at, int v) {
         b[at] = (byte) v;
         b[at + 1] = (byte) (v >> 8);

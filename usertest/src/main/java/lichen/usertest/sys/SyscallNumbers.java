@@ -21,6 +21,8 @@ public final class SyscallNumbers {
     public static final int OPENAT = 56;
     public static final int CLOSE = 57;
     public static final int PIPE2 = 59;
+    public static final int PSELECT6 = 72;
+    public static final int PPOLL = 73;
     public static final int GETDENTS64 = 61;
     public static final int LSEEK = 62;
     public static final int READ = 63;

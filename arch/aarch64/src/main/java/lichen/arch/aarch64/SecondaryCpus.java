@@ -13,8 +13,9 @@ import lichen.libkernel.Errno;
  * moves to the kernel's own tables and a guarded kernel stack, and calls
  * {@link #main}. There is no scheduler on them yet: each turns its part of
  * the GIC on and unmasks IRQs (so SGIs from other CPUs reach it), reports
- * itself online and waits for events, and {@link #stopAll} (the panic and
- * power-off path) makes every one of them leave through PSCI CPU_OFF.
+ * itself online and waits in WFI, and {@link #stopAll} (the panic and
+ * power-off path) wakes every one of them with {@link #WAKE_SGI} and makes it
+ * leave through PSCI CPU_OFF.
  *
  * <p>The runtime's allocator is not shared between CPUs yet, so nothing
  * here allocates on a secondary CPU.
@@ -26,6 +27,8 @@ public final class SecondaryCpus {
     private static final long PSCI_CPU_ON = 0xC400_0003L, PSCI_CPU_OFF = 0x8400_0002L;
     /** How long a CPU may take to come online or to stop. */
     private static final long WAIT_NANOS = 200_000_000L;
+    /** The SGI that ends an idle CPU's WFI (stopAll's; its handler does nothing, the wake-up is the point). */
+    public static final int WAKE_SGI = 0;
 
     private static final AtomicWord online = new AtomicWord(0);
     private static final AtomicWord stopped = new AtomicWord(0);
@@ -48,6 +51,7 @@ public final class SecondaryCpus {
         long entry = KernelLayout.imagePhysical(KernelLayout.secondaryEntry());
         long self = Cpu.mpidr();
         int started = 0;
+        if (Interrupts.controller() != null) Interrupts.register(WAKE_SGI, intid -> {});
         for (int i = 0; i < mpidrs.length && i < MAX_CPUS; i++) {
             if (mpidrs[i] == self) continue;
             long top = space.mapStack();
@@ -76,10 +80,10 @@ public final class SecondaryCpus {
     /** A secondary CPU's first Java code (boot.S), on its own stack; never returns. */
     static void main(long index) {
         PrivilegedAccessNever.enableIfImplemented();
-        Interrupts.joinThisCpu();
+        boolean takesInterrupts = Interrupts.joinThisCpu();
         online.getAndAdd(1);
         Cpu.sendEvent();
-        while (!stopping) Cpu.waitForEvent();
+        idleUntilStopping(takesInterrupts);
         Cpu.disableInterrupts();
         stopped.getAndAdd(1);
         Cpu.sendEvent();
@@ -87,10 +91,36 @@ public final class SecondaryCpus {
         while (true) Cpu.waitForInterrupt();
     }
 
+    /**
+     * Waits for {@link #stopAll}: in WFI when this CPU takes interrupts, because
+     * QEMU's TCG runs WFE as a yield, so a WFE loop keeps a host core busy the
+     * whole time (on a 2-core host, half of what the CPU running processes could
+     * have). IRQs are masked around the test of {@code stopping}, so stopAll's
+     * SGI cannot be taken between the test and the WFI; a pending interrupt ends
+     * WFI even while masked (ARM ARM D1.16.2), and is taken once unmasked.
+     */
+    private static void idleUntilStopping(boolean takesInterrupts) {
+        if (!takesInterrupts) {
+            while (!stopping) Cpu.waitForEvent();
+            return;
+        }
+        while (true) {
+            Cpu.disableInterrupts();
+            if (stopping) return;
+            Cpu.waitForInterrupt();
+            Cpu.enableInterrupts();
+        }
+    }
+
     /** Makes every secondary CPU stop; returns how many are still running after the wait (0). */
     public static long stopAll() {
         stopping = true;
         Cpu.sendEvent();
+        InterruptController gic = Interrupts.controller();
+        long self = Cpu.mpidr();
+        for (int i = 0; gic != null && i < Interrupts.cpuCount(); i++) {
+            if (Interrupts.cpuMpidr(i) != self) gic.sendSgi(WAKE_SGI, Interrupts.cpuMpidr(i));
+        }
         long deadline = Timer.nanos() + WAIT_NANOS;
         while (stopped.get() < online.get() && Timer.nanos() < deadline) {
             // Spin, as in start.
