@@ -112,7 +112,7 @@ test-userspace: kernel usertest image
     INIT="/bin/usertest ${USERTEST:-}" scripts/run-lichen.sh
 
 # The usertest groups Lichen passes whole, which `test` runs so that none slips back; a group joins when its last test passes on Lichen.
-userspace_passing := "file descriptor directory name pipe poll process signal futex time"
+userspace_passing := "file descriptor directory name pipe poll process signal futex memory time"
 test-userspace-passing: kernel usertest image
     INIT="/bin/usertest {{userspace_passing}}" scripts/run-lichen.sh
 
