@@ -6,6 +6,7 @@ import lichen.usertest.tests.DirectoryTests;
 import lichen.usertest.tests.ExecTests;
 import lichen.usertest.tests.ExecThreadTests;
 import lichen.usertest.tests.ExecveatTests;
+import lichen.usertest.tests.FileMappingTests;
 import lichen.usertest.tests.FileTests;
 import lichen.usertest.tests.FutexRequeueTests;
 import lichen.usertest.tests.FutexTests;
@@ -63,6 +64,7 @@ public final class Suite {
         list.beginGroup("memory");
         MemoryTests.register(list);
         MemoryFaultTests.register(list);
+        FileMappingTests.register(list);
         list.beginGroup("time");
         TimeTests.register(list);
         list.beginGroup("system");

@@ -34,6 +34,8 @@ public abstract class Inode {
 
     /** Open files on this inode; the VFS counts them, so an unlinked open file lives until closed. */
     public int openCount;
+    /** This file's pages in the page cache, or null while it has none ({@link FileCache} sets and clears it). */
+    public InodePages pages;
     /** The one dentry of a directory (directories have no hard links). */
     Dentry alias;
 

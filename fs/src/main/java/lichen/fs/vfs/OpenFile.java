@@ -44,7 +44,9 @@ public final class OpenFile {
         if (device != null) device.released(this);
         inode.openCount--;
         path.mount.openFiles--;
-        return inode.openCount == 0 ? inode.release() : 0;
+        if (inode.openCount > 0) return 0;
+        if (inode.nlink == 0 && inode.pages != null) inode.pages.discard();
+        return inode.release();
     }
 
     /** poll(2)'s readiness of this description: its device's, or always ready for files and directories. */
@@ -74,7 +76,7 @@ public final class OpenFile {
         if (off < 0 || len < 0 || off > buf.length - len || pos < 0) return -Errno.EINVAL;
         if (device != null) return device.read(pos, buf, off, len);
         if (inode.isDir()) return -Errno.EISDIR;
-        return inode.read(pos, buf, off, len);
+        return InodePages.readFile(inode, pos, buf, off, len);
     }
 
     @Async
@@ -83,7 +85,7 @@ public final class OpenFile {
         if (off < 0 || len < 0 || off > buf.length - len || pos < 0) return -Errno.EINVAL;
         if (device != null) return device.write(pos, buf, off, len);
         if (inode.fs.readOnly()) return -Errno.EROFS;
-        return inode.write(pos, buf, off, len);
+        return InodePages.writeFile(inode, pos, buf, off, len);
     }
 
     /** lseek(2): the new offset or a negative errno. */

@@ -54,7 +54,13 @@ final class ExecTests {
         public Object identity() { return this; }
 
         @Override
-        public long version() { return bytes.length; }
+        public long page(long index) { return NOT_CACHED; }
+
+        @Override
+        public void pageWritten(long index) {}
+
+        @Override
+        public int writeBack(long from, long to) { return 0; }
     }
 
     static void runAll() {

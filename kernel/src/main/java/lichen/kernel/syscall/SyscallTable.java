@@ -152,6 +152,7 @@ public final class SyscallTable {
             case 222 -> MemoryCalls.sysMmap(p, a0, a1, (int) a2, (int) a3, (int) a4, a5);
             case 223 -> FileCalls.sysFadvise64(p, (int) a0, a1, a2, (int) a3);
             case 226 -> MemoryCalls.sysMprotect(p, a0, a1, (int) a2);
+            case 227 -> MemoryCalls.sysMsync(p, a0, a1, (int) a2);
             case 233 -> MemoryCalls.sysMadvise(p, a0, a1, (int) a2);
             case 260 -> ProcessCalls.sysWait4(p, (int) a0, a1, (int) a2, a3);
             case 261 -> LimitCalls.sysPrlimit64(p, (int) a0, (int) a1, a2, a3);

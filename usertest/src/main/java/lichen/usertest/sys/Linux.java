@@ -99,6 +99,10 @@ public final class Linux {
         return Syscall.invoke(SyscallNumbers.FTRUNCATE, fd, length);
     }
 
+    public static long fsync(int fd) {
+        return Syscall.invoke(SyscallNumbers.FSYNC, fd);
+    }
+
     public static long dup3(int oldfd, int newfd, int flags) {
         return Syscall.invoke(SyscallNumbers.DUP3, oldfd, newfd, flags);
     }
@@ -190,6 +194,10 @@ public final class Linux {
 
     public static long munmap(long addr, long length) {
         return Syscall.invoke(SyscallNumbers.MUNMAP, addr, length);
+    }
+
+    public static long msync(long addr, long length, int flags) {
+        return Syscall.invoke(SyscallNumbers.MSYNC, addr, length, flags);
     }
 
     public static long mprotect(long addr, long length, int prot) {
