@@ -62,7 +62,7 @@ unsafe: build
     jcc/bin/jcc unsafe libkernel/target/classes arch/aarch64/target/classes kernel/target/classes fs/target/classes
 
 # Everything CI runs.
-test: test-unit check test-jcc test-kernel test-usertest-qemu smoke-image test-userspace-linux test-userspace test-session
+test: test-unit check test-jcc test-kernel test-usertest-qemu smoke-image test-userspace-linux test-userspace test-session test-console
 
 # JUnit 5 on the JVM: jcc, libkernel, fs.
 test-unit:
@@ -123,6 +123,12 @@ oracle CMD: kernel image
 # The image's everyday tools (image/usr/bin/tool-session: coreutils, findutils, grep, sed, awk, gzip, tar, BusyBox, sh, bash) on Linux and on Lichen: the same lines.
 test-session: kernel image
     scripts/oracle.sh /usr/bin/tool-session
+
+# A session typed at the console's shell (line editing, cat, read, stty -echo, ^C) on Linux and on Lichen: the same transcript.
+test-console: kernel image
+    scripts/console-session.sh linux > build/console-linux.txt
+    scripts/console-session.sh lichen > build/console-lichen.txt
+    diff -u --label linux --label lichen build/console-linux.txt build/console-lichen.txt && echo "test-console: the same $(wc -l < build/console-linux.txt) lines on Linux and Lichen"
 
 # The image's programs (bash, busybox, ls, ps, strace, ...) under qemu-aarch64 -L on the unpacked tree, and every program's libraries present.
 smoke-image: image

@@ -33,8 +33,8 @@ public final class ConsoleTerminal implements Terminal {
     private final LineDiscipline discipline;
     private final WaitQueue readers = new WaitQueue();
     private final WakerSet pollers = new WakerSet();
-    /** TIOCGWINSZ's struct winsize: 24 rows of 80 columns to start with. */
-    private final byte[] winsize = {24, 0, 80, 0, 0, 0, 0, 0};
+    /** TIOCGWINSZ's struct winsize: 0 rows of 0 columns until set, as a Linux serial console starts (programs then assume 80 columns). */
+    private final byte[] winsize = new byte[8];
     /** The foreground process group that signal characters go to; 0 until TIOCSCTTY or TIOCSPGRP names one. */
     private int foreground;
 

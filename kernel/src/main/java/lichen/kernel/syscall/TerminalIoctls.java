@@ -10,7 +10,8 @@ import lichen.libkernel.tty.Termios;
 /**
  * The terminal ioctls the console answers (man 2 ioctl_tty): TCGETS and the
  * TCSETS family on its struct termios (TCSETSF flushes the input first),
- * TCFLSH, TIOCGWINSZ with 24 rows of 80 columns, TIOCSWINSZ, the foreground
+ * TCFLSH, TIOCGWINSZ (0 rows and columns until TIOCSWINSZ sets them, as on a
+ * Linux serial console), the foreground
  * process group (TIOCGPGRP, TIOCSPGRP), TIOCGSID, TIOCSCTTY (the caller's
  * group becomes the foreground one) and TIOCNOTTY. The settings drive the
  * console's line discipline (ConsoleTerminal); there is no job control yet
