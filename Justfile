@@ -99,6 +99,10 @@ image: usertest
 image-alpine:
     scripts/create-image.sh --alpine
 
+# Lichen on the Alpine image (musl's loader and BusyBox): a shell, or INIT='cmd' as for run.
+run-alpine: kernel image-alpine
+    IMAGE=build/rootfs-alpine.img scripts/run-lichen.sh
+
 # Debian's arm64 Linux (the oracle) on the image in QEMU: a shell on the console; INIT='cmd' runs it and powers off, exiting with its status.
 run-linux: image
     scripts/run-linux.sh
