@@ -10,6 +10,8 @@ public final class QemuUserGaps {
     private QemuUserGaps() {}
 
     private static final String[][] GAPS = {
+        {"proc_self_maps_file_line_has_the_files_device_and_inode",
+         "qemu-user 7.2's /proc/self/maps and its /proc/self/exe do not name the same inode for the program"},
         {"execve_self_with_arguments",
          "qemu-user passes execve to the host kernel, which cannot run an AArch64 binary without binfmt_misc (ENOEXEC)"},
         {"brk_shrink_unmaps_pages_efault",

@@ -51,5 +51,8 @@ public final class InodeFile implements MappedFile {
     public long inode() { return inode.ino; }
 
     @Override
+    public long device() { return inode.fs.deviceId; }
+
+    @Override
     public Object identity() { return inode; }
 }

@@ -41,6 +41,9 @@ public interface MappedFile {
 
     long inode();
 
+    /** The device of its filesystem, as stat(2)'s st_dev gives it (for /proc/PID/maps's MAJOR:MINOR). */
+    long device();
+
     /** What the file is: the same object for every mapping of one file (its inode), so truncation finds them all. */
     Object identity();
 }

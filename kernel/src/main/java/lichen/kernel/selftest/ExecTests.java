@@ -51,6 +51,9 @@ final class ExecTests {
         public long inode() { return 1; }
 
         @Override
+        public long device() { return 0; }
+
+        @Override
         public Object identity() { return this; }
 
         @Override

@@ -67,7 +67,8 @@ final class MemoryCalls {
         if (file != null) {
             String path = RootFilesystem.vfs().walker.absolute(p.files(), file.path);
             FilePages pages = new FilePages(new InodeFile(file.inode, path), Long.MAX_VALUE, OpenFlags.canWrite(file.flags));
-            area.withFile(pages, 0, 0, file.inode.ino, path, offset >> 12);
+            long dev = file.inode.fs.deviceId;
+            area.withFile(pages, FileMode.major(dev), FileMode.minor(dev), file.inode.ino, path, offset >> 12);
         }
         int rc = mm.mapFixed(area);
         return rc < 0 ? rc : at;
