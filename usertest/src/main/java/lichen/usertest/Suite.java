@@ -1,6 +1,7 @@
 package lichen.usertest;
 
 import lichen.usertest.tests.CloneTests;
+import lichen.usertest.tests.CopyTests;
 import lichen.usertest.tests.DescriptorTests;
 import lichen.usertest.tests.DirectoryTests;
 import lichen.usertest.tests.ExecTests;
@@ -35,6 +36,7 @@ public final class Suite {
         TestList list = new TestList();
         list.beginGroup("file");
         FileTests.register(list);
+        CopyTests.register(list);
         list.beginGroup("descriptor");
         DescriptorTests.register(list);
         list.beginGroup("directory");

@@ -537,4 +537,24 @@ public final class Linux {
     public static long pselect6(int nfds, long readfds, long writefds, long exceptfds, long timeout, long sigdata) {
         return Syscall.invoke(SyscallNumbers.PSELECT6, nfds, readfds, writefds, exceptfds, timeout, sigdata);
     }
+
+    // ---- copies between files ----
+
+    /** sendfile(2); {@code offset} null passes NULL (the input's own offset is used and moves). */
+    public static long sendfile(int outFd, int inFd, long[] offset, long count) {
+        return sendfile(outFd, inFd, address(offset), count);
+    }
+
+    public static long sendfile(int outFd, int inFd, long offset, long count) {
+        return Syscall.invoke(SyscallNumbers.SENDFILE, outFd, inFd, offset, count);
+    }
+
+    /** copy_file_range(2); a null offset array passes NULL. */
+    public static long copy_file_range(int inFd, long[] inOffset, int outFd, long[] outOffset, long len, int flags) {
+        return copy_file_range(inFd, address(inOffset), outFd, address(outOffset), len, flags);
+    }
+
+    public static long copy_file_range(int inFd, long inOffset, int outFd, long outOffset, long len, int flags) {
+        return Syscall.invoke(SyscallNumbers.COPY_FILE_RANGE, inFd, inOffset, outFd, outOffset, len, flags);
+    }
 }
