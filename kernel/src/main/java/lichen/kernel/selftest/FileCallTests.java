@@ -11,6 +11,7 @@ import lichen.fs.vfs.OpenFile;
 import lichen.fs.vfs.OpenFlags;
 import lichen.fs.vfs.Stat;
 import lichen.fs.vfs.Vfs;
+import lichen.kernel.fs.ConsoleTerminal;
 import lichen.kernel.fs.RootFilesystem;
 import lichen.kernel.mm.PageSource;
 import lichen.kernel.mm.UserAddressSpace;
@@ -120,7 +121,13 @@ final class FileCallTests {
 
     private static String programMakesFileCalls() {
         if (RootFilesystem.vfs() == null) return "no namespace: " + RootFilesystem.described();
+        // The console starts at 0x0 as a Linux serial console does: a size set first shows TIOCGWINSZ reads it.
+        byte[] winsize = ConsoleTerminal.get().winsize();
+        winsize[0] = 24;
+        winsize[2] = 80;
         Process p = run("el0-files", program().words());
+        winsize[0] = 0;
+        winsize[2] = 0;
         if (p == null) return "the program did not run to its end";
         if (p.waitStatus() != 0) return "wait status 0x" + Integer.toHexString(p.waitStatus());
         byte[][] saved = new byte[1][];
@@ -153,7 +160,7 @@ final class FileCallTests {
         String cwd = new String(chars(b, CWD, 12));
         if (!cwd.equals("/tmp/el0dir\0")) return "getcwd \"" + cwd + "\"";
         if (LittleEndian.u32(b, TERMIOS + 12) != 0x8A3B) return "c_lflag 0x" + Long.toHexString(LittleEndian.u32(b, TERMIOS + 12));
-        if (LittleEndian.u16(b, WINSIZE) != 24 || LittleEndian.u16(b, WINSIZE + 2) != 80) return "winsize not 24x80";
+        if (LittleEndian.u16(b, WINSIZE) != 24 || LittleEndian.u16(b, WINSIZE + 2) != 80) return "winsize not the 24x80 set";
         if (LittleEndian.u16(b, DIRENTS + 16) != 24 || b[DIRENTS + 19] != '.' || b[DIRENTS + 20] != 0) return "the first dirent is not \".\"";
         if (LittleEndian.u32(b, PIPE_FDS) != 3 || LittleEndian.u32(b, PIPE_FDS + 4) != 4) return "pipe2 gave fds " + LittleEndian.u32(b, PIPE_FDS) + ", " + LittleEndian.u32(b, PIPE_FDS + 4);
         if (!new String(chars(b, PIPE_READ, 4)).equals("ping")) return "the pipe carried \"" + new String(chars(b, PIPE_READ, 4)) + "\"";
