@@ -13,8 +13,10 @@ import lichen.libkernel.Errno;
  * <p>One table serves one half of the address space (TTBR0 for user, TTBR1
  * for kernel): both halves index with VA bits [47:12], and a range must not
  * cross between them. Replacing a valid entry by another valid one follows
- * break-before-make (D8.16.1): clear it, invalidate the TLB, then write.
- * Tables left empty by unmap are freed.
+ * break-before-make (D8.16.1): clear it, invalidate the TLB, then write;
+ * a change of permissions alone needs no break. Tables left empty by unmap
+ * are freed. Unmap and protect invalidate a small range page by page and a
+ * large one with one whole flush at the end ({@link TlbGather}).
  */
 public final class PageTable {
     /** Allow 1 GiB and 2 MiB block descriptors where the range and address are aligned. */
@@ -27,12 +29,14 @@ public final class PageTable {
 
     private final FrameAllocator frames;
     private final TlbMaintenance tlb;
+    private final TlbGather gather;
     private final long root;
     private long tablePages;
 
     private PageTable(FrameAllocator frames, TlbMaintenance tlb, long root) {
         this.frames = frames;
         this.tlb = tlb;
+        this.gather = new TlbGather(frames, tlb);
         this.root = root;
         this.tablePages = 1;
     }
@@ -98,7 +102,7 @@ public final class PageTable {
         if ((pa & 4095) != 0 || ((pa + size - 1) >>> 48) != 0 || (prot & ~Prot.ALL) != 0) return -Errno.EINVAL;
         if (anyMapped(root, 0, va, va + size)) return -Errno.EEXIST;
         rc = mapLevel(root, 0, va, va + size, pa, prot, (flags & ALLOW_BLOCKS) != 0);
-        if (rc < 0) unmapLevel(root, 0, va, va + size);
+        if (rc < 0) unmap(va, size, null);
         return rc;
     }
 
@@ -161,10 +165,20 @@ public final class PageTable {
     public int unmap(VA va, long size) { return unmap(va.raw(), size); }
 
     /** {@link #unmap(VA, long)} on a raw address, allocating nothing. */
-    public int unmap(long va, long size) {
+    public int unmap(long va, long size) { return unmap(va, size, null); }
+
+    /**
+     * {@link #unmap(long, long)}, handing each 4 KiB frame the range mapped to
+     * {@code released} (when not null) once no TLB entry can reach it, so the
+     * caller may free it there.
+     */
+    public int unmap(long va, long size, ReleasedFrames released) {
         int rc = checkRange(va, size);
         if (rc < 0) return rc;
-        return unmapLevel(root, 0, va, va + size);
+        gather.begin(size, released);
+        rc = unmapLevel(root, 0, va, va + size);
+        gather.end();
+        return rc;
     }
 
     private int unmapLevel(long table, int level, long va, long end) {
@@ -177,7 +191,7 @@ public final class PageTable {
                 boolean whole = next - va == size;
                 if (Descriptor.isLeaf(d, level) && whole) {
                     TableMemory.write(table, i, 0);
-                    tlb.invalidate(va);
+                    gather.leafChanged(va, Descriptor.outputAddress(d, level), size, true);
                 } else {
                     if (Descriptor.isLeaf(d, level)) {
                         int rc = split(table, level, i, d, va & -size);
@@ -189,8 +203,8 @@ public final class PageTable {
                     if (rc < 0) return rc;
                     if (TableMemory.isEmpty(child)) {
                         TableMemory.write(table, i, 0);
-                        tlb.invalidate(va);
-                        freeTable(child);
+                        tablePages--;
+                        gather.tableRemoved(va, child);
                     }
                 }
             }
@@ -226,7 +240,10 @@ public final class PageTable {
         int rc = checkRange(va.raw(), size);
         if (rc < 0) return rc;
         if ((prot & ~Prot.ALL) != 0) return -Errno.EINVAL;
-        return protectLevel(root, 0, va.raw(), va.raw() + size, prot);
+        gather.begin(size, null);
+        rc = protectLevel(root, 0, va.raw(), va.raw() + size, prot);
+        gather.end();
+        return rc;
     }
 
     private int protectLevel(long table, int level, long va, long end, int prot) {
@@ -238,7 +255,11 @@ public final class PageTable {
                 long size = Descriptor.entrySize(level);
                 if (Descriptor.isLeaf(d, level) && next - va == size) {
                     long nd = Descriptor.withProt(d, prot);
-                    if (nd != d) {
+                    if (Descriptor.differsInPermissionsOnly(d, nd)) {
+                        // No break needed (D8.16.1): the old or the new permissions apply until the invalidation.
+                        TableMemory.write(table, i, nd);
+                        gather.leafChanged(va, 0, size, false);
+                    } else if (nd != d) {
                         TableMemory.write(table, i, 0);
                         tlb.invalidate(va);
                         TableMemory.write(table, i, nd);
