@@ -9,6 +9,7 @@ import lichen.libkernel.mm.BuddyAllocator;
 import lichen.libkernel.mm.CowTracker;
 import lichen.libkernel.mm.PageTable;
 import lichen.libkernel.mm.Prot;
+import lichen.libkernel.mm.ReleasedFrames;
 import lichen.libkernel.mm.Vma;
 
 /**
@@ -127,11 +128,20 @@ final class UserPages {
         return rc < 0 ? rc : target;
     }
 
-    /** Every present page of [from, to) goes from {@code t}; frames no other space maps are freed. */
+    /**
+     * Every present page of [from, to) goes from {@code t} in one unmap (one TLB flush for a large
+     * range); frames no other space maps are freed, after the flush.
+     */
     static void release(PageTable t, long from, long to) {
-        for (long va = t.nextMapped(from, to); va < to; va = t.nextMapped(va + PAGE, to)) {
-            long pa = t.translate(va);
-            t.unmap(va, PAGE);
+        if (from < to) t.unmap(from, to - from, LET_GO);
+    }
+
+    private static final LetGo LET_GO = new LetGo();
+
+    /** An unmapped frame's count drops; the last space to let it go frees it. A class, not a lambda, so the build can freeze it. */
+    private static final class LetGo implements ReleasedFrames {
+        @Override
+        public void release(long pa) {
             if (mappers().unmap(pa) == 1) frames().freePages(pa, 0);
         }
     }
