@@ -108,6 +108,41 @@ public final class PageTable {
 
     public int map(VA va, PA pa, long size, int prot) { return map(va, pa, size, prot, 0); }
 
+    /**
+     * Maps the one 4 KiB page at {@code va} to {@code pa}: {@link #map(long, long, long, int, int)}
+     * for a page fault, in one walk from the root that makes the missing tables on its way
+     * down and writes the leaf where it ends. 0, -EEXIST when something maps {@code va}
+     * already (nothing changes), -ENOMEM (the tables made on the way are freed), -EINVAL.
+     * Allocates nothing but table pages.
+     */
+    public int mapPage(long va, long pa, int prot) {
+        int rc = checkRange(va, 4096);
+        if (rc < 0) return rc;
+        if ((pa & 4095) != 0 || (pa >>> 48) != 0 || (prot & ~Prot.ALL) != 0) return -Errno.EINVAL;
+        long table = root;
+        for (int level = 0; level < 3; level++) {
+            int i = index(va, level);
+            long d = TableMemory.read(table, i);
+            if (!Descriptor.isValid(d)) {
+                long child = newTable();
+                if (child < 0) {
+                    unmap(va, 4096, null); // frees the empty tables made above
+                    return (int) child;
+                }
+                TableMemory.write(table, i, Descriptor.table(child));
+                table = child;
+            } else if (Descriptor.isTable(d, level)) {
+                table = Descriptor.tableAddress(d);
+            } else {
+                return -Errno.EEXIST; // a block maps it
+            }
+        }
+        int i = index(va, 3);
+        if (Descriptor.isValid(TableMemory.read(table, i))) return -Errno.EEXIST;
+        TableMemory.write(table, i, Descriptor.leaf(pa, prot, 3));
+        return 0;
+    }
+
     // Address arithmetic within a half is done on the low 48 bits plus the half's sign, so the end of the
     // high half (2^64) is handled as 0 by "end - 1" comparisons.
     private static long nextBoundary(long va, int level, long end) {

@@ -37,6 +37,21 @@ class PageTableTest {
     }
 
     @Test
+    void mapPageMapsOnePageAsMapDoesAndRefusesAMappedOne() {
+        assertEquals(0, pt.mapPage(0x40_0000, 0x4123_4000L, RWU));
+        assertEquals(0x4123_4abcL, pt.translate(0x40_0abc));
+        assertEquals(RWU, pt.protAt(0x40_0000));
+        assertEquals(4, pt.tablePages(), "root plus one table at levels 1, 2 and 3");
+        assertEquals(0, pt.mapPage(0x40_1000, 0x4123_5000L, Prot.READ | Prot.USER));
+        assertEquals(4, pt.tablePages(), "the neighbour shares the tables");
+        assertEquals(-Errno.EEXIST, pt.mapPage(0x40_0000, 0x4200_0000L, RWU));
+        assertEquals(0x4123_4000L, pt.translate(0x40_0000), "unchanged");
+        assertEquals(-Errno.EINVAL, pt.mapPage(0x40_0800, 0x4200_0000L, RWU));
+        pt.map(VA.of(0x4000_0000L), PA.of(0x4000_0000L), 2L << 20, RWU, PageTable.ALLOW_BLOCKS);
+        assertEquals(-Errno.EEXIST, pt.mapPage(0x4000_1000L, 0x4200_0000L, RWU), "inside a block");
+    }
+
+    @Test
     void aScanFindsTheNextMappedPageOrTheEnd() {
         assertEquals(0, pt.map(VA.of(0x40_0000), PA.of(0x4123_4000L), 4096, RWU));
         assertEquals(0x40_0000, pt.nextMapped(0x40_0000, 1L << 48));
@@ -265,6 +280,7 @@ class PageTableTest {
         while (small.buddy.freePageCount() > 2) small.buddy.allocPages(0);
         long free = small.buddy.freePageCount();
         assertEquals(-Errno.ENOMEM, t.map(VA.of(0x1000_0000L), PA.of(PhysicalMemory.RAM_BASE), 4096, RWU));
+        assertEquals(-Errno.ENOMEM, t.mapPage(0x1000_0000L, PhysicalMemory.RAM_BASE, RWU), "mapPage too");
         assertEquals(-Errno.EFAULT, t.translate(VA.of(0x1000_0000L)));
         assertEquals(free, small.buddy.freePageCount());
         assertEquals(1, t.tablePages());
