@@ -96,11 +96,11 @@ final class UserPages {
 
     /** Maps the filled frame {@code pa} at {@code page}: its address, or the frame already there, or -errno. */
     private static long mapFilled(PageTable t, long page, Vma v, long pa) {
-        if (t.protAt(page) >= 0) { // filled meanwhile (the file read slept): keep the first
+        int rc = t.mapPage(page, pa, pageProt(v.prot()));
+        if (rc == -Errno.EEXIST) { // filled meanwhile (the file read slept): keep the first
             frames().freePages(pa, 0);
             return t.translate(page);
         }
-        int rc = t.map(page, pa, PAGE, pageProt(v.prot()), 0);
         if (rc < 0) {
             frames().freePages(pa, 0);
             return rc;
