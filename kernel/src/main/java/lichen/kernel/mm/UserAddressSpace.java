@@ -204,7 +204,8 @@ public final class UserAddressSpace implements UserPageFaults {
         if (present < 0) {
             pa = UserPages.fill(table, page, v);
             if (pa < 0) return pa;
-            present = table.protAt(page); // a cached file frame is mapped read-only: a write copies it below
+            // A zeroed frame is mapped as the area allows; a cached file frame read-only, so a write copies it below.
+            present = v.file() instanceof PageSource ? table.protAt(page) : UserPages.pageProt(v.prot());
         } else {
             pa = table.translate(page);
         }
