@@ -276,12 +276,27 @@ public final class PageTable {
         if (rc < 0) return rc;
         if ((prot & ~Prot.ALL) != 0) return -Errno.EINVAL;
         gather.begin(size, null);
-        rc = protectLevel(root, 0, va.raw(), va.raw() + size, prot);
+        rc = protectLevel(root, 0, va.raw(), va.raw() + size, prot, null);
         gather.end();
         return rc;
     }
 
-    private int protectLevel(long table, int level, long va, long end, int prot) {
+    /**
+     * {@link #protect(VA, long, int)} with each page's permissions chosen by
+     * {@code choose} from the frame it maps (copy-on-write keeps a frame other
+     * spaces share read-only): one operation, so one flush for a large range.
+     * A block is given what {@code choose} says of its first frame.
+     */
+    public int protect(long va, long size, PageProtection choose) {
+        int rc = checkRange(va, size);
+        if (rc < 0) return rc;
+        gather.begin(size, null);
+        rc = protectLevel(root, 0, va, va + size, 0, choose);
+        gather.end();
+        return rc;
+    }
+
+    private int protectLevel(long table, int level, long va, long end, int prot, PageProtection choose) {
         while (va != end) {
             long next = nextBoundary(va, level, end);
             int i = index(va, level);
@@ -289,7 +304,8 @@ public final class PageTable {
             if (Descriptor.isValid(d)) {
                 long size = Descriptor.entrySize(level);
                 if (Descriptor.isLeaf(d, level) && next - va == size) {
-                    long nd = Descriptor.withProt(d, prot);
+                    int p = choose == null ? prot : choose.protFor(Descriptor.outputAddress(d, level)) & Prot.ALL;
+                    long nd = Descriptor.withProt(d, p);
                     if (Descriptor.differsInPermissionsOnly(d, nd)) {
                         // No break needed (D8.16.1): the old or the new permissions apply until the invalidation.
                         TableMemory.write(table, i, nd);
@@ -305,7 +321,7 @@ public final class PageTable {
                         if (rc < 0) return rc;
                         d = TableMemory.read(table, i);
                     }
-                    int rc = protectLevel(Descriptor.tableAddress(d), level + 1, va, next, prot);
+                    int rc = protectLevel(Descriptor.tableAddress(d), level + 1, va, next, prot, choose);
                     if (rc < 0) return rc;
                 }
             }
