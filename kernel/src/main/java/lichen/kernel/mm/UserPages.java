@@ -3,6 +3,7 @@ package lichen.kernel.mm;
 import lichen.api.Async;
 import lichen.api.Mem;
 import lichen.api.Unsafe;
+import lichen.api.VA;
 import lichen.arch.aarch64.KernelAddressSpace;
 import lichen.libkernel.Errno;
 import lichen.libkernel.mm.BuddyAllocator;
@@ -152,24 +153,17 @@ final class UserPages {
         int prot = shared ? v.prot() : v.prot() & ~Prot.WRITE;
         for (long va = parent.nextMapped(v.start(), v.end()); va < v.end(); va = parent.nextMapped(va + PAGE, v.end())) {
             long pa = parent.translate(va);
-            int rc = child.map(va, pa, PAGE, pageProt(prot), 0);
+            int rc = child.mapPage(va, pa, pageProt(prot));
             if (rc < 0) return rc;
             mappers().share(pa);
-            if (!shared && (parent.protAt(va) & Prot.WRITE) != 0) {
-                parent.unmap(va, PAGE);
-                parent.map(va, pa, PAGE, pageProt(prot), 0);
-            }
         }
-        return 0;
+        // The parent's private pages become read-only in one protect, one TLB flush for a large area
+        // (Linux's dup_mmap write-protects as it copies and flushes the whole mm once at the end).
+        return shared ? 0 : parent.protect(VA.of(v.start()), v.end() - v.start(), pageProt(prot));
     }
 
     /** mprotect's part: present pages of [from, to) take {@code prot}, except that a private page still shared stays read-only. */
     static void reprotect(PageTable t, long from, long to, int prot, boolean sharedArea) {
-        for (long va = t.nextMapped(from, to); va < to; va = t.nextMapped(va + PAGE, to)) {
-            long pa = t.translate(va);
-            int p = !sharedArea && mappers().mapCount(pa) > 1 ? prot & ~Prot.WRITE : prot;
-            t.unmap(va, PAGE);
-            t.map(va, pa, PAGE, pageProt(p), 0);
-        }
+        if (from < to) t.protect(from, to - from, pa -> pageProt(!sharedArea && mappers().mapCount(pa) > 1 ? prot & ~Prot.WRITE : prot));
     }
 }
