@@ -164,6 +164,6 @@ final class UserPages {
 
     /** mprotect's part: present pages of [from, to) take {@code prot}, except that a private page still shared stays read-only. */
     static void reprotect(PageTable t, long from, long to, int prot, boolean sharedArea) {
-        if (from < to) t.protect(from, to - from, pa -> pageProt(!sharedArea && mappers().mapCount(pa) > 1 ? prot & ~Prot.WRITE : prot));
+        if (from < to) t.protect(from, to - from, (pa, current) -> pageProt(!sharedArea && mappers().mapCount(pa) > 1 ? prot & ~Prot.WRITE : prot));
     }
 }

@@ -283,8 +283,9 @@ public final class PageTable {
 
     /**
      * {@link #protect(VA, long, int)} with each page's permissions chosen by
-     * {@code choose} from the frame it maps (copy-on-write keeps a frame other
-     * spaces share read-only): one operation, so one flush for a large range.
+     * {@code choose} from the frame it maps and its permissions now (copy-on-write
+     * keeps a frame other spaces share read-only): one operation, so one flush for
+     * a large range.
      * A block is given what {@code choose} says of its first frame.
      */
     public int protect(long va, long size, PageProtection choose) {
@@ -304,7 +305,7 @@ public final class PageTable {
             if (Descriptor.isValid(d)) {
                 long size = Descriptor.entrySize(level);
                 if (Descriptor.isLeaf(d, level) && next - va == size) {
-                    int p = choose == null ? prot : choose.protFor(Descriptor.outputAddress(d, level)) & Prot.ALL;
+                    int p = choose == null ? prot : choose.protFor(Descriptor.outputAddress(d, level), Descriptor.prot(d)) & Prot.ALL;
                     long nd = Descriptor.withProt(d, p);
                     if (Descriptor.differsInPermissionsOnly(d, nd)) {
                         // No break needed (D8.16.1): the old or the new permissions apply until the invalidation.

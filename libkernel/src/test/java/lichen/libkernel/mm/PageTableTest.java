@@ -230,7 +230,7 @@ class PageTableTest {
         long pages = 1024;
         pt.map(0x40_0000, 0x4000_0000L, pages * 4096, RWU, 0);
         invalidated.clear();
-        assertEquals(0, pt.protect(0x40_0000, pages * 4096, pa -> (pa >>> 12) % 2 == 0 ? RWU : Prot.READ | Prot.USER));
+        assertEquals(0, pt.protect(0x40_0000, pages * 4096, (pa, now) -> (pa >>> 12) % 2 == 0 ? now : Prot.READ | Prot.USER));
         assertEquals(List.of(-1L), invalidated.calls, "half the pages changed: one whole flush");
         assertEquals(RWU, pt.protAt(0x40_0000));
         assertEquals(Prot.READ | Prot.USER, pt.protAt(0x40_1000));
