@@ -62,7 +62,7 @@ unsafe: build
     jcc/bin/jcc unsafe libkernel/target/classes arch/aarch64/target/classes kernel/target/classes fs/target/classes
 
 # Everything CI runs.
-test: test-unit check test-jcc test-kernel test-usertest-qemu smoke-image test-userspace-linux test-userspace-passing test-session
+test: test-unit check test-jcc test-kernel test-usertest-qemu smoke-image test-userspace-linux test-userspace test-session test-console
 
 # JUnit 5 on the JVM: jcc, libkernel, fs.
 test-unit:
@@ -99,6 +99,10 @@ image: usertest
 image-alpine:
     scripts/create-image.sh --alpine
 
+# Lichen on the Alpine image (musl's loader and BusyBox): a shell, or INIT='cmd' as for run.
+run-alpine: kernel image-alpine
+    IMAGE=build/rootfs-alpine.img scripts/run-lichen.sh
+
 # Debian's arm64 Linux (the oracle) on the image in QEMU: a shell on the console; INIT='cmd' runs it and powers off, exiting with its status.
 run-linux: image
     scripts/run-linux.sh
@@ -111,10 +115,10 @@ test-userspace-linux: usertest image
 test-userspace: kernel usertest image
     INIT="/bin/usertest ${USERTEST:-}" scripts/run-lichen.sh
 
-# The usertest groups Lichen passes whole, which `test` runs so that none slips back; a group joins when its last test passes on Lichen.
-userspace_passing := "file descriptor directory name pipe poll process signal futex time"
-test-userspace-passing: kernel usertest image
-    INIT="/bin/usertest {{userspace_passing}}" scripts/run-lichen.sh
+# docs/syscalls.md's table from the sources: SyscallTable's cases, SyscallNames, and the usertest tests that call each (usertest/.../tool/SyscallTableDoc).
+syscall-doc:
+    {{mvn}} -pl jcc/api,usertest compile
+    java -cp usertest/target/classes:jcc/api/target/classes lichen.usertest.tool.SyscallTableDoc docs/syscalls.md
 
 # One command on Debian's Linux and on Lichen, on the same image: the lines it printed must match (a diff when not).
 oracle CMD: kernel image
@@ -123,6 +127,12 @@ oracle CMD: kernel image
 # The image's everyday tools (image/usr/bin/tool-session: coreutils, findutils, grep, sed, awk, gzip, tar, BusyBox, sh, bash) on Linux and on Lichen: the same lines.
 test-session: kernel image
     scripts/oracle.sh /usr/bin/tool-session
+
+# A session typed at the console's shell (line editing, cat, read, stty -echo, ^C) on Linux and on Lichen: the same transcript.
+test-console: kernel image
+    scripts/console-session.sh linux > build/console-linux.txt
+    scripts/console-session.sh lichen > build/console-lichen.txt
+    diff -u --label linux --label lichen build/console-linux.txt build/console-lichen.txt && echo "test-console: the same $(wc -l < build/console-linux.txt) lines on Linux and Lichen"
 
 # The image's programs (bash, busybox, ls, ps, strace, ...) under qemu-aarch64 -L on the unpacked tree, and every program's libraries present.
 smoke-image: image

@@ -9,8 +9,9 @@
 #
 # Variables: IMAGE (default build/rootfs.img), INIT, GIC (2 or 3, default 2), LICHEN_CPU
 # (default cortex-a72; max has PAN),
-# LICHEN_MEM (default 1G: the image is in RAM), LICHEN_SMP (default 2),
-# LICHEN_APPEND (more kernel parameters), GUEST_TIMEOUT (default 600 s).
+# MEM (default 1G: the image is in RAM), SMP (default 2), GUEST_TIMEOUT
+# (default 600 s), which mean the same to run-linux.sh; LICHEN_MEM and
+# LICHEN_SMP override MEM and SMP here only; LICHEN_APPEND (more kernel parameters).
 set -uo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 kernel="$root/build/kernel/Image"
@@ -20,7 +21,7 @@ image="${IMAGE:-$root/build/rootfs.img}"
 
 append="console=ttyAMA0 init=/init ${LICHEN_APPEND:-}"
 build_qemu() {
-  qemu=(qemu-system-aarch64 -M "virt,gic-version=${GIC:-2}" -cpu "${LICHEN_CPU:-cortex-a72}" -m "${LICHEN_MEM:-1G}" -smp "${LICHEN_SMP:-2}"
+  qemu=(qemu-system-aarch64 -M "virt,gic-version=${GIC:-2}" -cpu "${LICHEN_CPU:-cortex-a72}" -m "${LICHEN_MEM:-${MEM:-1G}}" -smp "${LICHEN_SMP:-${SMP:-2}}"
     -nographic -no-reboot -nic none -kernel "$kernel" -initrd "$image"
     -append "$append")
 }

@@ -26,7 +26,8 @@ public final class LongObjectMap<V> {
         return size;
     }
 
-    private static int mix(long k) {
+    /** The hash of a long key, spread over the int (Fibonacci hashing): also PageIndex's. */
+    public static int mix(long k) {
         long h = k * 0x9E3779B97F4A7C15L;
         return (int) (h ^ (h >>> 32));
     }

@@ -60,5 +60,6 @@ public final class Kernel {
         int status = FirstProcess.run(machine == null ? null : machine.bootargs(), new ExecutableFiles());
         // Linux panics when init ends ("Attempted to kill init!"); this kernel says so and powers off.
         System.out.println("lichen: init ended (wait status 0x" + Integer.toHexString(status) + "); powering off");
+        RootFilesystem.syncAtPowerOff();
     }
 }

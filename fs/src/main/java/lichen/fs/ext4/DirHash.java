@@ -18,11 +18,23 @@ final class DirHash {
 
     /** The 32-bit major hash of {@code name} (low bit clear), or -1 for an unknown version. */
     static int hash(byte[] name, int len, int version, int[] seed) {
+        long both = hashes(name, len, version, seed);
+        return both == -1 ? -1 : (int) (both >>> 32);
+    }
+
+    /**
+     * The major hash in the upper 32 bits and the minor hash in the lower
+     * (half-MD4's third state word, TEA's second, 0 for legacy), or -1 for an
+     * unknown version. Hash order, which readdir of a hashed directory
+     * follows, sorts by both.
+     */
+    static long hashes(byte[] name, int len, int version, int[] seed) {
         int[] buf = {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476};
         boolean seeded = false;
         for (int s : seed) if (s != 0) seeded = true;
         if (seeded) System.arraycopy(seed, 0, buf, 0, 4);
         int h;
+        int minor = 0;
         switch (version) {
             case LEGACY, LEGACY_UNSIGNED -> h = legacy(name, len, version == LEGACY_UNSIGNED);
             case HALF_MD4, HALF_MD4_UNSIGNED -> {
@@ -32,6 +44,7 @@ final class DirHash {
                     halfMd4(buf, in);
                 }
                 h = buf[1];
+                minor = buf[2];
             }
             case TEA, TEA_UNSIGNED -> {
                 int[] in = new int[4];
@@ -40,12 +53,26 @@ final class DirHash {
                     tea(buf, in);
                 }
                 h = buf[0];
+                minor = buf[1];
             }
             default -> { return -1; }
         }
+        // The low bit marks collision continuations in index entries; 0xFFFFFFFE is kept free as the 32-bit end of directory.
         h &= ~1;
         if (h == (0x7FFFFFFF << 1)) h = (0x7FFFFFFF - 1) << 1;
-        return h;
+        return ((long) h << 32) | (minor & 0xFFFFFFFFL);
+    }
+
+    /**
+     * A hash version as stored (s_def_hash_version, dx_root_info.hash_version)
+     * turned into the variant the filesystem hashes with: the unsigned one
+     * when s_flags says EXT2_FLAGS_UNSIGNED_HASH, and also when it names
+     * neither variant, because Linux then takes the char signedness of the
+     * machine it runs on and char is unsigned on arm64.
+     */
+    static int variant(int stored, int sFlags) {
+        boolean signed = (sFlags & Superblock.FLAGS_SIGNED_HASH) != 0 && (sFlags & Superblock.FLAGS_UNSIGNED_HASH) == 0;
+        return stored <= TEA && !signed ? stored + 3 : stored;
     }
 
     private static int legacy(byte[] name, int len, boolean unsigned) {

@@ -157,8 +157,8 @@ final class DirWriter {
     static int isEmpty(Ext4Inode dir) {
         boolean[] any = {false};
         int r = Ext4Directory.readdir(dir, 0, (ino, t, name, next) -> {
-            any[0] = true;
-            return false;
+            any[0] = !name.equals(".") && !name.equals("..");
+            return !any[0];
         });
         if (r < 0) return r;
         return any[0] ? 0 : 1;

@@ -137,17 +137,30 @@ final class Ext4Directory {
     }
 
     /**
-     * Entries from byte position {@code cookie}: the cookie of an entry is its
-     * byte offset in the directory (block * size + offset), so it stays valid
-     * while other entries come and go.
+     * Entries from position {@code cookie}, "." and ".." included (Linux
+     * reads them from the directory too): in hash order where Linux lists
+     * in hash order ({@link HashOrder}), else in block order.
      */
     @Async
     static int readdir(Ext4Inode dir, long cookie, DirSink sink) {
+        if (HashOrder.applies(dir)) return HashOrder.readdir(dir, cookie, sink);
+        return readLinear(dir, cookie, sink);
+    }
+
+    /**
+     * Entries in block order from byte position {@code cookie}: an entry's
+     * position is its byte offset in the directory (block * size + offset),
+     * so it stays valid while other entries come and go; the walk ends at
+     * the end of the last block.
+     */
+    @Async
+    static int readLinear(Ext4Inode dir, long cookie, DirSink sink) {
         Ext4Fs fs = dir.efs;
         int bs = fs.bs;
         byte[] b = new byte[bs];
         long n = blockCount(dir);
         long[] run = new long[1];
+        DeferredEntry out = new DeferredEntry(sink);
         for (long l = Math.max(0, cookie / bs); l < n; l++) {
             long phys = dir.map(l, run);
             if (phys < 0) return (int) phys;
@@ -159,21 +172,18 @@ final class Ext4Directory {
             if (r < 0) return r;
             if (!tailMatches(dir, b)) return -Errno.EFSBADCRC;
             if (!blockValid(b, bs)) return -Errno.EUCLEAN;
-            for (int off = 0; off < bs; ) {
-                int rec = DirBlock.check(b, off, bs);
+            for (int off = 0; off < bs; off += DirBlock.recLen(b, off)) {
                 long pos = l * bs + off;
                 long ino = DirBlock.inode(b, off);
-                if (pos >= cookie && ino != 0 && !DirBlock.isTail(b, off, bs)) {
-                    String name = DirBlock.name(b, off);
-                    if (!name.equals(".") && !name.equals("..") && !name.isEmpty()) {
-                        if (ino > fs.sb.inodesCount) return -Errno.EUCLEAN;
-                        int type = fs.sb.fileType() ? dtype(DirBlock.fileType(b, off)) : FileMode.DT_UNKNOWN;
-                        if (!sink.accept(ino, type, name, pos + rec)) return 0;
-                    }
-                }
-                off += rec;
+                if (pos < cookie || ino == 0 || DirBlock.isTail(b, off, bs)) continue;
+                String name = DirBlock.name(b, off);
+                if (name.isEmpty()) continue;
+                if (ino > fs.sb.inodesCount) return -Errno.EUCLEAN;
+                int type = fs.sb.fileType() ? dtype(DirBlock.fileType(b, off)) : FileMode.DT_UNKNOWN;
+                if (!out.offer(ino, type, name, pos)) return 0;
             }
         }
+        out.finish(Math.max(cookie, n * bs));
         return 0;
     }
 

@@ -120,6 +120,11 @@ final class Ext4Inode extends Inode {
         return Ext4Directory.readdir(this, cookie, sink);
     }
 
+    @Override
+    public boolean listsDots() {
+        return true;
+    }
+
     /** Reads file bytes regardless of type (directories and slow symlinks use it too). */
     @Async
     int readData(long pos, byte[] buf, int off, int len) {

@@ -16,7 +16,7 @@ final class HashTree {
     private HashTree() {}
 
     /** Checks a dx count/limit header at {@code at}; returns the count or -1. */
-    private static int entries(byte[] b, int at, int bs) {
+    static int entries(byte[] b, int at, int bs) {
         if (at < 0 || at > bs - 8) return -1;
         int limit = LittleEndian.u16(b, at);
         int count = LittleEndian.u16(b, at + 2);
@@ -25,7 +25,7 @@ final class HashTree {
     }
 
     /** The index of the last entry whose hash is at most {@code hash} (entry 0 stands for hash 0). */
-    private static int pick(byte[] b, int at, int count, int hash) {
+    static int pick(byte[] b, int at, int count, int hash) {
         int lo = 1, hi = count - 1, found = 0;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
@@ -40,7 +40,7 @@ final class HashTree {
         return found;
     }
 
-    private static long blockOf(byte[] b, int at, int i) {
+    static long blockOf(byte[] b, int at, int i) {
         return LittleEndian.u32(b, at + 8 * i + 4) & 0x0FFFFFFFL;
     }
 
@@ -64,7 +64,7 @@ final class HashTree {
         int levels = LittleEndian.u8(b, 0x1E);
         int maxLevels = (fs.sb.incompat & Features.INCOMPAT_LARGEDIR) != 0 ? 3 : 2;
         if (infoLen != 8 || levels >= maxLevels) return Result.err(-Errno.EUCLEAN);
-        if (version <= DirHash.TEA && (fs.sb.flags & 2) != 0) version += 3;
+        version = DirHash.variant(version, fs.sb.flags);
         byte[] nameBytes = DirBlock.nameBytes(name);
         int hash = DirHash.hash(nameBytes, nameBytes.length, version, fs.sb.hashSeed);
         if (hash == -1 && version > DirHash.TEA_UNSIGNED) return Result.err(-Errno.EUCLEAN);

@@ -12,6 +12,9 @@ final class Superblock {
     static final int OFFSET = 1024;
     static final int SIZE = 1024;
     static final int MAGIC = 0xEF53;
+    /** s_flags: which char signedness the directory hashes were made with. */
+    static final int FLAGS_SIGNED_HASH = 0x1;
+    static final int FLAGS_UNSIGNED_HASH = 0x2;
 
     final byte[] raw;
     long inodesCount;

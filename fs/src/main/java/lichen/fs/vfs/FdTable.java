@@ -3,7 +3,14 @@ package lichen.fs.vfs;
 import lichen.api.Async;
 import lichen.fs.Errno;
 
-/** A task's file descriptors: the lowest free number is taken first (open(2)). */
+/**
+ * A task's file descriptors: the lowest free number is taken first (open(2)).
+ * The table holds one reference on a description for each descriptor that
+ * names it. {@link #install} takes over the caller's reference (a description
+ * just made: open, pipe); {@link #dup}, {@link #dupFrom} and {@link #dupTo}
+ * name again a description the table already has and take the new reference
+ * themselves; close gives one back. Nothing outside calls retain.
+ */
 public final class FdTable {
     private OpenFile[] files;
     private boolean[] cloexec;
@@ -18,7 +25,7 @@ public final class FdTable {
     /** RLIMIT_NOFILE's soft limit: descriptors from {@code limit} on are not handed out (those open stay open). */
     public void setLimit(int limit) { max = Math.max(0, limit); }
 
-    /** Installs {@code f} at the lowest free descriptor; returns it or -EMFILE. */
+    /** Installs {@code f} at the lowest free descriptor, with the caller's reference; returns it or -EMFILE (the reference still the caller's). */
     public int install(OpenFile f, boolean closeOnExec) {
         for (int i = 0; i < files.length && i < max; i++) {
             if (files[i] == null) {
@@ -40,12 +47,8 @@ public final class FdTable {
         return n;
     }
 
-    /**
-     * fcntl(F_DUPFD): installs {@code f} at the lowest free descriptor not
-     * below {@code min}; returns it, -EINVAL when {@code min} is past the
-     * limit (RLIMIT_NOFILE), -EMFILE when every descriptor from there is taken.
-     */
-    public int installFrom(int min, OpenFile f, boolean closeOnExec) {
+    /** Installs {@code f} at the lowest free descriptor not below {@code min}, with a reference the caller took. */
+    private int installFrom(int min, OpenFile f, boolean closeOnExec) {
         if (min < 0 || min >= max) return -Errno.EINVAL;
         for (int i = min; i < max; i++) {
             if (i >= files.length) grow(i);
@@ -70,25 +73,47 @@ public final class FdTable {
         }
     }
 
-    /** dup2/dup3: puts {@code f} at {@code fd}, closing what was there; returns fd or a negative errno. */
-    @Async
-    public int installAt(int fd, OpenFile f, boolean closeOnExec) {
-        if (fd < 0 || fd >= max) return -Errno.EBADF;
-        grow(fd);
-        OpenFile old = files[fd];
-        files[fd] = f;
-        cloexec[fd] = closeOnExec;
-        if (old != null && old != f) old.close();
-        return fd;
-    }
-
-    /** dup(2): another descriptor, the lowest free, for the same open file description. */
+    /** dup(2): another descriptor, the lowest free, for the same open file description; it or -EBADF, -EMFILE. */
     public int dup(int fd) {
         OpenFile f = get(fd);
         if (f == null) return -Errno.EBADF;
         int n = install(f, false);
         if (n >= 0) f.retain();
         return n;
+    }
+
+    /**
+     * fcntl(F_DUPFD, F_DUPFD_CLOEXEC): another descriptor for {@code fd}'s
+     * description, the lowest free not below {@code min}; it, -EBADF,
+     * -EINVAL when {@code min} is past the limit (RLIMIT_NOFILE), -EMFILE
+     * when every descriptor from there is taken.
+     */
+    public int dupFrom(int fd, int min, boolean closeOnExec) {
+        OpenFile f = get(fd);
+        if (f == null) return -Errno.EBADF;
+        int n = installFrom(min, f, closeOnExec);
+        if (n >= 0) f.retain();
+        return n;
+    }
+
+    /**
+     * dup2/dup3: {@code newfd} names {@code fd}'s description, closing what it
+     * named before (nothing changes but the close-on-exec flag when that was
+     * the same description); newfd, or -EBADF for a bad descriptor or a
+     * {@code newfd} past the limit.
+     */
+    @Async
+    public int dupTo(int fd, int newfd, boolean closeOnExec) {
+        OpenFile f = get(fd);
+        if (f == null || newfd < 0 || newfd >= max) return -Errno.EBADF;
+        grow(newfd);
+        OpenFile old = files[newfd];
+        cloexec[newfd] = closeOnExec;
+        if (old == f) return newfd;
+        f.retain();
+        files[newfd] = f;
+        if (old != null) old.close();
+        return newfd;
     }
 
     public boolean closeOnExec(int fd) {

@@ -58,4 +58,14 @@ public final class FileMode {
     public static int makedev(int major, int minor) {
         return (major << 8) | minor;
     }
+
+    /** The major number of a st_dev value, as glibc's major(3) decodes it (sys/sysmacros.h). */
+    public static int major(long dev) {
+        return (int) (((dev >>> 8) & 0xfff) | ((dev >>> 32) & ~0xfffL));
+    }
+
+    /** The minor number of a st_dev value, as glibc's minor(3) decodes it. */
+    public static int minor(long dev) {
+        return (int) ((dev & 0xff) | ((dev >>> 12) & ~0xffL));
+    }
 }

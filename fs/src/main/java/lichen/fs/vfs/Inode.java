@@ -34,6 +34,8 @@ public abstract class Inode {
 
     /** Open files on this inode; the VFS counts them, so an unlinked open file lives until closed. */
     public int openCount;
+    /** This file's pages in the page cache, or null while it has none ({@link FileCache} sets and clears it). */
+    public InodePages pages;
     /** The one dentry of a directory (directories have no hard links). */
     Dentry alias;
 
@@ -62,10 +64,23 @@ public abstract class Inode {
         return Result.err(-Errno.ENOTDIR);
     }
 
-    /** Entries from {@code cookie} on ("." and ".." excluded: the VFS makes them). 0 or a negative errno. */
+    /**
+     * Entries from {@code cookie} on, 0 or a negative errno. "." and ".." are
+     * excluded (the VFS makes them, at offsets 0 and 1) unless
+     * {@link #listsDots} says the filesystem lists them itself.
+     */
     @Async
     public int readdir(long cookie, DirSink sink) {
         return -Errno.ENOTDIR;
+    }
+
+    /**
+     * Whether {@link #readdir} lists "." and ".." itself and its cookies are
+     * the getdents offsets unchanged: ext4 does, because Linux reads them
+     * from the directory, in the directory's order and at its positions.
+     */
+    public boolean listsDots() {
+        return false;
     }
 
     @Async

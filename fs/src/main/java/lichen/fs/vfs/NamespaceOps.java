@@ -114,7 +114,7 @@ public final class NamespaceOps {
             return Result.err(-Errno.EROFS);
         }
         if ((flags & OpenFlags.O_TRUNC) != 0 && write && FileMode.isRegular(in.mode) && in.size > 0) {
-            int t = in.truncate(0);
+            int t = InodePages.truncateFile(in, 0);
             if (t < 0) return Result.err(t);
             in.touch(true, true, false);
             in.writeAttributes();

@@ -28,10 +28,13 @@ public final class OpenFile {
         path.mount.openFiles++;
     }
 
-    /** Another descriptor shares this description (dup, fork). */
-    public void retain() {
+    /** Another descriptor shares this description (dup, fork: FdTable's, which takes a reference for each descriptor). */
+    void retain() {
         refs++;
     }
+
+    /** How many descriptors (in every table) name this description; for tests. */
+    int references() { return refs; }
 
     @Async
     public int close() {
@@ -41,7 +44,9 @@ public final class OpenFile {
         if (device != null) device.released(this);
         inode.openCount--;
         path.mount.openFiles--;
-        return inode.openCount == 0 ? inode.release() : 0;
+        if (inode.openCount > 0) return 0;
+        if (inode.nlink == 0 && inode.pages != null) inode.pages.discard();
+        return inode.release();
     }
 
     /** poll(2)'s readiness of this description: its device's, or always ready for files and directories. */
@@ -71,7 +76,7 @@ public final class OpenFile {
         if (off < 0 || len < 0 || off > buf.length - len || pos < 0) return -Errno.EINVAL;
         if (device != null) return device.read(pos, buf, off, len);
         if (inode.isDir()) return -Errno.EISDIR;
-        return inode.read(pos, buf, off, len);
+        return InodePages.readFile(inode, pos, buf, off, len);
     }
 
     @Async
@@ -80,7 +85,7 @@ public final class OpenFile {
         if (off < 0 || len < 0 || off > buf.length - len || pos < 0) return -Errno.EINVAL;
         if (device != null) return device.write(pos, buf, off, len);
         if (inode.fs.readOnly()) return -Errno.EROFS;
-        return inode.write(pos, buf, off, len);
+        return InodePages.writeFile(inode, pos, buf, off, len);
     }
 
     /** lseek(2): the new offset or a negative errno. */
@@ -106,7 +111,8 @@ public final class OpenFile {
      * (d_ino u64, d_off s64, d_reclen u16, d_type u8, name, NUL, padded to 8)
      * and returns the byte count, 0 at the end, or a negative errno.
      * Offsets 0 and 1 are "." and ".."; later ones are the filesystem's
-     * cookies plus 2.
+     * cookies plus 2. A filesystem that lists "." and ".." itself
+     * ({@link Inode#listsDots}) has its cookies used as they are.
      */
     @Async
     public int getdents64(byte[] buf, int off, int len, VfsPath dotdot) {
@@ -116,20 +122,21 @@ public final class OpenFile {
         if (inode.nlink == 0) return 0;
         int[] used = {0};
         boolean[] tooSmall = {false};
-        if (offset == 0) {
+        int base = inode.listsDots() ? 0 : 2;
+        if (base == 2 && offset == 0) {
             if (!emit(buf, off, len, used, inode.ino, FileMode.DT_DIR, ".", 1)) return tooSmall(used[0]);
             offset = 1;
         }
-        if (offset == 1) {
+        if (base == 2 && offset == 1) {
             if (!emit(buf, off, len, used, dotdot.inode().ino, FileMode.DT_DIR, "..", 2)) return tooSmall(used[0]);
             offset = 2;
         }
-        int r = inode.readdir(offset - 2, (ino, dtype, name, next) -> {
-            if (!emit(buf, off, len, used, ino, dtype, name, next + 2)) {
+        int r = inode.readdir(offset - base, (ino, dtype, name, next) -> {
+            if (!emit(buf, off, len, used, ino, dtype, name, next + base)) {
                 tooSmall[0] = used[0] == 0;
                 return false;
             }
-            offset = next + 2;
+            offset = next + base;
             return true;
         });
         if (r < 0 && used[0] == 0) return r;

@@ -18,6 +18,8 @@ public final class Vfs {
     public final NamespaceOps ns = new NamespaceOps(this);
     /** faccessat, utimensat, statfs. */
     public final AttributeOps attrs = new AttributeOps(this);
+    /** The page cache of regular files (mmap(2) maps its frames), or null: files are then read and written directly. */
+    public FileCache fileCache;
     private Mount rootMount;
     private long nextDevice = 1;
 
@@ -62,9 +64,11 @@ public final class Vfs {
         if (r.value.dentry != m.root || m.parent == null) return -Errno.EINVAL;
         if (mounts.hasChildren(m) || m.openFiles > 0) return -Errno.EBUSY;
         if (ctx.cwd.mount == m || ctx.root.mount == m) return -Errno.EBUSY;
-        int s = m.fs.sync();
+        int s = fileCache == null ? 0 : fileCache.writeBack(m.fs);
+        if (s >= 0) s = m.fs.sync();
         if (s < 0) return s;
         mounts.remove(m);
+        if (fileCache != null) fileCache.forgetAll(m.fs);
         return 0;
     }
 
@@ -264,16 +268,23 @@ public final class Vfs {
     private int truncateInode(Inode in, long length) {
         if (length < 0) return -Errno.EINVAL;
         if (in.fs.readOnly()) return -Errno.EROFS;
-        int r = in.truncate(length);
+        int r = InodePages.truncateFile(in, length);
         if (r < 0) return r;
         in.touch(true, true, false);
         return in.writeAttributes();
     }
 
-    /** sync(2) of every mounted filesystem. */
+    /** fsync(2) and fdatasync(2): the file's dirty cached pages are written back, then its filesystem is synced whole. */
+    @Async
+    public int fsync(OpenFile f) {
+        int r = f.inode.pages == null ? 0 : f.inode.pages.writeBack(0, Long.MAX_VALUE);
+        return r < 0 ? r : f.inode.fs.sync();
+    }
+
+    /** sync(2) of every mounted filesystem, the page cache's dirty pages first. */
     @Async
     public int sync() {
-        int result = 0;
+        int result = fileCache == null ? 0 : fileCache.writeBack(null);
         for (int i = 0; i < mounts.count(); i++) {
             int r = mounts.get(i).fs.sync();
             if (r < 0) result = r;

@@ -1,5 +1,6 @@
 package lichen.kernel.boot;
 
+import lichen.arch.aarch64.ConsoleInput;
 import lichen.arch.aarch64.GicV2;
 import lichen.arch.aarch64.GicV3;
 import lichen.arch.aarch64.InterruptController;
@@ -37,6 +38,8 @@ public final class Devices {
             return;
         }
         Interrupts.configure(gic, m.timerIrqPhysical());
+        // Typed bytes wait in ConsoleInput's ring until the executor runs (ConsoleTerminal.drainInput).
+        if (m.uartIrq() >= 0) ConsoleInput.start(m.uartIrq());
         System.out.println("devices: " + gic.name() + " at 0x" + Long.toHexString(m.gicDistributor()) + ", timer INTID "
                 + m.timerIrqPhysical());
     }

@@ -1,10 +1,11 @@
 package lichen.kernel.boot;
 
-import lichen.api.Cpu;
 import lichen.api.Unsafe;
+import lichen.arch.aarch64.Idle;
 import lichen.arch.aarch64.Interrupts;
 import lichen.kernel.exec.ByteStrings;
 import lichen.kernel.exec.Exec;
+import lichen.kernel.fs.ConsoleTerminal;
 import lichen.kernel.proc.Process;
 import lichen.kernel.proc.Processes;
 import lichen.kernel.proc.UserTraps;
@@ -33,6 +34,7 @@ public final class FirstProcess {
         Executor ex = KernelExecutor.create();
         initEnded = false;
         Processes.useExecutor(ex, () -> initEnded = true);
+        ex.setDeferredWork(() -> ConsoleTerminal.drainInput());
         UserTraps.install();
         Exec.useFiles(files);
         byte[] path = ByteStrings.bytes(cl.init());
@@ -42,7 +44,7 @@ public final class FirstProcess {
         Interrupts.start(TICK_HZ);
         while (!initEnded) {
             ex.runUntilIdle();
-            if (!initEnded) Cpu.waitForInterrupt(); // everyone is blocked: an interrupt (console input) brings work
+            if (!initEnded) Idle.untilInterrupt(); // everyone is blocked: an interrupt (console input, the tick) brings work
         }
         return init.waitStatus();
     }

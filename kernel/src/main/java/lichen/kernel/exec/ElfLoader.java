@@ -1,5 +1,6 @@
 package lichen.kernel.exec;
 
+import lichen.fs.vfs.FileMode;
 import lichen.kernel.mm.FilePages;
 import lichen.kernel.mm.MappedFile;
 import lichen.kernel.mm.UserAddressSpace;
@@ -29,7 +30,8 @@ final class ElfLoader {
             if (s.fileEnd > s.start) {
                 // zeroFrom - start is how many bytes of the first page's offset onward come from the file.
                 FilePages pages = new FilePages(file, s.fileOffset + (s.zeroFrom - s.start));
-                Vma v = new Vma(s.start, s.fileEnd, prot, 0).withFile(pages, 0, 0, file.inode(), file.path(), s.fileOffset >> 12);
+                Vma v = new Vma(s.start, s.fileEnd, prot, 0).withFile(pages, FileMode.major(file.device()), FileMode.minor(file.device()),
+                        file.inode(), file.path(), s.fileOffset >> 12);
                 int rc = mm.mapFixed(v);
                 if (rc < 0) return rc;
             }

@@ -2,6 +2,7 @@ package lichen.kernel.exec;
 
 import lichen.api.Async;
 import lichen.arch.aarch64.StackContinuations;
+import lichen.fs.vfs.OpenFlags;
 import lichen.kernel.mm.MappedFile;
 import lichen.kernel.mm.UserAddressSpace;
 import lichen.kernel.proc.Process;
@@ -21,13 +22,19 @@ import lichen.libkernel.mm.Vma;
  * interpreter; a new address space gets its segments, a stack with argv, envp
  * and the auxiliary vector, and the caller's user frame starts at the entry.
  * Until the new space is complete the old one is untouched, so a failed exec
- * returns its error to a caller that is still there.
+ * returns its error to a caller that is still there; then the process's
+ * other threads end, and the caller goes on as the only one.
  */
 public final class Exec {
-    /** How exec reaches files: the file layer answers with an executable regular file or -errno (ENOENT, EACCES, ...). */
+    /**
+     * How exec reaches files: {@code path} from directory {@code dirfd}
+     * (AT_FDCWD: the cwd) with execveat(2)'s {@code atFlags}; the file layer
+     * answers with an executable regular file or -errno (ENOENT, EACCES,
+     * ELOOP for a symbolic link under AT_SYMLINK_NOFOLLOW, ...).
+     */
     public interface Files {
         @Async
-        int open(Process p, String path, MappedFile[] out);
+        int open(Process p, int dirfd, String path, int atFlags, MappedFile[] out);
     }
 
     /** Linux's limit on the argument and environment strings together: a quarter of the 8 MiB stack rlimit (fs/exec.c). */
@@ -53,16 +60,30 @@ public final class Exec {
      */
     @Async
     public static int execve(Process p, long frame, byte[] path, byte[][] argv, byte[][] envp) {
+        return execveat(p, frame, OpenFlags.AT_FDCWD, path, 0, path, argv, envp);
+    }
+
+    /**
+     * execveat(2)'s form: the file is {@code path} from {@code dirfd} with
+     * {@code atFlags}; {@code name} is what the program is called (Linux's
+     * bprm->filename): the path, or /dev/fd/N[/path] for one relative to a
+     * descriptor. It becomes AT_EXECFN, a script's argument to its
+     * interpreter and, cut to its last component, comm.
+     */
+    @Async
+    public static int execveat(Process p, long frame, int dirfd, byte[] path, int atFlags, byte[] name, byte[][] argv, byte[][] envp) {
         if (files == null) return -Errno.ENOENT;
-        // Linux ends a process's other threads at exec (de_thread); that is not built, and they would run on in a freed space.
-        if (p.liveThreads() > 1) return -Errno.EAGAIN;
         byte[][] args = argv;
-        byte[] file = path;
+        byte[] file = name;
+        String comm = ByteStrings.text(name);
         for (int depth = 0; depth <= MAX_SCRIPT_DEPTH; depth++) {
             MappedFile[] opened = new MappedFile[1];
-            int rc = files.open(p, ByteStrings.text(file), opened);
+            int rc = depth == 0 ? files.open(p, dirfd, ByteStrings.text(path), atFlags, opened)
+                    : files.open(p, OpenFlags.AT_FDCWD, ByteStrings.text(file), 0, opened);
             if (rc < 0) return rc;
             MappedFile f = opened[0];
+            // The file a descriptor names by itself (AT_EMPTY_PATH) is called by its own name, not /dev/fd/N's "N" (Linux since 6.13, and Debian's 6.1).
+            if (depth == 0 && path.length == 0) comm = f.path();
             byte[] head = readHead(f);
             if (head == null) return -Errno.EIO;
             if (head.length >= 2 && head[0] == '#' && head[1] == '!') {
@@ -74,13 +95,13 @@ public final class Exec {
             }
             ElfResult elf = ElfFile.parse(head, f.size());
             if (!elf.isOk()) return -Errno.ENOEXEC;
-            return start(p, frame, f, elf.elf(), args, envp, path);
+            return start(p, frame, f, elf.elf(), args, envp, name, comm);
         }
         return -Errno.ELOOP;
     }
 
     @Async
-    private static int start(Process p, long frame, MappedFile f, ElfFile elf, byte[][] argv, byte[][] envp, byte[] execfn) {
+    private static int start(Process p, long frame, MappedFile f, ElfFile elf, byte[][] argv, byte[][] envp, byte[] execfn, String comm) {
         UserAddressSpace mm = UserAddressSpace.create();
         if (mm == null) return -Errno.ENOMEM;
         long[] entry = new long[1];
@@ -89,10 +110,17 @@ public final class Exec {
             mm.destroy();
             return (int) sp;
         }
+        // The other threads end first (they run on in the old space until then); a thread that is not the leader takes its place.
+        Process leader = Processes.endOtherThreads(p);
+        if (leader == null) {
+            mm.destroy();
+            return -Errno.EAGAIN;
+        }
+        p = leader;
         // The point of no return: the old program is gone from here on.
         UserAddressSpace old = p.mm();
         p.setMm(mm);
-        p.setComm(ByteStrings.text(execfn));
+        p.setComm(comm);
         p.setProgram(f.path(), argv);
         p.signals().resetForExec();
         if (p.files() != null) p.files().fds.closeForExec();
@@ -114,7 +142,7 @@ public final class Exec {
         long interpreterBase = 0;
         if (elf.interpreter() != null) {
             MappedFile[] opened = new MappedFile[1];
-            int rc = files.open(p, elf.interpreter(), opened);
+            int rc = files.open(p, OpenFlags.AT_FDCWD, elf.interpreter(), 0, opened);
             if (rc < 0) return rc;
             byte[] head = readHead(opened[0]);
             if (head == null) return -Errno.EIO;

@@ -21,14 +21,17 @@ import lichen.libkernel.Errno;
 public final class ExecutableFiles implements Exec.Files {
     @Override
     @Async
-    public int open(Process p, String path, MappedFile[] out) {
+    public int open(Process p, int dirfd, String path, int atFlags, MappedFile[] out) {
         FsContext ctx = p.files();
         if (ctx == null || RootFilesystem.vfs() == null) return -Errno.ENOENT;
-        Result<VfsPath> r = RootFilesystem.vfs().resolve(ctx, OpenFlags.AT_FDCWD, path, 0);
+        Result<VfsPath> r = RootFilesystem.vfs().resolve(ctx, dirfd, path, atFlags);
         if (!r.ok()) return r.error;
         Inode inode = r.value.inode();
+        // AT_SYMLINK_NOFOLLOW left the link unfollowed: execveat(2) "ELOOP ... the file referred to is a symbolic link".
+        if (FileMode.isSymlink(inode.mode)) return -Errno.ELOOP;
         if ((inode.mode & FileMode.S_IFMT) != FileMode.S_IFREG || (inode.mode & 0111) == 0) return -Errno.EACCES;
-        out[0] = new InodeFile(inode, path);
+        String where = !path.isEmpty() && path.charAt(0) == '/' ? path : RootFilesystem.vfs().walker.absolute(ctx, r.value);
+        out[0] = new InodeFile(inode, where); // /proc/PID/exe names it from the root
         return 0;
     }
 }

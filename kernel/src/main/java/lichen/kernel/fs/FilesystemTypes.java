@@ -38,7 +38,7 @@ public final class FilesystemTypes {
                 return Result.ok(fs);
             }
             case "devtmpfs" -> {
-                Result<TmpFs> dev = DevFs.create(clock, v.devices, new ConsoleTerminal(), Timer.nanos());
+                Result<TmpFs> dev = DevFs.create(clock, v.devices, ConsoleTerminal.get(), Timer.nanos());
                 return dev.ok() ? Result.ok(dev.value) : Result.err(dev.error);
             }
             default -> {

@@ -1,13 +1,16 @@
 package lichen.kernel.fs;
 
 import lichen.api.Async;
+import lichen.fs.vfs.FileCache;
 import lichen.fs.vfs.Inode;
+import lichen.fs.vfs.InodePages;
 import lichen.kernel.mm.MappedFile;
 
 /**
- * A file as a mapping sees it: its inode, read directly, with no open file
- * description held (mappings outlive the descriptor that made them, as
- * mmap(2) says: "closing the file descriptor does not unmap the region").
+ * A file as a mapping sees it: its inode, through the page cache, with no
+ * open file description held (mappings outlive the descriptor that made
+ * them, as mmap(2) says: "closing the file descriptor does not unmap the
+ * region").
  */
 public final class InodeFile implements MappedFile {
     private final Inode inode;
@@ -23,7 +26,23 @@ public final class InodeFile implements MappedFile {
 
     @Override
     @Async
-    public int pread(byte[] buf, int off, int len, long pos) { return inode.read(pos, buf, off, len); }
+    public int pread(byte[] buf, int off, int len, long pos) { return InodePages.readFile(inode, pos, buf, off, len); }
+
+    @Override
+    @Async
+    public long page(long index) {
+        FileCache cache = RootFilesystem.vfs() == null ? null : RootFilesystem.vfs().fileCache;
+        return cache == null ? NOT_CACHED : cache.of(inode).page(index);
+    }
+
+    @Override
+    public void pageWritten(long index) {
+        if (inode.pages != null) inode.pages.pageWritten(index);
+    }
+
+    @Override
+    @Async
+    public int writeBack(long from, long to) { return inode.pages == null ? 0 : inode.pages.writeBack(from, to); }
 
     @Override
     public String path() { return path; }
@@ -32,9 +51,8 @@ public final class InodeFile implements MappedFile {
     public long inode() { return inode.ino; }
 
     @Override
-    public Object identity() { return inode; }
+    public long device() { return inode.fs.deviceId; }
 
-    /** The modification time in nanoseconds, mixed with the size: every write(2) and truncate(2) moves one of them. */
     @Override
-    public long version() { return (inode.mtimeSec * 1_000_000_000L + inode.mtimeNsec) * 31 + inode.size; }
+    public Object identity() { return inode; }
 }

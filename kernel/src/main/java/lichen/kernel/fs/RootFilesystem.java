@@ -9,10 +9,12 @@ import lichen.fs.devfs.DevFs;
 import lichen.fs.ext4.Ext4Fs;
 import lichen.fs.tmpfs.TmpFs;
 import lichen.fs.vfs.Credentials;
+import lichen.fs.vfs.FileCache;
 import lichen.fs.vfs.FileSystem;
 import lichen.fs.vfs.FsContext;
 import lichen.fs.vfs.OpenFlags;
 import lichen.fs.vfs.Vfs;
+import lichen.kernel.mm.CacheFrames;
 import lichen.kernel.task.KernelExecutor;
 import lichen.libkernel.async.Executor;
 import lichen.libkernel.fdt.MachineDescription;
@@ -33,6 +35,8 @@ public final class RootFilesystem {
     private static final int DENTRY_LIMIT = 16384;
     /** The page cache in front of the ramdisk: 8 MiB of the most recently used 4 KiB pages. */
     private static final int CACHE_PAGES = 2048;
+    /** The page cache of files (mmap(2) maps its frames): 16384 pages, 64 MiB, beyond the mapped and dirty ones. */
+    private static final int FILE_CACHE_PAGES = 16384;
     /** /tmp's capacity, and the stand-in root's. */
     private static final long TMP_BYTES = 64L << 20;
 
@@ -64,15 +68,28 @@ public final class RootFilesystem {
         System.out.println("fs: / is " + described + "; /dev, /proc, /tmp, /dev/shm mounted in " + (Timer.nanos() - started) / 1000 + " us");
     }
 
+    /**
+     * Before the machine powers off (init ended): every dirty page of the page cache goes to its
+     * filesystem and the filesystems write back their own caches, on a kernel task of its own
+     * (writing may sleep), as Linux's kernel_power_off runs after userspace's sync.
+     */
+    public static void syncAtPowerOff() {
+        if (vfs == null) return;
+        Executor ex = KernelExecutor.create();
+        ex.spawn("sync", () -> vfs.sync());
+        ex.runUntilIdle();
+    }
+
     @Async
     private static void mount(MachineDescription machine) {
         FileClock clock = new FileClock();
         Vfs v = new Vfs(DENTRY_LIMIT);
+        v.fileCache = new FileCache(new CacheFrames(), FILE_CACHE_PAGES);
         FileSystem root = fromInitrd(machine, clock);
         if (root == null) root = new TmpFs(clock, TMP_BYTES);
         v.mountRoot(root);
         FsContext ctx = v.newContext(Credentials.ROOT);
-        Result<TmpFs> dev = DevFs.create(clock, v.devices, new ConsoleTerminal(), Timer.nanos() ^ 0x9E37_79B9_7F4A_7C15L);
+        Result<TmpFs> dev = DevFs.create(clock, v.devices, ConsoleTerminal.get(), Timer.nanos() ^ 0x9E37_79B9_7F4A_7C15L);
         if (dev.ok()) mountOn(v, ctx, "/dev", dev.value);
         else System.out.println("fs: devfs: error " + dev.error);
         mountOn(v, ctx, "/proc", ProcFiles.create(v));

@@ -3,11 +3,12 @@ package lichen.kernel.mm;
 import lichen.api.Async;
 import lichen.api.Mem;
 import lichen.api.Unsafe;
-import lichen.libkernel.Errno;
+import lichen.fs.vfs.InodePages;
 
 /**
- * A private file mapping's pages: each page a fault asks for is read from the
- * file, and bytes from {@code dataEnd} on stay zero — the end of an ELF
+ * A file mapping's pages: the page cache's frames of the file, mapped as they
+ * are (UserPages), except a private page holding {@code dataEnd}, which is a
+ * copy filled here: bytes from {@code dataEnd} on stay zero — the end of an ELF
  * segment's file bytes, where its .bss begins (System V ABI, "Program
  * Loading"), or the end of the file, as mmap(2) zero-fills a partial last page.
  * A page that starts past the file's end cannot be filled at all.
@@ -18,19 +19,31 @@ public final class FilePages implements PageSource {
 
     private final MappedFile file;
     private final long dataEnd;
+    private final boolean openForWriting;
 
-    public FilePages(MappedFile file, long dataEnd) {
+    public FilePages(MappedFile file, long dataEnd) { this(file, dataEnd, false); }
+
+    /** {@code openForWriting}: the descriptor mmap(2) mapped was open for writing, so a shared mapping may be made writable. */
+    public FilePages(MappedFile file, long dataEnd, boolean openForWriting) {
         this.file = file;
         this.dataEnd = dataEnd;
+        this.openForWriting = openForWriting;
     }
 
     public MappedFile file() { return file; }
 
-    /** Whether the page at {@code fileOffset} is a whole page of the file with nothing zeroed, so one frame serves every mapping of it. */
-    boolean wholePage(long fileOffset) { return fileOffset + PAGE <= Math.min(dataEnd, file.size()); }
+    /** Whether a shared mapping of these pages may store into the file (mprotect(2)'s EACCES otherwise). */
+    public boolean mayWriteShared() { return openForWriting; }
+
+    /**
+     * Whether the page at {@code fileOffset} shows the file's bytes as they are, with nothing of it
+     * zeroed for .bss, so the page cache's frame for it serves the mapping (read-only when private).
+     * The cache's last page of a file is zero past the file's end, as mmap(2) wants.
+     */
+    boolean showsCachePage(long fileOffset) { return fileOffset + PAGE <= dataEnd; }
 
     /** A page wholly past the end of the file: touching it is SIGBUS, and a system call's copy EFAULT (mmap(2)). */
-    public static final int BEYOND_END = -Errno.ENXIO;
+    public static final int BEYOND_END = InodePages.BEYOND_END;
 
     @Override
     @Async

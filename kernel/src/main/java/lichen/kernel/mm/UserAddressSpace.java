@@ -33,6 +33,8 @@ public final class UserAddressSpace implements UserPageFaults {
     public static final long STACK_TOP = 0x0000_ffff_f000_0000L, STACK_SIZE = 8L << 20;
 
     private static final IdAllocator asids = new IdAllocator(1, 256);
+    /** Every live space by its ASID, so truncation can find the mappings of a file (Linux walks the file's i_mmap instead). */
+    private static final UserAddressSpace[] live = new UserAddressSpace[256];
 
     private final PageTable table;
     private final int asid;
@@ -61,7 +63,9 @@ public final class UserAddressSpace implements UserPageFaults {
             asids.free(asid);
             return null;
         }
-        return new UserAddressSpace(t, asid, areas);
+        UserAddressSpace space = new UserAddressSpace(t, asid, areas);
+        live[asid] = space;
+        return space;
     }
 
     /** TTBR0_EL1's value for this space: ASID in bits 63:48, the table's address below. */
@@ -204,7 +208,7 @@ public final class UserAddressSpace implements UserPageFaults {
         if (present < 0) {
             pa = UserPages.fill(table, page, v);
             if (pa < 0) return pa;
-            // A zeroed frame is mapped as the area allows; a cached file frame read-only, so a write copies it below.
+            // A zeroed frame is mapped as the area allows; a cached file frame read-only, so a write breaks the share below.
             present = v.file() instanceof PageSource ? table.protAt(page) : UserPages.pageProt(v.prot());
         } else {
             pa = table.translate(page);
@@ -279,6 +283,24 @@ public final class UserAddressSpace implements UserPageFaults {
         areas.clear();
         table.destroy();
         Cpu.invalidateTlbAsid(asid);
+        live[asid] = null;
         asids.free(asid);
+    }
+
+    /**
+     * truncate(2)'s part: in every space, the pages of areas over {@code file} (a
+     * {@link MappedFile#identity}) from file page {@code fromIndex} on are unmapped, private
+     * copies too, so the next touch there faults past the end of the file (SIGBUS).
+     */
+    public static void unmapFilePages(Object file, long fromIndex) {
+        for (UserAddressSpace space : live) {
+            if (space == null) continue;
+            for (int i = 0; i < space.areas.count(); i++) {
+                Vma v = space.areas.get(i);
+                if (!(v.file() instanceof FilePages pages) || pages.file().identity() != file) continue;
+                long from = fromIndex <= v.pgoff() ? v.start() : v.start() + ((fromIndex - v.pgoff()) << 12);
+                if (from >= v.start() && from < v.end()) space.releasePages(from, v.end());
+            }
+        }
     }
 }

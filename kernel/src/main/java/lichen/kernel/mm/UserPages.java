@@ -15,12 +15,15 @@ import lichen.libkernel.mm.Vma;
 
 /**
  * The frames behind user address spaces and who maps them. A page is
- * filled on its first touch; fork shares every present page instead of
- * copying it — a shared mapping's pages stay writable in both spaces, a
- * private mapping's become read-only in both — and the first write to a
- * shared private page copies it unless its space is the last to map it
- * (copy-on-write, as Linux's do_wp_page). A frame is freed when the last
- * space that maps it lets it go. Scans skip empty table ranges
+ * filled on its first touch: zeros, or the page cache's frame of a file
+ * (lichen.fs.vfs.FileCache, which counts as one more mapper, so its frames
+ * outlive the spaces that map them). fork shares every present page instead
+ * of copying it — a shared mapping's pages keep their permissions in both
+ * spaces, a private mapping's become read-only in both — and the first write
+ * to a read-only private page copies it unless its space is the last to map
+ * it (copy-on-write, as Linux's do_wp_page); a cached file page always has
+ * another mapper, the cache, so it is always copied. A frame is freed when
+ * the last mapper lets it go. Scans skip empty table ranges
  * ({@link PageTable#nextMapped}), so a large sparse area costs little.
  */
 @Unsafe
@@ -32,7 +35,7 @@ final class UserPages {
 
     static BuddyAllocator frames() { return KernelAddressSpace.get().frames(); }
 
-    private static CowTracker mappers() {
+    static CowTracker mappers() {
         if (mappers == null) mappers = new CowTracker(frames().basePa(), frames().frameCount());
         return mappers;
     }
@@ -40,22 +43,22 @@ final class UserPages {
     /** A present page's descriptor permissions: the area's, for EL0; PROT_NONE keeps the frame but only the kernel reaches it. */
     static int pageProt(int prot) { return (prot & 7) == 0 ? Prot.READ : (prot & 7) | Prot.USER; }
 
-    /** A new frame for {@code page} of {@code v}: zeros, or the file's bytes. Its physical address, or -errno. */
+    /**
+     * A frame for {@code page} of {@code v}: zeros; or the page cache's frame of the file,
+     * mapped read-only (a write fault then copies it for a private area, or marks it dirty
+     * and makes it writable for a shared one, {@link #breakShare}); or, for a private page
+     * part of which is zeroed (.bss), a file with no cache or another source ([sigpage]), a frame
+     * the source fills.
+     * Its physical address, or -errno.
+     */
     @Async
     static long fill(PageTable t, long page, Vma v) {
         if (!(v.file() instanceof PageSource src)) return fillWithZeros(t, page, v);
         long offset = (v.pgoff() << 12) + (page - v.start());
-        boolean cacheable = !v.isShared() && src instanceof FilePages fp && fp.wholePage(offset);
-        if (cacheable) {
-            MappedFile f = ((FilePages) src).file();
-            long cached = FileFrames.lookup(f, offset >> 12, mappers());
-            if (cached != 0) {
-                if (t.protAt(page) >= 0) return t.translate(page);
-                int rc = t.map(page, cached, PAGE, pageProt(v.prot() & ~Prot.WRITE), 0);
-                if (rc < 0) return rc;
-                mappers().share(cached);
-                return cached;
-            }
+        if (src instanceof FilePages fp && (v.isShared() || fp.showsCachePage(offset))) {
+            long cached = fp.file().page(offset >> 12);
+            if (cached >= 0) return mapCached(t, page, v, cached);
+            if (cached != MappedFile.NOT_CACHED || v.isShared()) return cached;
         }
         long pa = frames().allocPages(0);
         if (pa < 0) return -Errno.ENOMEM;
@@ -65,16 +68,16 @@ final class UserPages {
             frames().freePages(pa, 0);
             return rc;
         }
-        long mapped = mapFilled(t, page, v, pa);
-        if (cacheable && mapped == pa) {
-            // Kept for the next mapping of this page: read-only here too, so a write copies it first.
-            FileFrames.keep(((FilePages) src).file(), offset >> 12, pa, mappers());
-            if (mappers().mapCount(pa) > 1 && (v.prot() & Prot.WRITE) != 0) {
-                t.unmap(page, PAGE);
-                t.map(page, pa, PAGE, pageProt(v.prot() & ~Prot.WRITE), 0);
-            }
-        }
-        return mapped;
+        return mapFilled(t, page, v, pa);
+    }
+
+    /** Maps the page cache's frame {@code pa} read-only at {@code page}, as one more mapper of it. */
+    private static long mapCached(PageTable t, long page, Vma v, long pa) {
+        if (t.protAt(page) >= 0) return t.translate(page); // filled meanwhile (reading the file slept)
+        int rc = t.map(page, pa, PAGE, pageProt(v.prot() & ~Prot.WRITE), 0);
+        if (rc < 0) return rc;
+        mappers().share(pa);
+        return pa;
     }
 
     /** Every absent page of the anonymous area {@code v} gets a zeroed frame; 0 or -ENOMEM. */
@@ -110,10 +113,21 @@ final class UserPages {
         return pa;
     }
 
-    /** A write to a present read-only page of a writable private area: reuse it if no one else maps it, else copy it. */
+    /**
+     * A write to a present read-only page of a writable area. A private area's page is reused
+     * if no one else maps it, else copied. A shared area's page is never copied: it becomes
+     * writable here, and a shared file page is marked dirty first, so write-back finds it
+     * (AArch64 without FEAT_HAFDBS has no dirty bit the kernel could read instead).
+     */
     static long breakShare(PageTable t, long page, Vma v) {
         long pa = t.translate(page);
         if (pa < 0) return pa;
+        if (v.isShared()) {
+            if (v.file() instanceof FilePages src) src.file().pageWritten(v.pgoff() + ((page - v.start()) >> 12));
+            t.unmap(page, PAGE);
+            int rc = t.map(page, pa, PAGE, pageProt(v.prot()), 0);
+            return rc < 0 ? rc : pa;
+        }
         long target = pa;
         if (mappers().writeFault(pa) == CowTracker.COPY) {
             target = frames().allocPages(0);
@@ -147,13 +161,17 @@ final class UserPages {
         }
     }
 
-    /** fork's part for one area: {@code child} maps each page {@code parent} has; private pages become read-only in both. 0 or -errno. */
+    /**
+     * fork's part for one area: {@code child} maps each page {@code parent} has; private pages
+     * become read-only in both, shared ones keep the parent's permissions (a read-only one must
+     * fault on its first write to be marked dirty). 0 or -errno.
+     */
     static int share(PageTable parent, PageTable child, Vma v) {
         boolean shared = v.isShared();
-        int prot = shared ? v.prot() : v.prot() & ~Prot.WRITE;
+        int prot = v.prot() & ~Prot.WRITE;
         for (long va = parent.nextMapped(v.start(), v.end()); va < v.end(); va = parent.nextMapped(va + PAGE, v.end())) {
             long pa = parent.translate(va);
-            int rc = child.mapPage(va, pa, pageProt(prot));
+            int rc = child.mapPage(va, pa, shared ? parent.protAt(va) : pageProt(prot));
             if (rc < 0) return rc;
             mappers().share(pa);
         }
@@ -162,8 +180,15 @@ final class UserPages {
         return shared ? 0 : parent.protect(VA.of(v.start()), v.end() - v.start(), pageProt(prot));
     }
 
-    /** mprotect's part: present pages of [from, to) take {@code prot}, except that a private page still shared stays read-only. */
+    /**
+     * mprotect's part: present pages of [from, to) take {@code prot}, except that a private page
+     * still shared stays read-only, and so does a shared page not yet written (its first write
+     * must fault, {@link #breakShare}).
+     */
     static void reprotect(PageTable t, long from, long to, int prot, boolean sharedArea) {
-        if (from < to) t.protect(from, to - from, (pa, current) -> pageProt(!sharedArea && mappers().mapCount(pa) > 1 ? prot & ~Prot.WRITE : prot));
+        if (from < to) t.protect(from, to - from, (pa, current) -> {
+            boolean keepReadOnly = sharedArea ? (current & Prot.WRITE) == 0 : mappers().mapCount(pa) > 1;
+            return pageProt(keepReadOnly ? prot & ~Prot.WRITE : prot);
+        });
     }
 }

@@ -28,6 +28,10 @@ public final class Process {
     Process nextThread;
     boolean groupExiting;
     int groupStatus;
+    /** On the leader: the thread whose execve(2) is ending the others (they see {@link #groupExiting}, it does not), or null. */
+    Process execThread;
+    /** On the leader: execve's thread sleeps here until it is the group's only one. */
+    final WaitQueue threadsEnded = new WaitQueue();
     Process parent;
     /** The first child; children link through {@link #nextSibling}. */
     Process firstChild, nextSibling;
@@ -88,8 +92,8 @@ public final class Process {
 
     public Process leader() { return leader; }
 
-    /** exit_group(2) or a fatal signal is ending this thread's group: it ends at its next return to user mode. */
-    public boolean groupExiting() { return leader.groupExiting; }
+    /** exit_group(2), a fatal signal or another thread's execve(2) is ending this thread's group: it ends at its next return to user mode. */
+    public boolean groupExiting() { return leader.groupExiting && leader.execThread != this; }
 
     public int ppid() { return leader.parent == null ? 0 : leader.parent.pid; }
 

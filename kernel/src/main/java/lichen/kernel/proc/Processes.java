@@ -171,10 +171,13 @@ public final class Processes {
      * sharing its memory, files and signal dispositions, starting from the
      * caller's registers with 0 in x0, the stack pointer {@code stack} and,
      * with {@code setTls}, TPIDR_EL0 {@code tls}. Returns the new thread's id,
-     * or -EAGAIN without one.
+     * or -EAGAIN without one or when the group is ending.
      */
     public static int spawnThread(Process caller, long frame, long stack, long tls, boolean setTls) {
         Process leader = caller.leader;
+        // A group being ended (exit_group, a fatal signal, another thread's execve) gets no new threads: one would run
+        // user code until its first trap. Linux's copy_process refuses too, for the kill pending on the caller.
+        if (caller.groupExiting()) return -Errno.EAGAIN;
         int tid = pids.allocCyclic();
         if (tid < 0) return -Errno.EAGAIN;
         Process t = new Process(tid, null, caller.mm, caller.comm);
@@ -214,14 +217,68 @@ public final class Processes {
     @Async
     public static void exitGroup(Process p, int waitStatus) {
         Process leader = p.leader;
-        if (!leader.groupExiting) {
+        if (!leader.groupExiting || leader.execThread != null) {
+            // An execve ending the other threads loses to exit_group: it fails, and its thread ends with the rest.
+            if (leader.execThread != null) {
+                leader.execThread = null;
+                leader.threadsEnded.wakeAll(executor);
+            }
             leader.groupExiting = true;
             leader.groupStatus = waitStatus;
-            for (Process t = leader; t != null; t = t == leader ? leader.nextThread : t.nextThread) {
-                if (t != p && t.task != null && t.state == Process.LIVE) executor.interrupt(t.task);
-            }
+            interruptOthers(p);
         }
         exit(p, leader.groupStatus);
+    }
+
+    /** Ends the interruptible sleeps of every thread of {@code p}'s group but {@code p}, so each comes back to user mode's doorstep. */
+    private static void interruptOthers(Process p) {
+        Process leader = p.leader;
+        for (Process t = leader; t != null; t = t == leader ? leader.nextThread : t.nextThread) {
+            if (t != p && t.task != null && t.state == Process.LIVE) executor.interrupt(t.task);
+        }
+    }
+
+    /**
+     * execve(2)'s de_thread (fs/exec.c): every other thread of {@code p}'s
+     * group ends at its next return to user mode without running more of its
+     * program (sleepers are interrupted), and {@code p} waits until they have.
+     * A thread that is not the leader then takes the leader's place, as
+     * Linux exchanges their pids: the group keeps its pid, parent, children,
+     * group, session, limits and /proc entry, the thread brings its task and
+     * its own state, and its thread id is freed (the old leader is released
+     * without a word to the parent). Returns the process that goes on, or
+     * null when exit_group or another execve is ending the group (-EAGAIN;
+     * the caller ends at its return to user mode).
+     */
+    @Async
+    public static Process endOtherThreads(Process p) {
+        Process leader = p.leader;
+        if (p == leader && leader.liveThreads == 1) return p;
+        if (leader.groupExiting) return null;
+        if (leader.liveThreads > 1) {
+            leader.groupExiting = true;
+            leader.groupStatus = 0;
+            leader.execThread = p;
+            interruptOthers(p);
+            while (leader.liveThreads > 1 && leader.execThread == p) leader.threadsEnded.sleep(executor, Executor.NO_DEADLINE, false);
+            if (leader.execThread != p) return null;
+            leader.execThread = null;
+            leader.groupExiting = false;
+        }
+        if (p == leader) return p;
+        Task task = p.task;
+        leader.task = task;
+        task.setOwner(leader);
+        long[] frame = leader.startFrame;
+        leader.startFrame = p.startFrame;
+        p.startFrame = frame;
+        leader.clearChildTid = p.clearChildTid;
+        leader.robustList = p.robustList;
+        leader.nextThread = null; // p was the only other thread left
+        p.task = null;
+        p.state = Process.ZOMBIE;
+        reap(p);
+        return leader;
     }
 
     /**
@@ -238,6 +295,7 @@ public final class Processes {
         }
         Process leader = p.leader;
         leader.liveThreads--;
+        if (leader.execThread != null && leader.liveThreads == 1) leader.threadsEnded.wakeAll(executor);
         if (p != leader) {
             Process prev = leader;
             while (prev.nextThread != p) prev = prev.nextThread;

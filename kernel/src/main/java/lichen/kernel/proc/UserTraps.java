@@ -54,11 +54,16 @@ public final class UserTraps implements UserTrapHandler {
             case EC_SVC64 -> SyscallTable.dispatch(p, frame);
             case EC_DABT_LOWER -> pageFault(p, frame, (esr & WNR) != 0 ? Prot.WRITE : Prot.READ);
             case EC_IABT_LOWER -> pageFault(p, frame, Prot.EXEC);
-            case EC_PC_ALIGN, EC_SP_ALIGN -> fault(p, frame, SIGBUS, BUS_ADRALN, "an alignment fault");
-            case EC_BRK_LOWER -> fault(p, frame, SIGTRAP, TRAP_BRKPT, "a breakpoint");
-            case EC_UNKNOWN -> fault(p, frame, SIGILL, ILL_ILLOPC, "an undefined instruction");
-            default -> fault(p, frame, SIGILL, ILL_ILLOPC, "exception class 0x" + Integer.toHexString(ec));
+            // si_addr as arm64 Linux gives it (arch/arm64/kernel/entry-common.c, traps.c): the misaligned PC (FAR) or SP,
+            // else the instruction's own address.
+            case EC_PC_ALIGN -> fault(p, frame, SIGBUS, BUS_ADRALN, UserFrame.get(frame, UserFrame.FAR), "a misaligned PC");
+            case EC_SP_ALIGN -> fault(p, frame, SIGBUS, BUS_ADRALN, UserFrame.get(frame, UserFrame.SP), "a misaligned SP");
+            case EC_BRK_LOWER -> fault(p, frame, SIGTRAP, TRAP_BRKPT, pc(frame), "a breakpoint");
+            case EC_UNKNOWN -> fault(p, frame, SIGILL, ILL_ILLOPC, pc(frame), "an undefined instruction");
+            default -> fault(p, frame, SIGILL, ILL_ILLOPC, pc(frame), "exception class 0x" + Integer.toHexString(ec));
         }
+        // An execve from a thread that was not its group's leader goes on as the leader (Processes.endOtherThreads).
+        if (ec == EC_SVC64) p = Processes.current();
         Signals.deliver(p, frame, ec == EC_SVC64, origX0);
     }
 
@@ -68,26 +73,27 @@ public final class UserTraps implements UserTrapHandler {
         long rc = p.mm().fault(far, access);
         if (rc >= 0) return;
         if (rc == FilePages.BEYOND_END) {
-            fault(p, frame, SIGBUS, BUS_ADRERR, "an access past the end of a mapped file at 0x" + Long.toHexString(far));
+            fault(p, frame, SIGBUS, BUS_ADRERR, far, "an access past the end of a mapped file at 0x" + Long.toHexString(far));
             return;
         }
         int code = p.mm().areas().find(far) == null ? Signals.SEGV_MAPERR : Signals.SEGV_ACCERR;
-        fault(p, frame, SIGSEGV, code, "a " + (access == Prot.WRITE ? "write" : access == Prot.EXEC ? "fetch" : "read")
+        fault(p, frame, SIGSEGV, code, far, "a " + (access == Prot.WRITE ? "write" : access == Prot.EXEC ? "fetch" : "read")
                 + " at 0x" + Long.toHexString(far));
     }
 
     /**
-     * A fault the program made: its signal is forced (a handler runs if there
-     * is one, else the process ends). A fatal one is logged as arm64 Linux's
+     * A fault the program made: its signal is forced with si_addr
+     * {@code address} (a handler runs if there is one, else the process ends). A fatal one is logged as arm64 Linux's
      * show_unhandled_signals does, naming the PC and the address.
      */
-    private static void fault(Process p, long frame, int signal, int code, String why) {
-        long far = UserFrame.get(frame, UserFrame.FAR);
+    private static void fault(Process p, long frame, int signal, int code, long address, String why) {
         boolean handled = p.signals().handler(signal) > SignalState.SIG_IGN && (p.signals().blocked() & SignalState.bit(signal)) == 0;
         if (!handled) System.out.println("lichen: " + p + ": killed by signal " + signal + " after " + why + ", pc 0x"
                 + Long.toHexString(UserFrame.get(frame, UserFrame.ELR)));
-        Signals.force(p, signal, code, far);
+        Signals.force(p, signal, code, address);
     }
+
+    private static long pc(long frame) { return UserFrame.get(frame, UserFrame.ELR); }
 
     /** An exception no process can own: ends the process if there is one, else it is the kernel's bug. */
     @Async

@@ -51,17 +51,26 @@ final class ExecTests {
         public long inode() { return 1; }
 
         @Override
+        public long device() { return 0; }
+
+        @Override
         public Object identity() { return this; }
 
         @Override
-        public long version() { return bytes.length; }
+        public long page(long index) { return NOT_CACHED; }
+
+        @Override
+        public void pageWritten(long index) {}
+
+        @Override
+        public int writeBack(long from, long to) { return 0; }
     }
 
     static void runAll() {
         BytesFile program = new BytesFile("/prog", staticElf(EXIT_WITH_ARGC));
         BytesFile script = new BytesFile("/script", ByteStrings.bytes("#!/prog  -x \nignored"));
         BytesFile junk = new BytesFile("/junk", ByteStrings.bytes("not a program"));
-        Exec.useFiles((p, path, out) -> {
+        Exec.useFiles((p, dirfd, path, atFlags, out) -> {
             if (path.equals(program.path())) out[0] = program;
             else if (path.equals(script.path())) out[0] = script;
             else if (path.equals(junk.path())) out[0] = junk;

@@ -64,6 +64,7 @@ public final class SelfTest {
         SchedulerTests.runAll();
         WaitQueueTests.runAll();
         FileSystemTests.runAll();
+        PageCacheTests.runAll();
         PipeTests.runAll();
         UserModeTests.runAll();
         FileCallTests.runAll();

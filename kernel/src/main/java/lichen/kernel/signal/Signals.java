@@ -46,6 +46,18 @@ public final class Signals {
      * ignores is dropped at once (man 7 signal); any other is made pending and
      * wakes the target from an interruptible sleep when it is not blocked.
      */
+    /** Sends {@code sig} to every process of group {@code pgid}; false when there is none. */
+    public static boolean sendToGroup(int pgid, int sig, int code, int senderPid) {
+        boolean any = false;
+        for (int q = 1; q < Processes.PID_MAX; q++) {
+            Process t = Processes.byPid(q);
+            if (t == null || t.state() == Process.REAPED || t.pgid() != pgid) continue;
+            any = true;
+            if (sig != 0) send(t, sig, code, senderPid, 0, 0);
+        }
+        return any;
+    }
+
     public static void send(Process p, int sig, int code, int senderPid, int childStatus, long address) {
         if (p == null || p.state() != Process.LIVE || !SignalState.valid(sig)) return;
         SignalState s = p.signals();

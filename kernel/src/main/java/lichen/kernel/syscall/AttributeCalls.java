@@ -90,11 +90,11 @@ final class AttributeCalls {
         return 0;
     }
 
-    /** fsync(2) and fdatasync(2): the file's filesystem is synced whole. */
+    /** fsync(2) and fdatasync(2): the file's dirty cached pages are written back, then its filesystem is synced whole. */
     @Async
     static long sysFsync(Process p, int fd) {
         OpenFile f = FileCalls.file(p, fd);
         if (f == null) return -Errno.EBADF;
-        return f.inode.fs.sync();
+        return FileCalls.vfs().fsync(f);
     }
 }

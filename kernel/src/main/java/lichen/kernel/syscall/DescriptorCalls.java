@@ -6,6 +6,7 @@ import lichen.fs.vfs.FileMode;
 import lichen.fs.vfs.FsContext;
 import lichen.fs.vfs.OpenFile;
 import lichen.fs.vfs.OpenFlags;
+import lichen.kernel.fs.ConsoleTerminal;
 import lichen.kernel.mm.UserCopy;
 import lichen.kernel.proc.Process;
 import lichen.libkernel.Errno;
@@ -43,15 +44,8 @@ final class DescriptorCalls {
     static long sysDup3(Process p, int oldfd, int newfd, int flags) {
         if ((flags & ~OpenFlags.O_CLOEXEC) != 0) return -Errno.EINVAL;
         if (oldfd == newfd) return -Errno.EINVAL;
-        OpenFile f = FileCalls.file(p, oldfd);
-        if (f == null) return -Errno.EBADF;
         FsContext ctx = p.files();
-        boolean cloexec = (flags & OpenFlags.O_CLOEXEC) != 0;
-        if (ctx.fds.get(newfd) == f) return ctx.fds.setCloseOnExec(newfd, cloexec) < 0 ? -Errno.EBADF : newfd;
-        f.retain();
-        int r = ctx.fds.installAt(newfd, f, cloexec);
-        if (r < 0) f.close();
-        return r;
+        return ctx == null ? -Errno.EBADF : ctx.fds.dupTo(oldfd, newfd, (flags & OpenFlags.O_CLOEXEC) != 0);
     }
 
     /**
@@ -84,9 +78,7 @@ final class DescriptorCalls {
         switch (cmd) {
             case F_DUPFD, F_DUPFD_CLOEXEC -> {
                 if (arg < 0 || arg > Integer.MAX_VALUE) return -Errno.EINVAL;
-                int n = ctx.fds.installFrom((int) arg, f, cmd == F_DUPFD_CLOEXEC);
-                if (n >= 0) f.retain();
-                return n;
+                return ctx.fds.dupFrom(fd, (int) arg, cmd == F_DUPFD_CLOEXEC);
             }
             case F_GETFD -> { return ctx.fds.closeOnExec(fd) ? FD_CLOEXEC : 0; }
             case F_SETFD -> { return ctx.fds.setCloseOnExec(fd, (arg & FD_CLOEXEC) != 0); }
@@ -124,7 +116,7 @@ final class DescriptorCalls {
         if (cmd == FIOCLEX || cmd == FIONCLEX) return ctx.fds.setCloseOnExec(fd, cmd == FIOCLEX);
         boolean console = f.device instanceof ConsoleDevice;
         if (cmd == FIONREAD) {
-            if (console) return UserCopy.store32(p.mm(), arg, 0);
+            if (console) return UserCopy.store32(p.mm(), arg, ConsoleTerminal.get().available());
             if (!FileMode.isRegular(f.inode.mode)) return -Errno.ENOTTY;
             return UserCopy.store32(p.mm(), arg, (int) Math.max(0, Math.min(Integer.MAX_VALUE, f.inode.size - f.offset)));
         }

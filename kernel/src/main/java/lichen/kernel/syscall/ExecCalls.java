@@ -3,11 +3,9 @@ package lichen.kernel.syscall;
 import java.util.Arrays;
 import lichen.api.Async;
 import lichen.fs.Result;
-import lichen.fs.vfs.OpenFile;
 import lichen.fs.vfs.OpenFlags;
 import lichen.kernel.exec.ByteStrings;
 import lichen.kernel.exec.Exec;
-import lichen.kernel.fs.RootFilesystem;
 import lichen.kernel.mm.UserAddressSpace;
 import lichen.kernel.mm.UserCopy;
 import lichen.kernel.proc.Process;
@@ -30,13 +28,16 @@ final class ExecCalls {
         if (len < 0) return len;
         byte[] path = new byte[len];
         if (UserCopy.copyIn(mm, pathname, path, 0, len) < 0) return -Errno.EFAULT;
-        return execute(p, frame, path, argv, envp);
+        return execute(p, frame, OpenFlags.AT_FDCWD, path, 0, path, argv, envp);
     }
 
     /**
      * execveat(2): a relative path starts at directory {@code dirfd} (ENOTDIR
-     * when it is not one), and with AT_EMPTY_PATH an empty path runs the file
-     * {@code dirfd} itself names. EINVAL for other flags, EBADF for a bad descriptor.
+     * when it is not one, EBADF when it is no descriptor); with AT_EMPTY_PATH
+     * an empty path runs the file {@code dirfd} itself names; with
+     * AT_SYMLINK_NOFOLLOW a symbolic link is ELOOP. EINVAL for other flags.
+     * The program is called /dev/fd/N or /dev/fd/N/path when it was found
+     * through a descriptor, as Linux names it (fs/exec.c, alloc_bprm).
      */
     @Async
     static long sysExecveat(Process p, long frame, int dirfd, long pathname, long argv, long envp, int flags) {
@@ -44,29 +45,20 @@ final class ExecCalls {
         Result<String> r = UserPaths.read(p, pathname);
         if (!r.ok()) return r.error;
         String path = r.value;
-        if (path.isEmpty() || (path.charAt(0) != '/' && dirfd != OpenFlags.AT_FDCWD)) {
-            OpenFile f = FileCalls.file(p, dirfd);
-            if (f == null) return -Errno.EBADF;
-            String base = RootFilesystem.vfs().walker.absolute(p.files(), f.path);
-            if (path.isEmpty()) {
-                if ((flags & OpenFlags.AT_EMPTY_PATH) == 0) return -Errno.ENOENT;
-                path = base;
-            } else {
-                if (!f.inode.isDir()) return -Errno.ENOTDIR;
-                path = base.endsWith("/") ? base + path : base + "/" + path;
-            }
-        }
-        return execute(p, frame, ByteStrings.bytes(path), argv, envp);
+        if (path.isEmpty() && (flags & OpenFlags.AT_EMPTY_PATH) == 0) return -Errno.ENOENT;
+        String name = dirfd == OpenFlags.AT_FDCWD || path.startsWith("/") ? path
+                : path.isEmpty() ? "/dev/fd/" + dirfd : "/dev/fd/" + dirfd + "/" + path;
+        return execute(p, frame, dirfd, ByteStrings.bytes(path), flags, ByteStrings.bytes(name), argv, envp);
     }
 
     @Async
-    private static long execute(Process p, long frame, byte[] path, long argv, long envp) {
+    private static long execute(Process p, long frame, int dirfd, byte[] path, int atFlags, byte[] name, long argv, long envp) {
         UserAddressSpace mm = p.mm();
         byte[][][] args = new byte[1][][], env = new byte[1][][];
         int rc = readStrings(mm, argv, args);
         if (rc == 0) rc = readStrings(mm, envp, env);
         if (rc < 0) return rc;
-        return Exec.execve(p, frame, path, args[0], env[0]);
+        return Exec.execveat(p, frame, dirfd, path, atFlags, name, args[0], env[0]);
     }
 
     /**

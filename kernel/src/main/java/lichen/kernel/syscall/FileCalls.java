@@ -25,7 +25,7 @@ final class FileCalls {
     /** UIO_MAXIOV (include/uapi/linux/uio.h). */
     private static final int IOV_MAX = 1024;
     /** MAX_RW_COUNT (include/linux/fs.h): one call moves at most this much. */
-    private static final long MAX_RW_COUNT = 0x7FFF_F000L;
+    static final long MAX_RW_COUNT = 0x7FFF_F000L;
 
     private FileCalls() {}
 

@@ -10,7 +10,8 @@ import lichen.libkernel.async.Executor;
 
 /** futex(2) and set_robust_list(2): the waits and wakes glibc's locks and thread exits are built on. */
 final class FutexCalls {
-    static final int FUTEX_WAIT = 0, FUTEX_WAKE = 1, FUTEX_WAIT_BITSET = 9, FUTEX_WAKE_BITSET = 10;
+    static final int FUTEX_WAIT = 0, FUTEX_WAKE = 1, FUTEX_REQUEUE = 3, FUTEX_CMP_REQUEUE = 4, FUTEX_WAKE_OP = 5,
+            FUTEX_WAIT_BITSET = 9, FUTEX_WAKE_BITSET = 10;
     static final int FUTEX_PRIVATE_FLAG = 128, FUTEX_CLOCK_REALTIME = 256;
     /** sizeof(struct robust_list_head) on a 64-bit ABI. */
     static final long ROBUST_LIST_HEAD_SIZE = 24;
@@ -21,7 +22,9 @@ final class FutexCalls {
      * futex(2): FUTEX_WAIT with a relative timeout, FUTEX_WAIT_BITSET with an
      * absolute one, and the wakes. Bitsets other than all ones select nothing
      * finer here: every waiter matches (correct for glibc, which passes all
-     * ones). Other operations (requeue, PI) are ENOSYS.
+     * ones). The requeues and FUTEX_WAKE_OP take a second count where the
+     * timeout would be (val2, the pointer's value as a number). Other
+     * operations (the PI ones) are ENOSYS.
      */
     @Async
     static long sysFutex(Process p, long uaddr, int op, int val, long timeout, long uaddr2, int val3) {
@@ -44,6 +47,14 @@ final class FutexCalls {
             case FUTEX_WAKE, FUTEX_WAKE_BITSET -> {
                 if (cmd == FUTEX_WAKE_BITSET && val3 == 0) return -Errno.EINVAL;
                 return Futexes.wake(p, uaddr, val <= 0 ? 0 : val);
+            }
+            case FUTEX_REQUEUE, FUTEX_CMP_REQUEUE -> {
+                int nrRequeue = (int) timeout;
+                if (val < 0 || nrRequeue < 0) return -Errno.EINVAL;
+                return Futexes.requeue(p, uaddr, val, nrRequeue, uaddr2, cmd == FUTEX_CMP_REQUEUE, val3);
+            }
+            case FUTEX_WAKE_OP -> {
+                return Futexes.wakeOp(p, uaddr, val <= 0 ? 0 : val, Math.max(0, (int) timeout), uaddr2, val3);
             }
             default -> {
                 return -Errno.ENOSYS;

@@ -20,12 +20,11 @@ final class KillCalls {
         if (sig != 0 && !SignalState.valid(sig)) return -Errno.EINVAL;
         if (pid > 0) return signalOne(p, Processes.byPid(pid), sig);
         if (pid == Integer.MIN_VALUE) return -Errno.ESRCH;
-        int group = pid == 0 ? p.pgid() : -pid;
+        if (pid != -1) return Signals.sendToGroup(pid == 0 ? p.pgid() : -pid, sig, Signals.SI_USER, p.pid()) ? 0 : -Errno.ESRCH;
         boolean any = false;
         for (int q = 1; q < Processes.PID_MAX; q++) {
             Process t = Processes.byPid(q);
-            if (t == null || t.state() == Process.REAPED) continue;
-            if (pid == -1 ? t.pid() == 1 || t == p : t.pgid() != group) continue;
+            if (t == null || t.state() == Process.REAPED || t.pid() == 1 || t == p) continue;
             any = true;
             if (sig != 0) Signals.send(t, sig, Signals.SI_USER, p.pid(), 0, 0);
         }

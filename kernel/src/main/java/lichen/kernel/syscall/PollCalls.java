@@ -147,8 +147,13 @@ final class PollCalls {
                 break;
             }
             if (t.takeTriggered()) continue;
-            // A signal pending but blocked (by the call's own mask, say) must not end the wait.
-            if (p.signals().nextDeliverable() == 0) p.task().clearSignal();
+            // A signal the call's mask lets through ends the wait even if it came before the call;
+            // one pending but blocked must not.
+            if (p.signals().nextDeliverable() != 0) {
+                result = -Errno.ERESTARTNOHAND;
+                break;
+            }
+            p.task().clearSignal();
             int r = ex.block(deadline, true);
             if (r == WakeReason.INTERRUPTED) {
                 result = -Errno.ERESTARTNOHAND;

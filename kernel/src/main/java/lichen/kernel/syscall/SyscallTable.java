@@ -87,6 +87,7 @@ public final class SyscallTable {
             case 66 -> FileCalls.sysWritev(p, (int) a0, a1, (int) a2);
             case 67 -> FileCalls.sysPread64(p, (int) a0, a1, a2, a3);
             case 68 -> FileCalls.sysPwrite64(p, (int) a0, a1, a2, a3);
+            case 71 -> CopyCalls.sysSendfile(p, (int) a0, (int) a1, a2, a3);
             case 72 -> PollCalls.sysPselect6(p, (int) a0, a1, a2, a3, a4, a5);
             case 73 -> PollCalls.sysPpoll(p, a0, a1, a2, a3, a4);
             case 78 -> StatCalls.sysReadlinkat(p, (int) a0, a1, a2, (int) a3);
@@ -152,12 +153,14 @@ public final class SyscallTable {
             case 222 -> MemoryCalls.sysMmap(p, a0, a1, (int) a2, (int) a3, (int) a4, a5);
             case 223 -> FileCalls.sysFadvise64(p, (int) a0, a1, a2, (int) a3);
             case 226 -> MemoryCalls.sysMprotect(p, a0, a1, (int) a2);
+            case 227 -> MemoryCalls.sysMsync(p, a0, a1, (int) a2);
             case 233 -> MemoryCalls.sysMadvise(p, a0, a1, (int) a2);
             case 260 -> ProcessCalls.sysWait4(p, (int) a0, a1, (int) a2, a3);
             case 261 -> LimitCalls.sysPrlimit64(p, (int) a0, (int) a1, a2, a3);
             case 276 -> NameCalls.sysRenameat2(p, (int) a0, a1, (int) a2, a3, (int) a4);
             case 278 -> RandomCalls.sysGetrandom(p, a0, a1, (int) a2);
             case 281 -> ExecCalls.sysExecveat(p, frame, (int) a0, a1, a2, a3, (int) a4);
+            case 285 -> CopyCalls.sysCopyFileRange(p, (int) a0, a1, (int) a2, a3, a4, (int) a5);
             case 291 -> StatCalls.sysStatx(p, (int) a0, a1, (int) a2, (int) a3, a4);
             case 436 -> DescriptorCalls.sysCloseRange(p, (int) a0, (int) a1, (int) a2);
             case 439 -> StatCalls.sysFaccessat(p, (int) a0, a1, (int) a2, (int) a3);

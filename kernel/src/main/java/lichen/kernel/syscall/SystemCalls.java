@@ -69,13 +69,19 @@ final class SystemCalls {
         return UserCopy.copyOut(p.mm(), info, b, 0, b.length) < 0 ? -Errno.EFAULT : 0;
     }
 
-    /** reboot(2): power-off, halt and restart all end the machine (QEMU runs with -no-reboot); Ctrl-Alt-Del settings are accepted. */
+    /**
+     * reboot(2): power-off, halt and restart all end the machine (QEMU runs with -no-reboot); Ctrl-Alt-Del
+     * settings are accepted. The page cache's dirty pages are written back first: reboot(2) says data is lost
+     * without a sync(2) before, and a program that mapped a file shared may not have made one.
+     */
+    @Async
     static long sysReboot(int magic1, int magic2, int cmd) {
         if (magic1 != MAGIC1 || (magic2 != MAGIC2 && magic2 != MAGIC2A && magic2 != MAGIC2B && magic2 != MAGIC2C)) return -Errno.EINVAL;
         if (cmd == CMD_CAD_ON || cmd == CMD_CAD_OFF) return 0;
         if (cmd != CMD_POWER_OFF && cmd != CMD_HALT && cmd != CMD_RESTART) return -Errno.EINVAL;
         System.out.println(cmd == CMD_RESTART ? "reboot: Restarting system" : "reboot: Power down");
         System.out.flush();
+        if (FileCalls.vfs() != null) FileCalls.vfs().sync();
         PowerOff.exit(0);
         return 0;
     }

@@ -6,8 +6,9 @@ public interface Clock {
 
     /**
      * Called when nothing is runnable and the next timer is due at
-     * {@code deadline}: a simulated clock jumps there and returns true; a
-     * real one returns false and the CPU waits for an interrupt.
+     * {@code deadline}: a simulated clock jumps there; a real one waits for
+     * the next interrupt, which may come sooner (the tick, typed input), and
+     * the executor looks again. True when it idled, false when it cannot.
      */
     boolean idleUntil(long deadline);
 }

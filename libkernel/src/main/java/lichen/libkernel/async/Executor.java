@@ -29,6 +29,8 @@ public class Executor {
     private long switches;
     private long wakes;
 
+    private Runnable deferred;
+
     /** An executor with FIFO scheduling. */
     public Executor(Continuations continuations, Clock clock) { this(continuations, clock, new FifoScheduler()); }
 
@@ -166,8 +168,16 @@ public class Executor {
     /** How long the running task's current turn has lasted (0 outside a task): a tick preempts only a task past its slice. */
     public long currentTurnNanos() { return current == null ? 0 : clock.now() - turnStart; }
 
+    /**
+     * Work that interrupt handlers leave for task context (as Linux's
+     * softirqs are), run before every turn: it may wake tasks but must not
+     * sleep. Null for none.
+     */
+    public void setDeferredWork(Runnable work) { deferred = work; }
+
     /** Runs the next runnable task until it blocks, yields or ends; false when none was runnable. */
     public boolean runOne() {
+        if (deferred != null) deferred.run();
         fireTimers();
         long start = clock.now();
         turnStart = start;
@@ -212,7 +222,7 @@ public class Executor {
             if (runOne()) continue;
             long d = nextDeadline();
             if (d > until) {
-                if (clock.now() < until) clock.idleUntil(until);
+                if (clock.now() < until && clock.idleUntil(until)) continue; // a real clock may wake early
                 return;
             }
             if (!clock.idleUntil(d)) return;

@@ -6,6 +6,7 @@ import lichen.libkernel.async.Executor;
 import lichen.libkernel.async.Task;
 import lichen.libkernel.async.WakeReason;
 import lichen.libkernel.container.IntrusiveList;
+import lichen.libkernel.container.ListNode;
 
 /**
  * Tasks waiting for an event, in arrival order (Linux's wait_queue_head).
@@ -25,9 +26,13 @@ public final class WaitQueue {
         if (!t.waitNode.isLinked()) waiters.addLast(t.waitNode);
     }
 
-    /** Takes a task off the queue if it is still on it (finish_wait). */
+    /**
+     * Takes a task off the queue it waits on, if it still waits (finish_wait):
+     * this one, or the one {@link #moveTo} put it on since it slept.
+     */
     public void dequeue(Task t) {
-        if (waiters.contains(t.waitNode)) waiters.remove(t.waitNode);
+        IntrusiveList<Task> on = t.waitNode.list();
+        if (on != null) on.remove(t.waitNode);
     }
 
     /** Sleeps once: 0 when woken, -ETIMEDOUT at the absolute {@code deadline}, -EINTR on a signal if interruptible. */
@@ -55,6 +60,28 @@ public final class WaitQueue {
         Task t;
         while ((t = waiters.pollFirst()) != null) if (ex.wake(t, WakeReason.WOKEN)) return t;
         return null;
+    }
+
+    /**
+     * Moves up to {@code max} of the tasks asleep here, longest waiting first,
+     * to the end of {@code other} without waking them (futex(2)'s
+     * FUTEX_CMP_REQUEUE): from then on a wake of {@code other} wakes them.
+     * Returns how many moved.
+     */
+    public int moveTo(WaitQueue other, int max) {
+        if (other == this) return 0;
+        int moved = 0;
+        ListNode<Task> n = waiters.firstNode();
+        while (n != null && moved < max) {
+            ListNode<Task> next = waiters.nextNode(n);
+            if (n.owner().isBlocked()) { // a task already woken is on its way out; it takes itself off
+                waiters.remove(n);
+                other.waiters.addLast(n);
+                moved++;
+            }
+            n = next;
+        }
+        return moved;
     }
 
     /** Wakes every waiter; returns how many were asleep. */

@@ -85,4 +85,54 @@ class WaitQueueTest {
         assertNull(q.wakeOne(ex));
         assertEquals(0, q.wakeAll(ex));
     }
+
+    @Test
+    void moveToHandsSleepersToAnotherQueueWithoutWakingThem() {
+        WaitQueue other = new WaitQueue();
+        int[] rc = {99, 99, 99};
+        for (int i = 0; i < 3; i++) {
+            int id = i;
+            ex.spawn("w" + i, () -> { rc[id] = q.sleep(ex, Executor.NO_DEADLINE, false); log.add("w" + id); });
+        }
+        ex.runUntilIdle();
+        assertEquals(2, q.moveTo(other, 2));
+        assertEquals(1, q.waiting());
+        assertEquals(2, other.waiting());
+        assertEquals(0, q.moveTo(q, 5), "a queue does not move onto itself");
+        ex.runUntilIdle();
+        assertEquals(List.of(), log, "a move wakes nobody");
+        assertEquals(2, other.wakeAll(ex));
+        ex.runUntilIdle();
+        assertEquals(List.of("w0", "w1"), log, "the moved tasks are woken by the other queue, longest waiting first");
+        assertTrue(other.isEmpty());
+        assertEquals(1, q.wakeAll(ex));
+        ex.runUntilIdle();
+        assertEquals(List.of("w0", "w1", "w2"), log);
+        assertArrayEquals(new int[] {0, 0, 0}, rc);
+    }
+
+    @Test
+    void aMovedSleeperThatTimesOutLeavesTheQueueItWasMovedTo() {
+        WaitQueue other = new WaitQueue();
+        int[] rc = {99};
+        ex.spawn("w", () -> rc[0] = q.sleep(ex, 1_000, true));
+        ex.runUntil(500);
+        assertEquals(1, q.moveTo(other, Integer.MAX_VALUE));
+        ex.runUntilIdle();
+        assertEquals(-Errno.ETIMEDOUT, rc[0]);
+        assertTrue(q.isEmpty());
+        assertTrue(other.isEmpty(), "the task took itself off the queue it had been moved to");
+    }
+
+    @Test
+    void moveToSkipsATaskAlreadyWoken() {
+        WaitQueue other = new WaitQueue();
+        Task t = ex.spawn("w", () -> q.sleep(ex, Executor.NO_DEADLINE, true));
+        ex.runUntilIdle();
+        ex.interrupt(t);
+        assertEquals(0, q.moveTo(other, 1));
+        assertTrue(other.isEmpty());
+        ex.runUntilIdle();
+        assertTrue(q.isEmpty());
+    }
 }

@@ -99,6 +99,10 @@ public final class Linux {
         return Syscall.invoke(SyscallNumbers.FTRUNCATE, fd, length);
     }
 
+    public static long fsync(int fd) {
+        return Syscall.invoke(SyscallNumbers.FSYNC, fd);
+    }
+
     public static long dup3(int oldfd, int newfd, int flags) {
         return Syscall.invoke(SyscallNumbers.DUP3, oldfd, newfd, flags);
     }
@@ -190,6 +194,10 @@ public final class Linux {
 
     public static long munmap(long addr, long length) {
         return Syscall.invoke(SyscallNumbers.MUNMAP, addr, length);
+    }
+
+    public static long msync(long addr, long length, int flags) {
+        return Syscall.invoke(SyscallNumbers.MSYNC, addr, length, flags);
     }
 
     public static long mprotect(long addr, long length, int prot) {
@@ -363,6 +371,22 @@ public final class Linux {
         return tid;
     }
 
+    /**
+     * {@link #threadThen} for a call of four arguments, {@code nr(a0, a1, a2,
+     * a3)} (futex(2) with its timeout), and no parent TID word (so no
+     * CLONE_PARENT_SETTID in {@code flags}): eight arguments, all in registers.
+     */
+    public static long threadThen4(long flags, long stackTop, long ctid, long nr, long a0, long a1, long a2, long a3) {
+        long tid = Syscall.invoke(SyscallNumbers.CLONE, flags, stackTop, 0, 0, ctid);
+        if (tid == 0) {
+            Syscall.invoke(nr, a0, a1, a2, a3);
+            while (true) {
+                Syscall.invoke(SyscallNumbers.EXIT, 0);
+            }
+        }
+        return tid;
+    }
+
     public static long execve(String path, String[] argv, String[] envp) {
         return execve(Syscall.addressOf(CString.of(path)), pointerArray(argv), pointerArray(envp));
     }
@@ -471,6 +495,15 @@ public final class Linux {
         return Syscall.invoke(SyscallNumbers.FUTEX, uaddr, op, val, t, uaddr2, val3);
     }
 
+    /**
+     * futex(2) for the operations that take a second count where the timeout
+     * goes (FUTEX_REQUEUE, FUTEX_CMP_REQUEUE, FUTEX_WAKE_OP): {@code val2} is
+     * passed as the pointer's value.
+     */
+    public static long futexCounts(long uaddr, int op, int val, long val2, long uaddr2, int val3) {
+        return Syscall.invoke(SyscallNumbers.FUTEX, uaddr, op, val, val2, uaddr2, val3);
+    }
+
     // ---- pipes ----
 
     /** {@code fds} receives the read end in element 0, the write end in element 1 (two 32-bit ints). */
@@ -503,5 +536,25 @@ public final class Linux {
 
     public static long pselect6(int nfds, long readfds, long writefds, long exceptfds, long timeout, long sigdata) {
         return Syscall.invoke(SyscallNumbers.PSELECT6, nfds, readfds, writefds, exceptfds, timeout, sigdata);
+    }
+
+    // ---- copies between files ----
+
+    /** sendfile(2); {@code offset} null passes NULL (the input's own offset is used and moves). */
+    public static long sendfile(int outFd, int inFd, long[] offset, long count) {
+        return sendfile(outFd, inFd, address(offset), count);
+    }
+
+    public static long sendfile(int outFd, int inFd, long offset, long count) {
+        return Syscall.invoke(SyscallNumbers.SENDFILE, outFd, inFd, offset, count);
+    }
+
+    /** copy_file_range(2); a null offset array passes NULL. */
+    public static long copy_file_range(int inFd, long[] inOffset, int outFd, long[] outOffset, long len, int flags) {
+        return copy_file_range(inFd, address(inOffset), outFd, address(outOffset), len, flags);
+    }
+
+    public static long copy_file_range(int inFd, long inOffset, int outFd, long outOffset, long len, int flags) {
+        return Syscall.invoke(SyscallNumbers.COPY_FILE_RANGE, inFd, inOffset, outFd, outOffset, len, flags);
     }
 }

@@ -19,6 +19,11 @@ public final class Mman {
     public static final int MREMAP_MAYMOVE = 1;
     public static final int MREMAP_FIXED = 2;
 
+    /** msync(2) flags. */
+    public static final int MS_ASYNC = 1;
+    public static final int MS_INVALIDATE = 2;
+    public static final int MS_SYNC = 4;
+
     /** madvise(2) advice. */
     public static final int MADV_DONTNEED = 4;
 

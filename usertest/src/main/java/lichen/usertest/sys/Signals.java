@@ -6,6 +6,9 @@ public final class Signals {
 
     public static final int SIGHUP = 1;
     public static final int SIGINT = 2;
+    public static final int SIGILL = 4;
+    public static final int SIGTRAP = 5;
+    public static final int SIGBUS = 7;
     public static final int SIGKILL = 9;
     public static final int SIGUSR1 = 10;
     public static final int SIGSEGV = 11;
@@ -24,6 +27,12 @@ public final class Signals {
     public static final int SIGINFO_SIZE = 128;
 
     /** SIGCHLD's si_code values. */
+    /** si_code of the faults (asm-generic/siginfo.h): an illegal opcode, a misaligned address, a breakpoint. */
+    public static final int ILL_ILLOPC = 1;
+    public static final int BUS_ADRALN = 1;
+    public static final int TRAP_BRKPT = 1;
+    /** sa_flags: the handler takes (signo, siginfo, ucontext). */
+    public static final long SA_SIGINFO = 4;
     public static final int CLD_EXITED = 1;
     public static final int CLD_KILLED = 2;
     public static final int CLD_DUMPED = 3;

@@ -23,6 +23,8 @@ public final class SyscallNumbers {
     public static final int PIPE2 = 59;
     public static final int PSELECT6 = 72;
     public static final int PPOLL = 73;
+    public static final int SENDFILE = 71;
+    public static final int COPY_FILE_RANGE = 285;
     public static final int GETDENTS64 = 61;
     public static final int LSEEK = 62;
     public static final int READ = 63;
@@ -32,6 +34,7 @@ public final class SyscallNumbers {
     public static final int READLINKAT = 78;
     public static final int NEWFSTATAT = 79;
     public static final int FSTAT = 80;
+    public static final int FSYNC = 82;
     public static final int PERSONALITY = 92;
     public static final int EXIT = 93;
     public static final int EXIT_GROUP = 94;
@@ -86,6 +89,7 @@ public final class SyscallNumbers {
     public static final int EXECVE = 221;
     public static final int MMAP = 222;
     public static final int MPROTECT = 226;
+    public static final int MSYNC = 227;
     public static final int MADVISE = 233;
     public static final int WAIT4 = 260;
     public static final int PRLIMIT64 = 261;

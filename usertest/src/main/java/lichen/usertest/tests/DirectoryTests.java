@@ -31,6 +31,7 @@ public final class DirectoryTests {
         list.add("getdents64_on_file_enotdir", DirectoryTests::getdentsOnFile);
         list.add("getdents64_tiny_buffer_einval", DirectoryTests::getdentsTinyBuffer);
         list.add("getdents64_bad_buffer_efault", DirectoryTests::getdentsBadBuffer);
+        list.add("getdents64_ext4_hash_order_d_off_resumes_after_lseek", DirectoryTests::getdentsHashOffsets);
     }
 
     private static void mkdirThenStat(Check c) {
@@ -223,5 +224,84 @@ public final class DirectoryTests {
             c.fails(Errno.EFAULT, Linux.getdents64((int) fd, 0xdead0000L, 4096), "getdents64(buf=0xdead0000)");
             Linux.close((int) fd);
         }
+    }
+
+    /** The names and d_off values of {@code fd} from its current offset to the end, read {@code size} bytes at a time. */
+    private static int readAll(Check c, int fd, int size, String[] names, long[] offs) {
+        byte[] buf = new byte[size];
+        int count = 0;
+        while (true) {
+            long n = Linux.getdents64(fd, buf, buf.length);
+            if (!c.succeeded(n, "getdents64") || n == 0) {
+                return count;
+            }
+            for (int at = 0; at < n; ) {
+                Dirent64 e = Dirent64.at(buf, at, (int) n);
+                if (!c.isTrue(e != null && count < names.length, "a malformed or extra record at offset " + at)) {
+                    return count;
+                }
+                names[count] = e.name();
+                offs[count] = e.off();
+                count++;
+                at += e.reclen();
+            }
+        }
+    }
+
+    /**
+     * A one-block directory on an ext4 root with dir_index lists in hash
+     * order (fs/ext4/dir.c, is_dx_dir): its d_off values are hash positions
+     * and the last is EXT4_HTREE_EOF_64BIT. /var/tmp is on the image's ext4
+     * root on Lichen and on Linux alike (/tmp is a tmpfs on Lichen). Each
+     * d_off, given back to lseek, resumes at the entry after it.
+     */
+    private static void getdentsHashOffsets(Check c) {
+        String d = "/var/tmp/usertest-dirorder-" + Linux.getpid();
+        if (!c.returned(0, Linux.mkdirat(AT_FDCWD, d, 0755), "mkdirat(" + d + ")")) {
+            return;
+        }
+        boolean made = true;
+        for (int i = 0; i < 12 && made; i++) {
+            made = Files.create(c, d + "/entry-" + i, "x");
+        }
+        long fd = Linux.openat(AT_FDCWD, d, Fcntl.O_RDONLY | Fcntl.O_DIRECTORY, 0);
+        if (made && c.succeeded(fd, "openat(dir)")) {
+            String[] names = new String[20];
+            long[] offs = new long[20];
+            int count = readAll(c, (int) fd, 4096, names, offs);
+            c.equal(14, count, "entries: . .. and 12 files");
+            c.equal(0x7fffffffffffffffL, offs[count - 1], "d_off of the last entry (EXT4_HTREE_EOF_64BIT)");
+            boolean dot = false, dotdot = false;
+            for (int i = 0; i < count; i++) {
+                dot |= names[i].equals(".");
+                dotdot |= names[i].equals("..");
+            }
+            c.isTrue(dot && dotdot, ". and .. are listed");
+            // A 40-byte buffer holds one record at a time: every call resumes from the d_off before it.
+            String[] small = new String[20];
+            long[] smallOffs = new long[20];
+            c.equal(0, Linux.lseek((int) fd, 0, Fcntl.SEEK_SET), "lseek(0)");
+            c.equal(count, readAll(c, (int) fd, 40, small, smallOffs), "entries read one at a time");
+            for (int i = 0; i < count; i++) {
+                c.equal(names[i], small[i], "entry " + i + " read one at a time");
+                c.equal(offs[i], smallOffs[i], "d_off of " + names[i] + " read one at a time");
+            }
+            byte[] buf = new byte[256];
+            for (int i = 0; i < count; i++) {
+                c.equal(offs[i], Linux.lseek((int) fd, offs[i], Fcntl.SEEK_SET), "lseek to the d_off of " + names[i]);
+                long n = Linux.getdents64((int) fd, buf, buf.length);
+                if (i == count - 1) {
+                    c.equal(0, n, "getdents64 after the last d_off");
+                } else if (c.succeeded(n, "getdents64 after lseek") && c.isTrue(n > 0, "an entry after " + names[i])) {
+                    Dirent64 e = Dirent64.at(buf, 0, (int) n);
+                    c.equal(names[i + 1], e == null ? "?" : e.name(), "the entry after " + names[i]);
+                }
+            }
+            Linux.close((int) fd);
+        }
+        for (int i = 0; i < 12; i++) {
+            Linux.unlinkat(AT_FDCWD, d + "/entry-" + i, 0);
+        }
+        Files.rmdir(c, d);
     }
 }

@@ -1,5 +1,7 @@
 package lichen.usertest.tests;
 
+import static lichen.usertest.sys.Futex.*;
+
 import lichen.usertest.Check;
 import lichen.usertest.Processes;
 import lichen.usertest.TestList;
@@ -17,14 +19,6 @@ import lichen.usertest.sys.Timespec;
  */
 public final class FutexTests {
     private FutexTests() {}
-
-    private static final int FUTEX_WAIT = 0;
-    private static final int FUTEX_WAKE = 1;
-    private static final int FUTEX_WAIT_BITSET = 9;
-    private static final int FUTEX_WAKE_BITSET = 10;
-    private static final int FUTEX_PRIVATE_FLAG = 128;
-    private static final int FUTEX_CLOCK_REALTIME = 256;
-    private static final int FUTEX_BITSET_MATCH_ANY = -1;
 
     public static void register(TestList list) {
         list.add("futex_wait_other_value_eagain", FutexTests::valueMismatch);

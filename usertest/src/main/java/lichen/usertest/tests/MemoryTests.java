@@ -10,6 +10,7 @@ import lichen.usertest.sys.Errno;
 import lichen.usertest.sys.Fcntl;
 import lichen.usertest.sys.Linux;
 import lichen.usertest.sys.Mman;
+import lichen.usertest.sys.Stat;
 
 import static lichen.usertest.sys.Mman.PAGE_SIZE;
 
@@ -38,6 +39,7 @@ public final class MemoryTests {
         list.add("mmap_fixed_noreplace_eexist", MemoryTests::fixedNoReplace);
         list.add("clone_fork_mapping_is_copied", MemoryTests::forkCopiesMapping);
         list.add("proc_self_maps_shows_split_by_mprotect", MemoryTests::procMaps);
+        list.add("proc_self_maps_file_line_has_the_files_device_and_inode", MemoryTests::procMapsFileLine);
     }
 
     private static boolean isPageAligned(long a) {
@@ -376,5 +378,27 @@ public final class MemoryTests {
         }
         c.returned(0, Linux.munmap(a, 3 * PAGE_SIZE), "munmap");
         c.isTrue(mapsLine(c, a, a + PAGE_SIZE) == null, "the first page's line is gone after munmap");
+    }
+
+    /** The program's own first line in /proc/self/maps names the device and inode stat(2) gives /proc/self/exe. */
+    private static void procMapsFileLine(Check c) {
+        String maps = Files.contents(c, "/proc/self/maps", 65536);
+        byte[] st = new byte[Stat.SIZE];
+        if (maps == null || !c.returned(0, Linux.newfstatat(Fcntl.AT_FDCWD, "/proc/self/exe", st, 0), "stat /proc/self/exe")) {
+            return;
+        }
+        Stat s = Stat.decode(st);
+        int eol = maps.indexOf('\n');
+        String[] f = fields(eol < 0 ? maps : maps.substring(0, eol));
+        long major = ((s.dev() >>> 8) & 0xfff) | ((s.dev() >>> 32) & ~0xfffL);
+        long minor = (s.dev() & 0xff) | ((s.dev() >>> 12) & ~0xffL);
+        c.equal(hex2(major) + ":" + hex2(minor), f[3], "MAJOR:MINOR of the first line, from st_dev " + s.dev());
+        c.equal(Long.toString(s.ino()), f[4], "the inode of the first line");
+    }
+
+    /** At least two lower-case hex digits, as show_map_vma prints device numbers. */
+    private static String hex2(long v) {
+        String h = Long.toHexString(v);
+        return h.length() < 2 ? "0" + h : h;
     }
 }

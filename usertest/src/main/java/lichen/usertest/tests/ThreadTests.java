@@ -6,6 +6,7 @@ import lichen.usertest.Processes;
 import lichen.usertest.TestList;
 import lichen.usertest.sys.Clocks;
 import lichen.usertest.sys.Errno;
+import lichen.usertest.sys.Futex;
 import lichen.usertest.sys.Linux;
 import lichen.usertest.sys.LinuxSystem;
 import lichen.usertest.sys.Mman;
@@ -25,10 +26,9 @@ import lichen.usertest.sys.WaitStatus;
 public final class ThreadTests {
     private ThreadTests() {}
 
-    private static final long THREAD_FLAGS = Signals.CLONE_VM | Signals.CLONE_FS | Signals.CLONE_FILES | Signals.CLONE_SIGHAND
+    static final long THREAD_FLAGS = Signals.CLONE_VM | Signals.CLONE_FS | Signals.CLONE_FILES | Signals.CLONE_SIGHAND
             | Signals.CLONE_THREAD | Signals.CLONE_SYSVSEM | Signals.CLONE_PARENT_SETTID | Signals.CLONE_CHILD_CLEARTID;
-    private static final int STACK_SIZE = 64 * 1024;
-    private static final int FUTEX_WAIT = 0;
+    static final int STACK_SIZE = 64 * 1024;
     /** 2020-01-01T00:00:00Z in seconds: a CLOCK_REALTIME stamp after this was written by a clock. */
     private static final long YEAR_2020 = 1_577_836_800L;
 
@@ -38,7 +38,7 @@ public final class ThreadTests {
     }
 
     /** A stack for a thread: the top of a fresh 64 KiB mapping, or a negative errno. */
-    private static long stack() {
+    static long stack() {
         long a = Linux.mmap(0, STACK_SIZE, Mman.PROT_READ | Mman.PROT_WRITE, Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS, -1, 0);
         return a < 0 ? a : a + STACK_SIZE;
     }
@@ -65,7 +65,7 @@ public final class ThreadTests {
             c.equal(tid, words[0], "CLONE_PARENT_SETTID's word");
             // Until the thread exits its word holds -2 (or, on a kernel that stores the tid there too, the tid).
             for (int i = 0; i < 500 && words[1] != 0 && c.passed(); i++) {
-                long r = Linux.futex(base + 4, FUTEX_WAIT, words[1], Timespec.ofNanos(10_000_000L).encode(), 0, 0);
+                long r = Linux.futex(base + 4, Futex.FUTEX_WAIT, words[1], Timespec.ofNanos(10_000_000L).encode(), 0, 0);
                 c.isTrue(r == 0 || r == -Errno.EAGAIN || r == -Errno.ETIMEDOUT, "FUTEX_WAIT on the child's word: " + Errno.describe(r));
             }
             c.equal(0, words[1], "CLONE_CHILD_CLEARTID's word after the thread exited");

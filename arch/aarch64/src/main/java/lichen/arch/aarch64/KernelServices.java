@@ -127,6 +127,12 @@ public final class KernelServices {
         return length;
     }
 
+    /** The console UART (the device tree's, once {@link #useConsoleAt} was told it). */
+    static Pl011 console() {
+        if (console == null) console = new Pl011(consolePhysical);
+        return console;
+    }
+
     /** Writes one byte to the console, with CR before LF as a terminal expects. */
     static void putByte(int b) {
         if (console == null) console = new Pl011(consolePhysical);

@@ -1,13 +1,13 @@
 package lichen.arch.aarch64;
 
-import lichen.api.Cpu;
 import lichen.api.Unsafe;
 import lichen.libkernel.async.Clock;
 
 /**
  * The executor's clock on the machine: the generic timer's count, and idling
- * in WFI until a deadline (the tick interrupt wakes the CPU; see
- * {@link Interrupts}).
+ * in WFI until the next interrupt (the tick wakes the CPU at least every
+ * tick, see {@link Interrupts}; an interrupt's deferred work then runs
+ * before the deadline comes).
  */
 @Unsafe
 public final class TimerClock implements Clock {
@@ -16,7 +16,7 @@ public final class TimerClock implements Clock {
 
     @Override
     public boolean idleUntil(long deadline) {
-        while (Timer.nanos() < deadline) Cpu.waitForInterrupt();
+        if (Timer.nanos() < deadline) Idle.untilInterrupt();
         return true;
     }
 }

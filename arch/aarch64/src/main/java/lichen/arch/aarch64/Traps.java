@@ -9,8 +9,9 @@ import lichen.api.Unsafe;
  * to {@link #handle}). Exceptions from EL0 go to the registered
  * {@link UserTrapHandler} (the process layer). An EL1 data abort at an
  * instruction of the exception table (usercopy.S) goes to {@link UserMemory};
- * at any other instruction it stays a panic. IRQs go to {@link Interrupts}. A breakpoint ({@code brk}) is counted and skipped, so
- * tests can prove the path; anything else is unexpected for now and is
+ * at any other instruction it stays a panic. IRQs go to {@link Interrupts}.
+ * The kernel's own test breakpoint ({@code brk #0x4c}) is counted and
+ * skipped, so tests can prove the path; anything else is unexpected for now and is
  * reported with the syndrome and every register, then the kernel panics.
  * vectors.S sends a kernel stack overflow here as entry 16, already moved to
  * the overflow stack: it is reported and is a panic, unless a test expected
@@ -22,6 +23,14 @@ public final class Traps {
     private static final int ELR = 248, SPSR = 256, ESR = 264, FAR = 272, SP = 280;
     /** ESR_EL1.EC values (ARM ARM D17.2.37). */
     private static final int EC_BRK = 0x3C;
+    /**
+     * The immediate of {@code Cpu.breakpoint()}'s {@code brk} (jcc's
+     * IntrinsicCalls), the one breakpoint stepped over at EL1. Any other
+     * {@code brk} in the kernel is a guard that must never be passed (LLVM's
+     * trap after a call that does not return, {@code _start}'s {@code brk #0}):
+     * it is a panic like any other unexpected exception.
+     */
+    private static final int BREAKPOINT_IMMEDIATE = 0x4c;
     /** vectors.S's entry number for a stack pointer found in its guard. */
     private static final int STACK_OVERFLOW = 16;
 
@@ -78,7 +87,7 @@ public final class Traps {
         }
         long esr = Mmio.read64(frame + ESR);
         int ec = (int) (esr >>> 26) & 0x3F;
-        if (entry % 4 == 0 && ec == EC_BRK) {
+        if (entry % 4 == 0 && ec == EC_BRK && (esr & 0xFFFF) == BREAKPOINT_IMMEDIATE) {
             breakpoints++;
             lastBreakpointImmediate = esr & 0xFFFF;
             Mmio.write64(frame + ELR, Mmio.read64(frame + ELR) + 4);

@@ -1,0 +1,25 @@
+package lichen.arch.aarch64;
+
+import lichen.api.Cpu;
+import lichen.api.Unsafe;
+
+/**
+ * Waiting for the next interrupt with nothing to run. The executor's own
+ * context may come back from a task with IRQs masked (a task that gave the
+ * CPU up from the tick's handler was inside an exception), and an IRQ that
+ * is never taken is never acknowledged: WFI would then return at once for
+ * ever, or, once the pending line is cleared, sleep for ever. So IRQs are
+ * masked while deciding to sleep, WFI ends when one is pending even so
+ * (ARM ARM D1.16.2, "Wait for Interrupt"), and unmasking takes it.
+ */
+@Unsafe
+public final class Idle {
+    private Idle() {}
+
+    /** Sleeps until an interrupt, unless typed input already waits; returns with IRQs unmasked, the interrupt handled. */
+    public static void untilInterrupt() {
+        Cpu.disableInterrupts();
+        if (!ConsoleInput.pending()) Cpu.waitForInterrupt();
+        Cpu.enableInterrupts();
+    }
+}
