@@ -66,6 +66,9 @@ public final class Cpu {
     /** Invalidates the TLB entries of one page in every address space (TLBI VAAE1IS, with the barriers). */
     public static void invalidateTlbPage(long va) { throw hostless(); }
 
+    /** Invalidates every TLB entry of EL1 and EL0 on every CPU, global ones included (TLBI VMALLE1IS, with the barriers). */
+    public static void invalidateTlbAll() { throw hostless(); }
+
     /*
      * User memory through unprivileged loads and stores (arch/aarch64/usercopy.S; ARM ARM C6.2,
      * LDTR/STTR): checked against EL0's permissions, each faulting instruction listed in the

@@ -3,13 +3,13 @@ package lichen.kernel.mm;
 import lichen.api.Async;
 import lichen.api.Cpu;
 import lichen.api.Unsafe;
+import lichen.arch.aarch64.BroadcastTlb;
 import lichen.arch.aarch64.StackContinuations;
 import lichen.arch.aarch64.UserPageFaults;
 import lichen.libkernel.Errno;
 import lichen.libkernel.container.IdAllocator;
 import lichen.libkernel.mm.PageTable;
 import lichen.libkernel.mm.Prot;
-import lichen.libkernel.mm.TlbMaintenance;
 import lichen.libkernel.mm.Vma;
 import lichen.libkernel.mm.VmaSet;
 
@@ -58,8 +58,7 @@ public final class UserAddressSpace implements UserPageFaults {
     private static UserAddressSpace create(VmaSet areas) {
         int asid = asids.allocLowest();
         if (asid < 0) return null;
-        TlbMaintenance tlb = Cpu::invalidateTlbPage; // TLBI VAAE1IS: the page under every ASID
-        PageTable t = PageTable.create(UserPages.frames(), tlb);
+        PageTable t = PageTable.create(UserPages.frames(), BroadcastTlb.user(asid));
         if (t == null) {
             asids.free(asid);
             return null;
@@ -209,7 +208,8 @@ public final class UserAddressSpace implements UserPageFaults {
         if (present < 0) {
             pa = UserPages.fill(table, page, v);
             if (pa < 0) return pa;
-            present = table.protAt(page); // a cached file frame is mapped read-only: a write copies it below
+            // A zeroed frame is mapped as the area allows; a cached file frame read-only, so a write breaks the share below.
+            present = v.file() instanceof PageSource ? table.protAt(page) : UserPages.pageProt(v.prot());
         } else {
             pa = table.translate(page);
         }

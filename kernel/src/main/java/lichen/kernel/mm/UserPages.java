@@ -3,12 +3,14 @@ package lichen.kernel.mm;
 import lichen.api.Async;
 import lichen.api.Mem;
 import lichen.api.Unsafe;
+import lichen.api.VA;
 import lichen.arch.aarch64.KernelAddressSpace;
 import lichen.libkernel.Errno;
 import lichen.libkernel.mm.BuddyAllocator;
 import lichen.libkernel.mm.CowTracker;
 import lichen.libkernel.mm.PageTable;
 import lichen.libkernel.mm.Prot;
+import lichen.libkernel.mm.ReleasedFrames;
 import lichen.libkernel.mm.Vma;
 
 /**
@@ -98,11 +100,11 @@ final class UserPages {
 
     /** Maps the filled frame {@code pa} at {@code page}: its address, or the frame already there, or -errno. */
     private static long mapFilled(PageTable t, long page, Vma v, long pa) {
-        if (t.protAt(page) >= 0) { // filled meanwhile (the file read slept): keep the first
+        int rc = t.mapPage(page, pa, pageProt(v.prot()));
+        if (rc == -Errno.EEXIST) { // filled meanwhile (the file read slept): keep the first
             frames().freePages(pa, 0);
             return t.translate(page);
         }
-        int rc = t.map(page, pa, PAGE, pageProt(v.prot()), 0);
         if (rc < 0) {
             frames().freePages(pa, 0);
             return rc;
@@ -141,11 +143,20 @@ final class UserPages {
         return rc < 0 ? rc : target;
     }
 
-    /** Every present page of [from, to) goes from {@code t}; frames no other space maps are freed. */
+    /**
+     * Every present page of [from, to) goes from {@code t} in one unmap (one TLB flush for a large
+     * range); frames no other space maps are freed, after the flush.
+     */
     static void release(PageTable t, long from, long to) {
-        for (long va = t.nextMapped(from, to); va < to; va = t.nextMapped(va + PAGE, to)) {
-            long pa = t.translate(va);
-            t.unmap(va, PAGE);
+        if (from < to) t.unmap(from, to - from, LET_GO);
+    }
+
+    private static final LetGo LET_GO = new LetGo();
+
+    /** An unmapped frame's count drops; the last space to let it go frees it. A class, not a lambda, so the build can freeze it. */
+    private static final class LetGo implements ReleasedFrames {
+        @Override
+        public void release(long pa) {
             if (mappers().unmap(pa) == 1) frames().freePages(pa, 0);
         }
     }
@@ -160,15 +171,13 @@ final class UserPages {
         int prot = v.prot() & ~Prot.WRITE;
         for (long va = parent.nextMapped(v.start(), v.end()); va < v.end(); va = parent.nextMapped(va + PAGE, v.end())) {
             long pa = parent.translate(va);
-            int rc = child.map(va, pa, PAGE, shared ? parent.protAt(va) : pageProt(prot), 0);
+            int rc = child.mapPage(va, pa, shared ? parent.protAt(va) : pageProt(prot));
             if (rc < 0) return rc;
             mappers().share(pa);
-            if (!shared && (parent.protAt(va) & Prot.WRITE) != 0) {
-                parent.unmap(va, PAGE);
-                parent.map(va, pa, PAGE, pageProt(prot), 0);
-            }
         }
-        return 0;
+        // The parent's private pages become read-only in one protect, one TLB flush for a large area
+        // (Linux's dup_mmap write-protects as it copies and flushes the whole mm once at the end).
+        return shared ? 0 : parent.protect(VA.of(v.start()), v.end() - v.start(), pageProt(prot));
     }
 
     /**
@@ -177,12 +186,9 @@ final class UserPages {
      * must fault, {@link #breakShare}).
      */
     static void reprotect(PageTable t, long from, long to, int prot, boolean sharedArea) {
-        for (long va = t.nextMapped(from, to); va < to; va = t.nextMapped(va + PAGE, to)) {
-            long pa = t.translate(va);
-            boolean keepReadOnly = sharedArea ? (t.protAt(va) & Prot.WRITE) == 0 : mappers().mapCount(pa) > 1;
-            int p = keepReadOnly ? prot & ~Prot.WRITE : prot;
-            t.unmap(va, PAGE);
-            t.map(va, pa, PAGE, pageProt(p), 0);
-        }
+        if (from < to) t.protect(from, to - from, (pa, current) -> {
+            boolean keepReadOnly = sharedArea ? (current & Prot.WRITE) == 0 : mappers().mapCount(pa) > 1;
+            return pageProt(keepReadOnly ? prot & ~Prot.WRITE : prot);
+        });
     }
 }

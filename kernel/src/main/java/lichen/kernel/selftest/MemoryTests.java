@@ -34,6 +34,7 @@ final class MemoryTests {
         SelfTest.check("text and rodata are read-only: writes to them fault", MemoryTests::textAndRodataAreReadOnly);
         SelfTest.check("only text is executable: data, heap, stacks and the direct map are not", MemoryTests::onlyTextExecutes);
         SelfTest.check("an upper-half page reads its frame and an unmapped guard page faults", MemoryTests::mappingsAndGuardPage);
+        SelfTest.check("an unmap of more pages than are invalidated one by one leaves no stale translation", MemoryTests::largeUnmapLeavesNothingStale);
         SelfTest.check("the buddy allocator owns the free RAM and every page of it is distinct", MemoryTests::buddyOwnsAllRam);
         SelfTest.check("kernel heap mappings come from the buddy allocator and return on munmap", MemoryTests::heapReturnsToBuddy);
         SelfTest.check("libkernel's slab allocator on real pages: distinct objects, all pages back on shrink", MemoryTests::slabOnRealPages);
@@ -110,6 +111,35 @@ final class MemoryTests {
         frames.freePages(a, 0);
         frames.freePages(b, 0);
         if (fault != window + 4096 + 8) return "guard access reported fault at 0x" + Long.toHexString(fault) + " (value " + ignored + ")";
+        return null;
+    }
+
+    /**
+     * 1024 pages mapped in the upper half, each read so its translation is in the TLB, then
+     * unmapped in one call, which flushes the whole TLB once instead of page by page (TlbGather):
+     * the first, a middle and the last page must fault afterwards.
+     */
+    private static String largeUnmapLeavesNothingStale() {
+        long window = 0xFFFF_E000_0000_0000L, pages = 1024;
+        BuddyAllocator frames = MemorySetup.frames();
+        long frame = frames.allocPages(0);
+        if (frame < 0) return "no frame";
+        PageTable t = Mmu.kernelTable();
+        int rc = 0;
+        for (long i = 0; i < pages && rc == 0; i++) rc = t.map(VA.of(window + i * 4096), PA.of(frame), 4096, Prot.READ);
+        if (rc != 0) return "map failed: " + rc;
+        Mem.store64(frame, 0x5eed);
+        long sum = 0;
+        for (long i = 0; i < pages; i++) sum += Mmio.read64(window + i * 4096);
+        t.unmap(VA.of(window), pages * 4096);
+        frames.freePages(frame, 0);
+        if (sum != 0x5eed * pages) return "the pages did not read their frame";
+        long[] probes = {0, pages / 2, pages - 1};
+        for (long p : probes) {
+            Traps.expectFault();
+            long ignored = Mmio.read64(window + p * 4096);
+            if (Traps.takeFault() != window + p * 4096) return "page " + p + " still translates after the unmap (read " + ignored + ")";
+        }
         return null;
     }
 

@@ -116,6 +116,15 @@ public final class Descriptor {
         return keep | attributeBits(prot);
     }
 
+    /**
+     * Whether two different leaves differ in AP[2:1], PXN and UXN only: the one change of a
+     * valid leaf that break-before-make does not cover (ARM ARM D8.16.1), since the output
+     * address, memory type and nG that a TLB entry is tagged and used by stay the same.
+     */
+    public static boolean differsInPermissionsOnly(long d, long nd) {
+        return d != nd && ((d ^ nd) & ~(AP_EL0 | AP_RO | PXN | UXN)) == 0;
+    }
+
     /** The {@link Prot} bits a leaf grants. */
     public static int prot(long d) {
         if (!isValid(d)) return 0;

@@ -13,8 +13,10 @@ import lichen.libkernel.Errno;
  * <p>One table serves one half of the address space (TTBR0 for user, TTBR1
  * for kernel): both halves index with VA bits [47:12], and a range must not
  * cross between them. Replacing a valid entry by another valid one follows
- * break-before-make (D8.16.1): clear it, invalidate the TLB, then write.
- * Tables left empty by unmap are freed.
+ * break-before-make (D8.16.1): clear it, invalidate the TLB, then write;
+ * a change of permissions alone needs no break. Tables left empty by unmap
+ * are freed. Unmap and protect invalidate a small range page by page and a
+ * large one with one whole flush at the end ({@link TlbGather}).
  */
 public final class PageTable {
     /** Allow 1 GiB and 2 MiB block descriptors where the range and address are aligned. */
@@ -27,12 +29,14 @@ public final class PageTable {
 
     private final FrameAllocator frames;
     private final TlbMaintenance tlb;
+    private final TlbGather gather;
     private final long root;
     private long tablePages;
 
     private PageTable(FrameAllocator frames, TlbMaintenance tlb, long root) {
         this.frames = frames;
         this.tlb = tlb;
+        this.gather = new TlbGather(frames, tlb);
         this.root = root;
         this.tablePages = 1;
     }
@@ -98,11 +102,46 @@ public final class PageTable {
         if ((pa & 4095) != 0 || ((pa + size - 1) >>> 48) != 0 || (prot & ~Prot.ALL) != 0) return -Errno.EINVAL;
         if (anyMapped(root, 0, va, va + size)) return -Errno.EEXIST;
         rc = mapLevel(root, 0, va, va + size, pa, prot, (flags & ALLOW_BLOCKS) != 0);
-        if (rc < 0) unmapLevel(root, 0, va, va + size);
+        if (rc < 0) unmap(va, size, null);
         return rc;
     }
 
     public int map(VA va, PA pa, long size, int prot) { return map(va, pa, size, prot, 0); }
+
+    /**
+     * Maps the one 4 KiB page at {@code va} to {@code pa}: {@link #map(long, long, long, int, int)}
+     * for a page fault, in one walk from the root that makes the missing tables on its way
+     * down and writes the leaf where it ends. 0, -EEXIST when something maps {@code va}
+     * already (nothing changes), -ENOMEM (the tables made on the way are freed), -EINVAL.
+     * Allocates nothing but table pages.
+     */
+    public int mapPage(long va, long pa, int prot) {
+        int rc = checkRange(va, 4096);
+        if (rc < 0) return rc;
+        if ((pa & 4095) != 0 || (pa >>> 48) != 0 || (prot & ~Prot.ALL) != 0) return -Errno.EINVAL;
+        long table = root;
+        for (int level = 0; level < 3; level++) {
+            int i = index(va, level);
+            long d = TableMemory.read(table, i);
+            if (!Descriptor.isValid(d)) {
+                long child = newTable();
+                if (child < 0) {
+                    unmap(va, 4096, null); // frees the empty tables made above
+                    return (int) child;
+                }
+                TableMemory.write(table, i, Descriptor.table(child));
+                table = child;
+            } else if (Descriptor.isTable(d, level)) {
+                table = Descriptor.tableAddress(d);
+            } else {
+                return -Errno.EEXIST; // a block maps it
+            }
+        }
+        int i = index(va, 3);
+        if (Descriptor.isValid(TableMemory.read(table, i))) return -Errno.EEXIST;
+        TableMemory.write(table, i, Descriptor.leaf(pa, prot, 3));
+        return 0;
+    }
 
     // Address arithmetic within a half is done on the low 48 bits plus the half's sign, so the end of the
     // high half (2^64) is handled as 0 by "end - 1" comparisons.
@@ -161,10 +200,20 @@ public final class PageTable {
     public int unmap(VA va, long size) { return unmap(va.raw(), size); }
 
     /** {@link #unmap(VA, long)} on a raw address, allocating nothing. */
-    public int unmap(long va, long size) {
+    public int unmap(long va, long size) { return unmap(va, size, null); }
+
+    /**
+     * {@link #unmap(long, long)}, handing each 4 KiB frame the range mapped to
+     * {@code released} (when not null) once no TLB entry can reach it, so the
+     * caller may free it there.
+     */
+    public int unmap(long va, long size, ReleasedFrames released) {
         int rc = checkRange(va, size);
         if (rc < 0) return rc;
-        return unmapLevel(root, 0, va, va + size);
+        gather.begin(size, released);
+        rc = unmapLevel(root, 0, va, va + size);
+        gather.end();
+        return rc;
     }
 
     private int unmapLevel(long table, int level, long va, long end) {
@@ -177,7 +226,7 @@ public final class PageTable {
                 boolean whole = next - va == size;
                 if (Descriptor.isLeaf(d, level) && whole) {
                     TableMemory.write(table, i, 0);
-                    tlb.invalidate(va);
+                    gather.leafChanged(va, Descriptor.outputAddress(d, level), size, true);
                 } else {
                     if (Descriptor.isLeaf(d, level)) {
                         int rc = split(table, level, i, d, va & -size);
@@ -189,8 +238,8 @@ public final class PageTable {
                     if (rc < 0) return rc;
                     if (TableMemory.isEmpty(child)) {
                         TableMemory.write(table, i, 0);
-                        tlb.invalidate(va);
-                        freeTable(child);
+                        tablePages--;
+                        gather.tableRemoved(va, child);
                     }
                 }
             }
@@ -226,10 +275,29 @@ public final class PageTable {
         int rc = checkRange(va.raw(), size);
         if (rc < 0) return rc;
         if ((prot & ~Prot.ALL) != 0) return -Errno.EINVAL;
-        return protectLevel(root, 0, va.raw(), va.raw() + size, prot);
+        gather.begin(size, null);
+        rc = protectLevel(root, 0, va.raw(), va.raw() + size, prot, null);
+        gather.end();
+        return rc;
     }
 
-    private int protectLevel(long table, int level, long va, long end, int prot) {
+    /**
+     * {@link #protect(VA, long, int)} with each page's permissions chosen by
+     * {@code choose} from the frame it maps and its permissions now (copy-on-write
+     * keeps a frame other spaces share read-only): one operation, so one flush for
+     * a large range.
+     * A block is given what {@code choose} says of its first frame.
+     */
+    public int protect(long va, long size, PageProtection choose) {
+        int rc = checkRange(va, size);
+        if (rc < 0) return rc;
+        gather.begin(size, null);
+        rc = protectLevel(root, 0, va, va + size, 0, choose);
+        gather.end();
+        return rc;
+    }
+
+    private int protectLevel(long table, int level, long va, long end, int prot, PageProtection choose) {
         while (va != end) {
             long next = nextBoundary(va, level, end);
             int i = index(va, level);
@@ -237,8 +305,13 @@ public final class PageTable {
             if (Descriptor.isValid(d)) {
                 long size = Descriptor.entrySize(level);
                 if (Descriptor.isLeaf(d, level) && next - va == size) {
-                    long nd = Descriptor.withProt(d, prot);
-                    if (nd != d) {
+                    int p = choose == null ? prot : choose.protFor(Descriptor.outputAddress(d, level), Descriptor.prot(d)) & Prot.ALL;
+                    long nd = Descriptor.withProt(d, p);
+                    if (Descriptor.differsInPermissionsOnly(d, nd)) {
+                        // No break needed (D8.16.1): the old or the new permissions apply until the invalidation.
+                        TableMemory.write(table, i, nd);
+                        gather.leafChanged(va, 0, size, false);
+                    } else if (nd != d) {
                         TableMemory.write(table, i, 0);
                         tlb.invalidate(va);
                         TableMemory.write(table, i, nd);
@@ -249,7 +322,7 @@ public final class PageTable {
                         if (rc < 0) return rc;
                         d = TableMemory.read(table, i);
                     }
-                    int rc = protectLevel(Descriptor.tableAddress(d), level + 1, va, next, prot);
+                    int rc = protectLevel(Descriptor.tableAddress(d), level + 1, va, next, prot, choose);
                     if (rc < 0) return rc;
                 }
             }

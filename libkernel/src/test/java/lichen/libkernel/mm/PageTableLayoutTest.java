@@ -2,7 +2,6 @@ package lichen.libkernel.mm;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.util.ArrayList;
 import java.util.List;
 import lichen.api.PA;
 import lichen.api.VA;
@@ -11,13 +10,13 @@ import org.junit.jupiter.api.Test;
 
 class PageTableLayoutTest {
     PhysicalMemory ram;
-    List<Long> tlb = new ArrayList<>();
+    RecordingTlb tlb = new RecordingTlb();
     PageTable pt;
 
     @BeforeEach
     void setUp() {
         ram = PhysicalMemory.install(32);
-        pt = PageTable.create(ram.buddy, tlb::add);
+        pt = PageTable.create(ram.buddy, tlb);
     }
 
     @Test
@@ -47,7 +46,7 @@ class PageTableLayoutTest {
         pt.map(VA.of(0x5000), PA.of(0x4000_1000L), 4096, Prot.READ | Prot.WRITE);
         tlb.clear();
         assertEquals(0, pt.protect(VA.of(0), 0x10000, Prot.READ));
-        assertEquals(List.of(0x1000L, 0x5000L), tlb);
+        assertEquals(List.of(0x1000L, 0x5000L), tlb.pages);
         assertEquals(Prot.READ, Descriptor.prot(pt.walk(VA.of(0x5000)).descriptor()));
         assertFalse(pt.walk(VA.of(0x3000)).isMapped());
     }

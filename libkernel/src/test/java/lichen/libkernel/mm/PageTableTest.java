@@ -17,14 +17,14 @@ import org.junit.jupiter.api.Test;
 class PageTableTest {
     static final int RWU = Prot.READ | Prot.WRITE | Prot.USER;
     PhysicalMemory ram;
-    List<Long> invalidated;
+    RecordingTlb invalidated;
     PageTable pt;
 
     @BeforeEach
     void setUp() {
         ram = PhysicalMemory.install(64);
-        invalidated = new ArrayList<>();
-        pt = PageTable.create(ram.buddy, invalidated::add);
+        invalidated = new RecordingTlb();
+        pt = PageTable.create(ram.buddy, invalidated);
     }
 
     @Test
@@ -34,6 +34,21 @@ class PageTableTest {
         assertEquals(-Errno.EFAULT, pt.translate(VA.of(0x40_1000)));
         assertEquals(-Errno.EFAULT, pt.translate(VA.of(0x3f_f000)));
         assertEquals(4, pt.tablePages(), "root plus one table at levels 1, 2 and 3");
+    }
+
+    @Test
+    void mapPageMapsOnePageAsMapDoesAndRefusesAMappedOne() {
+        assertEquals(0, pt.mapPage(0x40_0000, 0x4123_4000L, RWU));
+        assertEquals(0x4123_4abcL, pt.translate(0x40_0abc));
+        assertEquals(RWU, pt.protAt(0x40_0000));
+        assertEquals(4, pt.tablePages(), "root plus one table at levels 1, 2 and 3");
+        assertEquals(0, pt.mapPage(0x40_1000, 0x4123_5000L, Prot.READ | Prot.USER));
+        assertEquals(4, pt.tablePages(), "the neighbour shares the tables");
+        assertEquals(-Errno.EEXIST, pt.mapPage(0x40_0000, 0x4200_0000L, RWU));
+        assertEquals(0x4123_4000L, pt.translate(0x40_0000), "unchanged");
+        assertEquals(-Errno.EINVAL, pt.mapPage(0x40_0800, 0x4200_0000L, RWU));
+        pt.map(VA.of(0x4000_0000L), PA.of(0x4000_0000L), 2L << 20, RWU, PageTable.ALLOW_BLOCKS);
+        assertEquals(-Errno.EEXIST, pt.mapPage(0x4000_1000L, 0x4200_0000L, RWU), "inside a block");
     }
 
     @Test
@@ -159,7 +174,93 @@ class PageTableTest {
         pt.map(VA.of(0x10000), PA.of(0x4000_0000L), 3 * 4096, RWU);
         invalidated.clear();
         pt.unmap(VA.of(0x10000), 3 * 4096);
-        assertTrue(invalidated.containsAll(List.of(0x10000L, 0x11000L, 0x12000L)));
+        assertTrue(invalidated.pages.containsAll(List.of(0x10000L, 0x11000L, 0x12000L)));
+    }
+
+    @Test
+    void aSmallUnmapReleasesEachFrameAfterItsPageIsInvalidated() {
+        pt.map(0x10000, 0x4000_0000L, 3 * 4096, RWU, 0);
+        invalidated.clear();
+        List<Long> released = new ArrayList<>();
+        assertEquals(0, pt.unmap(0x10000, 3 * 4096, pa -> {
+            assertTrue(invalidated.pages.contains(0x10000 + (pa - 0x4000_0000L)), "invalidated before it is released");
+            released.add(pa);
+        }));
+        assertEquals(List.of(0x4000_0000L, 0x4000_1000L, 0x4000_2000L), released);
+        assertEquals(0, invalidated.wholeFlushes);
+    }
+
+    @Test
+    void anUnmapOfMoreThanTheThresholdFlushesOnceAtTheEnd() {
+        long pages = TlbGather.MAX_TLBI_PAGES + 1, free = ram.buddy.freePageCount();
+        pt.map(0x40_0000, 0x4000_0000L, pages * 4096, RWU, 0);
+        invalidated.clear();
+        assertEquals(0, pt.unmap(0x40_0000, pages * 4096));
+        assertEquals(List.of(-1L), invalidated.calls, "one whole flush, no page by page");
+        assertEquals(1, pt.tablePages(), "the emptied tables went");
+        assertEquals(free, ram.buddy.freePageCount(), "their pages are back");
+    }
+
+    @Test
+    void aQueueThatFillsFlushesEarlyAndEveryFrameStillWaitsForAFlush() {
+        long pages = 2048;
+        pt.map(0x40_0000, 0x4000_0000L, pages * 4096, RWU, 0);
+        invalidated.clear();
+        List<Integer> flushesBefore = new ArrayList<>();
+        assertEquals(0, pt.unmap(0x40_0000, pages * 4096, pa -> flushesBefore.add(invalidated.wholeFlushes)));
+        assertEquals(pages, flushesBefore.size());
+        for (int i = 0; i < pages; i++) assertEquals(i / 512 + 1, flushesBefore.get(i), "frame " + i + " waits for its batch's flush");
+        assertEquals(4, invalidated.wholeFlushes, "one flush for each queue page of 512 frames");
+        assertTrue(invalidated.pages.isEmpty());
+        assertEquals(-Errno.EFAULT, pt.translate(0x40_0000 + (pages - 1) * 4096));
+    }
+
+    @Test
+    void aLargeProtectFlushesOnceAndChangesEveryPage() {
+        long pages = 1024;
+        pt.map(0x40_0000, 0x4000_0000L, pages * 4096, RWU, 0);
+        invalidated.clear();
+        assertEquals(0, pt.protect(VA.of(0x40_0000), pages * 4096, Prot.READ | Prot.USER));
+        assertEquals(List.of(-1L), invalidated.calls);
+        for (long i = 0; i < pages; i++) assertEquals(PageTable.PERMISSION_FAULT, pt.access(VA.of(0x40_0000 + i * 4096), Prot.WRITE, true));
+    }
+
+    @Test
+    void protectCanChooseEachPagesPermissionsByItsFrameInOneFlush() {
+        long pages = 1024;
+        pt.map(0x40_0000, 0x4000_0000L, pages * 4096, RWU, 0);
+        invalidated.clear();
+        assertEquals(0, pt.protect(0x40_0000, pages * 4096, (pa, now) -> (pa >>> 12) % 2 == 0 ? now : Prot.READ | Prot.USER));
+        assertEquals(List.of(-1L), invalidated.calls, "half the pages changed: one whole flush");
+        assertEquals(RWU, pt.protAt(0x40_0000));
+        assertEquals(Prot.READ | Prot.USER, pt.protAt(0x40_1000));
+        assertEquals(0x4000_1000L, pt.translate(0x40_1000), "the frame stays");
+    }
+
+    @Test
+    void aSmallProtectInvalidatesEachChangedPageWithoutBreakingIt() {
+        pt.map(0x40_0000, 0x4000_0000L, 2 * 4096, RWU, 0);
+        invalidated.clear();
+        long stores = ram.memory.storeCount();
+        assertEquals(0, pt.protect(VA.of(0x40_0000), 2 * 4096, Prot.READ | Prot.USER));
+        assertEquals(List.of(0x40_0000L, 0x40_1000L), invalidated.calls);
+        assertEquals(stores + 2, ram.memory.storeCount(), "one store a page: permissions change without a break");
+    }
+
+    @Test
+    void withoutAPageForTheQueueALargeUnmapGoesPageByPage() {
+        PhysicalMemory small = PhysicalMemory.install(1);
+        RecordingTlb tlb = new RecordingTlb();
+        PageTable t = PageTable.create(small.buddy, tlb);
+        long pages = 600;
+        assertEquals(0, t.map(0x40_0000, PhysicalMemory.RAM_BASE, pages * 4096, RWU, 0));
+        List<Long> taken = new ArrayList<>();
+        for (long p = small.buddy.allocPages(0); p >= 0; p = small.buddy.allocPages(0)) taken.add(p);
+        List<Long> released = new ArrayList<>();
+        assertEquals(0, t.unmap(0x40_0000, pages * 4096, released::add));
+        assertEquals(pages, released.size());
+        assertEquals(pages + 4, tlb.pages.size(), "each page, then the tables as they empty: two at level 3, one each at 2 and 1");
+        assertEquals(0, tlb.wholeFlushes);
     }
 
     @Test
@@ -191,6 +292,7 @@ class PageTableTest {
         while (small.buddy.freePageCount() > 2) small.buddy.allocPages(0);
         long free = small.buddy.freePageCount();
         assertEquals(-Errno.ENOMEM, t.map(VA.of(0x1000_0000L), PA.of(PhysicalMemory.RAM_BASE), 4096, RWU));
+        assertEquals(-Errno.ENOMEM, t.mapPage(0x1000_0000L, PhysicalMemory.RAM_BASE, RWU), "mapPage too");
         assertEquals(-Errno.EFAULT, t.translate(VA.of(0x1000_0000L)));
         assertEquals(free, small.buddy.freePageCount());
         assertEquals(1, t.tablePages());

@@ -56,7 +56,7 @@ public final class Mmu {
      * in which case the bootstrap tables stay.
      */
     public static String takeOver(BuddyAllocator frames, long[] ram, long devicesEnd, long imageEnd) {
-        TlbMaintenance tlb = Cpu::invalidateTlbPage;
+        TlbMaintenance tlb = BroadcastTlb.kernel();
         PageTable high = PageTable.create(frames, tlb), low = PageTable.create(frames, tlb);
         if (high == null || low == null) return "no page for a root table";
         int rc = 0;

@@ -104,6 +104,10 @@ final class IntrinsicCalls {
                 fb.emit("call void asm sideeffect \"dsb ishst\\0Atlbi vaae1is, $0\\0Adsb ish\\0Aisb\", \"r,~{memory}\"(i64 " + page + ")");
                 yield "void";
             }
+            case "invalidateTlbAll" -> {
+                fb.emit("call void asm sideeffect \"dsb ishst\\0Atlbi vmalle1is\\0Adsb ish\\0Aisb\", \"~{memory}\"()");
+                yield "void";
+            }
             // User memory through arch/aarch64/usercopy.S, whose faults resume at fixups (the exception table).
             case "copyFromUser" -> fb.def("call i64 @lichen_copy_from_user(i64 " + v.get(0) + ", i64 " + v.get(1) + ", i64 " + v.get(2) + ")");
             case "copyToUser" -> fb.def("call i64 @lichen_copy_to_user(i64 " + v.get(0) + ", i64 " + v.get(1) + ", i64 " + v.get(2) + ")");
