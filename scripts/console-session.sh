@@ -11,7 +11,8 @@
 # typed a second after the one before it instead (input to a running
 # program: cat, read), and one starting with "?" types nothing but waits
 # until the console has shown its text (so ^C comes once sleep runs, not
-# while bash is still starting it). A step that waits longer than
+# while bash is still starting it; noflsh, because Linux's flush of the
+# output at a signal character drops the ^C echo or not, by a race). A step that waits longer than
 # STEP_TIMEOUT seconds (default 60) ends the session with status 1.
 set -uo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -27,7 +28,7 @@ steps=(
   'stty -echo; read -r s; stty echo; echo "unechoed: $s"'
   '~secret'
   'stty size; stty -a | grep -o "icanon\|-icanon" | head -1'
-  'echo sleeping; sleep 20'
+  'stty noflsh; echo sleeping; sleep 20'
   '?sleeping'$'\n'
   '~'$'\003'
   'echo "after ^C: $?"'
@@ -37,7 +38,7 @@ steps=(
 
 prompt=':~# '
 transcript="$(mktemp)"
-trap 'rm -f "$transcript"' EXIT
+trap '[ -n "${KEEP_TRANSCRIPT:-}" ] && cp "$transcript" "$KEEP_TRANSCRIPT"; rm -f "$transcript"' EXIT
 unset INIT
 coproc GUEST { "$root/scripts/run-$kernel.sh" 2>&1; }
 exec 3<&"${GUEST[0]}" 4>&"${GUEST[1]}"
