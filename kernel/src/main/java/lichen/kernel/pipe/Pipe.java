@@ -65,6 +65,8 @@ public final class Pipe {
 
     /** The read end's driver. */
     final class ReadEnd implements CharDevice {
+        Pipe pipe() { return Pipe.this; }
+
         @Override
         @Async
         public int read(long pos, byte[] buf, int off, int len) {
@@ -101,6 +103,8 @@ public final class Pipe {
 
     /** The write end's driver. */
     final class WriteEnd implements CharDevice {
+        Pipe pipe() { return Pipe.this; }
+
         @Override
         public int read(long pos, byte[] buf, int off, int len) { return -Errno.EBADF; }
 

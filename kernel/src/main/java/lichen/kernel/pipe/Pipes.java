@@ -42,4 +42,23 @@ public final class Pipes {
         ends[1] = wf;
         return 0;
     }
+
+    /** The pipe behind either end {@code f}, or null when it is not a pipe's end. */
+    private static Pipe of(OpenFile f) {
+        if (f.device instanceof Pipe.ReadEnd r) return r.pipe();
+        if (f.device instanceof Pipe.WriteEnd w) return w.pipe();
+        return null;
+    }
+
+    /** F_GETPIPE_SZ: the pipe's capacity in bytes, or -EBADF when {@code f} is no pipe's end (fcntl(2)). */
+    public static long capacity(OpenFile f) {
+        Pipe p = of(f);
+        return p == null ? -Errno.EBADF : p.buffer.capacity();
+    }
+
+    /** FIONREAD: bytes waiting in the pipe, or -1 when {@code f} is no pipe's end. */
+    public static long unread(OpenFile f) {
+        Pipe p = of(f);
+        return p == null ? -1 : p.buffer.available();
+    }
 }

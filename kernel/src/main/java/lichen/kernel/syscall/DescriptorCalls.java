@@ -8,6 +8,7 @@ import lichen.fs.vfs.OpenFile;
 import lichen.fs.vfs.OpenFlags;
 import lichen.kernel.fs.ConsoleTerminal;
 import lichen.kernel.mm.UserCopy;
+import lichen.kernel.pipe.Pipes;
 import lichen.kernel.proc.Process;
 import lichen.libkernel.Errno;
 
@@ -18,7 +19,7 @@ import lichen.libkernel.Errno;
 final class DescriptorCalls {
     /** fcntl commands (asm-generic/fcntl.h). */
     static final int F_DUPFD = 0, F_GETFD = 1, F_SETFD = 2, F_GETFL = 3, F_SETFL = 4, F_GETLK = 5, F_SETLK = 6, F_SETLKW = 7,
-            F_DUPFD_CLOEXEC = 1030;
+            F_DUPFD_CLOEXEC = 1030, F_GETPIPE_SZ = 1032;
     static final int FD_CLOEXEC = 1;
     /** struct flock's l_type: no lock. */
     static final int F_UNLCK = 2;
@@ -93,6 +94,7 @@ final class DescriptorCalls {
                 return UserCopy.copyOut(p.mm(), arg, type, 0, 2);
             }
             case F_SETLK, F_SETLKW -> { return 0; }
+            case F_GETPIPE_SZ -> { return Pipes.capacity(f); }
             default -> { return -Errno.EINVAL; }
         }
     }
@@ -117,6 +119,8 @@ final class DescriptorCalls {
         boolean console = f.device instanceof ConsoleDevice;
         if (cmd == FIONREAD) {
             if (console) return UserCopy.store32(p.mm(), arg, ConsoleTerminal.get().available());
+            long unread = Pipes.unread(f);
+            if (unread >= 0) return UserCopy.store32(p.mm(), arg, (int) unread);
             if (!FileMode.isRegular(f.inode.mode)) return -Errno.ENOTTY;
             return UserCopy.store32(p.mm(), arg, (int) Math.max(0, Math.min(Integer.MAX_VALUE, f.inode.size - f.offset)));
         }

@@ -107,6 +107,15 @@ public final class Linux {
         return Syscall.invoke(SyscallNumbers.DUP3, oldfd, newfd, flags);
     }
 
+    /** ioctl(2) with an int-sized result written to {@code out[0]} (FIONREAD and the like). */
+    public static long ioctl(int fd, int cmd, int[] out) {
+        return ioctl(fd, cmd, address(out));
+    }
+
+    public static long ioctl(int fd, int cmd, long arg) {
+        return Syscall.invoke(SyscallNumbers.IOCTL, fd, cmd, arg);
+    }
+
     public static long fcntl(int fd, int cmd, long arg) {
         return Syscall.invoke(SyscallNumbers.FCNTL, fd, cmd, arg);
     }

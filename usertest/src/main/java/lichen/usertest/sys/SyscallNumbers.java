@@ -23,6 +23,7 @@ public final class SyscallNumbers {
     public static final int PIPE2 = 59;
     public static final int PSELECT6 = 72;
     public static final int PPOLL = 73;
+    public static final int IOCTL = 29;
     public static final int SENDFILE = 71;
     public static final int COPY_FILE_RANGE = 285;
     public static final int GETDENTS64 = 61;

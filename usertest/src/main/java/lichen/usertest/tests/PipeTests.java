@@ -27,6 +27,7 @@ public final class PipeTests {
         list.add("pipe2_bad_flags_einval_bad_pointer_efault", PipeTests::pipeErrors);
         list.add("pipe_wrong_end_ebadf_no_seek_espipe", PipeTests::wrongEnd);
         list.add("pipe_between_processes_more_than_capacity", PipeTests::betweenProcesses);
+        list.add("pipe_fionread_counts_unread_f_getpipe_sz_is_64k", PipeTests::sizes);
     }
 
     private static void dataInOrder(Check c) {
@@ -172,5 +173,33 @@ public final class PipeTests {
             c.equal(0, Processes.waitFor(pid), "the writer's wait status");
         }
         Linux.close(p[0]);
+    }
+
+    private static final int FIONREAD = 0x541B, F_GETPIPE_SZ = 1032;
+
+    /** FIONREAD (ioctl_tty(2), also pipes) counts the bytes not yet read; F_GETPIPE_SZ (fcntl(2)) is the default 16 pages. */
+    private static void sizes(Check c) {
+        int[] p = Pipes.open(c);
+        if (p == null) {
+            return;
+        }
+        int[] n = {-1};
+        c.returned(0, Linux.ioctl(p[0], FIONREAD, n), "FIONREAD on the empty pipe");
+        c.equal(0, n[0], "nothing unread");
+        c.returned(5, Linux.write(p[1], Bytes.ascii("hello"), 0, 5), "write 5");
+        c.returned(0, Linux.ioctl(p[0], FIONREAD, n), "FIONREAD after the write");
+        c.equal(5, n[0], "five unread");
+        byte[] b = new byte[2];
+        Linux.read(p[0], b, 0, 2);
+        c.returned(0, Linux.ioctl(p[0], FIONREAD, n), "FIONREAD after reading 2");
+        c.equal(3, n[0], "three unread");
+        c.returned(65536, Linux.fcntl(p[0], F_GETPIPE_SZ, 0), "F_GETPIPE_SZ of the read end");
+        c.returned(65536, Linux.fcntl(p[1], F_GETPIPE_SZ, 0), "F_GETPIPE_SZ of the write end");
+        long fd = Linux.openat(Fcntl.AT_FDCWD, "/dev/null", Fcntl.O_RDONLY, 0);
+        if (c.succeeded(fd, "open /dev/null")) {
+            c.fails(Errno.EBADF, Linux.fcntl((int) fd, F_GETPIPE_SZ, 0), "F_GETPIPE_SZ of a device");
+            Linux.close((int) fd);
+        }
+        Pipes.close(p);
     }
 }
