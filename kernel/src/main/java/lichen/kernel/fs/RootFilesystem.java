@@ -2,6 +2,7 @@ package lichen.kernel.fs;
 
 import lichen.api.Async;
 import lichen.arch.aarch64.Timer;
+import lichen.fs.Errno;
 import lichen.fs.FsProbe;
 import lichen.fs.Result;
 import lichen.fs.block.PageCache;
@@ -119,7 +120,19 @@ public final class RootFilesystem {
             described = "an empty tmpfs (the " + where + " holds no ext2/3/4 filesystem)";
             return null;
         }
-        Result<Ext4Fs> r = Ext4Fs.mount(new PageCache(disk, CACHE_PAGES), true, clock);
+        PageCache cache = new PageCache(disk, CACHE_PAGES);
+        Result<Ext4Fs> r = Ext4Fs.mount(cache, true, clock);
+        if (!r.ok() && r.error == -Errno.EROFS) {
+            // A feature this driver does not write, or a journal that needs recovery (a machine stopped
+            // while Linux had it mounted): the files can still be read, so boot read-only, as Linux
+            // mounts a filesystem it cannot write.
+            Result<Ext4Fs> ro = Ext4Fs.mount(cache, false, clock);
+            if (ro.ok()) {
+                described = "ext4, read-only (a read-write mount was refused: error " + r.error
+                        + "; e2fsck on the host repairs a journal that needs recovery), from the " + where;
+                return ro.value;
+            }
+        }
         if (!r.ok()) {
             described = "an empty tmpfs (the ext4 filesystem of the " + where + " did not mount: error " + r.error + ")";
             return null;
