@@ -25,8 +25,9 @@ final class PollCalls {
     private static final int POLLFD_SIZE = 8;
     /** select(2)'s sets: FD_SETSIZE bits at most. */
     private static final int FD_SETSIZE = 1024;
-    private static final int SELECT_READ = PollEvents.READABLE | PollEvents.POLLHUP | PollEvents.POLLERR,
-            SELECT_WRITE = PollEvents.WRITABLE | PollEvents.POLLERR, SELECT_EXCEPT = PollEvents.POLLPRI;
+    /** What makes a descriptor ready in select(2)'s read, write and except sets (fs/select.c's POLLIN_SET and friends). */
+    private static final int[] SELECT_SETS = {
+        PollEvents.READABLE | PollEvents.POLLHUP | PollEvents.POLLERR, PollEvents.WRITABLE | PollEvents.POLLERR, PollEvents.POLLPRI};
 
     private PollCalls() {}
 
@@ -110,13 +111,12 @@ final class PollCalls {
     private static int selectPass(Process p, byte[] in, byte[] out, int bytes, int limit, PollTable t) {
         java.util.Arrays.fill(out, (byte) 0);
         int ready = 0;
-        int[] wanted = {SELECT_READ, SELECT_WRITE, SELECT_EXCEPT};
         for (int fd = 0; fd < limit; fd++) {
             if (!anySet(in, bytes, fd)) continue;
             OpenFile f = FileCalls.file(p, fd);
             int events = f == null ? PollEvents.POLLNVAL : f.poll(t);
             for (int s = 0; s < 3; s++) {
-                if (!isSet(in, s * bytes, fd) || (events & wanted[s]) == 0) continue;
+                if (!isSet(in, s * bytes, fd) || (events & SELECT_SETS[s]) == 0) continue;
                 out[s * bytes + fd / 8] |= (byte) (1 << (fd % 8));
                 ready++;
             }
