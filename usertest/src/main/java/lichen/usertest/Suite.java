@@ -2,6 +2,8 @@ package lichen.usertest;
 
 import lichen.usertest.tests.CloneTests;
 import lichen.usertest.tests.CopyTests;
+import lichen.usertest.tests.LockTests;
+import lichen.usertest.tests.VectorTests;
 import lichen.usertest.tests.DescriptorTests;
 import lichen.usertest.tests.DirectoryTests;
 import lichen.usertest.tests.ExecTests;
@@ -37,6 +39,9 @@ public final class Suite {
         list.beginGroup("file");
         FileTests.register(list);
         CopyTests.register(list);
+        VectorTests.register(list);
+        list.beginGroup("lock");
+        LockTests.register(list);
         list.beginGroup("descriptor");
         DescriptorTests.register(list);
         list.beginGroup("directory");

@@ -32,6 +32,13 @@ public final class SyscallNumbers {
     public static final int WRITE = 64;
     public static final int PREAD64 = 67;
     public static final int PWRITE64 = 68;
+    public static final int READV = 65;
+    public static final int WRITEV = 66;
+    public static final int PREADV = 69;
+    public static final int PWRITEV = 70;
+    public static final int PREADV2 = 286;
+    public static final int PWRITEV2 = 287;
+    public static final int FLOCK = 32;
     public static final int READLINKAT = 78;
     public static final int NEWFSTATAT = 79;
     public static final int FSTAT = 80;
