@@ -21,6 +21,7 @@ import lichen.usertest.tests.PollTests;
 import lichen.usertest.tests.ProcessGroupTests;
 import lichen.usertest.tests.ProcessTests;
 import lichen.usertest.tests.FaultSignalTests;
+import lichen.usertest.tests.FifoTests;
 import lichen.usertest.tests.SignalTests;
 import lichen.usertest.tests.SystemTests;
 import lichen.usertest.tests.ThreadTests;
@@ -50,6 +51,7 @@ public final class Suite {
         NameTests.register(list);
         list.beginGroup("pipe");
         PipeTests.register(list);
+        FifoTests.register(list);
         list.beginGroup("poll");
         PollTests.register(list);
         list.beginGroup("process");

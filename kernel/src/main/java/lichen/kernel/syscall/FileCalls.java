@@ -10,6 +10,7 @@ import lichen.fs.vfs.OpenFlags;
 import lichen.fs.vfs.Vfs;
 import lichen.kernel.fs.RootFilesystem;
 import lichen.kernel.mm.UserCopy;
+import lichen.kernel.pipe.Fifos;
 import lichen.kernel.proc.Process;
 import lichen.libkernel.Errno;
 
@@ -49,7 +50,14 @@ final class FileCalls {
         if (ctx == null) return -Errno.ENOENT;
         Result<String> name = UserPaths.read(p, path);
         if (!name.ok()) return name.error;
-        return vfs().openat(ctx, dirfd, name.value, flags, mode);
+        Result<OpenFile> f = vfs().open(ctx, dirfd, name.value, flags, mode);
+        if (!f.ok()) return f.error;
+        int waited = Fifos.awaitPartner(f.value); // a FIFO's open waits for its other side
+        if (waited < 0) {
+            f.value.close();
+            return waited;
+        }
+        return vfs().install(ctx, f.value, flags);
     }
 
     /** close(2). */

@@ -59,6 +59,7 @@ public final class SyscallTable {
             case 25 -> DescriptorCalls.sysFcntl(p, (int) a0, (int) a1, a2);
             case 29 -> DescriptorCalls.sysIoctl(p, (int) a0, (int) a1, a2);
             case 32 -> LockCalls.sysFlock(p, (int) a0, (int) a1);
+            case 33 -> NameCalls.sysMknodat(p, (int) a0, a1, (int) a2, (int) a3);
             case 34 -> NameCalls.sysMkdirat(p, (int) a0, a1, (int) a2);
             case 35 -> NameCalls.sysUnlinkat(p, (int) a0, a1, (int) a2);
             case 36 -> NameCalls.sysSymlinkat(p, a0, (int) a1, a2);

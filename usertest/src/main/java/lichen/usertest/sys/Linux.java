@@ -186,6 +186,10 @@ public final class Linux {
         return Syscall.invoke(SyscallNumbers.UNLINKAT, dirfd, Syscall.addressOf(CString.of(path)), flags);
     }
 
+    public static long mknodat(int dirfd, String path, int mode, int dev) {
+        return Syscall.invoke(SyscallNumbers.MKNODAT, dirfd, Syscall.addressOf(CString.of(path)), mode, dev);
+    }
+
     public static long mkdirat(int dirfd, String path, int mode) {
         return mkdirat(dirfd, Syscall.addressOf(CString.of(path)), mode);
     }

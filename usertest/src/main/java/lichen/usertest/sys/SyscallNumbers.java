@@ -12,6 +12,7 @@ public final class SyscallNumbers {
     public static final int GETCWD = 17;
     public static final int DUP3 = 24;
     public static final int FCNTL = 25;
+    public static final int MKNODAT = 33;
     public static final int MKDIRAT = 34;
     public static final int UNLINKAT = 35;
     public static final int SYMLINKAT = 36;
