@@ -164,6 +164,7 @@ public final class SyscallTable {
             case 276 -> NameCalls.sysRenameat2(p, (int) a0, a1, (int) a2, a3, (int) a4);
             case 278 -> RandomCalls.sysGetrandom(p, a0, a1, (int) a2);
             case 281 -> ExecCalls.sysExecveat(p, frame, (int) a0, a1, a2, a3, (int) a4);
+            case 283 -> BarrierCalls.sysMembarrier(p, (int) a0, (int) a1);
             case 285 -> CopyCalls.sysCopyFileRange(p, (int) a0, a1, (int) a2, a3, a4, (int) a5);
             case 286 -> FileCalls.sysPreadv2(p, (int) a0, a1, (int) a2, a3, (int) a5);
             case 287 -> FileCalls.sysPwritev2(p, (int) a0, a1, (int) a2, a3, (int) a5);
