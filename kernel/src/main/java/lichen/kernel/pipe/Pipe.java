@@ -79,7 +79,7 @@ public final class Pipe {
             }
             int n = buffer.read(buf, off, len);
             writable.wakeAll(executor());
-            pollers.wakeAll();
+            pollers.wakeAll(PollEvents.WRITABLE); // room: only writers' waits care (an edge-triggered reader's does not)
             return n;
         }
 
@@ -121,7 +121,7 @@ public final class Pipe {
                 if (fits) {
                     done += buffer.write(buf, off + done, want);
                     readable.wakeAll(executor());
-                    pollers.wakeAll();
+                    pollers.wakeAll(PollEvents.READABLE);
                     continue;
                 }
                 if (nonBlocking(file)) return done > 0 ? done : -Errno.EAGAIN;

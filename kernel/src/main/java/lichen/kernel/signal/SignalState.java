@@ -1,5 +1,7 @@
 package lichen.kernel.signal;
 
+import lichen.libkernel.sync.WakerSet;
+
 /**
  * A process's signal dispositions and blocked mask (man 7 signal): what
  * rt_sigaction(2) and rt_sigprocmask(2) set and read back, what fork(2)
@@ -24,6 +26,8 @@ public final class SignalState {
     private final long[] address = new long[NSIG + 1];
     /** sigaltstack(2): the alternate stack, and SS_DISABLE when none. */
     private long altStack, altSize;
+    /** signalfd(2) readers and pollers: woken whenever a signal is made pending, blocked or not. */
+    public final WakerSet queueWaiters = new WakerSet();
     private int altFlags = SS_DISABLE;
     public static final int SS_ONSTACK = 1, SS_DISABLE = 2;
 

@@ -1,0 +1,102 @@
+package lichen.kernel.signal;
+
+import lichen.api.Async;
+import lichen.fs.event.IntervalTimer;
+import lichen.kernel.proc.Process;
+import lichen.kernel.proc.Processes;
+import lichen.libkernel.async.Executor;
+import lichen.libkernel.async.Task;
+
+/**
+ * One POSIX per-process timer (man 2 timer_create): an {@link IntervalTimer}
+ * whose expirations send a signal to the process, or to one of its threads
+ * (SIGEV_THREAD_ID), with si_code SI_TIMER and the sigev_value asked for;
+ * SIGEV_NONE sends nothing. An expiration while the last signal is still
+ * pending is an overrun (timer_getoverrun(2)). A kernel task sleeps until
+ * each deadline while the timer is armed.
+ */
+public final class PosixTimer {
+    public static final int SIGEV_SIGNAL = 0, SIGEV_NONE = 1, SIGEV_THREAD_ID = 4;
+
+    final Process owner;
+    public final int id, clock;
+    final int notify, signal;
+    final long value;
+    /** The thread SIGEV_THREAD_ID names, else the process. */
+    final Process target;
+    private final IntervalTimer timer = new IntervalTimer();
+    private int overrun, lastOverrun;
+    private Task waker;
+    boolean deleted;
+
+    PosixTimer(Process owner, int id, int clock, int notify, int signal, long value, Process target) {
+        this.owner = owner;
+        this.id = id;
+        this.clock = clock;
+        this.notify = notify;
+        this.signal = signal;
+        this.value = value;
+        this.target = target;
+    }
+
+    private static Executor executor() { return Processes.executor(); }
+
+    /** Arms it for the monotonic {@code at} (0 disarms), then every {@code every} ns. */
+    public void set(long at, long every) {
+        timer.arm(at, every);
+        overrun = 0;
+        Executor ex = executor();
+        if (waker != null) ex.interrupt(waker);
+        else if (at != 0) waker = ex.spawn("posix-timer", this::run);
+    }
+
+    /** Nanoseconds to the next expiration (0: disarmed); a periodic timer's missed expirations are overruns. */
+    public long remaining() {
+        long now = executor().now();
+        if (timer.armed() && now >= timer.deadline()) fire(timer.expire(now));
+        return timer.remaining(now);
+    }
+
+    public long interval() { return timer.interval(); }
+
+    /** timer_getoverrun(2): the overruns counted when the last signal was sent. */
+    public int overrun() { return lastOverrun; }
+
+    void delete() {
+        deleted = true;
+        timer.arm(0, 0);
+        if (waker != null) executor().interrupt(waker);
+    }
+
+    @Async
+    private void run() {
+        Executor ex = executor();
+        while (timer.armed() && !deleted && owner.state() == Process.LIVE) {
+            long wait = timer.deadline() - ex.now();
+            if (wait > 0) {
+                ex.sleep(wait, true);
+                ex.current().clearSignal();
+                continue;
+            }
+            fire(timer.expire(ex.now()));
+        }
+        waker = null;
+    }
+
+    /** {@code n} expirations: one signal, the rest overruns; none while the last is still pending. */
+    private void fire(long n) {
+        if (n == 0 || notify == SIGEV_NONE) return;
+        Process to = target.state() == Process.LIVE ? target : owner;
+        long more = n - 1 + overrun;
+        overrun = (int) Math.min(more, Integer.MAX_VALUE);
+        boolean pending = (to.signals().pending() & SignalState.bit(signal)) != 0
+                && to.signals().code(signal) == Signals.SI_TIMER && to.signals().senderPid(signal) == id;
+        if (pending) {
+            overrun = (int) Math.min((long) overrun + 1, Integer.MAX_VALUE);
+            return;
+        }
+        lastOverrun = overrun;
+        overrun = 0;
+        Signals.send(to, signal, Signals.SI_TIMER, id, lastOverrun, value);
+    }
+}
