@@ -45,6 +45,7 @@ public final class PosixTimer {
     public void set(long at, long every) {
         timer.arm(at, every);
         overrun = 0;
+        lastOverrun = 0; // timer_settime starts the count again, as Linux's common_timer_set does
         Executor ex = executor();
         if (waker != null) ex.interrupt(waker);
         else if (at != 0) waker = ex.spawn("posix-timer", this::run);
@@ -59,7 +60,7 @@ public final class PosixTimer {
 
     public long interval() { return timer.interval(); }
 
-    /** timer_getoverrun(2): the overruns counted when the last signal was sent. */
+    /** timer_getoverrun(2): the overruns the last signal sent carries. */
     public int overrun() { return lastOverrun; }
 
     void delete() {
@@ -83,20 +84,25 @@ public final class PosixTimer {
         waker = null;
     }
 
-    /** {@code n} expirations: one signal, the rest overruns; none while the last is still pending. */
+    /**
+     * {@code n} expirations: one signal, the rest overruns. While the last
+     * signal is still pending no other is sent: its siginfo's si_overrun
+     * counts the expirations instead, as Linux's preallocated timer signal
+     * does (timer_getoverrun(2) then says the same).
+     */
     private void fire(long n) {
         if (n == 0 || notify == SIGEV_NONE) return;
         Process to = target.state() == Process.LIVE ? target : owner;
-        long more = n - 1 + overrun;
-        overrun = (int) Math.min(more, Integer.MAX_VALUE);
-        boolean pending = (to.signals().pending() & SignalState.bit(signal)) != 0
-                && to.signals().code(signal) == Signals.SI_TIMER && to.signals().senderPid(signal) == id;
+        SignalState s = to.signals();
+        boolean pending = (s.pending() & SignalState.bit(signal)) != 0 && s.code(signal) == Signals.SI_TIMER && s.senderPid(signal) == id;
         if (pending) {
-            overrun = (int) Math.min((long) overrun + 1, Integer.MAX_VALUE);
+            overrun = (int) Math.min((long) overrun + n, Integer.MAX_VALUE);
+            lastOverrun = overrun;
+            s.post(signal, Signals.SI_TIMER, id, overrun, value);
             return;
         }
+        overrun = (int) Math.min(n - 1, Integer.MAX_VALUE);
         lastOverrun = overrun;
-        overrun = 0;
-        Signals.send(to, signal, Signals.SI_TIMER, id, lastOverrun, value);
+        Signals.send(to, signal, Signals.SI_TIMER, id, overrun, value);
     }
 }

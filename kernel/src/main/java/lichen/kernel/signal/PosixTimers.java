@@ -43,6 +43,17 @@ public final class PosixTimers {
     /** {@code p}'s process's timer {@code id}, or null (EINVAL). */
     public static PosixTimer of(Process p, int id) { return find(p.leader(), id); }
 
+    /** execve(2) deletes the process's timers. */
+    public static void deleteAll(Process p) {
+        Process owner = p.leader();
+        for (int i = 0; i < MAX; i++) {
+            if (timers[i] != null && timers[i].owner == owner) {
+                timers[i].delete();
+                timers[i] = null;
+            }
+        }
+    }
+
     /** timer_delete(2): disarms it and frees its id; false when there is no such timer. */
     public static boolean delete(Process p, int id) {
         PosixTimer t = of(p, id);

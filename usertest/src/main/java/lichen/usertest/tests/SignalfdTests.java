@@ -30,6 +30,7 @@ public final class SignalfdTests {
         list.add("signalfd_epoll_and_read_woken_by_childs_kill", SignalfdTests::wokenByChild);
         list.add("signalfd_timer_signal_si_timer_value_and_id", SignalfdTests::timerSignal);
         list.add("signalfd_timer_sigev_thread_id_to_caller", SignalfdTests::threadTimer);
+        list.add("timer_overrun_counts_expirations_while_pending", SignalfdTests::overrun);
     }
 
     /** Blocks {@code set}, returning the old mask for {@link #restore}. */
@@ -195,5 +196,39 @@ public final class SignalfdTests {
             Linux.close((int) fd);
         }
         restore(USR1, old);
+    }
+
+    /**
+     * A periodic timer's signal, blocked: the expirations while it is pending
+     * send nothing more but count as overruns, in ssi_overrun and in
+     * timer_getoverrun(2).
+     */
+    private static void overrun(Check c) {
+        long[] old = block(USR2);
+        long fd = LinuxEvents.signalfd4(-1, new long[] {USR2}, 0);
+        int[] id = {-1};
+        if (c.succeeded(fd, "signalfd4")
+                && c.returned(0, LinuxEvents.timer_create(1, LinuxEvents.sigevent(LinuxEvents.SIGEV_SIGNAL, SIGUSR2, 0, 0), id),
+                        "timer_create(SIGUSR2)")) {
+            c.returned(0, LinuxEvents.timer_getoverrun(id[0]), "no overrun before any expiration");
+            LinuxEvents.timer_settime(id[0], 0, LinuxEvents.itimerspec(40 * MILLIS, 40 * MILLIS), null);
+            LinuxSystem.nanosleep(Timespec.ofNanos(250 * MILLIS).encode(), null);
+            byte[] info = new byte[2 * SIZE];
+            long got = Linux.read((int) fd, info, 0, 2 * SIZE);
+            long said = LinuxEvents.timer_getoverrun(id[0]);
+            // Before the disarm: timer_settime starts the count again (Linux's common_timer_set).
+            LinuxEvents.timer_settime(id[0], 0, LinuxEvents.itimerspec(0, 0), null);
+            if (c.returned(SIZE, got, "one signal for all the expirations")) {
+                long overrun = LittleEndian.u32(info, 32);
+                c.isTrue(overrun >= 2 && overrun <= 7, "ssi_overrun: the expirations after the first, about 5: " + overrun);
+                c.returned(overrun, said, "timer_getoverrun says the same");
+            }
+            c.returned(0, LinuxEvents.timer_getoverrun(id[0]), "0 after timer_settime");
+            LinuxEvents.timer_delete(id[0]);
+        }
+        if (fd >= 0) {
+            Linux.close((int) fd);
+        }
+        restore(USR2, old);
     }
 }
