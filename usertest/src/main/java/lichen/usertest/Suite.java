@@ -2,6 +2,8 @@ package lichen.usertest;
 
 import lichen.usertest.tests.CloneTests;
 import lichen.usertest.tests.CopyTests;
+import lichen.usertest.tests.LockTests;
+import lichen.usertest.tests.VectorTests;
 import lichen.usertest.tests.DescriptorTests;
 import lichen.usertest.tests.DirectoryTests;
 import lichen.usertest.tests.EpollTests;
@@ -21,6 +23,7 @@ import lichen.usertest.tests.PollTests;
 import lichen.usertest.tests.ProcessGroupTests;
 import lichen.usertest.tests.ProcessTests;
 import lichen.usertest.tests.FaultSignalTests;
+import lichen.usertest.tests.FifoTests;
 import lichen.usertest.tests.SignalTests;
 import lichen.usertest.tests.SignalfdTests;
 import lichen.usertest.tests.SystemTests;
@@ -41,6 +44,9 @@ public final class Suite {
         list.beginGroup("file");
         FileTests.register(list);
         CopyTests.register(list);
+        VectorTests.register(list);
+        list.beginGroup("lock");
+        LockTests.register(list);
         list.beginGroup("descriptor");
         DescriptorTests.register(list);
         list.beginGroup("directory");
@@ -49,6 +55,7 @@ public final class Suite {
         NameTests.register(list);
         list.beginGroup("pipe");
         PipeTests.register(list);
+        FifoTests.register(list);
         list.beginGroup("poll");
         PollTests.register(list);
         list.beginGroup("epoll");

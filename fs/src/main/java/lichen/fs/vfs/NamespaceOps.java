@@ -110,6 +110,11 @@ public final class NamespaceOps {
         if (FileMode.isCharDevice(in.mode) && (flags & OpenFlags.O_PATH) == 0) {
             dev = vfs.devices.find(in.rdev);
             if (dev == null) return Result.err(-Errno.ENXIO);
+        } else if (FileMode.isFifo(in.mode) && (flags & OpenFlags.O_PATH) == 0) {
+            if (vfs.fifos == null) return Result.err(-Errno.ENXIO);
+            Result<CharDevice> end = vfs.fifos.open(in, flags);
+            if (!end.ok()) return end.cast();
+            dev = end.value; // a FIFO on a read-only filesystem is still a pipe to write to
         } else if (write && in.fs.readOnly()) {
             return Result.err(-Errno.EROFS);
         }
