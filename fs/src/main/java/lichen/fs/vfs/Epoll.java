@@ -28,6 +28,8 @@ public final class Epoll implements CharDevice {
     /** What EPOLLEXCLUSIVE may come with (epoll_ctl(2): EPOLLIN, EPOLLOUT, EPOLLERR, EPOLLHUP, EPOLLWAKEUP, EPOLLET). */
     public static final int EXCLUSIVE_OK = EPOLLIN | EPOLLOUT | EPOLLERR | EPOLLHUP | EPOLLWAKEUP | EPOLLET | EPOLLEXCLUSIVE
             | EPOLLRDNORM | EPOLLWRNORM;
+    /** What every entry waits for, asked or not (epoll_ctl(2): "epoll_wait(2) will always wait for this event"). */
+    public static final int ALWAYS = EPOLLERR | EPOLLHUP;
     /** sizeof(struct epoll_event) on arm64: u32 events, 4 bytes of padding, u64 data. */
     public static final int EVENT_SIZE = 16;
 
@@ -50,7 +52,7 @@ public final class Epoll implements CharDevice {
      */
     public int add(OpenFile f, int fd, int events, long data) {
         if (find(f, fd) != null) return -Errno.EEXIST;
-        EpollItem i = new EpollItem(this, f, fd, events, data);
+        EpollItem i = new EpollItem(this, f, fd, events | ALWAYS, data);
         i.nextInSet = items;
         items = i;
         i.nextOnFile = f.watchers;
@@ -67,7 +69,7 @@ public final class Epoll implements CharDevice {
         EpollItem i = find(f, fd);
         if (i == null) return -Errno.ENOENT;
         if ((i.events & EPOLLEXCLUSIVE) != 0) return -Errno.EINVAL;
-        i.events = events;
+        i.events = events | ALWAYS;
         i.data = data;
         if ((f.poll(null) & i.wanted()) != 0) queue(i);
         return 0;

@@ -37,11 +37,8 @@ public final class EpollItem implements Waker {
 
     public int fd() { return fd; }
 
-    /** The events this entry can report now: what is asked for, and the error and hang-up that always are. */
-    int wanted() {
-        int asked = events & ~Epoll.FLAGS;
-        return asked == 0 ? 0 : asked | Epoll.EPOLLERR | Epoll.EPOLLHUP;
-    }
+    /** The events this entry can report now (with EPOLLERR and EPOLLHUP, which epoll_ctl always adds); none once a one-shot fired. */
+    int wanted() { return events & ~Epoll.FLAGS; }
 
     @Override
     public void wake() { wake(0); }

@@ -125,4 +125,18 @@ class EpollTest {
         assertEquals(1, outer.harvest(out, 1));
         assertEquals(9, data(out, 0));
     }
+
+    @Test
+    void errorAndHangupNeedNotBeAskedFor() {
+        Epoll ep = new Epoll();
+        Source s = new Source();
+        OpenFile f = open(s);
+        ep.add(f, 3, 0, 8);
+        byte[] out = new byte[Epoll.EVENT_SIZE];
+        s.set(Epoll.EPOLLIN, Epoll.EPOLLIN);
+        assertEquals(0, ep.harvest(out, 1), "EPOLLIN was not asked for");
+        s.set(Epoll.EPOLLIN | Epoll.EPOLLHUP, Epoll.EPOLLHUP);
+        assertEquals(1, ep.harvest(out, 1));
+        assertEquals(Epoll.EPOLLHUP, events(out, 0));
+    }
 }

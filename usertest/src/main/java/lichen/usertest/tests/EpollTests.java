@@ -36,6 +36,7 @@ public final class EpollTests {
         list.add("epoll_wait_woken_by_childs_eventfd_write", EpollTests::wokenByChild);
         list.add("epoll_pwait_signal_mask_lets_signal_end_wait", EpollTests::signalMask);
         list.add("epoll_exclusive_accepted_on_add_einval_on_mod", EpollTests::exclusive);
+        list.add("epoll_console_is_writable", EpollTests::console);
     }
 
     private static int epoll(Check c) {
@@ -163,11 +164,17 @@ public final class EpollTests {
             return;
         }
         LinuxEvents.epoll_ctl(ep, ADD, p[0], LinuxEvents.event(IN, 3));
+        int none = epoll(c);
+        LinuxEvents.epoll_ctl(none, ADD, p[0], LinuxEvents.event(0, 4));
         Linux.close(p[1]);
         byte[] out = new byte[LinuxEvents.EPOLL_EVENT_SIZE];
         if (c.returned(1, waitNow(ep, out, 1), "the writer closed")) {
             c.equal(LinuxEvents.EPOLLHUP, LinuxEvents.events(out, 0), "EPOLLHUP though only EPOLLIN was asked for");
         }
+        if (c.returned(1, waitNow(none, out, 1), "an entry that asked for nothing")) {
+            c.equal(LinuxEvents.EPOLLHUP, LinuxEvents.events(out, 0), "still hears EPOLLHUP");
+        }
+        Linux.close(none);
         Linux.close(p[0]);
         Linux.close(ep);
     }
@@ -356,5 +363,22 @@ public final class EpollTests {
         c.returned(1, waitNow(ep, out, 1), "an exclusive entry reports as any other");
         Linux.close((int) e);
         Linux.close(ep);
+    }
+
+    /** The console (a terminal, opened without becoming the controlling one) reports EPOLLOUT: its output never waits here. */
+    private static void console(Check c) {
+        long fd = Linux.openat(Fcntl.AT_FDCWD, "/dev/console", Fcntl.O_RDWR | Fcntl.O_NOCTTY | Fcntl.O_NONBLOCK, 0);
+        int ep = epoll(c);
+        if (!c.succeeded(fd, "open /dev/console") || ep < 0) {
+            return;
+        }
+        c.returned(0, LinuxEvents.epoll_ctl(ep, ADD, (int) fd, LinuxEvents.event(OUT, 21)), "ADD the console for EPOLLOUT");
+        byte[] out = new byte[LinuxEvents.EPOLL_EVENT_SIZE];
+        if (c.returned(1, LinuxEvents.epoll_pwait(ep, out, 1, 1000, null), "epoll_pwait")) {
+            c.equal(OUT, LinuxEvents.events(out, 0), "EPOLLOUT");
+            c.equal(21, LinuxEvents.data(out, 0), "its data");
+        }
+        Linux.close(ep);
+        Linux.close((int) fd);
     }
 }
