@@ -48,6 +48,12 @@ public final class QemuUserGaps {
          "qemu-user works on the host's filesystem, whose /var/tmp need not be ext4 (the test checks ext4's hash positions on the image's root)"},
         {"execveat_comm_names_descriptor_file",
          "qemu-user 7.2 answers ENOSYS to execveat"},
+        {"signalfd_errors_einval_efault_ebadf",
+         "qemu-user 7.2 does not check signalfd4's sizemask (a sizemask of 4 makes a signalfd instead of EINVAL)"},
+        {"signalfd_timer_signal_si_timer_value_and_id",
+         "qemu-user 7.2 hands out its own timer ids (0x0caf0000 | n) while the signal carries the host's, so ssi_tid and the id differ"},
+        {"epoll_pwait2_timespec_timeout",
+         "qemu-user 7.2 answers ENOSYS to epoll_pwait2"},
     };
 
     /** The names of the tests listed here. */
