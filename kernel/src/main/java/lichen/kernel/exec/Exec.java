@@ -122,6 +122,7 @@ public final class Exec {
         p.setMm(mm);
         p.setComm(comm);
         p.setProgram(f.path(), argv);
+        p.setEnvironment(envp);
         p.signals().resetForExec();
         if (p.files() != null) p.files().fds.closeForExec();
         StackContinuations.setTranslationTable(mm.ttbr0());

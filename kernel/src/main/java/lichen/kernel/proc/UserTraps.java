@@ -8,6 +8,7 @@ import lichen.kernel.signal.SignalState;
 import lichen.kernel.signal.Signals;
 import lichen.kernel.syscall.SyscallTable;
 import lichen.libkernel.mm.Prot;
+import lichen.libkernel.async.Task;
 import lichen.libkernel.sched.EevdfScheduler;
 
 /**
@@ -37,6 +38,14 @@ public final class UserTraps implements UserTrapHandler {
     @Override
     @Async
     public void handle(long frame, long entry) {
+        Task task = Processes.executor().current();
+        CpuTimes.leftUser(task);
+        serve(frame, entry);
+        CpuTimes.enteringUser(task);
+    }
+
+    @Async
+    private static void serve(long frame, long entry) {
         Process p = Processes.current();
         if (entry == 9) { // arch has dispatched the interrupt; a thread past its slice gives the CPU up (Linux's tick preemption)
             if (Processes.executor().currentTurnNanos() >= EevdfScheduler.SLICE_NS) Processes.executor().yieldNow();
