@@ -2,6 +2,7 @@ package lichen.usertest;
 
 import lichen.usertest.tests.CloneTests;
 import lichen.usertest.tests.CopyTests;
+import lichen.usertest.tests.CpuTimeTests;
 import lichen.usertest.tests.DescriptorTests;
 import lichen.usertest.tests.DirectoryTests;
 import lichen.usertest.tests.ExecTests;
@@ -17,6 +18,7 @@ import lichen.usertest.tests.NameTests;
 import lichen.usertest.tests.PipeTests;
 import lichen.usertest.tests.PollTests;
 import lichen.usertest.tests.ProcessGroupTests;
+import lichen.usertest.tests.ProcTests;
 import lichen.usertest.tests.ProcessTests;
 import lichen.usertest.tests.FaultSignalTests;
 import lichen.usertest.tests.SignalTests;
@@ -71,6 +73,9 @@ public final class Suite {
         TimeTests.register(list);
         list.beginGroup("system");
         SystemTests.register(list);
+        list.beginGroup("proc");
+        ProcTests.register(list);
+        CpuTimeTests.register(list);
         return list;
     }
 }

@@ -21,7 +21,9 @@ public final class ProcFs extends FileSystem {
         this.clock = clock;
         root = new ProcNode(this, 1, FileMode.S_IFDIR | 0555, null, null);
         root.parent = root;
-        root.file("filesystems", 0444, out -> out.append("nodev\ttmpfs\nnodev\tdevtmpfs\nnodev\tproc\n\text4\n\text3\n\text2\n\tvfat\n"));
+        // The types mount(2) knows (kernel FilesystemTypes), in Linux's order; "nodev" for those with no block device.
+        root.file("filesystems", 0444, out -> out.append("nodev\tsysfs\nnodev\ttmpfs\nnodev\tproc\nnodev\tdevtmpfs\nnodev\tdevpts\n"
+                + "\text3\n\text2\n\text4\n\tvfat\n"));
         root.file("version", 0444, out -> out.append("Lichen version 0.1.0 (jcc) #1 SMP\n"));
         root.dir("sys").dir("kernel").file("ostype", 0444, out -> out.append("Linux\n"));
         root.dir("self");
