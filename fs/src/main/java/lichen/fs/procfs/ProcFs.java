@@ -42,10 +42,19 @@ public final class ProcFs extends FileSystem {
         root.file("mounts", 0444, out -> {
             for (int i = 0; i < mounts.count(); i++) {
                 Mount m = mounts.get(i);
-                out.append(m.fs.type()).append(' ').append(mountPath(m)).append(' ').append(m.fs.type())
+                out.append(source(m)).append(' ').append(mountPath(m)).append(' ').append(m.fs.type())
                         .append(m.fs.readOnly() ? " ro" : " rw").append(" 0 0\n");
             }
         });
+    }
+
+    /**
+     * What a mount is of, as /proc/mounts and mountinfo name it: the root
+     * filesystem's disk is "/dev/root", as Linux names the device given by
+     * root=; a filesystem with no device is named by its type.
+     */
+    public static String source(Mount m) {
+        return m.parent() == null && !m.fs.type().equals("tmpfs") ? "/dev/root" : m.fs.type();
     }
 
     private static String mountPath(Mount m) {

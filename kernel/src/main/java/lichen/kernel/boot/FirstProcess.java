@@ -10,7 +10,7 @@ import lichen.kernel.proc.Process;
 import lichen.kernel.proc.Processes;
 import lichen.kernel.proc.UserTraps;
 import lichen.kernel.task.KernelExecutor;
-import lichen.kernel.task.LoadAverage;
+import lichen.libkernel.sched.LoadAverage;
 import lichen.libkernel.async.Executor;
 import lichen.libkernel.boot.CommandLine;
 
@@ -37,7 +37,7 @@ public final class FirstProcess {
         Processes.useExecutor(ex, () -> initEnded = true);
         ex.setDeferredWork(() -> {
             ConsoleTerminal.drainInput();
-            LoadAverage.sample(ex);
+            LoadAverage.SYSTEM.sample(ex);
         });
         UserTraps.install();
         Exec.useFiles(files);

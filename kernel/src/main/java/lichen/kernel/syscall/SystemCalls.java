@@ -10,7 +10,7 @@ import lichen.kernel.mm.UserCopy;
 import lichen.kernel.fs.RootFilesystem;
 import lichen.kernel.proc.Process;
 import lichen.kernel.proc.Processes;
-import lichen.kernel.task.LoadAverage;
+import lichen.libkernel.sched.LoadAverage;
 import lichen.libkernel.Errno;
 import lichen.libkernel.LittleEndian;
 import lichen.libkernel.mm.BuddyAllocator;
@@ -67,7 +67,7 @@ final class SystemCalls {
         BuddyAllocator frames = KernelAddressSpace.get().frames();
         byte[] b = new byte[112];
         LittleEndian.put64(b, 0, Timer.nanos() / 1_000_000_000L);
-        for (int i = 0; i < 3; i++) LittleEndian.put64(b, 8 + 8 * i, LoadAverage.average(i) << (16 - LoadAverage.FSHIFT));
+        for (int i = 0; i < 3; i++) LittleEndian.put64(b, 8 + 8 * i, LoadAverage.SYSTEM.average(i) << (16 - LoadAverage.FSHIFT));
         LittleEndian.put64(b, 32, frames.managedPageCount());
         LittleEndian.put64(b, 40, frames.freePageCount());
         LittleEndian.put64(b, 56, RootFilesystem.blockCachePages());

@@ -1,14 +1,8 @@
 package lichen.kernel.fs.proc;
 
-import lichen.arch.aarch64.KernelAddressSpace;
-import lichen.kernel.fs.RootFilesystem;
-import lichen.kernel.proc.Process;
-import lichen.kernel.proc.Processes;
-import lichen.libkernel.mm.BuddyAllocator;
-
 /**
  * /proc/meminfo (man 5 proc) in Linux's order and layout, the name padded
- * so the figure ends in column 24, then " kB". From the frame allocator:
+ * so the figure ends in column 24, then " kB" (figures: SystemMemory). From the frame allocator:
  * MemTotal and MemFree; Buffers is the root disk's block cache, Cached the
  * page cache of files; AnonPages and Mapped are summed over the processes'
  * present pages (anonymous, and of files); KernelStack is 16 KiB a task.
@@ -19,24 +13,13 @@ import lichen.libkernel.mm.BuddyAllocator;
  * slab figure and no vmalloc area: those are 0.
  */
 final class MemInfo {
-    private static final long KERNEL_STACK_KB = 16;
-
     private MemInfo() {}
 
     static void render(StringBuilder out) {
-        BuddyAllocator frames = KernelAddressSpace.get().frames();
-        long totalKb = frames.managedPageCount() * 4, freeKb = frames.freePageCount() * 4;
-        long buffersKb = RootFilesystem.blockCachePages() * 4, cachedKb = RootFilesystem.fileCachePages() * 4;
-        long anonKb = 0, mappedKb = 0, committedKb = 0;
-        for (int pid = 1; pid < Processes.PID_MAX; pid++) {
-            Process p = Processes.byPid(pid);
-            if (p == null || p.leader() != p || p.mm() == null || p.borrowsMm()) continue;
-            ProcessMemory m = ProcessMemory.of(p.mm(), p.exePath());
-            anonKb += m.anonPages * 4;
-            mappedKb += m.filePages * 4;
-            committedKb += (m.dataPages + m.stackPages) * 4;
-        }
-        int tasks = Processes.executor() == null ? 0 : Processes.executor().liveTasks();
+        SystemMemory m = SystemMemory.now();
+        long totalKb = m.totalPages * 4, freeKb = m.freePages * 4, buffersKb = m.bufferPages * 4, cachedKb = m.cachedPages * 4;
+        long anonKb = m.anonPages * 4, mappedKb = m.mappedPages * 4, committedKb = m.committedPages * 4;
+        int tasks = m.tasks;
         line(out, "MemTotal:", totalKb);
         line(out, "MemFree:", freeKb);
         line(out, "MemAvailable:", freeKb + cachedKb);
@@ -62,7 +45,7 @@ final class MemInfo {
         line(out, "Slab:", 0);
         line(out, "SReclaimable:", 0);
         line(out, "SUnreclaim:", 0);
-        line(out, "KernelStack:", tasks * KERNEL_STACK_KB);
+        line(out, "KernelStack:", tasks * SystemMemory.KERNEL_STACK_KB);
         line(out, "PageTables:", 0);
         line(out, "NFS_Unstable:", 0);
         line(out, "Bounce:", 0);

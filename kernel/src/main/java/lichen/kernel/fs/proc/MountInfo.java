@@ -1,5 +1,6 @@
 package lichen.kernel.fs.proc;
 
+import lichen.fs.procfs.ProcFs;
 import lichen.fs.vfs.FileMode;
 import lichen.fs.vfs.FsContext;
 import lichen.fs.vfs.Mount;
@@ -12,8 +13,8 @@ import lichen.kernel.fs.RootFilesystem;
  * "ID PARENT MAJOR:MINOR ROOT MOUNTPOINT OPTIONS - TYPE SOURCE SUPEROPTIONS".
  * A mount's id is its place in the mount table (from 1; Linux's ids are
  * arbitrary small numbers too); every mount shows its filesystem from its
- * root, has no propagation fields (nothing is shared), and is named by its
- * filesystem type as its source, as /proc/mounts names it.
+ * root, has no propagation fields (nothing is shared), and its source is
+ * named as /proc/mounts names it (ProcFs.source).
  */
 final class MountInfo {
     private MountInfo() {}
@@ -29,7 +30,7 @@ final class MountInfo {
             out.append(i + 1).append(' ').append(id(parent)).append(' ').append(FileMode.major(m.fs.deviceId)).append(':')
                     .append(FileMode.minor(m.fs.deviceId)).append(" / ")
                     .append(reader == null ? "/" : RootFilesystem.vfs().walker.absolute(reader, new VfsPath(m, m.root)))
-                    .append(' ').append(options).append(" - ").append(m.fs.type()).append(' ').append(m.fs.type()).append(' ')
+                    .append(' ').append(options).append(" - ").append(m.fs.type()).append(' ').append(ProcFs.source(m)).append(' ')
                     .append(options).append('\n');
         }
     }

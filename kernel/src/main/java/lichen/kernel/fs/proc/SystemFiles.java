@@ -4,11 +4,11 @@ import lichen.arch.aarch64.Timer;
 import lichen.fs.procfs.ProcNode;
 import lichen.kernel.Kernel;
 import lichen.kernel.proc.Processes;
-import lichen.kernel.task.LoadAverage;
+import lichen.libkernel.sched.LoadAverage;
 
 /**
  * The files of /proc about the whole system (man 5 proc): uptime,
- * loadavg, stat, meminfo, cpuinfo, version, and the /proc/sys/kernel
+ * loadavg, stat, meminfo, vmstat, cpuinfo, version, and the /proc/sys/kernel
  * entries procps and BusyBox read.
  */
 public final class SystemFiles {
@@ -27,7 +27,7 @@ public final class SystemFiles {
         // loadavg: the three averages, runnable/total threads, the last pid handed out.
         root.file("loadavg", 0444, out -> {
             for (int i = 0; i < 3; i++) {
-                LoadAverage.print(out, i);
+                LoadAverage.SYSTEM.print(out, i);
                 out.append(' ');
             }
             int running = Processes.executor() == null ? 1 : Processes.executor().runnableTasks();
@@ -36,6 +36,7 @@ public final class SystemFiles {
         });
         root.file("stat", 0444, KernelStat::render);
         root.file("meminfo", 0444, MemInfo::render);
+        root.file("vmstat", 0444, VmStat::render);
         root.file("cpuinfo", 0444, CpuInfo::render);
         root.file("version", 0444, out -> out.append("Linux version ").append(Kernel.RELEASE).append(" (Lichen ")
                 .append(Kernel.VERSION).append(", compiled by jcc) ").append(Kernel.UTS_VERSION).append('\n'));

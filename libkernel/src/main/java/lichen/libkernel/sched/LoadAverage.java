@@ -1,4 +1,4 @@
-package lichen.kernel.task;
+package lichen.libkernel.sched;
 
 import lichen.libkernel.async.Executor;
 
@@ -20,13 +20,14 @@ public final class LoadAverage {
     private static final long[] EXP = {1884, 2014, 2037};
     private static final long PERIOD_NS = 5_000_000_000L;
 
-    private static final long[] averages = new long[3];
-    private static long nextSample;
+    /** The machine's: sampled by the kernel's executor, read by /proc/loadavg and sysinfo(2). */
+    public static final LoadAverage SYSTEM = new LoadAverage();
 
-    private LoadAverage() {}
+    private final long[] averages = new long[3];
+    private long nextSample;
 
     /** Folds in the runnable count when a sampling period has ended. */
-    public static void sample(Executor ex) {
+    public void sample(Executor ex) {
         long now = ex.now();
         if (nextSample == 0) nextSample = now + PERIOD_NS;
         if (now < nextSample) return;
@@ -36,7 +37,7 @@ public final class LoadAverage {
         nextSample += (missed + 1) * PERIOD_NS;
     }
 
-    private static void fold(long active) {
+    private void fold(long active) {
         for (int i = 0; i < 3; i++) {
             long load = averages[i];
             long next = load * EXP[i] + active * (FIXED_1 - EXP[i]);
@@ -46,10 +47,10 @@ public final class LoadAverage {
     }
 
     /** The average over 1 (i = 0), 5 (1) or 15 (2) minutes, in fixed point with {@link #FSHIFT} fractional bits. */
-    public static long average(int i) { return averages[i]; }
+    public long average(int i) { return averages[i]; }
 
     /** "X.YY" as /proc/loadavg prints it (rounded to hundredths, as get_avenrun's FIXED_1/200 offset does). */
-    public static void print(StringBuilder out, int i) {
+    public void print(StringBuilder out, int i) {
         long v = averages[i] + FIXED_1 / 200;
         long frac = (v & (FIXED_1 - 1)) * 100 >> FSHIFT;
         out.append(v >> FSHIFT).append('.');
