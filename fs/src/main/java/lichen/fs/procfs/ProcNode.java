@@ -32,6 +32,7 @@ public final class ProcNode extends Inode {
         this.nlink = FileMode.isDir(mode) ? 2 : 1;
         this.children = FileMode.isDir(mode) ? new ObjectList<>() : null;
         this.names = FileMode.isDir(mode) ? new ObjectList<>() : null;
+        touch(true, true, true); // Linux's /proc inodes carry the time they were made
     }
 
     private int find(String name) {

@@ -27,11 +27,17 @@ final class DescriptorEntries {
         removeClosed(dir, fds);
         if (fds == null) return;
         for (int fd = 0; fd < fds.slots(); fd++) {
-            if (fds.get(fd) == null || dir.findNumbered(fd) >= 0) continue;
+            OpenFile f = fds.get(fd);
+            if (f == null || dir.findNumbered(fd) >= 0) continue;
             int n = fd;
-            // Linux's links are lr-x, -wx or lrwx by the descriptor's access mode; 0700 serves for all of them here.
-            dir.numberedSymlink(fd, 0700, out -> target(out, p, n));
+            dir.numberedSymlink(fd, linkMode(f.flags), out -> target(out, p, n)).size = 64; // the size stat gives them on Linux
         }
+    }
+
+    /** The link's permissions show the descriptor's access, as Linux's do: r-x reading, -wx writing, rwx both. */
+    private static int linkMode(int flags) {
+        int access = flags & OpenFlags.O_ACCMODE;
+        return access == OpenFlags.O_RDONLY ? 0500 : access == OpenFlags.O_WRONLY ? 0300 : 0700;
     }
 
     static void refreshInfo(ProcNode dir, Process p) {
