@@ -15,6 +15,12 @@ import lichen.libkernel.async.Task;
  * total survives them) and what its waited-for children used, their own
  * waited-for children included (man 2 getrusage, RUSAGE_CHILDREN; the
  * cutime and cstime of proc(5)).
+ *
+ * <p>The record also counts the page faults the thread's user code took and
+ * the kernel served (getrusage's ru_minflt, proc(5)'s minflt): every one is
+ * minor, as nothing waits for a disk (the root filesystem is in memory); a
+ * fault the kernel takes on a user address inside a system call is not
+ * counted.
  */
 public final class CpuTimes {
     /** User time of every thread that has ever run, for /proc/stat's cpu line. */
@@ -29,6 +35,8 @@ public final class CpuTimes {
     long childUser, childTotal;
     /** The child reaped last, with its own waited-for children: what wait4(2) and waitid(2) give as its rusage. */
     long reapedUser, reapedTotal;
+    /** Page faults: this thread's (until it ends), its group's ended threads', the waited-for children's, the last reaped child's. */
+    long faults, endedFaults, childFaults, reapedFaults;
 
     /** A nanosecond count in clock ticks (USER_HZ), as times(2) and proc(5) give them. */
     public static long ticks(long nanos) { return nanos / (1_000_000_000L / lichen.kernel.time.ClockTicks.USER_HZ); }
@@ -73,22 +81,43 @@ public final class CpuTimes {
 
     public static long childrenTotal(Process p) { return p.leader.times.childTotal; }
 
-    /** Thread {@code t} is ending: its time becomes its group's ended threads' time. */
+    /** Thread {@code t} is ending: its time and faults become its group's ended threads'. */
     static void threadEnded(Process t) {
         if (running(t)) {
             t.leader.times.endedUser += t.task.userNanos();
             t.leader.times.endedTotal += Processes.executor().runNanos(t.task);
         }
+        t.leader.times.endedFaults += t.times.faults;
+        t.times.faults = 0;
         t.times.endedTask = t.task;
     }
+
+    /** The kernel served a page fault of thread {@code t}'s user code. */
+    static void faulted(Process t) { t.times.faults++; }
+
+    public static long threadFaults(Process t) { return t.times.faults; }
+
+    /** The page faults of the thread group: its live threads' and its ended threads'. */
+    public static long groupFaults(Process p) {
+        Process leader = p.leader;
+        long n = leader.times.endedFaults;
+        for (Process t = leader; t != null; t = t.nextThread) n += t.times.faults;
+        return n;
+    }
+
+    public static long childrenFaults(Process p) { return p.leader.times.childFaults; }
+
+    public static long reapedFaults(Process p) { return p.leader.times.reapedFaults; }
 
     /** {@code parent} waited for {@code child} (an ended group): the child's time and its children's are now the parent's children's. */
     static void childReaped(Process parent, Process child) {
         CpuTimes to = parent.leader.times, from = child.leader.times;
         to.reapedUser = groupUser(child) + from.childUser;
         to.reapedTotal = groupTotal(child) + from.childTotal;
+        to.reapedFaults = groupFaults(child) + from.childFaults;
         to.childUser += to.reapedUser;
         to.childTotal += to.reapedTotal;
+        to.childFaults += to.reapedFaults;
     }
 
     /** The user time of the child {@code p}'s process reaped last (wait4's rusage). */

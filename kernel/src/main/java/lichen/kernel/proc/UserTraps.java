@@ -80,7 +80,10 @@ public final class UserTraps implements UserTrapHandler {
     private static void pageFault(Process p, long frame, int access) {
         long far = UserFrame.get(frame, UserFrame.FAR);
         long rc = p.mm().fault(far, access);
-        if (rc >= 0) return;
+        if (rc >= 0) {
+            CpuTimes.faulted(p);
+            return;
+        }
         if (rc == FilePages.BEYOND_END) {
             fault(p, frame, SIGBUS, BUS_ADRERR, far, "an access past the end of a mapped file at 0x" + Long.toHexString(far));
             return;

@@ -17,8 +17,8 @@ final class UsageCalls {
     static final int RUSAGE_SELF = 0, RUSAGE_CHILDREN = -1, RUSAGE_THREAD = 1;
     /** sizeof(struct rusage) on a 64-bit ABI: two timevals and fourteen longs. */
     static final int RUSAGE_SIZE = 144;
-    /** Offsets in struct rusage of ru_utime, ru_stime, ru_maxrss, ru_nvcsw and ru_nivcsw. */
-    private static final int RU_UTIME = 0, RU_STIME = 16, RU_MAXRSS = 32, RU_NVCSW = 128, RU_NIVCSW = 136;
+    /** Offsets in struct rusage of ru_utime, ru_stime, ru_maxrss, ru_minflt, ru_nvcsw and ru_nivcsw. */
+    private static final int RU_UTIME = 0, RU_STIME = 16, RU_MAXRSS = 32, RU_MINFLT = 64, RU_NVCSW = 128, RU_NIVCSW = 136;
 
     private UsageCalls() {}
 
@@ -48,25 +48,29 @@ final class UsageCalls {
      * resident set now (its largest so far, as nothing is paged out) or the
      * largest of its reaped children's; the thread's voluntary and
      * involuntary context switches (for RUSAGE_SELF the calling thread's
-     * only: the ended threads' are not kept). The page-fault, block I/O and
-     * IPC counts are 0: nothing counts them yet. EINVAL for an unknown
-     * {@code who}.
+     * only: the ended threads' are not kept); ru_minflt, the page faults its
+     * user code took (proc.CpuTimes). The major faults, block I/O and IPC
+     * counts are 0: nothing counts them. EINVAL for an unknown {@code who}.
      */
     @Async
     static long sysGetrusage(Process p, int who, long usage) {
         if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN && who != RUSAGE_THREAD) return -Errno.EINVAL;
         byte[] b = new byte[RUSAGE_SIZE];
-        long user, total;
+        long user, total, faults;
         if (who == RUSAGE_CHILDREN) {
             user = CpuTimes.childrenUser(p);
             total = CpuTimes.childrenTotal(p);
+            faults = CpuTimes.childrenFaults(p);
         } else if (who == RUSAGE_THREAD) {
             user = CpuTimes.threadUser(p);
             total = CpuTimes.threadTotal(p);
+            faults = CpuTimes.threadFaults(p);
         } else {
             user = CpuTimes.groupUser(p);
             total = CpuTimes.groupTotal(p);
+            faults = CpuTimes.groupFaults(p);
         }
+        LittleEndian.put64(b, RU_MINFLT, faults);
         timeval(b, RU_UTIME, user);
         timeval(b, RU_STIME, total - user);
         long maxRssKb = who == RUSAGE_CHILDREN ? p.leader().childrenMaxRssKb() : p.mm().residentPages() * 4;
@@ -81,7 +85,7 @@ final class UsageCalls {
     /**
      * The rusage wait4(2) and waitid(2) give for the child just reaped: its
      * time and its own waited-for children's (Linux's RUSAGE_BOTH of the
-     * child); the other fields are 0.
+     * child) and its page faults; the other fields are 0.
      */
     @Async
     static int copyReapedUsage(Process p, long usage) {
@@ -89,6 +93,7 @@ final class UsageCalls {
         long user = CpuTimes.reapedUser(p);
         timeval(b, RU_UTIME, user);
         timeval(b, RU_STIME, CpuTimes.reapedTotal(p) - user);
+        LittleEndian.put64(b, RU_MINFLT, CpuTimes.reapedFaults(p));
         return UserCopy.copyOut(p.mm(), usage, b, 0, RUSAGE_SIZE) < 0 ? -Errno.EFAULT : 0;
     }
 

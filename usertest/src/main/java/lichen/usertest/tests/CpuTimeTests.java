@@ -7,18 +7,23 @@ import lichen.usertest.TestList;
 import lichen.usertest.sys.Clocks;
 import lichen.usertest.sys.Linux;
 import lichen.usertest.sys.LinuxSystem;
+import lichen.usertest.sys.Mman;
+import lichen.usertest.sys.RawMemory;
 import lichen.usertest.sys.Timespec;
 
 /**
  * CPU time as the kernel counts it: getrusage(2), times(2),
  * CLOCK_PROCESS_CPUTIME_ID, /proc/self/stat's utime and stime and
  * /proc/stat's cpu line all grow with a busy loop and agree with each other;
- * a waited-for child's time becomes its parent's children's time.
+ * a waited-for child's time becomes its parent's children's time; and the
+ * page faults getrusage counts (ru_minflt).
  */
 public final class CpuTimeTests {
     private CpuTimeTests() {}
 
     private static final int RUSAGE_SELF = 0, RUSAGE_CHILDREN = -1, RUSAGE_THREAD = 1;
+    /** ru_minflt's place among struct rusage's longs (after the two timevals and ru_maxrss .. ru_isrss). */
+    private static final int RU_MINFLT = 8;
     private static final long MS = 1_000_000L, TICK = 10 * MS;
     /** Where the busy loop's result goes, so the compiler keeps the loop. */
     private static long sink;
@@ -27,6 +32,7 @@ public final class CpuTimeTests {
         list.add("getrusage_times_cpu_clock_grow_with_a_busy_loop", CpuTimeTests::busyLoop);
         list.add("proc_self_stat_and_proc_stat_times_agree_with_getrusage", CpuTimeTests::statAgrees);
         list.add("getrusage_children_counts_a_waited_busy_child", CpuTimeTests::children);
+        list.add("getrusage_minflt_counts_the_pages_first_touched", CpuTimeTests::minorFaults);
     }
 
     /** User plus system time from getrusage(who) in nanoseconds, or -1; {@code user[0]} gets the user part. */
@@ -157,5 +163,23 @@ public final class CpuTimeTests {
         c.succeeded(LinuxSystem.times(tms), "times");
         c.isTrue(tms[2] + tms[3] >= after / TICK - 1 && tms[2] + tms[3] <= after / TICK + 1,
                  "times' cutime+cstime " + (tms[2] + tms[3]) + " ticks, RUSAGE_CHILDREN " + after / MS + " ms");
+    }
+
+    /** ru_minflt: a store to each of 64 fresh anonymous pages is a fault apiece (no page is there before). */
+    private static void minorFaults(Check c) {
+        int pages = 64;
+        long a = Linux.mmap(0, pages * 4096L, Mman.PROT_READ | Mman.PROT_WRITE, Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS, -1, 0);
+        if (!c.succeeded(a, "mmap")) {
+            return;
+        }
+        long[] before = new long[18], after = new long[18];
+        c.returned(0, LinuxSystem.getrusage(RUSAGE_SELF, before), "getrusage");
+        for (int i = 0; i < pages; i++) {
+            RawMemory.store8(a + i * 4096L, 1);
+        }
+        c.returned(0, LinuxSystem.getrusage(RUSAGE_SELF, after), "getrusage");
+        c.isTrue(after[RU_MINFLT] - before[RU_MINFLT] >= pages,
+                 "ru_minflt grew by " + (after[RU_MINFLT] - before[RU_MINFLT]) + " over stores to " + pages + " new pages");
+        Linux.munmap(a, pages * 4096L);
     }
 }

@@ -54,6 +54,7 @@ public final class ProcTests {
         if (f.length < 52) {
             return;
         }
+        c.isTrue(number(f[9]) > 0, "minflt " + f[9] + ": the process has faulted its pages in");
         c.equal(1, number(f[19]), "num_threads");
         c.equal(0, number(f[20]), "itrealvalue");
         String up = Files.contents(c, "/proc/uptime");

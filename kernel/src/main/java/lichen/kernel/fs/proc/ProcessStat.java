@@ -10,8 +10,8 @@ import lichen.libkernel.async.Task;
  * Linux 6.x's do_task_stat prints them (man 5 proc, fs/proc/array.c). The
  * process's file counts the whole thread group (its CPU time, its threads);
  * a thread's counts that thread. Fields Lichen has no figure for are 0 as
- * Linux prints them when it has none: the fault counts (not counted yet),
- * kstkesp/kstkeip, nswap, the delay accounting and guest times.
+ * Linux prints them when it has none: the major fault counts (no fault
+ * waits for a disk), kstkesp/kstkeip, nswap, the delay accounting and guest times.
  */
 final class ProcessStat {
     /** PF_RANDOMIZE (every user process: the stack and mmap base are randomised) and PF_FORKNOEXEC (forked, not yet execed). */
@@ -58,9 +58,9 @@ final class ProcessStat {
         field(out, 0); // tty_nr: no controlling terminal is recorded (Linux's console is none for init's session either)
         field(out, -1); // tpgid: the controlling terminal's foreground group, -1 without one
         field(out, flags);
-        field(out, 0); // minflt
-        field(out, 0); // cminflt
-        field(out, 0); // majflt
+        field(out, whole ? CpuTimes.groupFaults(t) : CpuTimes.threadFaults(t)); // minflt
+        field(out, whole ? CpuTimes.childrenFaults(p) : 0); // cminflt
+        field(out, 0); // majflt: no fault waits for a disk
         field(out, 0); // cmajflt
         field(out, CpuTimes.ticks(user));
         field(out, CpuTimes.ticks(total - user));
