@@ -20,24 +20,29 @@ final class ProcessMemory {
     /** Counts {@code mm}'s areas; {@code exePath} names the program, whose executable areas are its text. */
     static ProcessMemory of(UserAddressSpace mm, String exePath) {
         ProcessMemory m = new ProcessMemory();
-        if (mm == null) return m;
+        m.add(mm, exePath);
+        return m;
+    }
+
+    /** Adds {@code mm}'s areas to the counts (a sum over processes needs one record, not one each). */
+    void add(UserAddressSpace mm, String exePath) {
+        if (mm == null) return;
         VmaSet areas = mm.areas();
         for (int i = 0; i < areas.count(); i++) {
             Vma v = areas.get(i);
             long pages = v.length() / VmaSet.PAGE;
             long present = mm.residentPages(v);
-            m.sizePages += pages;
-            m.residentPages += present;
-            if (v.isAnonymous() || !v.isShared() && (v.prot() & Prot.WRITE) != 0) m.anonPages += present;
-            else m.filePages += present;
+            sizePages += pages;
+            residentPages += present;
+            if (v.isAnonymous() || !v.isShared() && (v.prot() & Prot.WRITE) != 0) anonPages += present;
+            else filePages += present;
             boolean stack = (v.flags() & Vma.GROWSDOWN) != 0;
-            if (stack) m.stackPages += pages;
-            else if (!v.isShared() && (v.prot() & Prot.WRITE) != 0) m.dataPages += pages;
+            if (stack) stackPages += pages;
+            else if (!v.isShared() && (v.prot() & Prot.WRITE) != 0) dataPages += pages;
             if ((v.prot() & Prot.EXEC) != 0 && !v.isAnonymous()) {
-                if (exePath.equals(v.name())) m.textPages += pages;
-                else m.libraryPages += pages;
+                if (exePath.equals(v.name())) textPages += pages;
+                else libraryPages += pages;
             }
         }
-        return m;
     }
 }

@@ -27,14 +27,14 @@ final class SystemMemory {
         m.freePages = frames.freePageCount();
         m.bufferPages = RootFilesystem.blockCachePages();
         m.cachedPages = RootFilesystem.fileCachePages();
+        ProcessMemory all = new ProcessMemory();
         for (int pid = 1; pid < Processes.PID_MAX; pid++) {
             Process p = Processes.byPid(pid);
-            if (p == null || p.leader() != p || p.mm() == null || p.borrowsMm()) continue;
-            ProcessMemory pm = ProcessMemory.of(p.mm(), p.exePath());
-            m.anonPages += pm.anonPages;
-            m.mappedPages += pm.filePages;
-            m.committedPages += pm.dataPages + pm.stackPages;
+            if (p != null && p.leader() == p && p.mm() != null && !p.borrowsMm()) all.add(p.mm(), p.exePath());
         }
+        m.anonPages = all.anonPages;
+        m.mappedPages = all.filePages;
+        m.committedPages = all.dataPages + all.stackPages;
         m.tasks = Processes.executor() == null ? 0 : Processes.executor().liveTasks();
         return m;
     }
