@@ -2,6 +2,7 @@ package lichen.usertest;
 
 import lichen.usertest.tests.CloneTests;
 import lichen.usertest.tests.CopyTests;
+import lichen.usertest.tests.CpuTimeTests;
 import lichen.usertest.tests.LockTests;
 import lichen.usertest.tests.VectorTests;
 import lichen.usertest.tests.DescriptorTests;
@@ -21,6 +22,7 @@ import lichen.usertest.tests.NameTests;
 import lichen.usertest.tests.PipeTests;
 import lichen.usertest.tests.PollTests;
 import lichen.usertest.tests.ProcessGroupTests;
+import lichen.usertest.tests.ProcTests;
 import lichen.usertest.tests.ProcessTests;
 import lichen.usertest.tests.FaultSignalTests;
 import lichen.usertest.tests.FifoTests;
@@ -89,6 +91,9 @@ public final class Suite {
         TimeTests.register(list);
         list.beginGroup("system");
         SystemTests.register(list);
+        list.beginGroup("proc");
+        ProcTests.register(list);
+        CpuTimeTests.register(list);
         return list;
     }
 }

@@ -123,6 +123,7 @@ public final class Exec {
         p.setMm(mm);
         p.setComm(comm);
         p.setProgram(f.path(), argv);
+        p.setEnvironment(envp);
         p.signals().resetForExec();
         PosixTimers.deleteAll(p); // timer_create(2): "The timers are not inherited across execve(2)" (they are deleted)
         if (p.files() != null) p.files().fds.closeForExec();
