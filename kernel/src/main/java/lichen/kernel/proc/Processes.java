@@ -107,8 +107,9 @@ public final class Processes {
             p.envp = parent.envp;
         }
         if (parent == null) p.files = RootFilesystem.newInitContext();
-        p.pgid = parent == null ? pid : parent.pgid;
-        p.sid = parent == null ? pid : parent.sid;
+        // The first process is in session 0 and group 0, as Linux's init inherits them from the idle task (setsid(2) then works for it).
+        p.pgid = parent == null ? 0 : parent.pgid;
+        p.sid = parent == null ? 0 : parent.sid;
         p.startFrame = Kmem.newLongs(UserFrame.BYTES / 8);
         byPid[pid] = p;
         live++;
