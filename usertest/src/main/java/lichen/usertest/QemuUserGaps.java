@@ -30,6 +30,8 @@ public final class QemuUserGaps {
          "qemu-user 7.2 looks for room for a zero-length mapping and fails with ENOMEM instead of EINVAL"},
         {"set_robust_list_recorded_bad_length_einval",
          "qemu-user 7.2 answers ENOSYS to set_robust_list and get_robust_list (it cannot walk the list at a thread's exit)"},
+        {"rseq_register_cpu_id_ebusy_eperm_unregister",
+         "qemu-user 7.2 answers ENOSYS to rseq"},
         {"preadv2_minus_one_uses_file_offset",
          "qemu-user 7.2 answers ENOSYS to preadv2 and pwritev2"},
         {"pwritev2_append_and_unknown_flag",

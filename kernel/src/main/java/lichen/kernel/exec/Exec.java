@@ -125,6 +125,7 @@ public final class Exec {
         p.setProgram(f.path(), argv);
         p.setEnvironment(envp);
         p.signals().resetForExec();
+        p.forgetRseq(); // the new program registers its own (rseq(2))
         PosixTimers.deleteAll(p); // timer_create(2): "The timers are not inherited across execve(2)" (they are deleted)
         if (p.files() != null) p.files().fds.closeForExec();
         StackContinuations.setTranslationTable(mm.ttbr0());

@@ -44,6 +44,11 @@ public final class Process {
     int waitStatus;
     /** set_tid_address(2): cleared and futex-woken at exit. */
     long clearChildTid;
+    /** rseq(2): the thread's registered struct rseq (0: none) and its abort signature; scratch for reading its section. */
+    long rseqArea;
+    int rseqSignature;
+    final long[] rseqScratch = new long[4];
+    final int[] rseqSignatureScratch = new int[1];
     /** rt_sigsuspend(2)'s caller's own mask, restored by the handler's sigreturn; valid while {@link #suspended}. */
     long suspendMask;
     boolean suspended;
@@ -117,6 +122,9 @@ public final class Process {
     public Task task() { return task; }
 
     public long clearChildTid() { return clearChildTid; }
+
+    /** execve(2): the old program's struct rseq is gone with its memory. */
+    public void forgetRseq() { rseqArea = 0; }
 
     public void setClearChildTid(long address) { clearChildTid = address; }
 

@@ -156,6 +156,10 @@ public final class Processes {
         }
         c.borrowedMm = vfork;
         c.signals = parent.signals.copy();
+        if (!vfork) { // a copy of the memory keeps the copy of the thread's struct rseq registered (rseq_fork); CLONE_VM does not
+            c.rseqArea = parent.rseqArea;
+            c.rseqSignature = parent.rseqSignature;
+        }
         if (parent.leader.limits != null) {
             c.limits = new long[parent.leader.limits.length];
             System.arraycopy(parent.leader.limits, 0, c.limits, 0, c.limits.length);

@@ -48,8 +48,14 @@ public final class UserTraps implements UserTrapHandler {
     private static void serve(long frame, long entry) {
         Process p = Processes.current();
         if (entry == 9) { // arch has dispatched the interrupt; a thread past its slice gives the CPU up (Linux's tick preemption)
-            if (Processes.executor().currentTurnNanos() >= EevdfScheduler.SLICE_NS) Processes.executor().yieldNow();
-            if (p != null) Signals.deliver(p, frame, false, 0);
+            boolean preempted = Processes.executor().currentTurnNanos() >= EevdfScheduler.SLICE_NS;
+            if (preempted) Processes.executor().yieldNow();
+            if (p == null) return;
+            if ((preempted || p.signals().nextDeliverable() != 0) && !Rseq.leaveCriticalSection(p, frame)) {
+                kill(p, frame, SIGSEGV, "a bad rseq critical section");
+                return;
+            }
+            Signals.deliver(p, frame, false, 0);
             return;
         }
         if (p == null || entry != 8) {
@@ -73,6 +79,10 @@ public final class UserTraps implements UserTrapHandler {
         }
         // An execve from a thread that was not its group's leader goes on as the leader (Processes.endOtherThreads).
         if (ec == EC_SVC64) p = Processes.current();
+        if (p.signals().nextDeliverable() != 0 && !Rseq.leaveCriticalSection(p, frame)) {
+            kill(p, frame, SIGSEGV, "a bad rseq critical section");
+            return;
+        }
         Signals.deliver(p, frame, ec == EC_SVC64, origX0);
     }
 

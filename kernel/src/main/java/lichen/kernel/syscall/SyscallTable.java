@@ -3,6 +3,7 @@ package lichen.kernel.syscall;
 import lichen.api.Async;
 import lichen.arch.aarch64.Timer;
 import lichen.kernel.proc.Process;
+import lichen.kernel.proc.Rseq;
 import lichen.kernel.proc.UserFrame;
 import lichen.libkernel.Errno;
 
@@ -182,6 +183,7 @@ public final class SyscallTable {
             case 286 -> FileCalls.sysPreadv2(p, (int) a0, a1, (int) a2, a3, (int) a5);
             case 287 -> FileCalls.sysPwritev2(p, (int) a0, a1, (int) a2, a3, (int) a5);
             case 291 -> StatCalls.sysStatx(p, (int) a0, a1, (int) a2, (int) a3, a4);
+            case 293 -> Rseq.sysRseq(p, a0, (int) a1, (int) a2, (int) a3);
             case 436 -> DescriptorCalls.sysCloseRange(p, (int) a0, (int) a1, (int) a2);
             case 439 -> StatCalls.sysFaccessat(p, (int) a0, a1, (int) a2, (int) a3);
             case 441 -> EpollCalls.sysEpollPwait2(p, (int) a0, a1, (int) a2, a3, a4, a5);

@@ -83,6 +83,10 @@ public final class LinuxSystem {
         return getrandom(Linux.address(buf, 0, len), len, flags);
     }
 
+    public static long rseq(long rseq, int len, int flags, int sig) {
+        return Syscall.invoke(SyscallNumbers.RSEQ, rseq, len, flags, sig);
+    }
+
     public static long membarrier(int cmd, int flags, int cpuId) {
         return Syscall.invoke(SyscallNumbers.MEMBARRIER, cmd, flags, cpuId);
     }

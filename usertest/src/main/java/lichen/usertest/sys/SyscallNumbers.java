@@ -119,6 +119,7 @@ public final class SyscallNumbers {
     public static final int RENAMEAT2 = 276;
     public static final int GETRANDOM = 278;
     public static final int MEMBARRIER = 283;
+    public static final int RSEQ = 293;
     public static final int EXECVEAT = 281;
     public static final int CLONE3 = 435;
 }

@@ -10,6 +10,7 @@ import lichen.usertest.sys.Clocks;
 import lichen.usertest.sys.Errno;
 import lichen.usertest.sys.Fcntl;
 import lichen.usertest.sys.Linux;
+import lichen.usertest.sys.LittleEndian;
 import lichen.usertest.sys.LinuxSystem;
 import lichen.usertest.sys.Resources;
 import lichen.usertest.sys.Stat;
@@ -44,6 +45,7 @@ public final class SystemTests {
         list.add("times_clock_ticks_advance", SystemTests::times);
         list.add("sched_getaffinity_includes_a_cpu", SystemTests::affinity);
         list.add("membarrier_query_register_private_expedited", SystemTests::membarrier);
+        list.add("rseq_register_cpu_id_ebusy_eperm_unregister", SystemTests::rseq);
     }
 
     private static void uname(Check c) {
@@ -311,5 +313,32 @@ public final class SystemTests {
         c.returned(0, LinuxSystem.membarrier(MB_GLOBAL, 0, 0), "GLOBAL");
         c.fails(Errno.EINVAL, LinuxSystem.membarrier(MB_GLOBAL, 1, 0), "flags on a command that takes none");
         c.fails(Errno.EINVAL, LinuxSystem.membarrier(12345, 0, 0), "no such command");
+    }
+
+    /** rseq(2): struct rseq is 32 bytes, 32-aligned (Linux 6.1 takes exactly that length); RSEQ_SIG is the caller's choice. */
+    private static final int RSEQ_SIZE = 32, RSEQ_FLAG_UNREGISTER = 1, RSEQ_SIG = 0x53053053;
+
+    private static void rseq(Check c) {
+        byte[] area = new byte[2 * RSEQ_SIZE];
+        long base = Linux.address(area);
+        int off = (int) ((RSEQ_SIZE - (base & (RSEQ_SIZE - 1))) & (RSEQ_SIZE - 1));
+        long rs = base + off;
+        LittleEndian.put32(area, off + 4, -1); // cpu_id: RSEQ_CPU_ID_UNINITIALIZED until the kernel writes it
+        c.fails(Errno.EINVAL, LinuxSystem.rseq(rs, 16, 0, RSEQ_SIG), "a length that is not struct rseq's");
+        c.fails(Errno.EINVAL, LinuxSystem.rseq(rs + 8, RSEQ_SIZE, 0, RSEQ_SIG), "an area not 32-byte aligned");
+        c.fails(Errno.EINVAL, LinuxSystem.rseq(rs, RSEQ_SIZE, 2, RSEQ_SIG), "an unknown flag");
+        c.fails(Errno.EINVAL, LinuxSystem.rseq(rs, RSEQ_SIZE, RSEQ_FLAG_UNREGISTER, RSEQ_SIG), "unregistering with nothing registered");
+        if (!c.returned(0, LinuxSystem.rseq(rs, RSEQ_SIZE, 0, RSEQ_SIG), "register")) {
+            return;
+        }
+        int cpu = LittleEndian.u32(area, off + 4);
+        c.isTrue(cpu >= 0 && cpu < 64, "cpu_id written: " + cpu);
+        c.equal(cpu, LittleEndian.u32(area, off), "cpu_id_start is the same CPU");
+        c.fails(Errno.EBUSY, LinuxSystem.rseq(rs, RSEQ_SIZE, 0, RSEQ_SIG), "the same registration again");
+        c.fails(Errno.EPERM, LinuxSystem.rseq(rs, RSEQ_SIZE, 0, RSEQ_SIG + 1), "the same area with another signature");
+        c.fails(Errno.EINVAL, LinuxSystem.rseq(rs + RSEQ_SIZE, RSEQ_SIZE, 0, RSEQ_SIG), "another area while one is registered");
+        c.fails(Errno.EPERM, LinuxSystem.rseq(rs, RSEQ_SIZE, RSEQ_FLAG_UNREGISTER, RSEQ_SIG + 1), "unregistering with the wrong signature");
+        c.returned(0, LinuxSystem.rseq(rs, RSEQ_SIZE, RSEQ_FLAG_UNREGISTER, RSEQ_SIG), "unregister");
+        c.equal(-1, LittleEndian.u32(area, off + 4), "cpu_id is RSEQ_CPU_ID_UNINITIALIZED again");
     }
 }
