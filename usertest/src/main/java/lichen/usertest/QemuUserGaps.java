@@ -44,6 +44,10 @@ public final class QemuUserGaps {
          "qemu-user works on the host's filesystem, whose /var/tmp need not be ext4 (the test checks ext4's hash positions on the image's root)"},
         {"execveat_comm_names_descriptor_file",
          "qemu-user 7.2 answers ENOSYS to execveat"},
+        {"tty_setsid_tiocsctty_dev_tty_tiocgsid",
+         "qemu-user 7.2 passes TIOCGSID to the host but does not copy its pid_t back (the caller reads 0)"},
+        {"tty_session_leader_open_acquires_non_leader_does_not",
+         "qemu-user 7.2 passes TIOCGSID to the host but does not copy its pid_t back (the caller reads 0)"},
     };
 
     /** The names of the tests listed here. */

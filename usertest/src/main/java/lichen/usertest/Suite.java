@@ -22,6 +22,8 @@ import lichen.usertest.tests.FaultSignalTests;
 import lichen.usertest.tests.SignalTests;
 import lichen.usertest.tests.SystemTests;
 import lichen.usertest.tests.ThreadTests;
+import lichen.usertest.tests.PtyTests;
+import lichen.usertest.tests.ControllingTerminalTests;
 import lichen.usertest.tests.TimeTests;
 import lichen.usertest.tests.WaitTests;
 
@@ -67,6 +69,9 @@ public final class Suite {
         MemoryTests.register(list);
         MemoryFaultTests.register(list);
         FileMappingTests.register(list);
+        list.beginGroup("tty");
+        PtyTests.register(list);
+        ControllingTerminalTests.register(list);
         list.beginGroup("time");
         TimeTests.register(list);
         list.beginGroup("system");

@@ -5,7 +5,7 @@ import lichen.arch.aarch64.Idle;
 import lichen.arch.aarch64.Interrupts;
 import lichen.kernel.exec.ByteStrings;
 import lichen.kernel.exec.Exec;
-import lichen.kernel.fs.ConsoleTerminal;
+import lichen.kernel.tty.Console;
 import lichen.kernel.proc.Process;
 import lichen.kernel.proc.Processes;
 import lichen.kernel.proc.UserTraps;
@@ -34,7 +34,7 @@ public final class FirstProcess {
         Executor ex = KernelExecutor.create();
         initEnded = false;
         Processes.useExecutor(ex, () -> initEnded = true);
-        ex.setDeferredWork(() -> ConsoleTerminal.drainInput());
+        ex.setDeferredWork(() -> Console.drainInput());
         UserTraps.install();
         Exec.useFiles(files);
         byte[] path = ByteStrings.bytes(cl.init());
