@@ -92,8 +92,12 @@ test-usertest-qemu: usertest
     qemu-aarch64 build/usertest/usertest --qemu-user
 
 # The root-filesystem image build/rootfs.img (ext4, no root needed) from Debian's arm64 packages, with /bin/usertest (docs/image.md).
-image: usertest
+image: usertest musltest
     scripts/create-image.sh
+
+# musltest/muslcheck.c against Debian's musl, static and dynamic, for the image (scripts/build-musltest.sh).
+musltest: build
+    scripts/build-musltest.sh
 
 # The Alpine image build/rootfs-alpine.img from ALPINE_TARBALL=alpine-minirootfs-*-aarch64.tar.gz (or Alpine's mirror).
 image-alpine:

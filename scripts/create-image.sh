@@ -9,7 +9,8 @@
 #
 # Both get the files under image/ (/init, /etc, /usr/bin/image-selftest, /usr/bin/tool-session), the
 # directories the kernel mounts on, and /bin/usertest when build/usertest/usertest
-# exists (USERTEST_BINARY=path names another). The packages come from the cache under
+# exists (USERTEST_BINARY=path names another), and /usr/local/bin/muslcheck-static
+# and -dynamic when scripts/build-musltest.sh has built them. The packages come from the cache under
 # build/apt (scripts/fetch-debs.sh): a rebuild from the cache takes seconds.
 #
 # Variables: IMAGE_FREE_MB (free space in the image, default 64), USERTEST_BINARY.
@@ -20,7 +21,7 @@ build="$root/build"
 # Debian's packages for the image. Their libraries (and glibc's loader) come
 # with them as dependencies; ncurses-base holds the terminfo top needs, bsdutils
 # script(1) (a shell on a pseudo-terminal).
-packages=(bash busybox coreutils procps strace util-linux mount bsdutils ncurses-base findutils grep sed gzip less)
+packages=(bash busybox coreutils procps strace util-linux mount bsdutils ncurses-base findutils grep sed gzip less musl)
 # Needed only by maintainer scripts, which are never run here; leaving them out
 # leaves out perl, dpkg and debconf.
 exclude="init-system-helpers debconf cdebconf dpkg gawk original-awk"
@@ -101,6 +102,14 @@ if [ -f "$usertest" ]; then
 else
   echo "create-image: no $usertest (just usertest builds it); the image has no /bin/usertest" >&2
 fi
+
+# musl's programs (scripts/build-musltest.sh); the Debian image's musl package brings their loader.
+for m in muslcheck-static muslcheck-dynamic; do
+  if [ -f "$build/musltest/$m" ]; then
+    mkdir -p "$tree/usr/local/bin"
+    install -m 755 "$build/musltest/$m" "$tree/usr/local/bin/$m"
+  fi
+done
 
 mkdir -p "$tree/proc" "$tree/sys" "$tree/dev" "$tree/tmp" "$tree/run" "$tree/root" "$tree/mnt" "$tree/var/tmp"
 chmod 1777 "$tree/tmp" "$tree/var/tmp"

@@ -45,9 +45,11 @@ public final class Errno {
     public static final int ESPIPE = 29;
     public static final int EPIPE = 32;
     public static final int ERANGE = 34;
+    public static final int EDEADLK = 35;
     public static final int ENAMETOOLONG = 36;
     public static final int ENOSYS = 38;
     public static final int ELOOP = 40;
+    public static final int EOVERFLOW = 75;
     public static final int ELIBBAD = 80;
     public static final int ENOTSOCK = 88;
     public static final int EOPNOTSUPP = 95;

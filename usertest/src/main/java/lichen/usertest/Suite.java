@@ -2,6 +2,8 @@ package lichen.usertest;
 
 import lichen.usertest.tests.CloneTests;
 import lichen.usertest.tests.CopyTests;
+import lichen.usertest.tests.LockTests;
+import lichen.usertest.tests.VectorTests;
 import lichen.usertest.tests.DescriptorTests;
 import lichen.usertest.tests.DirectoryTests;
 import lichen.usertest.tests.ExecTests;
@@ -19,11 +21,13 @@ import lichen.usertest.tests.PollTests;
 import lichen.usertest.tests.ProcessGroupTests;
 import lichen.usertest.tests.ProcessTests;
 import lichen.usertest.tests.FaultSignalTests;
+import lichen.usertest.tests.FifoTests;
 import lichen.usertest.tests.SignalTests;
 import lichen.usertest.tests.SystemTests;
 import lichen.usertest.tests.ThreadTests;
 import lichen.usertest.tests.PtyTests;
 import lichen.usertest.tests.ControllingTerminalTests;
+import lichen.usertest.tests.ThreadSignalTests;
 import lichen.usertest.tests.TimeTests;
 import lichen.usertest.tests.WaitTests;
 
@@ -39,6 +43,9 @@ public final class Suite {
         list.beginGroup("file");
         FileTests.register(list);
         CopyTests.register(list);
+        VectorTests.register(list);
+        list.beginGroup("lock");
+        LockTests.register(list);
         list.beginGroup("descriptor");
         DescriptorTests.register(list);
         list.beginGroup("directory");
@@ -47,6 +54,7 @@ public final class Suite {
         NameTests.register(list);
         list.beginGroup("pipe");
         PipeTests.register(list);
+        FifoTests.register(list);
         list.beginGroup("poll");
         PollTests.register(list);
         list.beginGroup("process");
@@ -62,6 +70,7 @@ public final class Suite {
         list.beginGroup("signal");
         SignalTests.register(list);
         FaultSignalTests.register(list);
+        ThreadSignalTests.register(list);
         list.beginGroup("futex");
         FutexTests.register(list);
         FutexRequeueTests.register(list);

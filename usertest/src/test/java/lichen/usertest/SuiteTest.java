@@ -46,7 +46,7 @@ class SuiteTest {
     void everyTestHasAGroupAndGroupsAreListedOnce() {
         TestList tests = Suite.all();
         String[] groups = tests.groups();
-        assertArrayEquals(new String[] {"file", "descriptor", "directory", "name", "pipe", "poll", "process", "exec",
+        assertArrayEquals(new String[] {"file", "lock", "descriptor", "directory", "name", "pipe", "poll", "process", "exec",
                                         "signal", "futex", "memory", "tty", "time", "system"}, groups);
         for (int i = 0; i < tests.size(); i++) {
             assertTrue(tests.isGroup(tests.get(i).group()), tests.get(i).name());

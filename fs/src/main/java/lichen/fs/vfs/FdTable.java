@@ -112,7 +112,7 @@ public final class FdTable {
         if (old == f) return newfd;
         f.retain();
         files[newfd] = f;
-        if (old != null) old.close();
+        if (old != null) release(old);
         return newfd;
     }
 
@@ -163,6 +163,13 @@ public final class FdTable {
         OpenFile f = get(fd);
         if (f == null) return -Errno.EBADF;
         files[fd] = null;
+        return release(f);
+    }
+
+    /** A descriptor of this table stops naming {@code f}: as Linux's filp_close, any close of a file drops the POSIX locks this table's process holds on it (fcntl(2), "Record locking"). */
+    @Async
+    private int release(OpenFile f) {
+        if (f.inode.recordLocks != null) f.inode.recordLocks.releaseOwner(this);
         return f.close();
     }
 }

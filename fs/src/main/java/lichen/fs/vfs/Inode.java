@@ -36,6 +36,10 @@ public abstract class Inode {
     public int openCount;
     /** This file's pages in the page cache, or null while it has none ({@link FileCache} sets and clears it). */
     public InodePages pages;
+    /** A FIFO's pipe while some end of it is open (the kernel's, through {@link FifoOpener}), else null. */
+    public Object fifo;
+    /** fcntl(2)'s record locks (POSIX and open-file-description) and flock(2)'s locks; null until the first lock. */
+    public FileLocks recordLocks, flocks;
     /** The one dentry of a directory (directories have no hard links). */
     Dentry alias;
 

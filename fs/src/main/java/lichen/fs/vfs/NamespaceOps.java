@@ -113,6 +113,11 @@ public final class NamespaceOps {
             Result<CharDevice> opened = dev.open(flags);
             if (!opened.ok()) return opened.cast();
             dev = opened.value;
+        } else if (FileMode.isFifo(in.mode) && (flags & OpenFlags.O_PATH) == 0) {
+            if (vfs.fifos == null) return Result.err(-Errno.ENXIO);
+            Result<CharDevice> end = vfs.fifos.open(in, flags);
+            if (!end.ok()) return end.cast();
+            dev = end.value; // a FIFO on a read-only filesystem is still a pipe to write to
         } else if (write && in.fs.readOnly()) {
             return Result.err(-Errno.EROFS);
         }

@@ -41,6 +41,9 @@ public final class OpenFile {
         if (closed) return -Errno.EBADF;
         if (--refs > 0) return 0;
         closed = true;
+        // Open-file-description locks and flock(2)'s go with the description's last reference.
+        if (inode.recordLocks != null) inode.recordLocks.releaseOwner(this);
+        if (inode.flocks != null) inode.flocks.releaseOwner(this);
         if (device != null) device.released(this);
         inode.openCount--;
         path.mount.openFiles--;

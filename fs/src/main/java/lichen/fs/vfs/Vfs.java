@@ -14,6 +14,8 @@ public final class Vfs {
     public final DentryCache dcache;
     public final MountTable mounts = new MountTable();
     public final DeviceRegistry devices = new DeviceRegistry();
+    /** Who opens named pipes (the kernel); null where there are none (the host tool), and a FIFO's open is ENXIO. */
+    public FifoOpener fifos;
     public final PathWalker walker = new PathWalker(this);
     public final NamespaceOps ns = new NamespaceOps(this);
     /** faccessat, utimensat, statfs. */
@@ -136,8 +138,14 @@ public final class Vfs {
     public int openat(FsContext ctx, int dirfd, String path, int flags, int mode) {
         Result<OpenFile> r = open(ctx, dirfd, path, flags, mode);
         if (!r.ok()) return r.error;
-        int fd = ctx.fds.install(r.value, (flags & OpenFlags.O_CLOEXEC) != 0);
-        if (fd < 0) r.value.close();
+        return install(ctx, r.value, flags);
+    }
+
+    /** A descriptor for the description {@code f} just opened with {@code flags} (O_CLOEXEC); it, or -EMFILE with {@code f} closed. */
+    @Async
+    public int install(FsContext ctx, OpenFile f, int flags) {
+        int fd = ctx.fds.install(f, (flags & OpenFlags.O_CLOEXEC) != 0);
+        if (fd < 0) f.close();
         return fd;
     }
 

@@ -10,10 +10,12 @@ import java.util.stream.Stream;
 public final class Main {
     static final String USAGE = """
             usage: jcc [check | unsafe] [options] INPUT...
+                   jcc tool NAME
 
             Compiles a program in Lichen's Java subset (docs/subset.md) to a static AArch64 executable.
             INPUT is a .java file, a directory of class files, or a jar.
 
+              tool NAME           print the path of an LLVM tool of jcc's own toolchain (clang, ld.lld, llvm-objcopy)
               check               run only the subset checks; print diagnostics and exit
               unsafe              list the @Unsafe classes of the class directories given, with their line counts
               --target linux      a static AArch64 Linux executable (default)
@@ -39,6 +41,7 @@ public final class Main {
     }
 
     static int run(String[] args) {
+        if (args.length > 0 && args[0].equals("tool")) return printTool(args);
         Options o = new Options();
         try {
             parse(args, o);
@@ -69,6 +72,21 @@ public final class Main {
             return 1;
         } finally {
             if (work != null) deleteTree(work);
+        }
+    }
+
+    /** jcc tool NAME: where the LLVM artifact's executable NAME is, so that scripts build C with the same clang. */
+    private static int printTool(String[] args) {
+        if (args.length != 2) {
+            System.err.println("usage: jcc tool NAME");
+            return 2;
+        }
+        try {
+            System.out.println(lichen.jcc.backend.Toolchain.get().tool(args[1]));
+            return 0;
+        } catch (IllegalStateException e) {
+            System.err.println("jcc: " + e.getMessage());
+            return 1;
         }
     }
 

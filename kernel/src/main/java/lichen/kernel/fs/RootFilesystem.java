@@ -18,6 +18,7 @@ import lichen.fs.vfs.FileSystem;
 import lichen.fs.vfs.FsContext;
 import lichen.fs.vfs.OpenFlags;
 import lichen.fs.vfs.Vfs;
+import lichen.kernel.pipe.Fifos;
 import lichen.kernel.mm.CacheFrames;
 import lichen.kernel.task.KernelExecutor;
 import lichen.libkernel.async.Executor;
@@ -88,6 +89,7 @@ public final class RootFilesystem {
     private static void mount(MachineDescription machine) {
         FileClock clock = new FileClock();
         Vfs v = new Vfs(DENTRY_LIMIT);
+        v.fifos = new Fifos();
         v.fileCache = new FileCache(new CacheFrames(), FILE_CACHE_PAGES);
         FileSystem root = fromInitrd(machine, clock);
         if (root == null) root = new TmpFs(clock, TMP_BYTES);

@@ -44,6 +44,8 @@ public final class UserAddressSpace implements UserPageFaults {
     private long brkStart, brk;
     /** Where signal handlers return when the program gave no restorer (SigreturnPage). */
     private long sigreturnTrampoline;
+    /** membarrier(2)'s registrations of this space (MEMBARRIER_CMD_REGISTER_* bits); a new program's space has none. */
+    private int membarrierRegistrations;
 
     private UserAddressSpace(PageTable table, int asid, VmaSet areas) {
         this.table = table;
@@ -255,12 +257,17 @@ public final class UserAddressSpace implements UserPageFaults {
      * present pages (copied on the first write to a private one), or null when
      * memory ran out.
      */
+    public int membarrierRegistrations() { return membarrierRegistrations; }
+
+    public void addMembarrierRegistration(int command) { membarrierRegistrations |= command; }
+
     public UserAddressSpace fork() {
         UserAddressSpace c = create(areas.fork());
         if (c == null) return null;
         c.brkStart = brkStart;
         c.brk = brk;
         c.sigreturnTrampoline = sigreturnTrampoline;
+        c.membarrierRegistrations = membarrierRegistrations; // fork copies the mm whole (kernel/fork.c dup_mm)
         for (int i = 0; i < areas.count(); i++) {
             Vma v = areas.get(i);
             // A shared anonymous area has no file to meet at: its pages are made now, so both spaces map the same frames.

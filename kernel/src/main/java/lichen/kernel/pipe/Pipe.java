@@ -2,6 +2,7 @@ package lichen.kernel.pipe;
 
 import lichen.api.Async;
 import lichen.fs.vfs.CharDevice;
+import lichen.fs.vfs.Inode;
 import lichen.fs.vfs.OpenFile;
 import lichen.fs.vfs.OpenFlags;
 import lichen.fs.vfs.PollEvents;
@@ -33,6 +34,10 @@ public final class Pipe {
     final WaitQueue readable = new WaitQueue(), writable = new WaitQueue();
     /** poll(2) and select(2) callers waiting on either end: told of every change. */
     final WakerSet pollers = new WakerSet();
+    /** A FIFO's: the inode whose pipe this is (it forgets the pipe with the last end), how many ends have opened to read and to write, and the openers waiting for a partner. */
+    Inode fifo;
+    int readerOpens, writerOpens;
+    final WaitQueue partners = new WaitQueue();
 
     private Pipe(Kbuf buffer) { this.buffer = buffer; }
 
@@ -47,106 +52,103 @@ public final class Pipe {
     private static boolean nonBlocking(OpenFile f) { return f != null && (f.flags & OpenFlags.O_NONBLOCK) != 0; }
 
     /** An end's last close: the other side learns it, and the pages go with the last end. */
-    void endClosed(boolean reader) {
+    @Async
+    void endClosed(boolean reader, boolean writer) {
         if (reader) readers--;
-        else writers--;
+        if (writer) writers--;
         readable.wakeAll(executor());
         writable.wakeAll(executor());
         pollers.wakeAll();
-        if (readers == 0 && writers == 0) buffer.release();
+        if (readers == 0 && writers == 0) {
+            buffer.release();
+            if (fifo != null) fifo.fifo = null;
+        }
     }
 
     /** A write with no reader left: EPIPE, and SIGPIPE to the writer (man 7 pipe). */
     private static int brokenPipe() {
         Process p = Processes.current();
-        if (p != null) Signals.send(p, Signals.SIGPIPE, Signals.SI_USER, p.pid(), 0, 0);
+        if (p != null) Signals.sendToThread(p, Signals.SIGPIPE, Signals.SI_USER, p.pid()); // to the writing thread (send_sig)
         return -Errno.EPIPE;
     }
 
-    /** The read end's driver. */
-    final class ReadEnd implements CharDevice {
-        Pipe pipe() { return Pipe.this; }
-
-        @Override
-        @Async
-        public int read(long pos, byte[] buf, int off, int len) {
-            if (len == 0) return 0;
-            while (buffer.isEmpty()) {
-                if (writers == 0) return 0;
-                if (nonBlocking(file)) return -Errno.EAGAIN;
-                int rc = readable.sleep(executor(), Executor.NO_DEADLINE, true);
-                if (rc < 0 && buffer.isEmpty()) return -Errno.EINTR;
-            }
-            int n = buffer.read(buf, off, len);
-            writable.wakeAll(executor());
-            pollers.wakeAll();
-            return n;
+    /** Reads what is there, sleeping while nothing is and some writer is left; 0 (end of file) once none is. */
+    @Async
+    private int read(OpenFile file, byte[] buf, int off, int len) {
+        if (len == 0) return 0;
+        while (buffer.isEmpty()) {
+            if (writers == 0) return 0;
+            if (nonBlocking(file)) return -Errno.EAGAIN;
+            int rc = readable.sleep(executor(), Executor.NO_DEADLINE, true);
+            if (rc < 0 && buffer.isEmpty()) return -Errno.EINTR;
         }
-
-        /** Readable when bytes wait; hung up once no writer is left (fs/pipe.c's pipe_poll). */
-        @Override
-        public int poll(OpenFile f, PollTable table) {
-            if (table != null) table.wait(pollers);
-            int events = buffer.isEmpty() ? 0 : PollEvents.READABLE;
-            return writers == 0 ? events | PollEvents.POLLHUP : events;
-        }
-
-        @Override
-        public int write(long pos, byte[] buf, int off, int len) { return -Errno.EBADF; }
-
-        @Override
-        @Async
-        public void released(OpenFile f) { endClosed(true); }
-
-        OpenFile file;
+        int n = buffer.read(buf, off, len);
+        writable.wakeAll(executor());
+        pollers.wakeAll();
+        return n;
     }
 
-    /** The write end's driver. */
-    final class WriteEnd implements CharDevice {
+    @Async
+    private int write(OpenFile file, byte[] buf, int off, int len) {
+        if (readers == 0) return brokenPipe();
+        int done = 0;
+        while (done < len) {
+            if (readers == 0) return done > 0 ? done : brokenPipe();
+            int want = len - done;
+            // Up to PIPE_BUF bytes go in whole or not at all; more may be split.
+            boolean fits = want <= Kbuf.PIPE_BUF ? buffer.space() >= want : buffer.space() > 0;
+            if (fits) {
+                done += buffer.write(buf, off + done, want);
+                readable.wakeAll(executor());
+                pollers.wakeAll();
+                continue;
+            }
+            if (nonBlocking(file)) return done > 0 ? done : -Errno.EAGAIN;
+            int rc = writable.sleep(executor(), Executor.NO_DEADLINE, true);
+            if (rc < 0) return done > 0 ? done : -Errno.EINTR;
+        }
+        return done;
+    }
+
+    /**
+     * An end of the pipe: the read end, the write end, or for a FIFO opened
+     * O_RDWR both at once (fifo(7)). A read end is readable when bytes wait
+     * and hung up once no writer is left; a write end is writable while a
+     * page's worth fits, so that a write of up to PIPE_BUF bytes the caller
+     * was told may go does not block, and in error once no reader is left
+     * (fs/pipe.c's pipe_poll).
+     */
+    final class End implements CharDevice {
+        final boolean reads, writes;
+        /** The open file description this end drives (for its O_NONBLOCK), set once it is made. */
+        OpenFile file;
+
+        End(boolean reads, boolean writes) {
+            this.reads = reads;
+            this.writes = writes;
+        }
+
         Pipe pipe() { return Pipe.this; }
 
         @Override
-        public int read(long pos, byte[] buf, int off, int len) { return -Errno.EBADF; }
+        @Async
+        public int read(long pos, byte[] buf, int off, int len) { return reads ? Pipe.this.read(file, buf, off, len) : -Errno.EBADF; }
 
         @Override
         @Async
-        public int write(long pos, byte[] buf, int off, int len) {
-            if (readers == 0) return brokenPipe();
-            int done = 0;
-            while (done < len) {
-                if (readers == 0) return done > 0 ? done : brokenPipe();
-                int want = len - done;
-                // Up to PIPE_BUF bytes go in whole or not at all; more may be split.
-                boolean fits = want <= Kbuf.PIPE_BUF ? buffer.space() >= want : buffer.space() > 0;
-                if (fits) {
-                    done += buffer.write(buf, off + done, want);
-                    readable.wakeAll(executor());
-                    pollers.wakeAll();
-                    continue;
-                }
-                if (nonBlocking(file)) return done > 0 ? done : -Errno.EAGAIN;
-                int rc = writable.sleep(executor(), Executor.NO_DEADLINE, true);
-                if (rc < 0) return done > 0 ? done : -Errno.EINTR;
-            }
-            return done;
-        }
+        public int write(long pos, byte[] buf, int off, int len) { return writes ? Pipe.this.write(file, buf, off, len) : -Errno.EBADF; }
 
-        /**
-         * Writable while a page's worth fits, so that a write of up to PIPE_BUF
-         * bytes the caller was told may go does not block; an error once no
-         * reader is left (pipe_poll).
-         */
         @Override
         public int poll(OpenFile f, PollTable table) {
             if (table != null) table.wait(pollers);
-            int events = buffer.space() >= Kbuf.PIPE_BUF ? PollEvents.WRITABLE : 0;
-            return readers == 0 ? events | PollEvents.POLLERR : events;
+            int events = 0;
+            if (reads) events |= (buffer.isEmpty() ? 0 : PollEvents.READABLE) | (writers == 0 ? PollEvents.POLLHUP : 0);
+            if (writes) events |= (buffer.space() >= Kbuf.PIPE_BUF ? PollEvents.WRITABLE : 0) | (readers == 0 ? PollEvents.POLLERR : 0);
+            return events;
         }
 
         @Override
         @Async
-        public void released(OpenFile f) { endClosed(false); }
-
-        OpenFile file;
+        public void released(OpenFile f) { endClosed(reads, writes); }
     }
 }

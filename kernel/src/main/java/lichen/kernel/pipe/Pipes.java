@@ -26,8 +26,8 @@ public final class Pipes {
         if (pipefs == null) pipefs = new AnonymousFiles(new TmpFs(new FileClock(), 0, "pipefs"));
         Pipe pipe = Pipe.create(KernelAddressSpace.get().frames());
         if (pipe == null) return -Errno.ENOMEM;
-        Pipe.ReadEnd r = pipe.new ReadEnd();
-        Pipe.WriteEnd w = pipe.new WriteEnd();
+        Pipe.End r = pipe.new End(true, false);
+        Pipe.End w = pipe.new End(false, true);
         Result<OpenFile> rf = pipefs.open(FileMode.S_IFIFO | 0600, OpenFlags.O_RDONLY | statusFlags, r);
         if (!rf.ok()) {
             pipe.buffer.release();
@@ -45,9 +45,7 @@ public final class Pipes {
 
     /** The pipe behind either end {@code f}, or null when it is not a pipe's end. */
     private static Pipe of(OpenFile f) {
-        if (f.device instanceof Pipe.ReadEnd r) return r.pipe();
-        if (f.device instanceof Pipe.WriteEnd w) return w.pipe();
-        return null;
+        return f.device instanceof Pipe.End e ? e.pipe() : null;
     }
 
     /** F_GETPIPE_SZ: the pipe's capacity in bytes, or -EBADF when {@code f} is no pipe's end (fcntl(2)). */

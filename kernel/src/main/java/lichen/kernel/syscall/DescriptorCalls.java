@@ -17,11 +17,8 @@ import lichen.libkernel.Errno;
  */
 final class DescriptorCalls {
     /** fcntl commands (asm-generic/fcntl.h). */
-    static final int F_DUPFD = 0, F_GETFD = 1, F_SETFD = 2, F_GETFL = 3, F_SETFL = 4, F_GETLK = 5, F_SETLK = 6, F_SETLKW = 7,
-            F_DUPFD_CLOEXEC = 1030, F_GETPIPE_SZ = 1032;
+    static final int F_DUPFD = 0, F_GETFD = 1, F_SETFD = 2, F_GETFL = 3, F_SETFL = 4, F_DUPFD_CLOEXEC = 1030, F_GETPIPE_SZ = 1032;
     static final int FD_CLOEXEC = 1;
-    /** struct flock's l_type: no lock. */
-    static final int F_UNLCK = 2;
     /** The status flags F_SETFL may change (fs/fcntl.c SETFL_MASK; O_ASYNC 020000, O_NOATIME 01000000). */
     static final int SETFL_MASK = OpenFlags.O_APPEND | OpenFlags.O_NONBLOCK | OpenFlags.O_DIRECT | 020000 | 01000000;
     /** close_range flags (include/uapi/linux/close_range.h). */
@@ -69,7 +66,7 @@ final class DescriptorCalls {
         return 0;
     }
 
-    /** fcntl(2): descriptor flags, status flags, duplication; record locks answer as if the file were unlocked. */
+    /** fcntl(2): descriptor flags, status flags, duplication, record locks (LockCalls), a pipe's size. */
     @Async
     static long sysFcntl(Process p, int fd, int cmd, long arg) {
         OpenFile f = FileCalls.file(p, fd);
@@ -87,12 +84,8 @@ final class DescriptorCalls {
                 f.flags = (f.flags & ~SETFL_MASK) | ((int) arg & SETFL_MASK);
                 return 0;
             }
-            case F_GETLK -> {
-                // struct flock begins with short l_type: the region is free.
-                byte[] type = {(byte) F_UNLCK, 0};
-                return UserCopy.copyOut(p.mm(), arg, type, 0, 2);
-            }
-            case F_SETLK, F_SETLKW -> { return 0; }
+            case LockCalls.F_GETLK, LockCalls.F_SETLK, LockCalls.F_SETLKW, LockCalls.F_OFD_GETLK, LockCalls.F_OFD_SETLK,
+                    LockCalls.F_OFD_SETLKW -> { return LockCalls.fcntlLock(p, f, cmd, arg); }
             case F_GETPIPE_SZ -> { return Pipes.capacity(f); }
             default -> { return -Errno.EINVAL; }
         }

@@ -10,12 +10,14 @@ import lichen.fs.vfs.OpenFlags;
 import lichen.fs.vfs.Vfs;
 import lichen.kernel.fs.RootFilesystem;
 import lichen.kernel.mm.UserCopy;
+import lichen.kernel.pipe.Fifos;
 import lichen.kernel.proc.Process;
 import lichen.libkernel.Errno;
 
 /**
  * Opening, closing, reading and writing files: openat(2), close(2), read(2),
- * write(2), readv(2)/writev(2), pread64/pwrite64 (pread(2)), lseek(2),
+ * write(2), readv(2)/writev(2), pread64/pwrite64 (pread(2)), preadv(2)/pwritev(2)
+ * and their "2" forms, lseek(2),
  * truncate(2)/ftruncate(2), fadvise64. Data moves between the file and user memory
  * through a kernel buffer of {@link TransferBuffers#SIZE} bytes at a time; a
  * transfer that stops early (end of file, a device's short count, a bad
@@ -48,7 +50,14 @@ final class FileCalls {
         if (ctx == null) return -Errno.ENOENT;
         Result<String> name = UserPaths.read(p, path);
         if (!name.ok()) return name.error;
-        return vfs().openat(ctx, dirfd, name.value, flags, mode);
+        Result<OpenFile> f = vfs().open(ctx, dirfd, name.value, flags, mode);
+        if (!f.ok()) return f.error;
+        int waited = Fifos.awaitPartner(f.value); // a FIFO's open waits for its other side
+        if (waited < 0) {
+            f.value.close();
+            return waited;
+        }
+        return vfs().install(ctx, f.value, flags);
     }
 
     /** close(2). */
@@ -97,13 +106,78 @@ final class FileCalls {
     /** readv(2): the iovecs filled in turn; a short read ends the call. */
     @Async
     static long sysReadv(Process p, int fd, long iov, int iovcnt) {
-        return vector(p, fd, iov, iovcnt, false);
+        return vector(p, fd, iov, iovcnt, -1, false);
     }
 
     /** writev(2): the iovecs written in turn; a short write ends the call. */
     @Async
     static long sysWritev(Process p, int fd, long iov, int iovcnt) {
-        return vector(p, fd, iov, iovcnt, true);
+        return vector(p, fd, iov, iovcnt, -1, true);
+    }
+
+    /**
+     * preadv(2) and pwritev(2): as readv and writev at {@code pos}, leaving
+     * the file offset alone. A 64-bit kernel takes the whole offset from
+     * pos_l (Linux's pos_from_hilo shifts pos_h out); ESPIPE where the file
+     * cannot seek, EINVAL for a negative offset.
+     */
+    @Async
+    static long sysPreadv(Process p, int fd, long iov, int iovcnt, long pos) { return positioned(p, fd, iov, iovcnt, pos, false); }
+
+    @Async
+    static long sysPwritev(Process p, int fd, long iov, int iovcnt, long pos) { return positioned(p, fd, iov, iovcnt, pos, true); }
+
+    @Async
+    private static long positioned(Process p, int fd, long iov, int iovcnt, long pos, boolean write) {
+        OpenFile f = file(p, fd);
+        if (f == null) return -Errno.EBADF;
+        if (unseekable(f)) return -Errno.ESPIPE;
+        if (pos < 0) return -Errno.EINVAL;
+        return vector(p, fd, iov, iovcnt, pos, write);
+    }
+
+    /** preadv2/pwritev2 flags that this kernel honours: RWF_HIPRI, RWF_DSYNC, RWF_SYNC, RWF_NOWAIT, RWF_APPEND (include/uapi/linux/fs.h). */
+    private static final int RWF_KNOWN = 0x1 | 0x2 | 0x4 | 0x8 | 0x10;
+
+    /**
+     * preadv2(2) and pwritev2(2): preadv and pwritev, or readv and writev at
+     * the file offset when {@code pos} is -1, with per-call flags. Every
+     * write here reaches the page cache at once and a cached read never
+     * waits for a disk, so RWF_HIPRI, RWF_DSYNC, RWF_SYNC and RWF_NOWAIT
+     * change nothing; RWF_APPEND writes at the end as O_APPEND does; an
+     * unknown flag is EOPNOTSUPP.
+     */
+    @Async
+    static long sysPreadv2(Process p, int fd, long iov, int iovcnt, long pos, int flags) {
+        return withFlags(p, fd, iov, iovcnt, pos, flags, false);
+    }
+
+    @Async
+    static long sysPwritev2(Process p, int fd, long iov, int iovcnt, long pos, int flags) {
+        return withFlags(p, fd, iov, iovcnt, pos, flags, true);
+    }
+
+    @Async
+    private static long withFlags(Process p, int fd, long iov, int iovcnt, long pos, int flags, boolean write) {
+        OpenFile f = file(p, fd);
+        if (f == null) return -Errno.EBADF;
+        if ((flags & ~RWF_KNOWN) != 0) return -Errno.EOPNOTSUPP;
+        if (write && (flags & 0x10) != 0) {
+            // RWF_APPEND: this one call writes as if the description had O_APPEND, at the end whatever pos says.
+            int saved = f.flags;
+            f.flags |= OpenFlags.O_APPEND;
+            long r = vector(p, fd, iov, iovcnt, -1, true);
+            f.flags = saved;
+            return r;
+        }
+        if (pos == -1) return vector(p, fd, iov, iovcnt, -1, write);
+        return positioned(p, fd, iov, iovcnt, pos, write);
+    }
+
+    /** Whether {@code f} has no position to read or write at (a pipe, FIFO or socket, or a device that cannot seek). */
+    private static boolean unseekable(OpenFile f) {
+        int fmt = f.inode.mode & FileMode.S_IFMT;
+        return fmt == FileMode.S_IFIFO || fmt == FileMode.S_IFSOCK || (f.device != null && !f.device.seekable());
     }
 
     /** lseek(2): SEEK_SET, SEEK_CUR or SEEK_END; the new offset. ESPIPE on a pipe. */
@@ -149,7 +223,7 @@ final class FileCalls {
      * each, man 2 readv): at most IOV_MAX entries, a total that fits ssize_t.
      */
     @Async
-    private static long vector(Process p, int fd, long iov, int iovcnt, boolean write) {
+    private static long vector(Process p, int fd, long iov, int iovcnt, long pos, boolean write) {
         OpenFile f = file(p, fd);
         if (f == null) return -Errno.EBADF;
         if (iovcnt < 0 || iovcnt > IOV_MAX) return -Errno.EINVAL;
@@ -165,7 +239,8 @@ final class FileCalls {
         for (int i = 0; i < iovcnt; i++) {
             long base = LittleEndian.u64(v, 16 * i), len = LittleEndian.u64(v, 16 * i + 8);
             if (len == 0) continue;
-            long n = write ? transferOut(p, f, base, len, -1) : transferIn(p, f, base, len, -1);
+            long at = pos < 0 ? -1 : pos + total;
+            long n = write ? transferOut(p, f, base, len, at) : transferIn(p, f, base, len, at);
             if (n < 0) return total > 0 ? total : n;
             total += n;
             if (n < len) break;

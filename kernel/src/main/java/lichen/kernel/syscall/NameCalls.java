@@ -2,6 +2,7 @@ package lichen.kernel.syscall;
 
 import lichen.api.Async;
 import lichen.fs.Result;
+import lichen.fs.vfs.FileMode;
 import lichen.fs.vfs.FsContext;
 import lichen.fs.vfs.OpenFlags;
 import lichen.kernel.proc.Process;
@@ -26,6 +27,26 @@ final class NameCalls {
         Result<String> name = UserPaths.read(p, path);
         if (!name.ok()) return name.error;
         return FileCalls.vfs().mkdirat(ctx, dirfd, name.value, mode);
+    }
+
+    /**
+     * mknodat(2): a regular file, FIFO, socket or device node (mode's file
+     * type; 0 is a regular file), EPERM for a directory, EINVAL for any
+     * other type. {@code dev} is the device number as the kernel encodes it
+     * (new_encode_dev), which for numbers below 2^32 is makedev(3)'s.
+     */
+    @Async
+    static long sysMknodat(Process p, int dirfd, long path, int mode, int dev) {
+        FsContext ctx = p.files();
+        if (ctx == null) return -Errno.ENOENT;
+        int type = mode & FileMode.S_IFMT;
+        if (type == FileMode.S_IFDIR) return -Errno.EPERM;
+        if (type != 0 && type != FileMode.S_IFREG && type != FileMode.S_IFIFO && type != FileMode.S_IFSOCK
+                && type != FileMode.S_IFCHR && type != FileMode.S_IFBLK) return -Errno.EINVAL;
+        Result<String> name = UserPaths.read(p, path);
+        if (!name.ok()) return name.error;
+        boolean device = type == FileMode.S_IFCHR || type == FileMode.S_IFBLK;
+        return FileCalls.vfs().mknodat(ctx, dirfd, name.value, mode, device ? dev : 0);
     }
 
     /** unlinkat(2): removes a name, or with AT_REMOVEDIR an empty directory. */

@@ -58,6 +58,8 @@ public final class SyscallTable {
             case 24 -> DescriptorCalls.sysDup3(p, (int) a0, (int) a1, (int) a2);
             case 25 -> DescriptorCalls.sysFcntl(p, (int) a0, (int) a1, a2);
             case 29 -> DescriptorCalls.sysIoctl(p, (int) a0, (int) a1, a2);
+            case 32 -> LockCalls.sysFlock(p, (int) a0, (int) a1);
+            case 33 -> NameCalls.sysMknodat(p, (int) a0, a1, (int) a2, (int) a3);
             case 34 -> NameCalls.sysMkdirat(p, (int) a0, a1, (int) a2);
             case 35 -> NameCalls.sysUnlinkat(p, (int) a0, a1, (int) a2);
             case 36 -> NameCalls.sysSymlinkat(p, a0, (int) a1, a2);
@@ -87,6 +89,8 @@ public final class SyscallTable {
             case 66 -> FileCalls.sysWritev(p, (int) a0, a1, (int) a2);
             case 67 -> FileCalls.sysPread64(p, (int) a0, a1, a2, a3);
             case 68 -> FileCalls.sysPwrite64(p, (int) a0, a1, a2, a3);
+            case 69 -> FileCalls.sysPreadv(p, (int) a0, a1, (int) a2, a3);
+            case 70 -> FileCalls.sysPwritev(p, (int) a0, a1, (int) a2, a3);
             case 71 -> CopyCalls.sysSendfile(p, (int) a0, (int) a1, a2, a3);
             case 72 -> PollCalls.sysPselect6(p, (int) a0, a1, a2, a3, a4, a5);
             case 73 -> PollCalls.sysPpoll(p, a0, a1, a2, a3, a4);
@@ -160,7 +164,10 @@ public final class SyscallTable {
             case 276 -> NameCalls.sysRenameat2(p, (int) a0, a1, (int) a2, a3, (int) a4);
             case 278 -> RandomCalls.sysGetrandom(p, a0, a1, (int) a2);
             case 281 -> ExecCalls.sysExecveat(p, frame, (int) a0, a1, a2, a3, (int) a4);
+            case 283 -> BarrierCalls.sysMembarrier(p, (int) a0, (int) a1);
             case 285 -> CopyCalls.sysCopyFileRange(p, (int) a0, a1, (int) a2, a3, a4, (int) a5);
+            case 286 -> FileCalls.sysPreadv2(p, (int) a0, a1, (int) a2, a3, (int) a5);
+            case 287 -> FileCalls.sysPwritev2(p, (int) a0, a1, (int) a2, a3, (int) a5);
             case 291 -> StatCalls.sysStatx(p, (int) a0, a1, (int) a2, (int) a3, a4);
             case 436 -> DescriptorCalls.sysCloseRange(p, (int) a0, (int) a1, (int) a2);
             case 439 -> StatCalls.sysFaccessat(p, (int) a0, a1, (int) a2, (int) a3);

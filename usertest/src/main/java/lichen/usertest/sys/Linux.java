@@ -116,6 +116,41 @@ public final class Linux {
         return Syscall.invoke(SyscallNumbers.IOCTL, fd, cmd, arg);
     }
 
+    /** fcntl(2) with a struct flock ({@link Flock}) for the lock commands. */
+    public static long fcntl(int fd, int cmd, byte[] flock) {
+        return fcntl(fd, cmd, address(flock, 0, Flock.SIZE));
+    }
+
+    public static long flock(int fd, int operation) {
+        return Syscall.invoke(SyscallNumbers.FLOCK, fd, operation);
+    }
+
+    /** readv(2) and the others below take the address of an iovec array ({@link Iovec}). */
+    public static long readv(int fd, long iov, int iovcnt) {
+        return Syscall.invoke(SyscallNumbers.READV, fd, iov, iovcnt);
+    }
+
+    public static long writev(int fd, long iov, int iovcnt) {
+        return Syscall.invoke(SyscallNumbers.WRITEV, fd, iov, iovcnt);
+    }
+
+    /** preadv(2): a 64-bit kernel takes the whole offset from pos_l and ignores pos_h. */
+    public static long preadv(int fd, long iov, int iovcnt, long pos) {
+        return Syscall.invoke(SyscallNumbers.PREADV, fd, iov, iovcnt, pos, 0);
+    }
+
+    public static long pwritev(int fd, long iov, int iovcnt, long pos) {
+        return Syscall.invoke(SyscallNumbers.PWRITEV, fd, iov, iovcnt, pos, 0);
+    }
+
+    public static long preadv2(int fd, long iov, int iovcnt, long pos, int flags) {
+        return Syscall.invoke(SyscallNumbers.PREADV2, fd, iov, iovcnt, pos, 0, flags);
+    }
+
+    public static long pwritev2(int fd, long iov, int iovcnt, long pos, int flags) {
+        return Syscall.invoke(SyscallNumbers.PWRITEV2, fd, iov, iovcnt, pos, 0, flags);
+    }
+
     public static long fcntl(int fd, int cmd, long arg) {
         return Syscall.invoke(SyscallNumbers.FCNTL, fd, cmd, arg);
     }
@@ -149,6 +184,10 @@ public final class Linux {
 
     public static long unlinkat(int dirfd, String path, int flags) {
         return Syscall.invoke(SyscallNumbers.UNLINKAT, dirfd, Syscall.addressOf(CString.of(path)), flags);
+    }
+
+    public static long mknodat(int dirfd, String path, int mode, int dev) {
+        return Syscall.invoke(SyscallNumbers.MKNODAT, dirfd, Syscall.addressOf(CString.of(path)), mode, dev);
     }
 
     public static long mkdirat(int dirfd, String path, int mode) {

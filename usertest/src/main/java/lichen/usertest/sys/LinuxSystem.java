@@ -83,6 +83,10 @@ public final class LinuxSystem {
         return getrandom(Linux.address(buf, 0, len), len, flags);
     }
 
+    public static long membarrier(int cmd, int flags, int cpuId) {
+        return Syscall.invoke(SyscallNumbers.MEMBARRIER, cmd, flags, cpuId);
+    }
+
     public static long getrandom(long buf, long len, int flags) {
         return Syscall.invoke(SyscallNumbers.GETRANDOM, buf, len, flags);
     }

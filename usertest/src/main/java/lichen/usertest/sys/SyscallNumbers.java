@@ -12,6 +12,7 @@ public final class SyscallNumbers {
     public static final int GETCWD = 17;
     public static final int DUP3 = 24;
     public static final int FCNTL = 25;
+    public static final int MKNODAT = 33;
     public static final int MKDIRAT = 34;
     public static final int UNLINKAT = 35;
     public static final int SYMLINKAT = 36;
@@ -32,6 +33,13 @@ public final class SyscallNumbers {
     public static final int WRITE = 64;
     public static final int PREAD64 = 67;
     public static final int PWRITE64 = 68;
+    public static final int READV = 65;
+    public static final int WRITEV = 66;
+    public static final int PREADV = 69;
+    public static final int PWRITEV = 70;
+    public static final int PREADV2 = 286;
+    public static final int PWRITEV2 = 287;
+    public static final int FLOCK = 32;
     public static final int READLINKAT = 78;
     public static final int NEWFSTATAT = 79;
     public static final int FSTAT = 80;
@@ -96,6 +104,7 @@ public final class SyscallNumbers {
     public static final int PRLIMIT64 = 261;
     public static final int RENAMEAT2 = 276;
     public static final int GETRANDOM = 278;
+    public static final int MEMBARRIER = 283;
     public static final int EXECVEAT = 281;
     public static final int CLONE3 = 435;
 }

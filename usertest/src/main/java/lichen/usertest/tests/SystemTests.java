@@ -43,6 +43,7 @@ public final class SystemTests {
         list.add("getrusage_self_and_children", SystemTests::getrusage);
         list.add("times_clock_ticks_advance", SystemTests::times);
         list.add("sched_getaffinity_includes_a_cpu", SystemTests::affinity);
+        list.add("membarrier_query_register_private_expedited", SystemTests::membarrier);
     }
 
     private static void uname(Check c) {
@@ -293,5 +294,22 @@ public final class SystemTests {
         }
         c.fails(Errno.EINVAL, LinuxSystem.sched_getaffinity(0, mask, 4), "sched_getaffinity(4 bytes, not a whole long)");
         c.fails(Errno.ESRCH, LinuxSystem.sched_getaffinity(0x3fff_fff0L, mask, 128), "sched_getaffinity(a pid that does not exist)");
+    }
+
+    /** membarrier(2)'s commands (include/uapi/linux/membarrier.h). */
+    private static final int MB_QUERY = 0, MB_GLOBAL = 1, MB_PRIVATE_EXPEDITED = 8, MB_REGISTER_PRIVATE_EXPEDITED = 16;
+
+    private static void membarrier(Check c) {
+        long supported = LinuxSystem.membarrier(MB_QUERY, 0, 0);
+        if (c.succeeded(supported, "MEMBARRIER_CMD_QUERY")) {
+            c.isTrue((supported & (MB_GLOBAL | MB_PRIVATE_EXPEDITED | MB_REGISTER_PRIVATE_EXPEDITED))
+                    == (MB_GLOBAL | MB_PRIVATE_EXPEDITED | MB_REGISTER_PRIVATE_EXPEDITED), "QUERY lists GLOBAL and the private expedited pair: " + supported);
+        }
+        c.fails(Errno.EPERM, LinuxSystem.membarrier(MB_PRIVATE_EXPEDITED, 0, 0), "PRIVATE_EXPEDITED before registering");
+        c.returned(0, LinuxSystem.membarrier(MB_REGISTER_PRIVATE_EXPEDITED, 0, 0), "REGISTER_PRIVATE_EXPEDITED");
+        c.returned(0, LinuxSystem.membarrier(MB_PRIVATE_EXPEDITED, 0, 0), "PRIVATE_EXPEDITED once registered");
+        c.returned(0, LinuxSystem.membarrier(MB_GLOBAL, 0, 0), "GLOBAL");
+        c.fails(Errno.EINVAL, LinuxSystem.membarrier(MB_GLOBAL, 1, 0), "flags on a command that takes none");
+        c.fails(Errno.EINVAL, LinuxSystem.membarrier(12345, 0, 0), "no such command");
     }
 }
