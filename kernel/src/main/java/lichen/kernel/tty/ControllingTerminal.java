@@ -22,6 +22,11 @@ import lichen.libkernel.tty.Termios;
 public final class ControllingTerminal {
     private ControllingTerminal() {}
 
+    /** The process making the call, or null for a kernel task (or before processes run: the in-kernel self-test's tasks). */
+    static Process caller() {
+        return Processes.executor() == null ? null : Processes.current();
+    }
+
     /** {@code p}'s controlling terminal, or null. */
     public static Terminal of(Process p) {
         Terminal console = Console.terminal();
@@ -38,7 +43,7 @@ public final class ControllingTerminal {
 
     /** open(2) without O_NOCTTY of a terminal that may be acquired so (tty_open_proc_set_tty). */
     static void acquireOnOpen(Terminal t) {
-        Process p = Processes.current();
+        Process p = caller();
         if (p != null && leadsSession(p) && t.session == 0 && of(p) == null) attach(t, p);
     }
 
@@ -124,7 +129,7 @@ public final class ControllingTerminal {
     public static int checkChange(Terminal t) { return check(t, Signals.SIGTTOU); }
 
     private static int check(Terminal t, int sig) {
-        Process p = Processes.current();
+        Process p = caller();
         if (p == null || t.session != p.sid() || t.foreground == 0 || p.pgid() == t.foreground) return 0;
         SignalState s = p.signals();
         boolean ignored = (s.blocked() & SignalState.bit(sig)) != 0 || s.handler(sig) == SignalState.SIG_IGN;

@@ -5,7 +5,6 @@ import lichen.fs.Result;
 import lichen.fs.vfs.CharDevice;
 import lichen.fs.vfs.OpenFlags;
 import lichen.kernel.proc.Process;
-import lichen.kernel.proc.Processes;
 import lichen.libkernel.Errno;
 
 /**
@@ -16,7 +15,7 @@ public final class ControllingTerminalDevice implements CharDevice {
     @Override
     @Async
     public Result<CharDevice> open(int flags) {
-        Process p = Processes.current();
+        Process p = ControllingTerminal.caller();
         Terminal t = p == null ? null : ControllingTerminal.of(p);
         if (t == null) return Result.err(-Errno.ENXIO);
         return t.open(flags | OpenFlags.O_NOCTTY);

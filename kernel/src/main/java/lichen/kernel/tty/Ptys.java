@@ -6,7 +6,6 @@ import lichen.fs.vfs.CharDevice;
 import lichen.fs.vfs.FileMode;
 import lichen.kernel.fs.RootFilesystem;
 import lichen.kernel.proc.Process;
-import lichen.kernel.proc.Processes;
 import lichen.libkernel.Errno;
 
 /**
@@ -38,7 +37,7 @@ public final class Ptys {
         }
         PtyPair pair = pairs[i];
         pair.start();
-        Process p = Processes.current();
+        Process p = ControllingTerminal.caller();
         int uid = p == null ? 0 : p.files().cred.uid, gid = p == null ? 0 : p.files().cred.gid;
         Devpts.add(i, uid, gid);
         return Result.ok(pair.master);
