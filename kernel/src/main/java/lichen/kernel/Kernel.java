@@ -21,6 +21,10 @@ import lichen.libkernel.fdt.MachineDescription;
  */
 public final class Kernel {
     public static final String VERSION = "0.1.0";
+    /** The release uname(2) and /proc/sys/kernel/osrelease give: a Linux one, so programs take their Linux paths. */
+    public static final String RELEASE = "6.12.0-lichen";
+    /** The version string uname(2) and /proc/sys/kernel/version give. */
+    public static final String UTS_VERSION = "#1 SMP Lichen " + VERSION;
 
     private Kernel() {}
 

@@ -13,8 +13,13 @@ public final class Main {
     private Main() {}
 
     private static final int DEFAULT_TIMEOUT_SECONDS = 30;
+    /** The arguments usertest was started with (after argv[0]), for the tests of /proc/self/cmdline. */
+    private static String[] arguments = new String[0];
+
+    public static String[] arguments() { return arguments; }
 
     public static void main(String[] args) {
+        arguments = args;
         if (args.length > 0 && args[0].equals("--child")) {
             System.exit(ChildModes.run(args));
         }

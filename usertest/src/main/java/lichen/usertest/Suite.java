@@ -2,10 +2,13 @@ package lichen.usertest;
 
 import lichen.usertest.tests.CloneTests;
 import lichen.usertest.tests.CopyTests;
+import lichen.usertest.tests.CpuTimeTests;
 import lichen.usertest.tests.LockTests;
 import lichen.usertest.tests.VectorTests;
 import lichen.usertest.tests.DescriptorTests;
 import lichen.usertest.tests.DirectoryTests;
+import lichen.usertest.tests.EpollTests;
+import lichen.usertest.tests.EventfdTests;
 import lichen.usertest.tests.ExecTests;
 import lichen.usertest.tests.ExecThreadTests;
 import lichen.usertest.tests.ExecveatTests;
@@ -19,15 +22,18 @@ import lichen.usertest.tests.NameTests;
 import lichen.usertest.tests.PipeTests;
 import lichen.usertest.tests.PollTests;
 import lichen.usertest.tests.ProcessGroupTests;
+import lichen.usertest.tests.ProcTests;
 import lichen.usertest.tests.ProcessTests;
 import lichen.usertest.tests.FaultSignalTests;
 import lichen.usertest.tests.FifoTests;
 import lichen.usertest.tests.SignalTests;
+import lichen.usertest.tests.SignalfdTests;
 import lichen.usertest.tests.SystemTests;
 import lichen.usertest.tests.ThreadTests;
 import lichen.usertest.tests.PtyTests;
 import lichen.usertest.tests.ControllingTerminalTests;
 import lichen.usertest.tests.ThreadSignalTests;
+import lichen.usertest.tests.TimerTests;
 import lichen.usertest.tests.TimeTests;
 import lichen.usertest.tests.WaitTests;
 
@@ -57,6 +63,11 @@ public final class Suite {
         FifoTests.register(list);
         list.beginGroup("poll");
         PollTests.register(list);
+        list.beginGroup("epoll");
+        EpollTests.register(list);
+        EventfdTests.register(list);
+        TimerTests.register(list);
+        SignalfdTests.register(list);
         list.beginGroup("process");
         ProcessTests.register(list);
         WaitTests.register(list);
@@ -85,6 +96,9 @@ public final class Suite {
         TimeTests.register(list);
         list.beginGroup("system");
         SystemTests.register(list);
+        list.beginGroup("proc");
+        ProcTests.register(list);
+        CpuTimeTests.register(list);
         return list;
     }
 }

@@ -43,6 +43,11 @@ public final class PageCache implements BlockDevice {
         return device;
     }
 
+    /** Pages held now (/proc/meminfo's Buffers). */
+    public int cachedPages() {
+        return pages.size();
+    }
+
     public long hits() {
         return hits;
     }

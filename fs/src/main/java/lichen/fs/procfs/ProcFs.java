@@ -21,7 +21,9 @@ public final class ProcFs extends FileSystem {
         this.clock = clock;
         root = new ProcNode(this, 1, FileMode.S_IFDIR | 0555, null, null);
         root.parent = root;
-        root.file("filesystems", 0444, out -> out.append("nodev\ttmpfs\nnodev\tdevtmpfs\nnodev\tproc\n\text4\n\text3\n\text2\n\tvfat\n"));
+        // The types mount(2) knows (kernel FilesystemTypes), in Linux's order; "nodev" for those with no block device.
+        root.file("filesystems", 0444, out -> out.append("nodev\tsysfs\nnodev\ttmpfs\nnodev\tproc\nnodev\tdevtmpfs\nnodev\tdevpts\n"
+                + "\text3\n\text2\n\text4\n\tvfat\n"));
         root.file("version", 0444, out -> out.append("Lichen version 0.1.0 (jcc) #1 SMP\n"));
         root.dir("sys").dir("kernel").file("ostype", 0444, out -> out.append("Linux\n"));
         root.dir("self");
@@ -40,10 +42,19 @@ public final class ProcFs extends FileSystem {
         root.file("mounts", 0444, out -> {
             for (int i = 0; i < mounts.count(); i++) {
                 Mount m = mounts.get(i);
-                out.append(m.fs.type()).append(' ').append(mountPath(m)).append(' ').append(m.fs.type())
+                out.append(source(m)).append(' ').append(mountPath(m)).append(' ').append(m.fs.type())
                         .append(m.fs.readOnly() ? " ro" : " rw").append(" 0 0\n");
             }
         });
+    }
+
+    /**
+     * What a mount is of, as /proc/mounts and mountinfo name it: the root
+     * filesystem's disk is "/dev/root", as Linux names the device given by
+     * root=; a filesystem with no device is named by its type.
+     */
+    public static String source(Mount m) {
+        return m.parent() == null && !m.fs.type().equals("tmpfs") ? "/dev/root" : m.fs.type();
     }
 
     private static String mountPath(Mount m) {

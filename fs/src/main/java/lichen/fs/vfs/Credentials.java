@@ -15,6 +15,11 @@ public final class Credentials {
         System.arraycopy(groups, 0, this.groups, 0, groups.length);
     }
 
+    /** The supplementary groups, for /proc/PID/status. */
+    public int groupCount() { return groups.length; }
+
+    public int group(int i) { return groups[i]; }
+
     public boolean inGroup(int g) {
         if (g == gid) return true;
         for (int x : groups) if (x == g) return true;

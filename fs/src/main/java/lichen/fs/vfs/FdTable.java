@@ -153,6 +153,9 @@ public final class FdTable {
         for (int i = 0; i < files.length; i++) if (files[i] != null) close(i);
     }
 
+    /** Descriptor slots the table has now (open or not): the highest descriptor it can hold is one less. */
+    public int slots() { return files.length; }
+
     public OpenFile get(int fd) {
         if (fd < 0 || fd >= files.length) return null;
         return files[fd];

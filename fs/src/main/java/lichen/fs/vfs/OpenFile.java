@@ -18,6 +18,8 @@ public final class OpenFile {
     public final CharDevice device;
     private boolean closed;
     private int refs = 1;
+    /** The epoll entries watching this description ({@link Epoll}); they go with its last close. */
+    EpollItem watchers;
 
     OpenFile(VfsPath path, int flags, CharDevice device) {
         this.path = path;
@@ -41,6 +43,7 @@ public final class OpenFile {
         if (closed) return -Errno.EBADF;
         if (--refs > 0) return 0;
         closed = true;
+        if (watchers != null) Epoll.fileClosed(this);
         // Open-file-description locks and flock(2)'s go with the description's last reference.
         if (inode.recordLocks != null) inode.recordLocks.releaseOwner(this);
         if (inode.flocks != null) inode.flocks.releaseOwner(this);

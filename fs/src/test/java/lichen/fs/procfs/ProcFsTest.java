@@ -49,4 +49,40 @@ class ProcFsTest {
         assertEquals(-Errno.ENOENT, vfs.fstatat(ctx, OpenFlags.AT_FDCWD, "/proc/42", 0).error);
         assertEquals(-Errno.ENOENT, vfs.fstatat(ctx, OpenFlags.AT_FDCWD, "/proc/self/status", 0).error);
     }
+
+    @Test
+    void aRefreshedDirectoryListsItsNumberedEntriesInOrderAsTheyChange() {
+        Vfs vfs = new Vfs(256);
+        vfs.mountRoot(new TmpFs(Clock.EPOCH, 1 << 20));
+        FsContext ctx = vfs.newContext(Credentials.ROOT);
+        vfs.mkdirat(ctx, OpenFlags.AT_FDCWD, "/proc", 0555);
+        ProcFs proc = new ProcFs(Clock.EPOCH);
+        assertEquals(0, vfs.mount(ctx, "/proc", proc));
+        java.util.TreeSet<Integer> open = new java.util.TreeSet<>(java.util.List.of(2, 0, 10));
+        ProcNode fds = proc.rootNode().dir("fd");
+        fds.setRefresh(dir -> {
+            for (int i = dir.childCount() - 1; i >= 0; i--) if (!open.contains(ProcNode.number(dir.childName(i)))) dir.removeChild(i);
+            for (int fd : open) if (dir.findNumbered(fd) < 0) dir.numberedSymlink(fd, 0700, out -> out.append("/file").append(fd));
+        });
+        assertEquals("0 2 10", names(fds));
+        open.add(1);
+        open.remove(2);
+        assertEquals("0 1 10", names(fds), "a new entry goes in its place, a closed one goes");
+        var link = vfs.readlinkat(ctx, OpenFlags.AT_FDCWD, "/proc/fd/10");
+        assertEquals("/file10", link.value);
+        open.remove(10);
+        assertEquals(-Errno.ENOENT, vfs.fstatat(ctx, OpenFlags.AT_FDCWD, "/proc/fd/10", OpenFlags.AT_SYMLINK_NOFOLLOW).error,
+                "a lookup refreshes first");
+        assertEquals(-1, ProcNode.number("1a"));
+        assertEquals(1234, ProcNode.number("1234"));
+    }
+
+    private static String names(ProcNode dir) {
+        StringBuilder sb = new StringBuilder();
+        dir.readdir(0, (ino, type, name, next) -> {
+            sb.append(sb.length() > 0 ? " " : "").append(name);
+            return true;
+        });
+        return sb.toString();
+    }
 }

@@ -105,6 +105,9 @@ public final class Cpu {
     /** ID_AA64MMFR1_EL1, memory model feature register 1 (its PAN field is bits 23:20). */
     public static long memoryModelFeatures1() { throw hostless(); }
 
+    /** MIDR_EL1, the main ID register: implementer, variant, architecture, part number and revision (ARM ARM D19.2.100). */
+    public static long mainId() { throw hostless(); }
+
     /** SCTLR_EL1, the system control register of EL1. */
     public static long systemControl() { throw hostless(); }
 

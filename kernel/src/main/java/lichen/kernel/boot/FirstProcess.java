@@ -10,6 +10,7 @@ import lichen.kernel.proc.Process;
 import lichen.kernel.proc.Processes;
 import lichen.kernel.proc.UserTraps;
 import lichen.kernel.task.KernelExecutor;
+import lichen.libkernel.sched.LoadAverage;
 import lichen.libkernel.async.Executor;
 import lichen.libkernel.boot.CommandLine;
 
@@ -34,7 +35,10 @@ public final class FirstProcess {
         Executor ex = KernelExecutor.create();
         initEnded = false;
         Processes.useExecutor(ex, () -> initEnded = true);
-        ex.setDeferredWork(() -> Console.drainInput());
+        ex.setDeferredWork(() -> {
+            Console.drainInput();
+            LoadAverage.SYSTEM.sample(ex);
+        });
         UserTraps.install();
         Exec.useFiles(files);
         byte[] path = ByteStrings.bytes(cl.init());

@@ -8,6 +8,7 @@ import lichen.kernel.mm.UserAddressSpace;
 import lichen.kernel.proc.Process;
 import lichen.kernel.proc.Processes;
 import lichen.kernel.proc.UserFrame;
+import lichen.kernel.signal.PosixTimers;
 import lichen.kernel.signal.SigreturnPage;
 import lichen.libkernel.Errno;
 import lichen.libkernel.elf.AuxVector;
@@ -122,7 +123,9 @@ public final class Exec {
         p.setMm(mm);
         p.setComm(comm);
         p.setProgram(f.path(), argv);
+        p.setEnvironment(envp);
         p.signals().resetForExec();
+        PosixTimers.deleteAll(p); // timer_create(2): "The timers are not inherited across execve(2)" (they are deleted)
         if (p.files() != null) p.files().fds.closeForExec();
         StackContinuations.setTranslationTable(mm.ttbr0());
         if (p.borrowsMm()) Processes.releaseVfork(p); // a vfork child: the old space is its parent's

@@ -48,6 +48,8 @@ public final class RootFilesystem {
     private static Vfs vfs;
     private static FsContext init;
     private static String described = "not mounted";
+    /** The root disk's block cache, or null without one. */
+    private static PageCache blockCache;
 
     private RootFilesystem() {}
 
@@ -56,6 +58,12 @@ public final class RootFilesystem {
 
     /** What "/" is, for the boot log and the tests. */
     public static String described() { return described; }
+
+    /** Pages in the root disk's block cache (Linux's buffer cache: /proc/meminfo's Buffers), 0 without one. */
+    public static long blockCachePages() { return blockCache == null ? 0 : blockCache.cachedPages(); }
+
+    /** Pages in the page cache of files (/proc/meminfo's Cached). */
+    public static long fileCachePages() { return vfs == null || vfs.fileCache == null ? 0 : vfs.fileCache.pages(); }
 
     /**
      * A new process's filesystem context when it has no parent (init): a copy
@@ -127,6 +135,7 @@ public final class RootFilesystem {
             return null;
         }
         PageCache cache = new PageCache(disk, CACHE_PAGES);
+        blockCache = cache;
         Result<Ext4Fs> r = Ext4Fs.mount(cache, true, clock);
         if (!r.ok() && r.error == -Errno.EROFS) {
             // A feature this driver does not write, or a journal that needs recovery (a machine stopped

@@ -80,10 +80,14 @@ public final class UserAddressSpace implements UserPageFaults {
     /** Pages present now (the resident set /proc shows). */
     public long residentPages() {
         long n = 0;
-        for (int i = 0; i < areas.count(); i++) {
-            Vma v = areas.get(i);
-            for (long va = table.nextMapped(v.start(), v.end()); va < v.end(); va = table.nextMapped(va + PAGE, v.end())) n++;
-        }
+        for (int i = 0; i < areas.count(); i++) n += residentPages(areas.get(i));
+        return n;
+    }
+
+    /** Pages of the area {@code v} present now. */
+    public long residentPages(Vma v) {
+        long n = 0;
+        for (long va = table.nextMapped(v.start(), v.end()); va < v.end(); va = table.nextMapped(va + PAGE, v.end())) n++;
         return n;
     }
 

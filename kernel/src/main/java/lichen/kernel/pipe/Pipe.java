@@ -68,7 +68,7 @@ public final class Pipe {
     /** A write with no reader left: EPIPE, and SIGPIPE to the writer (man 7 pipe). */
     private static int brokenPipe() {
         Process p = Processes.current();
-        if (p != null) Signals.sendToThread(p, Signals.SIGPIPE, Signals.SI_USER, p.pid()); // to the writing thread (send_sig)
+        if (p != null) Signals.sendToThread(p, Signals.SIGPIPE, Signals.SI_USER, p.pid(), 0, 0); // to the writing thread (send_sig)
         return -Errno.EPIPE;
     }
 
@@ -84,7 +84,7 @@ public final class Pipe {
         }
         int n = buffer.read(buf, off, len);
         writable.wakeAll(executor());
-        pollers.wakeAll();
+        pollers.wakeAll(PollEvents.WRITABLE); // room: only writers' waits care (an edge-triggered reader's does not)
         return n;
     }
 
@@ -100,7 +100,7 @@ public final class Pipe {
             if (fits) {
                 done += buffer.write(buf, off + done, want);
                 readable.wakeAll(executor());
-                pollers.wakeAll();
+                pollers.wakeAll(PollEvents.READABLE);
                 continue;
             }
             if (nonBlocking(file)) return done > 0 ? done : -Errno.EAGAIN;

@@ -52,6 +52,8 @@ public final class Process {
     /** What /proc shows: the program's path and argv from its exec, and when it started (clock ticks since boot). */
     String exePath = "";
     byte[][] argv;
+    /** The environment exec gave the program (/proc/PID/environ). */
+    byte[][] envp;
     long startTicks;
     /** prctl(PR_SET_PDEATHSIG): the signal this process gets when its parent ends (0: none). */
     int parentDeathSignal;
@@ -74,6 +76,8 @@ public final class Process {
     final WaitQueue childEvents = new WaitQueue();
     /** Root, cwd, umask and descriptors (null when the kernel has no namespace yet). */
     FsContext files;
+    /** CPU time: the thread's ended state, and on the leader its ended threads' and waited-for children's. */
+    final CpuTimes times = new CpuTimes();
     /** The initial user frame lichen_enter_user copies; kept until the thread exits. */
     long[] startFrame;
 
@@ -119,6 +123,14 @@ public final class Process {
     public String exePath() { return exePath; }
 
     public byte[][] argv() { return argv; }
+
+    public byte[][] envp() { return envp; }
+
+    /** exec's record of the environment it gave the program. */
+    public void setEnvironment(byte[][] env) { envp = env; }
+
+    /** The next thread of the group after this one, in the leader's list (null after the last). */
+    public Process nextThread() { return nextThread; }
 
     public long startTicks() { return startTicks; }
 

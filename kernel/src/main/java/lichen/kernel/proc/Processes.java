@@ -31,6 +31,8 @@ public final class Processes {
     private static final IdAllocator pids = new IdAllocator(1, PID_MAX, 300);
     private static Executor executor;
     private static int live, lastPid;
+    /** Processes and threads created since boot (/proc/stat's "processes", Linux's total_forks). */
+    private static long created;
     /** Called when pid 1 ends: the machine has nothing left to run. */
     private static Runnable initEnded;
 
@@ -47,6 +49,9 @@ public final class Processes {
     public static int count() { return live; }
 
     public static int lastPid() { return lastPid; }
+
+    /** Processes and threads created since boot. */
+    public static long created() { return created; }
 
     /** The process whose thread is running, or null in a kernel task. */
     public static Process current() {
@@ -100,6 +105,7 @@ public final class Processes {
         if (parent != null) {
             p.exePath = parent.exePath;
             p.argv = parent.argv;
+            p.envp = parent.envp;
         }
         if (parent == null) p.files = RootFilesystem.newInitContext();
         p.pgid = parent == null ? pid : parent.pgid;
@@ -107,6 +113,7 @@ public final class Processes {
         p.startFrame = Kmem.newLongs(UserFrame.BYTES / 8);
         byPid[pid] = p;
         live++;
+        created++;
         lastPid = pid;
         ProcFiles.created(p);
         if (parent != null) {
@@ -125,6 +132,7 @@ public final class Processes {
     @Async
     private static void enterUser(Process p) {
         StackContinuations.setTranslationTable(p.mm.ttbr0());
+        CpuTimes.enteringUser(executor.current());
         UserFrame.enter(p.startFrame);
     }
 
@@ -189,9 +197,11 @@ public final class Processes {
         t.sid = caller.sid;
         t.exePath = caller.exePath;
         t.argv = caller.argv;
+        t.envp = caller.envp;
         t.startTicks = ClockTicks.sinceBoot();
         t.startFrame = Kmem.newLongs(UserFrame.BYTES / 8);
         byPid[tid] = t;
+        created++;
         lastPid = tid;
         t.nextThread = leader.nextThread;
         leader.nextThread = t;
@@ -309,6 +319,7 @@ public final class Processes {
             // CLONE_CHILD_CLEARTID / set_tid_address: 0 at the address, then a wake for whoever joins (man 2 set_tid_address).
             if (UserCopy.store32(p.mm, p.clearChildTid, 0) == 0) Futexes.wake(p, p.clearChildTid, 1);
         }
+        CpuTimes.threadEnded(p);
         Process leader = p.leader;
         leader.liveThreads--;
         if (leader.execThread != null && leader.liveThreads == 1) leader.threadsEnded.wakeAll(executor);
@@ -383,6 +394,7 @@ public final class Processes {
                 if (c.state != Process.ZOMBIE) continue;
                 status[0] = c.waitStatus;
                 if (keep) return c.pid;
+                CpuTimes.childReaped(parent, c);
                 parent.childrenMaxRssKb = Math.max(parent.childrenMaxRssKb, Math.max(c.maxRssKb, c.childrenMaxRssKb));
                 if (prev == null) parent.firstChild = c.nextSibling;
                 else prev.nextSibling = c.nextSibling;

@@ -8,6 +8,7 @@ import lichen.kernel.signal.SignalState;
 import lichen.kernel.signal.Signals;
 import lichen.kernel.syscall.SyscallTable;
 import lichen.libkernel.mm.Prot;
+import lichen.libkernel.async.Task;
 import lichen.libkernel.sched.EevdfScheduler;
 
 /**
@@ -37,6 +38,14 @@ public final class UserTraps implements UserTrapHandler {
     @Override
     @Async
     public void handle(long frame, long entry) {
+        Task task = Processes.executor().current();
+        CpuTimes.leftUser(task);
+        serve(frame, entry);
+        CpuTimes.enteringUser(task);
+    }
+
+    @Async
+    private static void serve(long frame, long entry) {
         Process p = Processes.current();
         if (entry == 9) { // arch has dispatched the interrupt; a thread past its slice gives the CPU up (Linux's tick preemption)
             if (Processes.executor().currentTurnNanos() >= EevdfScheduler.SLICE_NS) Processes.executor().yieldNow();
@@ -71,7 +80,10 @@ public final class UserTraps implements UserTrapHandler {
     private static void pageFault(Process p, long frame, int access) {
         long far = UserFrame.get(frame, UserFrame.FAR);
         long rc = p.mm().fault(far, access);
-        if (rc >= 0) return;
+        if (rc >= 0) {
+            CpuTimes.faulted(p);
+            return;
+        }
         if (rc == FilePages.BEYOND_END) {
             fault(p, frame, SIGBUS, BUS_ADRERR, far, "an access past the end of a mapped file at 0x" + Long.toHexString(far));
             return;

@@ -42,6 +42,11 @@ final class SignalFrame {
         LittleEndian.put32(b, INFO + 8, s.code(sig));
         if (sig == Signals.SIGSEGV || sig == Signals.SIGBUS || sig == Signals.SIGILL || sig == Signals.SIGTRAP) {
             LittleEndian.put64(b, INFO + 16, s.faultAddress(sig));
+        } else if (s.code(sig) == Signals.SI_TIMER) {
+            // _timer: si_tid, si_overrun, si_sigval (a POSIX timer's signal, PosixTimer posts them there).
+            LittleEndian.put32(b, INFO + 16, s.senderPid(sig));
+            LittleEndian.put32(b, INFO + 20, s.childStatus(sig));
+            LittleEndian.put64(b, INFO + 24, s.faultAddress(sig));
         } else {
             LittleEndian.put32(b, INFO + 16, s.senderPid(sig));
             LittleEndian.put32(b, INFO + 24, s.childStatus(sig));

@@ -1,5 +1,7 @@
 package lichen.kernel.signal;
 
+import lichen.libkernel.sync.WakerSet;
+
 /**
  * A thread's signal state (man 7 signal): the dispositions it shares with
  * the other threads of its process, and its own blocked mask, alternate
@@ -28,6 +30,8 @@ public final class SignalState {
         final long[] restorer = new long[NSIG + 1];
         final long[] mask = new long[NSIG + 1];
         final PendingSignals pending = new PendingSignals();
+        /** signalfd(2) readers and pollers of any thread: woken whenever a signal is made pending, blocked or not. */
+        final WakerSet waiters = new WakerSet();
     }
 
     private final Shared shared;
@@ -39,12 +43,17 @@ public final class SignalState {
     private long takenAddress;
     /** sigaltstack(2): the alternate stack, and SS_DISABLE when none. */
     private long altStack, altSize;
+    /** signalfd(2) readers and pollers: the process's, woken whenever a signal is made pending for any of its threads. */
+    public final WakerSet queueWaiters;
     private int altFlags = SS_DISABLE;
     public static final int SS_ONSTACK = 1, SS_DISABLE = 2;
 
     public SignalState() { this(new Shared()); }
 
-    private SignalState(Shared shared) { this.shared = shared; }
+    private SignalState(Shared shared) {
+        this.shared = shared;
+        queueWaiters = shared.waiters;
+    }
 
     public static long bit(int sig) { return 1L << (sig - 1); }
 
@@ -76,11 +85,25 @@ public final class SignalState {
     /** Marks {@code sig} pending for this thread alone (tgkill, tkill, its own faults), with its siginfo. */
     public void post(int sig, int siCode, int pid, int childStatus, long faultAddress) {
         own.post(sig, siCode, pid, childStatus, faultAddress);
+        queueWaiters.wakeAll(); // a signalfd may be waiting for it (signalfd(2))
     }
 
     /** Marks {@code sig} pending for the whole process (kill, a child's SIGCHLD, a timer): the first thread that does not block it takes it. */
     public void postToProcess(int sig, int siCode, int pid, int childStatus, long faultAddress) {
         shared.pending.post(sig, siCode, pid, childStatus, faultAddress);
+        queueWaiters.wakeAll();
+    }
+
+    /** Whether {@code sig} waits, for this thread or its process, with si_code {@code code} from {@code sender} (a POSIX timer's own signal). */
+    public boolean pendingFrom(int sig, int code, int sender) {
+        PendingSignals in = own.has(sig) ? own : shared.pending;
+        return in.has(sig) && in.code[sig] == code && in.senderPid[sig] == sender;
+    }
+
+    /** Rewrites the siginfo of the pending {@code sig} where it waits (a timer's si_overrun grows while its signal waits). */
+    public void updatePending(int sig, int siCode, int pid, int childStatus, long faultAddress) {
+        PendingSignals in = own.has(sig) ? own : shared.pending;
+        if (in.has(sig)) in.post(sig, siCode, pid, childStatus, faultAddress);
     }
 
     /** Whether this thread blocks {@code sig}. */

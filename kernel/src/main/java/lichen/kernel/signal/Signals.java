@@ -21,7 +21,7 @@ public final class Signals {
             SIGCONT = 18, SIGSTOP = 19, SIGTSTP = 20, SIGTTIN = 21, SIGTTOU = 22, SIGURG = 23, SIGXCPU = 24, SIGXFSZ = 25,
             SIGWINCH = 28, SIGSYS = 31;
     /** si_code values (asm-generic/siginfo.h). */
-    public static final int SI_USER = 0, SI_KERNEL = 0x80, SI_TKILL = -6, SEGV_MAPERR = 1, SEGV_ACCERR = 2,
+    public static final int SI_USER = 0, SI_KERNEL = 0x80, SI_TIMER = -2, SI_TKILL = -6, SEGV_MAPERR = 1, SEGV_ACCERR = 2,
             CLD_EXITED = 1, CLD_KILLED = 2, CLD_DUMPED = 3;
     /** sa_flags (asm-generic/signal.h). */
     public static final long SA_SIGINFO = 4, SA_RESTORER = 0x04000000, SA_ONSTACK = 0x08000000, SA_RESTART = 0x10000000,
@@ -75,11 +75,11 @@ public final class Signals {
      * SIGPIPE for the writer): only it may take the signal, and while it
      * blocks it the signal waits for it.
      */
-    public static void sendToThread(Process t, int sig, int code, int senderPid) {
+    public static void sendToThread(Process t, int sig, int code, int senderPid, int status, long value) {
         if (t == null || t.state() != Process.LIVE || !SignalState.valid(sig)) return;
         SignalState s = t.signals();
         if (sig != SIGKILL && !s.blocks(sig) && ignores(s, sig)) return;
-        s.post(sig, code, senderPid, 0, 0);
+        s.post(sig, code, senderPid, status, value);
         if ((sig == SIGKILL || !s.blocks(sig)) && t.task() != null) Processes.executor().interrupt(t.task());
     }
 

@@ -125,7 +125,7 @@ final class PollCalls {
     }
 
     /** When a wait of {@code wait} nanoseconds (-1: none) from now ends. */
-    private static long deadline(long wait) {
+    static long deadline(long wait) {
         return wait < 0 ? Executor.NO_DEADLINE : Processes.executor().now() + Math.min(wait, Executor.NO_DEADLINE / 2);
     }
 
@@ -167,7 +167,7 @@ final class PollCalls {
 
     /** The timeout at user {@code at} in nanoseconds, -1 for none (a null pointer), or -EFAULT/-EINVAL. */
     @Async
-    private static long readTimeout(Process p, long at) {
+    static long readTimeout(Process p, long at) {
         if (at == 0) return -1;
         long[] ns = new long[1];
         int rc = TimeCalls.readTimespec(p, at, ns);
@@ -176,7 +176,7 @@ final class PollCalls {
 
     /** The signal mask for the wait, when one is given: the old one comes back when the call returns or after the handler. */
     @Async
-    private static long replaceMask(Process p, long sigmask, long sigsetsize) {
+    static long replaceMask(Process p, long sigmask, long sigsetsize) {
         if (sigmask == 0) return 0;
         if (sigsetsize != SignalCalls.SIGSET_SIZE) return -Errno.EINVAL;
         byte[] b = new byte[8];

@@ -74,7 +74,7 @@ final class ProcessCalls {
         return pid;
     }
 
-    /** wait4(2): any child (-1), one (pid), or a process group (0: the caller's, < -1: -pid); the status and a zeroed rusage. */
+    /** wait4(2): any child (-1), one (pid), or a process group (0: the caller's, < -1: -pid); the status and the child's rusage. */
     @Async
     static long sysWait4(Process p, int pid, long wstatus, int options, long rusage) {
         if ((options & ~(Processes.WNOHANG | WUNTRACED | WCONTINUED | __WALL | __WCLONE)) != 0) return -Errno.EINVAL;
@@ -83,7 +83,7 @@ final class ProcessCalls {
         int rc = Processes.waitChild(p, pid, options, status, false);
         if (rc <= 0) return rc;
         if (wstatus != 0 && UserCopy.store32(p.mm(), wstatus, status[0]) < 0) return -Errno.EFAULT;
-        if (rusage != 0 && UserCopy.clear(p.mm(), rusage, 144) < 0) return -Errno.EFAULT;
+        if (rusage != 0 && UsageCalls.copyReapedUsage(p, rusage) < 0) return -Errno.EFAULT;
         return rc;
     }
 

@@ -102,7 +102,8 @@ final class SignalCalls {
             p.task().clearSignal(); // what is pending is blocked: sleep until something deliverable comes
             Processes.executor().block(Executor.NO_DEADLINE, true);
         }
-        return -Errno.EINTR;
+        // Never restarted after a handler, SA_RESTART or not (signal(7)): EINTR once the handler has run.
+        return -Errno.ERESTARTNOHAND;
     }
 
     /** rt_sigreturn(2): the registers and mask before the handler; x0 is the restored one, not a result. */

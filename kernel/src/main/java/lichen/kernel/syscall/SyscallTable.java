@@ -54,6 +54,10 @@ public final class SyscallTable {
             case 12 -> XattrCalls.sysListxattr(p, a0, a1, a2, false);
             case 13 -> XattrCalls.sysFlistxattr(p, (int) a0, a1, a2);
             case 17 -> DirectoryCalls.sysGetcwd(p, a0, a1);
+            case 19 -> EventfdCalls.sysEventfd2(p, (int) a0, (int) a1);
+            case 20 -> EpollCalls.sysEpollCreate1(p, (int) a0);
+            case 21 -> EpollCalls.sysEpollCtl(p, (int) a0, (int) a1, (int) a2, a3);
+            case 22 -> EpollCalls.sysEpollPwait(p, (int) a0, a1, (int) a2, (int) a3, a4, a5);
             case 23 -> DescriptorCalls.sysDup(p, (int) a0);
             case 24 -> DescriptorCalls.sysDup3(p, (int) a0, (int) a1, (int) a2);
             case 25 -> DescriptorCalls.sysFcntl(p, (int) a0, (int) a1, a2);
@@ -94,11 +98,15 @@ public final class SyscallTable {
             case 71 -> CopyCalls.sysSendfile(p, (int) a0, (int) a1, a2, a3);
             case 72 -> PollCalls.sysPselect6(p, (int) a0, a1, a2, a3, a4, a5);
             case 73 -> PollCalls.sysPpoll(p, a0, a1, a2, a3, a4);
+            case 74 -> SignalfdCalls.sysSignalfd4(p, (int) a0, a1, a2, (int) a3);
             case 78 -> StatCalls.sysReadlinkat(p, (int) a0, a1, a2, (int) a3);
             case 79 -> StatCalls.sysNewfstatat(p, (int) a0, a1, a2, (int) a3);
             case 80 -> StatCalls.sysFstat(p, (int) a0, a1);
             case 81 -> AttributeCalls.sysSync();
             case 82, 83 -> AttributeCalls.sysFsync(p, (int) a0);
+            case 85 -> TimerfdCalls.sysTimerfdCreate(p, (int) a0, (int) a1);
+            case 86 -> TimerfdCalls.sysTimerfdSettime(p, (int) a0, (int) a1, a2, a3);
+            case 87 -> TimerfdCalls.sysTimerfdGettime(p, (int) a0, a1);
             case 88 -> AttributeCalls.sysUtimensat(p, (int) a0, a1, a2, (int) a3);
             case 92 -> SystemCalls.sysPersonality(p, a0);
             case 93 -> ProcessCalls.sysExit(p, (int) a0);
@@ -111,6 +119,11 @@ public final class SyscallTable {
             case 101 -> TimeCalls.sysNanosleep(p, a0, a1);
             case 102 -> TimeCalls.sysGetitimer(p, (int) a0, a1);
             case 103 -> TimeCalls.sysSetitimer(p, (int) a0, a1, a2);
+            case 107 -> PosixTimerCalls.sysTimerCreate(p, (int) a0, a1, a2);
+            case 108 -> PosixTimerCalls.sysTimerGettime(p, (int) a0, a1);
+            case 109 -> PosixTimerCalls.sysTimerGetoverrun(p, (int) a0);
+            case 110 -> PosixTimerCalls.sysTimerSettime(p, (int) a0, (int) a1, a2, a3);
+            case 111 -> PosixTimerCalls.sysTimerDelete(p, (int) a0);
             case 113 -> TimeCalls.sysClockGettime(p, (int) a0, a1);
             case 114 -> TimeCalls.sysClockGetres(p, (int) a0, a1);
             case 115 -> TimeCalls.sysClockNanosleep(p, (int) a0, (int) a1, a2, a3);
@@ -171,6 +184,7 @@ public final class SyscallTable {
             case 291 -> StatCalls.sysStatx(p, (int) a0, a1, (int) a2, (int) a3, a4);
             case 436 -> DescriptorCalls.sysCloseRange(p, (int) a0, (int) a1, (int) a2);
             case 439 -> StatCalls.sysFaccessat(p, (int) a0, a1, (int) a2, (int) a3);
+            case 441 -> EpollCalls.sysEpollPwait2(p, (int) a0, a1, (int) a2, a3, a4, a5);
             default -> unknown(p, nr);
         };
     }

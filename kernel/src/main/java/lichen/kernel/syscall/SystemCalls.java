@@ -7,7 +7,10 @@ import lichen.arch.aarch64.Timer;
 import lichen.kernel.Kernel;
 import lichen.kernel.exec.ByteStrings;
 import lichen.kernel.mm.UserCopy;
+import lichen.kernel.fs.RootFilesystem;
 import lichen.kernel.proc.Process;
+import lichen.kernel.proc.Processes;
+import lichen.libkernel.sched.LoadAverage;
 import lichen.libkernel.Errno;
 import lichen.libkernel.LittleEndian;
 import lichen.libkernel.mm.BuddyAllocator;
@@ -28,7 +31,7 @@ final class SystemCalls {
     @Async
     static long sysUname(Process p, long buf) {
         byte[] b = new byte[6 * UTS_FIELD];
-        String[] fields = {"Linux", hostname, "6.12.0-lichen", "#1 SMP Lichen " + Kernel.VERSION, "aarch64", "(none)"};
+        String[] fields = {"Linux", hostname, Kernel.RELEASE, Kernel.UTS_VERSION, "aarch64", "(none)"};
         for (int f = 0; f < fields.length; f++) {
             String s = fields[f];
             for (int i = 0; i < s.length() && i < UTS_FIELD - 1; i++) b[f * UTS_FIELD + i] = (byte) s.charAt(i);
@@ -55,15 +58,22 @@ final class SystemCalls {
         return 0;
     }
 
-    /** sysinfo(2): uptime, memory in pages of mem_unit 4096, and no swap. */
+    /**
+     * sysinfo(2): uptime, the load averages (scaled by 1 << SI_LOAD_SHIFT, 16), memory in pages of mem_unit
+     * 4096 (bufferram is the block cache), no swap, and the number of threads (procs).
+     */
     @Async
     static long sysSysinfo(Process p, long info) {
         BuddyAllocator frames = KernelAddressSpace.get().frames();
         byte[] b = new byte[112];
         LittleEndian.put64(b, 0, Timer.nanos() / 1_000_000_000L);
+        for (int i = 0; i < 3; i++) LittleEndian.put64(b, 8 + 8 * i, LoadAverage.SYSTEM.average(i) << (16 - LoadAverage.FSHIFT));
         LittleEndian.put64(b, 32, frames.managedPageCount());
         LittleEndian.put64(b, 40, frames.freePageCount());
-        b[80] = 1;
+        LittleEndian.put64(b, 56, RootFilesystem.blockCachePages());
+        int procs = Processes.executor() == null ? 1 : Processes.executor().liveTasks();
+        b[80] = (byte) procs;
+        b[81] = (byte) (procs >> 8);
         b[104] = 0x00;
         b[105] = 0x10; // mem_unit = 4096
         return UserCopy.copyOut(p.mm(), info, b, 0, b.length) < 0 ? -Errno.EFAULT : 0;

@@ -3,6 +3,7 @@ package lichen.kernel.syscall;
 import lichen.api.Async;
 import lichen.arch.aarch64.Timer;
 import lichen.kernel.mm.UserCopy;
+import lichen.kernel.proc.CpuTimes;
 import lichen.kernel.proc.Process;
 import lichen.kernel.signal.RealTimer;
 import lichen.kernel.time.WallClock;
@@ -30,9 +31,12 @@ final class TimeCalls {
         return clock == CLOCK_REALTIME || clock == CLOCK_REALTIME_COARSE ? WallClock.nowNanos() : Timer.nanos();
     }
 
+    /** clock_gettime(2); the CPU-time clocks read the process's or the thread's CPU time (proc.CpuTimes). */
     @Async
     static long sysClockGettime(Process p, int clock, long tp) {
         if (!known(clock)) return -Errno.EINVAL;
+        if (clock == CLOCK_PROCESS_CPUTIME_ID) return writeTimespec(p, tp, CpuTimes.groupTotal(p));
+        if (clock == CLOCK_THREAD_CPUTIME_ID) return writeTimespec(p, tp, CpuTimes.threadTotal(p));
         return writeTimespec(p, tp, now(clock));
     }
 

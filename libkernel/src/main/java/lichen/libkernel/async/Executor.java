@@ -28,6 +28,10 @@ public class Executor {
     private int live;
     private long switches;
     private long wakes;
+    /** The length of every finished turn, summed: the CPU's busy time (what is not idle). */
+    private long busyNanos;
+    /** Tasks runnable and waiting for a turn (not counting the one running). */
+    private int runnable;
 
     private Runnable deferred;
 
@@ -53,6 +57,15 @@ public class Executor {
     /** Times a task was resumed. */
     public long contextSwitches() { return switches; }
 
+    /** Nanoseconds the CPU has spent running tasks, the turn in progress included. */
+    public long busyNanos() { return busyNanos + currentTurnNanos(); }
+
+    /** Nanoseconds {@code t} has run (Linux's sum_exec_runtime), its turn in progress included. */
+    public long runNanos(Task t) { return t.runNanos + (t == current ? currentTurnNanos() : 0); }
+
+    /** Tasks runnable now: those waiting for a turn, and the one running if any (Linux's nr_running). */
+    public int runnableTasks() { return runnable + (current != null ? 1 : 0); }
+
     /** Starts a task; it runs when the executor reaches it. */
     public Task spawn(String name, AsyncBody body) { return spawn(name, 0, body); }
 
@@ -62,6 +75,7 @@ public class Executor {
         t.nice = nice;
         t.continuation = continuations.create(body);
         scheduler.enqueue(t);
+        runnable++;
         live++;
         return t;
     }
@@ -103,6 +117,7 @@ public class Executor {
     public void yieldNow() {
         Task t = requireCurrent();
         t.state = Task.RUNNABLE;
+        runnable++;
         continuations.suspend();
     }
 
@@ -128,6 +143,7 @@ public class Executor {
         t.state = Task.RUNNABLE;
         t.wakeSequence = ++wakes;
         scheduler.enqueue(t);
+        runnable++;
         return true;
     }
 
@@ -183,12 +199,15 @@ public class Executor {
         turnStart = start;
         Task t = scheduler.pick(start);
         if (t == null) return false;
+        runnable--;
         current = t;
         t.state = Task.RUNNING;
         switches++;
         t.continuation.resume();
-        current = null;
         long ran = clock.now() - start;
+        current = null;
+        t.runNanos += ran;
+        busyNanos += ran;
         if (t.continuation.isDone()) {
             t.state = Task.DONE;
             live--;
@@ -198,6 +217,8 @@ public class Executor {
         } else if (t.state == Task.RUNNING) {
             throw new IllegalStateException(t + " suspended without blocking or yielding");
         } else {
+            if (t.state == Task.RUNNABLE) t.involuntarySwitches++;
+            else t.voluntarySwitches++;
             scheduler.ran(t, ran, t.state == Task.RUNNABLE ? Scheduler.YIELDED : Scheduler.BLOCKED);
         }
         return true;

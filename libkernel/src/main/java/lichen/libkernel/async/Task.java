@@ -34,6 +34,13 @@ public final class Task {
     public final ListNode<Task> waitNode = new ListNode<>(this);
     final ListNode<Task> joinNode = new ListNode<>(this);
     final lichen.libkernel.container.IntrusiveList<Task> joiners = new lichen.libkernel.container.IntrusiveList<>();
+    /** CPU time: every finished turn's length (Linux's sum_exec_runtime), and the part of it spent in user mode. */
+    long runNanos;
+    private long userNanos;
+    /** When the task last entered user mode (0: it is in the kernel). */
+    private long userSince;
+    /** Turns that ended by blocking (a voluntary switch) and by yielding (a preemption), as /proc/PID/status counts them. */
+    long voluntarySwitches, involuntarySwitches;
 
     Task(int id, String name) {
         this.id = id;
@@ -74,6 +81,28 @@ public final class Task {
 
     /** Whether the current sleep ends on a signal. */
     public boolean isInterruptible() { return interruptible; }
+
+    /** Nanoseconds of finished turns; {@link Executor#runNanos} adds the turn in progress. */
+    public long finishedRunNanos() { return runNanos; }
+
+    /** Nanoseconds spent in user mode, as charged by {@link #leftUser}. */
+    public long userNanos() { return userNanos; }
+
+    public long voluntarySwitches() { return voluntarySwitches; }
+
+    public long involuntarySwitches() { return involuntarySwitches; }
+
+    /** The task returns to user mode at {@code now} (the kernel tells it at every exception return). */
+    public void enteredUser(long now) { userSince = now; }
+
+    /** The task came back into the kernel at {@code now}: the time since {@link #enteredUser} is user time; returns it. */
+    public long leftUser(long now) {
+        if (userSince == 0 || now < userSince) return 0;
+        long ns = now - userSince;
+        userNanos += ns;
+        userSince = 0;
+        return ns;
+    }
 
     @Override
     public String toString() { return "Task#" + id + "(" + name + ")"; }

@@ -26,6 +26,13 @@ public final class PollTable {
         };
     }
 
+    /**
+     * A table whose registrations call {@code waker} instead of waking a task:
+     * an epoll(7) entry's, which lives as long as the entry and queues it as
+     * ready ({@link #takeTriggered} is then never set).
+     */
+    public PollTable(Waker waker) { this.waker = waker; }
+
     /** A file's poll method calls this with the set that its state changes wake (poll_wait). */
     public void wait(WakerSet s) {
         if (!collecting) return;

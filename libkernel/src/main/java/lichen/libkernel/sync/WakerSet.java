@@ -35,9 +35,12 @@ public final class WakerSet {
     }
 
     /** Calls every registered waker, oldest first; they stay registered. Returns how many were called. */
-    public int wakeAll() {
+    public int wakeAll() { return wakeAll(0); }
+
+    /** As {@link #wakeAll()}, telling each waker which poll bits changed ({@link Waker#wake(int)}; 0: any). */
+    public int wakeAll(int events) {
         int n = count;
-        for (int i = 0; i < n && i < count; i++) wakers[i].wake();
+        for (int i = 0; i < n && i < count; i++) wakers[i].wake(events);
         return n;
     }
 }

@@ -119,6 +119,7 @@ final class IntrinsicCalls {
             case "exceptionTableStart" -> fb.def("ptrtoint ptr @__ex_table_start to i64");
             case "exceptionTableEnd" -> fb.def("ptrtoint ptr @__ex_table_end to i64");
             case "memoryModelFeatures1" -> fb.def("call i64 asm sideeffect \"mrs $0, id_aa64mmfr1_el1\", \"=r\"()");
+            case "mainId" -> fb.def("call i64 asm sideeffect \"mrs $0, midr_el1\", \"=r\"()");
             case "systemControl" -> fb.def("call i64 asm sideeffect \"mrs $0, sctlr_el1\", \"=r,~{memory}\"()");
             case "setSystemControl" -> writeSystemRegister(fb, "sctlr_el1", v.get(0));
             // PAN by its generic encoding (S3_0_C4_C2_3, ARM ARM D19 "PAN"), so no v8.1 assembler feature is needed.
