@@ -62,7 +62,7 @@ unsafe: build
     jcc/bin/jcc unsafe libkernel/target/classes arch/aarch64/target/classes kernel/target/classes fs/target/classes
 
 # Everything CI runs.
-test: test-unit check test-jcc test-kernel test-usertest-qemu smoke-image test-userspace-linux test-userspace test-session test-console
+test: test-unit check test-jcc test-kernel test-usertest-qemu smoke-image test-userspace-linux test-userspace test-session test-console test-pty-session
 
 # JUnit 5 on the JVM: jcc, libkernel, fs.
 test-unit:
@@ -131,6 +131,10 @@ oracle CMD: kernel image
 # The image's everyday tools (image/usr/bin/tool-session: coreutils, findutils, grep, sed, awk, gzip, tar, BusyBox, sh, bash) on Linux and on Lichen: the same lines.
 test-session: kernel image
     scripts/oracle.sh /usr/bin/tool-session
+
+# Sessions on a pseudo-terminal (a command with ^C, an interactive bash with job control) on Linux and on Lichen: the same lines.
+test-pty-session: kernel image
+    scripts/pty-session.sh
 
 # A session typed at the console's shell (line editing, cat, read, stty -echo, ^C) on Linux and on Lichen: the same transcript.
 test-console: kernel image

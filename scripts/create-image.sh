@@ -19,8 +19,9 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 build="$root/build"
 
 # Debian's packages for the image. Their libraries (and glibc's loader) come
-# with them as dependencies; ncurses-base holds the terminfo top needs.
-packages=(bash busybox coreutils procps strace util-linux mount ncurses-base findutils grep sed gzip less musl)
+# with them as dependencies; ncurses-base holds the terminfo top needs, bsdutils
+# script(1) (a shell on a pseudo-terminal).
+packages=(bash busybox coreutils procps strace util-linux mount bsdutils ncurses-base findutils grep sed gzip less musl)
 # Needed only by maintainer scripts, which are never run here; leaving them out
 # leaves out perl, dpkg and debconf.
 exclude="init-system-helpers debconf cdebconf dpkg gawk original-awk"

@@ -18,9 +18,13 @@ public final class ChildModes {
      * {@code --child comm NAME}: exit 0 when the process's name is NAME in
      * both /proc/self/comm and prctl(PR_GET_NAME), 1 when comm differs, 2
      * when PR_GET_NAME does, 3 when either cannot be read.
+     * {@code --child pty CMD [EXPECT TYPE]...}: CMD on a new pseudo-terminal ({@link PtySession}).
      * Anything else exits 100.
      */
     public static int run(String[] args) {
+        if (args.length >= 3 && args[1].equals("pty")) {
+            return PtySession.run(args);
+        }
         if (args.length == 3 && args[1].equals("comm")) {
             return commIs(args[2]);
         }

@@ -30,6 +30,8 @@ import lichen.usertest.tests.SignalTests;
 import lichen.usertest.tests.SignalfdTests;
 import lichen.usertest.tests.SystemTests;
 import lichen.usertest.tests.ThreadTests;
+import lichen.usertest.tests.PtyTests;
+import lichen.usertest.tests.ControllingTerminalTests;
 import lichen.usertest.tests.ThreadSignalTests;
 import lichen.usertest.tests.TimerTests;
 import lichen.usertest.tests.TimeTests;
@@ -87,6 +89,9 @@ public final class Suite {
         MemoryTests.register(list);
         MemoryFaultTests.register(list);
         FileMappingTests.register(list);
+        list.beginGroup("tty");
+        PtyTests.register(list);
+        ControllingTerminalTests.register(list);
         list.beginGroup("time");
         TimeTests.register(list);
         list.beginGroup("system");

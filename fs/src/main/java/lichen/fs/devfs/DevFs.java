@@ -4,6 +4,7 @@ import lichen.api.Async;
 import lichen.fs.Errno;
 import lichen.fs.Result;
 import lichen.fs.tmpfs.TmpFs;
+import lichen.fs.vfs.CharDevice;
 import lichen.fs.vfs.Clock;
 import lichen.fs.vfs.DeviceRegistry;
 import lichen.fs.vfs.FileMode;
@@ -13,7 +14,9 @@ import lichen.fs.vfs.Inode;
  * /dev as an in-memory tree (a tmpfs of type "devtmpfs") holding the device
  * nodes of the drivers here, with their Linux numbers
  * (Documentation/admin-guide/devices.txt): mem 1:3 null, 1:5 zero, 1:7 full,
- * 1:8 random, 1:9 urandom; tty 5:0 tty, 5:1 console. The drivers are
+ * 1:8 random, 1:9 urandom; tty 5:0 tty, 5:1 console, 5:2 ptmx. The kernel
+ * gives the terminal drivers (the console, /dev/tty's controlling-terminal
+ * lookup, the pseudo-terminal multiplexer). The drivers are
  * registered with the VFS's device registry, so a node with the same number
  * on any filesystem opens the same driver.
  */
@@ -27,19 +30,21 @@ public final class DevFs {
     public static final int URANDOM = FileMode.makedev(1, 9);
     public static final int TTY = FileMode.makedev(5, 0);
     public static final int CONSOLE = FileMode.makedev(5, 1);
+    public static final int PTMX = FileMode.makedev(5, 2);
 
     /** Registers the drivers and builds the tree; returns the filesystem to mount on /dev. */
     @Async
-    public static Result<TmpFs> create(Clock clock, DeviceRegistry registry, Terminal terminal, long randomSeed) {
+    public static Result<TmpFs> create(Clock clock, DeviceRegistry registry, CharDevice console, CharDevice tty, CharDevice ptmx,
+                                       long randomSeed) {
         RandomDevice random = new RandomDevice(randomSeed);
-        ConsoleDevice console = new ConsoleDevice(terminal);
         registry.register(NULL, new NullDevice());
         registry.register(ZERO, new ZeroDevice(false));
         registry.register(FULL, new ZeroDevice(true));
         registry.register(RANDOM, random);
         registry.register(URANDOM, random);
-        registry.register(TTY, console);
+        registry.register(TTY, tty);
         registry.register(CONSOLE, console);
+        registry.register(PTMX, ptmx);
         TmpFs fs = new TmpFs(clock, 1L << 20, "devtmpfs");
         Inode root = fs.root();
         root.mode = FileMode.S_IFDIR | 0755;
@@ -50,6 +55,7 @@ public final class DevFs {
         if (r == 0) r = node(root, "urandom", URANDOM, 0666);
         if (r == 0) r = node(root, "tty", TTY, 0666);
         if (r == 0) r = node(root, "console", CONSOLE, 0600);
+        if (r == 0) r = node(root, "ptmx", PTMX, 0666);
         if (r == 0) r = dir(root, "pts", 0755);
         if (r == 0) r = dir(root, "shm", 01777);
         if (r == 0) r = link(root, "fd", "/proc/self/fd");

@@ -18,6 +18,8 @@ public final class TmpFs extends FileSystem {
     long usedPages;
 
     private final String typeName;
+    /** Whether the VFS may cache this tree's names: not for one whose nodes the kernel adds and removes itself (devpts). */
+    private boolean namesCached = true;
 
     public TmpFs(Clock clock, long capacityBytes) {
         this(clock, capacityBytes, "tmpfs");
@@ -29,6 +31,16 @@ public final class TmpFs extends FileSystem {
         this.capacity = capacityBytes;
         root = new TmpNode(this, 1, FileMode.S_IFDIR | 01777, 0, 0, null);
         root.parent = root;
+    }
+
+    /** The kernel changes this tree behind the VFS's back (devpts's /dev/pts/N come and go with their pairs): no name cache. */
+    public void doNotCacheNames() {
+        namesCached = false;
+    }
+
+    @Override
+    public boolean cacheNames() {
+        return namesCached;
     }
 
     long allocateIno() {

@@ -110,6 +110,9 @@ public final class NamespaceOps {
         if (FileMode.isCharDevice(in.mode) && (flags & OpenFlags.O_PATH) == 0) {
             dev = vfs.devices.find(in.rdev);
             if (dev == null) return Result.err(-Errno.ENXIO);
+            Result<CharDevice> opened = dev.open(flags);
+            if (!opened.ok()) return opened.cast();
+            dev = opened.value;
         } else if (FileMode.isFifo(in.mode) && (flags & OpenFlags.O_PATH) == 0) {
             if (vfs.fifos == null) return Result.err(-Errno.ENXIO);
             Result<CharDevice> end = vfs.fifos.open(in, flags);

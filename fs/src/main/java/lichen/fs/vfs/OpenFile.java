@@ -80,7 +80,7 @@ public final class OpenFile {
     public int pread(byte[] buf, int off, int len, long pos) {
         if (closed || !OpenFlags.canRead(flags)) return -Errno.EBADF;
         if (off < 0 || len < 0 || off > buf.length - len || pos < 0) return -Errno.EINVAL;
-        if (device != null) return device.read(pos, buf, off, len);
+        if (device != null) return device.read(this, pos, buf, off, len);
         if (inode.isDir()) return -Errno.EISDIR;
         return InodePages.readFile(inode, pos, buf, off, len);
     }
@@ -89,7 +89,7 @@ public final class OpenFile {
     public int pwrite(byte[] buf, int off, int len, long pos) {
         if (closed || !OpenFlags.canWrite(flags)) return -Errno.EBADF;
         if (off < 0 || len < 0 || off > buf.length - len || pos < 0) return -Errno.EINVAL;
-        if (device != null) return device.write(pos, buf, off, len);
+        if (device != null) return device.write(this, pos, buf, off, len);
         if (inode.fs.readOnly()) return -Errno.EROFS;
         return InodePages.writeFile(inode, pos, buf, off, len);
     }

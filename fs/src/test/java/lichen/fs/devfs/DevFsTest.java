@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import lichen.fs.Errno;
 import lichen.fs.tmpfs.TmpFs;
+import lichen.fs.vfs.CharDevice;
 import lichen.fs.vfs.Clock;
 import lichen.fs.vfs.Credentials;
 import lichen.fs.vfs.FileMode;
@@ -32,11 +33,11 @@ class DevFsTest {
         ctx = vfs.newContext(new Credentials(1000, 1000, new int[0]));
         FsContext root = vfs.newContext(Credentials.ROOT);
         vfs.mkdirat(root, OpenFlags.AT_FDCWD, "/dev", 0755);
-        Terminal t = new Terminal() {
-            public int write(byte[] b, int off, int len) { screen.write(b, off, len); return len; }
-            public int read(byte[] b, int off, int len) { b[off] = 'k'; return 1; }
+        CharDevice t = new CharDevice() {
+            public int write(long pos, byte[] b, int off, int len) { screen.write(b, off, len); return len; }
+            public int read(long pos, byte[] b, int off, int len) { b[off] = 'k'; return 1; }
         };
-        assertEquals(0, vfs.mount(root, "/dev", DevFs.create(Clock.EPOCH, vfs.devices, t, 1234).value));
+        assertEquals(0, vfs.mount(root, "/dev", DevFs.create(Clock.EPOCH, vfs.devices, t, t, new NullDevice(), 1234).value));
     }
 
     OpenFile open(String path, int flags) {

@@ -38,7 +38,7 @@ public final class Devices {
             return;
         }
         Interrupts.configure(gic, m.timerIrqPhysical());
-        // Typed bytes wait in ConsoleInput's ring until the executor runs (ConsoleTerminal.drainInput).
+        // Typed bytes wait in ConsoleInput's ring until the executor runs (Console.drainInput).
         if (m.uartIrq() >= 0) ConsoleInput.start(m.uartIrq());
         System.out.println("devices: " + gic.name() + " at 0x" + Long.toHexString(m.gicDistributor()) + ", timer INTID "
                 + m.timerIrqPhysical());

@@ -5,7 +5,7 @@ import lichen.arch.aarch64.Idle;
 import lichen.arch.aarch64.Interrupts;
 import lichen.kernel.exec.ByteStrings;
 import lichen.kernel.exec.Exec;
-import lichen.kernel.fs.ConsoleTerminal;
+import lichen.kernel.tty.Console;
 import lichen.kernel.proc.Process;
 import lichen.kernel.proc.Processes;
 import lichen.kernel.proc.UserTraps;
@@ -36,7 +36,7 @@ public final class FirstProcess {
         initEnded = false;
         Processes.useExecutor(ex, () -> initEnded = true);
         ex.setDeferredWork(() -> {
-            ConsoleTerminal.drainInput();
+            Console.drainInput();
             LoadAverage.SYSTEM.sample(ex);
         });
         UserTraps.install();

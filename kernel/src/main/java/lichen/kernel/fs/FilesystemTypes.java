@@ -7,14 +7,18 @@ import lichen.fs.devfs.DevFs;
 import lichen.fs.tmpfs.TmpFs;
 import lichen.fs.vfs.FileSystem;
 import lichen.fs.vfs.Vfs;
+import lichen.kernel.tty.Console;
+import lichen.kernel.tty.ControllingTerminalDevice;
+import lichen.kernel.tty.Devpts;
+import lichen.kernel.tty.PtyMultiplexer;
 import lichen.libkernel.Errno;
 
 /**
  * The filesystem types mount(2) can make (the names /proc/filesystems would
  * list): proc, sysfs, devtmpfs, devpts and tmpfs; every other name is
- * ENODEV, "filesystemtype not configured in the kernel". sysfs and devpts are
- * empty for now (no devices are described in sysfs; pseudo-terminals come
- * with the tty layer).
+ * ENODEV, "filesystemtype not configured in the kernel". sysfs is empty for
+ * now (no devices are described in sysfs); devpts is the pseudo-terminals'
+ * tree ({@link Devpts}, options mode= and gid=).
  */
 public final class FilesystemTypes {
     /** tmpfs's default size: half of RAM on Linux; 64 MiB here, as /tmp has. */
@@ -31,14 +35,18 @@ public final class FilesystemTypes {
             case "proc" -> {
                 return Result.ok(ProcFiles.create(v));
             }
-            case "tmpfs", "sysfs", "devpts" -> {
+            case "devpts" -> {
+                return Devpts.mount(modeOption(data), numberOption(data, "gid"));
+            }
+            case "tmpfs", "sysfs" -> {
                 TmpFs fs = new TmpFs(clock, type.equals("tmpfs") ? sizeOption(data) : 0, type);
                 int mode = modeOption(data);
                 if (mode >= 0) fs.root().mode = (fs.root().mode & ~07777) | mode;
                 return Result.ok(fs);
             }
             case "devtmpfs" -> {
-                Result<TmpFs> dev = DevFs.create(clock, v.devices, ConsoleTerminal.get(), Timer.nanos());
+                Result<TmpFs> dev = DevFs.create(clock, v.devices, Console.terminal(), new ControllingTerminalDevice(),
+                        new PtyMultiplexer(), Timer.nanos());
                 return dev.ok() ? Result.ok(dev.value) : Result.err(dev.error);
             }
             default -> {
@@ -77,6 +85,19 @@ public final class FilesystemTypes {
             m = m * 8 + (c - '0');
         }
         return m & 07777;
+    }
+
+    /** A decimal {@code name=N} option (devpts's gid=), or -1. */
+    static int numberOption(String data, String name) {
+        String v = option(data, name);
+        if (v == null || v.isEmpty()) return -1;
+        int n = 0;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     /** The value of {@code name=value} in a comma-separated option string, or null. */

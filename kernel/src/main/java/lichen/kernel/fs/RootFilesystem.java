@@ -7,6 +7,9 @@ import lichen.fs.FsProbe;
 import lichen.fs.Result;
 import lichen.fs.block.PageCache;
 import lichen.fs.devfs.DevFs;
+import lichen.kernel.tty.Console;
+import lichen.kernel.tty.ControllingTerminalDevice;
+import lichen.kernel.tty.PtyMultiplexer;
 import lichen.fs.ext4.Ext4Fs;
 import lichen.fs.tmpfs.TmpFs;
 import lichen.fs.vfs.Credentials;
@@ -100,7 +103,8 @@ public final class RootFilesystem {
         if (root == null) root = new TmpFs(clock, TMP_BYTES);
         v.mountRoot(root);
         FsContext ctx = v.newContext(Credentials.ROOT);
-        Result<TmpFs> dev = DevFs.create(clock, v.devices, ConsoleTerminal.get(), Timer.nanos() ^ 0x9E37_79B9_7F4A_7C15L);
+        Result<TmpFs> dev = DevFs.create(clock, v.devices, Console.terminal(), new ControllingTerminalDevice(), new PtyMultiplexer(),
+                Timer.nanos() ^ 0x9E37_79B9_7F4A_7C15L);
         if (dev.ok()) mountOn(v, ctx, "/dev", dev.value);
         else System.out.println("fs: devfs: error " + dev.error);
         mountOn(v, ctx, "/proc", ProcFiles.create(v));

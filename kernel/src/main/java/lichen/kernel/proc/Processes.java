@@ -9,6 +9,7 @@ import lichen.kernel.mm.UserAddressSpace;
 import lichen.kernel.mm.UserCopy;
 import lichen.kernel.signal.Signals;
 import lichen.kernel.time.ClockTicks;
+import lichen.kernel.tty.ControllingTerminal;
 import lichen.libkernel.Errno;
 import lichen.libkernel.async.Executor;
 import lichen.libkernel.async.Task;
@@ -368,6 +369,7 @@ public final class Processes {
         p.firstChild = null;
         if (p.realTimer != null) p.realTimer.set(0, 0);
         p.state = Process.ZOMBIE;
+        ControllingTerminal.sessionLeaderExited(p); // after its files, as do_exit's disassociate_ctty(1)
         if (p.parent != null) {
             boolean killed = (waitStatus & 0x7f) != 0;
             Signals.send(p.parent, Signals.SIGCHLD, killed ? Signals.CLD_KILLED : Signals.CLD_EXITED, p.pid, killed ? waitStatus & 0x7f : waitStatus >> 8, 0);

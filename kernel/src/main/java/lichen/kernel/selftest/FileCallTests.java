@@ -11,7 +11,7 @@ import lichen.fs.vfs.OpenFile;
 import lichen.fs.vfs.OpenFlags;
 import lichen.fs.vfs.Stat;
 import lichen.fs.vfs.Vfs;
-import lichen.kernel.fs.ConsoleTerminal;
+import lichen.kernel.tty.Console;
 import lichen.kernel.fs.RootFilesystem;
 import lichen.kernel.mm.PageSource;
 import lichen.kernel.mm.UserAddressSpace;
@@ -122,7 +122,7 @@ final class FileCallTests {
     private static String programMakesFileCalls() {
         if (RootFilesystem.vfs() == null) return "no namespace: " + RootFilesystem.described();
         // The console starts at 0x0 as a Linux serial console does: a size set first shows TIOCGWINSZ reads it.
-        byte[] winsize = ConsoleTerminal.get().winsize();
+        byte[] winsize = Console.terminal().winsize();
         winsize[0] = 24;
         winsize[2] = 80;
         Process p = run("el0-files", program().words());

@@ -10,7 +10,7 @@ import lichen.fs.vfs.OpenFlags;
 import lichen.fs.vfs.Stat;
 import lichen.fs.vfs.Vfs;
 import lichen.kernel.boot.MemorySetup;
-import lichen.kernel.fs.ConsoleTerminal;
+import lichen.kernel.tty.Console;
 import lichen.kernel.fs.RootFilesystem;
 import lichen.libkernel.tty.Termios;
 import lichen.kernel.task.KernelExecutor;
@@ -199,7 +199,7 @@ final class FileSystemTests {
         for (int i = 0; i < b.length; i++) b[i] = (byte) line.charAt(i);
         int w = init.fds.get(1).write(b, 0, b.length);
         // Nothing is typed during the self-test: a non-canonical read with VMIN and VTIME 0 returns 0 at once.
-        Termios t = ConsoleTerminal.get().termios();
+        Termios t = Console.terminal().termios();
         int lflag = t.lflag(), vmin = t.cc(Termios.VMIN);
         t.setLflag(lflag & ~Termios.ICANON);
         t.setCc(Termios.VMIN, 0);

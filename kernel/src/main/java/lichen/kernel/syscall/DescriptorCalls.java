@@ -1,12 +1,11 @@
 package lichen.kernel.syscall;
 
 import lichen.api.Async;
-import lichen.fs.devfs.ConsoleDevice;
 import lichen.fs.vfs.FileMode;
 import lichen.fs.vfs.FsContext;
 import lichen.fs.vfs.OpenFile;
 import lichen.fs.vfs.OpenFlags;
-import lichen.kernel.fs.ConsoleTerminal;
+import lichen.kernel.tty.PtyMaster;
 import lichen.kernel.mm.UserCopy;
 import lichen.kernel.pipe.Pipes;
 import lichen.kernel.proc.Process;
@@ -102,22 +101,23 @@ final class DescriptorCalls {
         return (f.flags & ~gone) | OpenFlags.O_LARGEFILE;
     }
 
-    /** ioctl(2): close-on-exec and FIONREAD on any descriptor, the terminal requests on the console, ENOTTY otherwise. */
+    /** ioctl(2): close-on-exec and FIONREAD on any descriptor, the terminal requests on the console and ptys, ENOTTY otherwise. */
     @Async
     static long sysIoctl(Process p, int fd, int cmd, long arg) {
         OpenFile f = FileCalls.file(p, fd);
         if (f == null) return -Errno.EBADF;
         FsContext ctx = p.files();
         if (cmd == FIOCLEX || cmd == FIONCLEX) return ctx.fds.setCloseOnExec(fd, cmd == FIOCLEX);
-        boolean console = f.device instanceof ConsoleDevice;
+        boolean terminal = TerminalIoctls.of(f) != null;
         if (cmd == FIONREAD) {
-            if (console) return UserCopy.store32(p.mm(), arg, ConsoleTerminal.get().available());
+            if (f.device instanceof PtyMaster m) return UserCopy.store32(p.mm(), arg, m.unread());
+            if (terminal) return UserCopy.store32(p.mm(), arg, TerminalIoctls.of(f).available());
             long unread = Pipes.unread(f);
             if (unread >= 0) return UserCopy.store32(p.mm(), arg, (int) unread);
             if (!FileMode.isRegular(f.inode.mode)) return -Errno.ENOTTY;
             return UserCopy.store32(p.mm(), arg, (int) Math.max(0, Math.min(Integer.MAX_VALUE, f.inode.size - f.offset)));
         }
-        if (console && TerminalIoctls.handles(cmd)) return TerminalIoctls.ioctl(p, cmd, arg);
+        if (terminal) return TerminalIoctls.ioctl(p, f, cmd, arg);
         return -Errno.ENOTTY;
     }
 }

@@ -92,6 +92,12 @@ public final class LineDiscipline {
         firstLine = 0;
     }
 
+    /** Empty, as a new terminal starts: nothing unread, no pending VLNEXT. */
+    public void reset() {
+        flush();
+        literalNext = false;
+    }
+
     /** One byte from the keyboard. */
     public void receive(int c) {
         c &= 0xff;

@@ -15,9 +15,9 @@ public final class Termios {
     // c_iflag
     public static final int ISTRIP = 040, INLCR = 0100, IGNCR = 0200, ICRNL = 0400, IXON = 02000;
     // c_oflag
-    public static final int OPOST = 1, ONLCR = 4;
+    public static final int OPOST = 1, ONLCR = 4, OCRNL = 010;
     // c_lflag
-    public static final int ISIG = 1, ICANON = 2, ECHO = 010, ECHOE = 020, ECHOK = 040, ECHONL = 0100, NOFLSH = 0200,
+    public static final int ISIG = 1, ICANON = 2, ECHO = 010, ECHOE = 020, ECHOK = 040, ECHONL = 0100, NOFLSH = 0200, TOSTOP = 0400,
             ECHOCTL = 01000, ECHOKE = 04000, IEXTEN = 0100000;
     // c_cc indices
     public static final int VINTR = 0, VQUIT = 1, VERASE = 2, VKILL = 3, VEOF = 4, VTIME = 5, VMIN = 6, VSUSP = 10, VEOL = 11,
@@ -32,6 +32,12 @@ public final class Termios {
      * c_cc as INIT_C_CC (include/linux/tty.h): ^C ^\ DEL ^U ^D, VTIME 0, VMIN 1, ^Q ^S ^Z, ^R ^O ^W ^V.
      */
     public Termios() {
+        reset();
+    }
+
+    /** Back to tty_std_termios, as a new pseudo-terminal starts. */
+    public void reset() {
+        java.util.Arrays.fill(bytes, (byte) 0);
         LittleEndian.put32(bytes, IFLAG, ICRNL | IXON);
         LittleEndian.put32(bytes, OFLAG, OPOST | ONLCR);
         LittleEndian.put32(bytes, CFLAG, 0x04BF);

@@ -18,7 +18,11 @@ public final class Signals {
     public static final int SIGTERM = 15;
     public static final int SIGCHLD = 17;
 
+    public static final int SIGCONT = 18;
     public static final int SIGSTOP = 19;
+    public static final int SIGTTIN = 21;
+    public static final int SIGTTOU = 22;
+    public static final int SIGWINCH = 28;
 
     /**
      * siginfo_t is 128 bytes; for SIGCHLD (include/uapi/asm-generic/siginfo.h)
@@ -34,6 +38,7 @@ public final class Signals {
     public static final int TRAP_BRKPT = 1;
     /** sa_flags: the handler takes (signo, siginfo, ucontext). */
     public static final long SA_SIGINFO = 4;
+    public static final long SA_RESTORER = 0x04000000L;
     public static final int CLD_EXITED = 1;
     public static final int CLD_KILLED = 2;
     public static final int CLD_DUMPED = 3;
