@@ -9,6 +9,7 @@ import lichen.usertest.sys.Linux;
 import lichen.usertest.sys.LinuxEvents;
 import lichen.usertest.sys.LinuxSystem;
 import lichen.usertest.sys.Signals;
+import lichen.usertest.sys.Stat;
 import lichen.usertest.sys.Timespec;
 
 /** eventfd(2): the counter, semaphore mode, non-blocking and blocking reads and writes, readiness. */
@@ -26,6 +27,7 @@ public final class EventfdTests {
         list.add("eventfd_poll_readable_writable_overflow", EventfdTests::readiness);
         list.add("eventfd_blocking_read_woken_by_write", EventfdTests::blockingRead);
         list.add("eventfd_blocking_read_ended_by_signal", EventfdTests::readInterrupted);
+        list.add("eventfd_epoll_timerfd_fstat_anonymous_inode", EventfdTests::anonymousInode);
     }
 
     private static void counter(Check c) {
@@ -143,5 +145,23 @@ public final class EventfdTests {
         Linux.kill(pid, Signals.SIGUSR1);
         Processes.expectKilledBy(c, pid, Signals.SIGUSR1, "SIGUSR1 ends the blocked read");
         Linux.close(e);
+    }
+
+    /** fstat of an eventfd, an epoll and a timerfd: an anonymous inode, mode 0600 with no file type (anon_inode_mkinode). */
+    private static void anonymousInode(Check c) {
+        long[] fds = {LinuxEvents.eventfd2(0, 0), LinuxEvents.epoll_create1(0), LinuxEvents.timerfd_create(1, 0)};
+        String[] names = {"eventfd", "epoll", "timerfd"};
+        for (int i = 0; i < fds.length; i++) {
+            if (!c.succeeded(fds[i], "make an " + names[i])) {
+                continue;
+            }
+            byte[] st = new byte[Stat.SIZE];
+            if (c.returned(0, Linux.fstat((int) fds[i], st), "fstat(" + names[i] + ")")) {
+                Stat s = Stat.decode(st);
+                c.equal(0600, s.mode(), names[i] + "'s st_mode");
+                c.equal(0, s.size(), names[i] + "'s st_size");
+            }
+            Linux.close((int) fds[i]);
+        }
     }
 }
