@@ -47,6 +47,8 @@ check top_version procps-ng /usr/bin/top -V
 check strace_version 'strace -- version' /usr/bin/strace -V
 check mount_version util-linux /usr/bin/mount --version
 check findmnt_version util-linux /usr/bin/findmnt --version
+check musl_static_program 'failures: 0' /usr/local/bin/muslcheck-static
+check musl_dynamic_program 'failures: 0' /usr/local/bin/muslcheck-dynamic
 check init_is_posix_sh_syntax '' /usr/bin/busybox sh -n "$tree/init"
 check image_selftest_is_sh_syntax '' /usr/bin/busybox sh -n "$tree/usr/bin/image-selftest"
 

@@ -28,6 +28,7 @@ import lichen.usertest.tests.SignalTests;
 import lichen.usertest.tests.SignalfdTests;
 import lichen.usertest.tests.SystemTests;
 import lichen.usertest.tests.ThreadTests;
+import lichen.usertest.tests.ThreadSignalTests;
 import lichen.usertest.tests.TimerTests;
 import lichen.usertest.tests.TimeTests;
 import lichen.usertest.tests.WaitTests;
@@ -76,6 +77,7 @@ public final class Suite {
         list.beginGroup("signal");
         SignalTests.register(list);
         FaultSignalTests.register(list);
+        ThreadSignalTests.register(list);
         list.beginGroup("futex");
         FutexTests.register(list);
         FutexRequeueTests.register(list);

@@ -68,7 +68,7 @@ public final class Pipe {
     /** A write with no reader left: EPIPE, and SIGPIPE to the writer (man 7 pipe). */
     private static int brokenPipe() {
         Process p = Processes.current();
-        if (p != null) Signals.send(p, Signals.SIGPIPE, Signals.SI_USER, p.pid(), 0, 0);
+        if (p != null) Signals.sendToThread(p, Signals.SIGPIPE, Signals.SI_USER, p.pid(), 0, 0); // to the writing thread (send_sig)
         return -Errno.EPIPE;
     }
 

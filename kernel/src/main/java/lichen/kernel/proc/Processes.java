@@ -183,7 +183,7 @@ public final class Processes {
         Process t = new Process(tid, null, caller.mm, caller.comm);
         t.leader = leader;
         t.files = caller.files;
-        t.signals = caller.signals;
+        t.signals = caller.signals.forNewThread();
         t.pgid = caller.pgid;
         t.sid = caller.sid;
         t.exePath = caller.exePath;
@@ -228,6 +228,21 @@ public final class Processes {
             interruptOthers(p);
         }
         exit(p, leader.groupStatus);
+    }
+
+    /**
+     * The thread of {@code p}'s group to wake for a signal sent to the whole
+     * process (Linux's complete_signal): {@code p} itself unless it blocks
+     * {@code sig}, else the first live thread that does not; null when every
+     * thread blocks it (it waits, pending, until one unblocks it).
+     */
+    public static Process threadAccepting(Process p, int sig) {
+        if (!p.signals().blocks(sig)) return p;
+        Process leader = p.leader;
+        for (Process t = leader; t != null; t = t == leader ? leader.nextThread : t.nextThread) {
+            if (t.state == Process.LIVE && !t.signals().blocks(sig)) return t;
+        }
+        return null;
     }
 
     /** Ends the interruptible sleeps of every thread of {@code p}'s group but {@code p}, so each comes back to user mode's doorstep. */

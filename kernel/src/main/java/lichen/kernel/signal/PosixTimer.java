@@ -94,15 +94,16 @@ public final class PosixTimer {
         if (n == 0 || notify == SIGEV_NONE) return;
         Process to = target.state() == Process.LIVE ? target : owner;
         SignalState s = to.signals();
-        boolean pending = (s.pending() & SignalState.bit(signal)) != 0 && s.code(signal) == Signals.SI_TIMER && s.senderPid(signal) == id;
-        if (pending) {
+        if (s.pendingFrom(signal, Signals.SI_TIMER, id)) {
             overrun = (int) Math.min((long) overrun + n, Integer.MAX_VALUE);
             lastOverrun = overrun;
-            s.post(signal, Signals.SI_TIMER, id, overrun, value);
+            s.updatePending(signal, Signals.SI_TIMER, id, overrun, value);
             return;
         }
         overrun = (int) Math.min(n - 1, Integer.MAX_VALUE);
         lastOverrun = overrun;
-        Signals.send(to, signal, Signals.SI_TIMER, id, overrun, value);
+        // SIGEV_THREAD_ID names a thread, which alone takes the signal; SIGEV_SIGNAL's goes to the process.
+        if (notify == SIGEV_THREAD_ID && to == target) Signals.sendToThread(to, signal, Signals.SI_TIMER, id, overrun, value);
+        else Signals.send(to, signal, Signals.SI_TIMER, id, overrun, value);
     }
 }

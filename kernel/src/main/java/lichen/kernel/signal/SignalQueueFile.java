@@ -45,8 +45,8 @@ public final class SignalQueueFile implements CharDevice {
             long ready = s.pending() & mask;
             if (ready == 0) break;
             int sig = Long.numberOfTrailingZeros(ready) + 1;
+            s.take(sig); // the siginfo it came with is the taken one's now
             encode(s, sig, buf, off + n);
-            s.take(sig);
             n += INFO_SIZE;
         }
         return n;

@@ -41,35 +41,46 @@ public final class Signals {
                 || sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU; // no job control yet
     }
 
-    /**
-     * Sends {@code sig} to {@code p} with its siginfo. A signal its target
-     * ignores is dropped at once (man 7 signal); any other is made pending and
-     * wakes the target from an interruptible sleep when it is not blocked.
-     */
     /** Sends {@code sig} to every process of group {@code pgid}; false when there is none. */
     public static boolean sendToGroup(int pgid, int sig, int code, int senderPid) {
         boolean any = false;
         for (int q = 1; q < Processes.PID_MAX; q++) {
             Process t = Processes.byPid(q);
-            if (t == null || t.state() == Process.REAPED || t.pgid() != pgid) continue;
+            if (t == null || t.state() == Process.REAPED || t.pgid() != pgid || t.tgid() != t.pid()) continue; // each process once, by its leader
             any = true;
             if (sig != 0) send(t, sig, code, senderPid, 0, 0);
         }
         return any;
     }
 
+    /**
+     * Sends {@code sig} to the process of thread {@code p} with its siginfo
+     * (kill(2) and every signal the kernel sends a process). A signal the
+     * process ignores is dropped at once (man 7 signal); any other is made
+     * pending for the process and wakes a thread that does not block it
+     * from an interruptible sleep: {@code p} if it can take it.
+     */
     public static void send(Process p, int sig, int code, int senderPid, int childStatus, long address) {
         if (p == null || p.state() != Process.LIVE || !SignalState.valid(sig)) return;
         SignalState s = p.signals();
-        long h = s.handler(sig);
-        boolean blocked = (s.blocked() & SignalState.bit(sig)) != 0;
         // An ignored signal is dropped at once unless it is blocked: then it waits, pending (man 7 signal).
-        if (sig != SIGKILL && !blocked && ignores(s, sig)) return;
-        s.post(sig, code, senderPid, childStatus, address);
-        s.queueWaiters.wakeAll(); // a signalfd may be waiting for it (signalfd(2))
-        if (sig == SIGKILL || (s.blocked() & SignalState.bit(sig)) == 0) {
-            if (p.task() != null) Processes.executor().interrupt(p.task());
-        }
+        if (sig != SIGKILL && !s.blocks(sig) && ignores(s, sig)) return;
+        s.postToProcess(sig, code, senderPid, childStatus, address);
+        Process t = sig == SIGKILL ? p : Processes.threadAccepting(p, sig);
+        if (t != null && t.task() != null) Processes.executor().interrupt(t.task());
+    }
+
+    /**
+     * Sends {@code sig} to the thread {@code t} alone (tgkill(2), tkill(2),
+     * SIGPIPE for the writer): only it may take the signal, and while it
+     * blocks it the signal waits for it.
+     */
+    public static void sendToThread(Process t, int sig, int code, int senderPid, int status, long value) {
+        if (t == null || t.state() != Process.LIVE || !SignalState.valid(sig)) return;
+        SignalState s = t.signals();
+        if (sig != SIGKILL && !s.blocks(sig) && ignores(s, sig)) return;
+        s.post(sig, code, senderPid, status, value);
+        if ((sig == SIGKILL || !s.blocks(sig)) && t.task() != null) Processes.executor().interrupt(t.task());
     }
 
     /**

@@ -47,7 +47,7 @@ final class SignalCalls {
         }
         if (next != null) {
             s.setAction(sig, LittleEndian.u64(next, 0), LittleEndian.u64(next, 8), LittleEndian.u64(next, 16), LittleEndian.u64(next, 24));
-            if (Signals.ignores(s, sig)) s.take(sig); // setting a pending signal to be ignored discards it (sigaction(2))
+            if (Signals.ignores(s, sig)) s.discard(sig); // setting a pending signal to be ignored discards it (sigaction(2))
         }
         return 0;
     }

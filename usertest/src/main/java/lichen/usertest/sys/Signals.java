@@ -12,6 +12,7 @@ public final class Signals {
     public static final int SIGKILL = 9;
     public static final int SIGUSR1 = 10;
     public static final int SIGSEGV = 11;
+    public static final int SIGUSR2 = 12;
     public static final int SIGPIPE = 13;
     public static final int SIGALRM = 14;
     public static final int SIGTERM = 15;

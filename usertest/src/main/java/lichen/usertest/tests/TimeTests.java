@@ -34,7 +34,7 @@ public final class TimeTests {
     }
 
     /** CLOCK_MONOTONIC in nanoseconds, or -1 with the failure recorded. */
-    private static long monotonicNanos(Check c) {
+    static long monotonicNanos(Check c) {
         byte[] ts = new byte[Timespec.SIZE];
         if (!c.returned(0, LinuxSystem.clock_gettime(Clocks.CLOCK_MONOTONIC, ts), "clock_gettime(MONOTONIC)")) {
             return -1;
