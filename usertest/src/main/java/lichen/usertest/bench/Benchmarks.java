@@ -14,7 +14,7 @@ public final class Benchmarks {
     /** In the order they run (all of them when no name is given). */
     static final String[] NAMES = {
         "getpid", "fork_exit_wait", "fork_exec_static", "fork_exec_dynamic", "pipe_pingpong", "open_read_close",
-        "mmap_touch_64m",
+        "mmap_touch_64m", "eventfd_epoll",
     };
 
     /** The static program for fork_exec_static: this one, in the image, asked to exit 0 at once (ChildModes). */
@@ -49,6 +49,7 @@ public final class Benchmarks {
             case "pipe_pingpong" -> PipePingPongBench.run(name);
             case "open_read_close" -> SmallFileReadBench.run(name);
             case "mmap_touch_64m" -> AnonymousTouchBench.run(name);
+            case "eventfd_epoll" -> EventfdEpollBench.run(name);
             default -> Measurement.failed(name, "no such benchmark");
         };
     }

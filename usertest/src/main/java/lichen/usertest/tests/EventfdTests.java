@@ -9,6 +9,7 @@ import lichen.usertest.sys.Linux;
 import lichen.usertest.sys.LinuxEvents;
 import lichen.usertest.sys.LinuxSystem;
 import lichen.usertest.sys.Signals;
+import lichen.usertest.sys.Stat;
 import lichen.usertest.sys.Timespec;
 
 /** eventfd(2): the counter, semaphore mode, non-blocking and blocking reads and writes, readiness. */
@@ -26,6 +27,8 @@ public final class EventfdTests {
         list.add("eventfd_poll_readable_writable_overflow", EventfdTests::readiness);
         list.add("eventfd_blocking_read_woken_by_write", EventfdTests::blockingRead);
         list.add("eventfd_blocking_read_ended_by_signal", EventfdTests::readInterrupted);
+        list.add("eventfd_epoll_timerfd_fstat_anonymous_inode", EventfdTests::anonymousInode);
+        list.add("eventfd_blocking_write_woken_by_read_ended_by_signal", EventfdTests::blockingWrite);
     }
 
     private static void counter(Check c) {
@@ -142,6 +145,60 @@ public final class EventfdTests {
         LinuxSystem.nanosleep(Timespec.ofNanos(30 * MILLIS).encode(), null);
         Linux.kill(pid, Signals.SIGUSR1);
         Processes.expectKilledBy(c, pid, Signals.SIGUSR1, "SIGUSR1 ends the blocked read");
+        Linux.close(e);
+    }
+
+    /** fstat of an eventfd, an epoll and a timerfd: an anonymous inode, mode 0600 with no file type (anon_inode_mkinode). */
+    private static void anonymousInode(Check c) {
+        long[] fds = {LinuxEvents.eventfd2(0, 0), LinuxEvents.epoll_create1(0), LinuxEvents.timerfd_create(1, 0)};
+        String[] names = {"eventfd", "epoll", "timerfd"};
+        for (int i = 0; i < fds.length; i++) {
+            if (!c.succeeded(fds[i], "make an " + names[i])) {
+                continue;
+            }
+            byte[] st = new byte[Stat.SIZE];
+            if (c.returned(0, Linux.fstat((int) fds[i], st), "fstat(" + names[i] + ")")) {
+                Stat s = Stat.decode(st);
+                c.equal(0600, s.mode(), names[i] + "'s st_mode");
+                c.equal(0, s.size(), names[i] + "'s st_size");
+            }
+            Linux.close((int) fds[i]);
+        }
+    }
+
+    /**
+     * A write that does not fit waits: a child's write of 1 to a full counter
+     * ends when the parent's read empties it; another child's, blocked the
+     * same way, dies of SIGUSR1.
+     */
+    private static void blockingWrite(Check c) {
+        long fd = LinuxEvents.eventfd2(0, 0);
+        if (!c.succeeded(fd, "eventfd2")) {
+            return;
+        }
+        int e = (int) fd;
+        c.returned(8, LinuxEvents.write64(e, MAX), "fill the counter");
+        long pid = Processes.fork();
+        if (pid == 0) {
+            Processes.childExit(LinuxEvents.write64(e, 1) == 8 ? 0 : 10);
+        }
+        LinuxSystem.nanosleep(Timespec.ofNanos(30 * MILLIS).encode(), null);
+        long[] v = {0};
+        c.returned(8, LinuxEvents.read64(e, v), "read the full counter");
+        c.equal(MAX, v[0], "the largest value");
+        c.returned(0, Processes.waitFor(pid), "the child's write went in after the read");
+        c.returned(8, LinuxEvents.read64(e, v), "read the child's 1");
+        c.equal(1, v[0], "1");
+        LinuxEvents.write64(e, MAX);
+        long killed = Processes.fork();
+        if (killed == 0) {
+            Processes.prepareToDie();
+            LinuxEvents.write64(e, 1);
+            Processes.childExit(11);
+        }
+        LinuxSystem.nanosleep(Timespec.ofNanos(30 * MILLIS).encode(), null);
+        Linux.kill(killed, Signals.SIGUSR1);
+        Processes.expectKilledBy(c, killed, Signals.SIGUSR1, "SIGUSR1 ends the blocked write");
         Linux.close(e);
     }
 }

@@ -83,7 +83,9 @@ public final class TimerTests {
         long least = (reading - armed) / (10 * MILLIS), most = (read - before) / (10 * MILLIS);
         c.isTrue(n[0] >= least && n[0] <= most && n[0] >= 6, "expirations " + n[0] + " within [" + least + ", " + most + "]");
         c.returned(8, LinuxEvents.read64(t, n), "the next read waits for the next one");
-        c.equal(1, n[0], "one");
+        long next = TimeTests.monotonicNanos(c);
+        // One, unless the host kept the reader from running for a whole period past it.
+        c.isTrue(n[0] >= 1 && n[0] <= 1 + (next - read) / (10 * MILLIS), "the expirations since the last read: " + n[0]);
         Linux.close(t);
     }
 
