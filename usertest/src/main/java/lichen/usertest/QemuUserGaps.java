@@ -42,6 +42,8 @@ public final class QemuUserGaps {
          "qemu-user passes execve to the host kernel, which cannot run an AArch64 binary without binfmt_misc (ENOEXEC)"},
         {"getdents64_ext4_hash_order_d_off_resumes_after_lseek",
          "qemu-user works on the host's filesystem, whose /var/tmp need not be ext4 (the test checks ext4's hash positions on the image's root)"},
+        {"sa_nocldstop_no_sigchld_for_stop_and_continue",
+         "qemu-user 7.2 passes only SA_RESTART of a handler's flags to the host's sigaction, so the host sends SIGCHLD for stops and continues and qemu hands it on despite SA_NOCLDSTOP"},
         {"execveat_comm_names_descriptor_file",
          "qemu-user 7.2 answers ENOSYS to execveat"},
     };

@@ -20,6 +20,7 @@ import lichen.usertest.tests.ProcessGroupTests;
 import lichen.usertest.tests.ProcessTests;
 import lichen.usertest.tests.FaultSignalTests;
 import lichen.usertest.tests.SignalTests;
+import lichen.usertest.tests.StopTests;
 import lichen.usertest.tests.SystemTests;
 import lichen.usertest.tests.ThreadTests;
 import lichen.usertest.tests.TimeTests;
@@ -60,6 +61,8 @@ public final class Suite {
         list.beginGroup("signal");
         SignalTests.register(list);
         FaultSignalTests.register(list);
+        list.beginGroup("jobcontrol");
+        StopTests.register(list);
         list.beginGroup("futex");
         FutexTests.register(list);
         FutexRequeueTests.register(list);

@@ -70,6 +70,15 @@ public final class Process {
     long robustList;
     /** Signal dispositions and the blocked mask; fork copies them, exec resets the caught ones. */
     SignalState signals = new SignalState();
+    /**
+     * Job control (man 7 signal), on the leader: the signal of the group-stop
+     * in effect (0: none), how many threads are parked in it, whether all are
+     * (SIGNAL_STOP_STOPPED: the group is stopped), and what wait4's WUNTRACED
+     * and WCONTINUED have not yet reported (a stop's signal, a continue).
+     * {@link #parkedInStop} is each thread's own.
+     */
+    int groupStopSignal, stoppedThreads, stopReport;
+    boolean groupStopped, continueReport, parkedInStop;
     /** The parent sleeps here in wait4(2) until a child changes state. */
     final WaitQueue childEvents = new WaitQueue();
     /** Root, cwd, umask and descriptors (null when the kernel has no namespace yet). */

@@ -23,8 +23,8 @@ import lichen.libkernel.container.IdAllocator;
 public final class Processes {
     /** PID_MAX_DEFAULT; pids are handed out cyclically from 300 after the first wrap, as Linux does. */
     public static final int PID_MAX = 32768;
-    /** wait4 options (man 2 wait). */
-    public static final int WNOHANG = 1;
+    /** wait4 and waitid options (man 2 wait; WUNTRACED is waitid's WSTOPPED). */
+    public static final int WNOHANG = 1, WUNTRACED = 2, WEXITED = 4, WCONTINUED = 8;
 
     private static final Process[] byPid = new Process[PID_MAX];
     private static final IdAllocator pids = new IdAllocator(1, PID_MAX, 300);
@@ -349,21 +349,30 @@ public final class Processes {
     /**
      * wait4(2) and waitid(2)'s work: a child of {@code caller}'s process that
      * matches {@code pid} (> 0 that one, -1 any, 0 the caller's process group,
-     * < -1 the group -pid) and has ended gives its pid, its wait status in
-     * {@code status[0]}, and is reaped unless {@code keep} (WNOWAIT); 0 with
-     * WNOHANG when none has ended yet; -ECHILD when none matches.
+     * < -1 the group -pid) and has a change the {@code options} ask for gives
+     * its pid and its wait status in {@code status[0]}: an end (WEXITED), and
+     * the child is reaped unless {@code keep} (WNOWAIT); a stop (WUNTRACED) or
+     * a continue (WCONTINUED), each reported once ({@link JobControl}). 0 with
+     * WNOHANG when none has changed yet; -ECHILD when none matches.
      */
     @Async
     public static int waitChild(Process caller, int pid, int options, int[] status, boolean keep) {
         Process parent = caller.leader;
         int group = pid == 0 ? parent.pgid : -pid;
+        int interrupted = 0;
         while (true) {
             boolean any = false;
             Process prev = null;
             for (Process c = parent.firstChild; c != null; prev = c, c = c.nextSibling) {
                 if (pid > 0 ? c.pid != pid : pid != -1 && c.pgid != group) continue;
                 any = true;
-                if (c.state != Process.ZOMBIE) continue;
+                if (c.state != Process.ZOMBIE) {
+                    int report = JobControl.takeWaitReport(c, options, keep);
+                    if (report == 0) continue;
+                    status[0] = report;
+                    return c.pid;
+                }
+                if ((options & WEXITED) == 0) continue;
                 status[0] = c.waitStatus;
                 if (keep) return c.pid;
                 parent.childrenMaxRssKb = Math.max(parent.childrenMaxRssKb, Math.max(c.maxRssKb, c.childrenMaxRssKb));
@@ -374,8 +383,10 @@ public final class Processes {
             }
             if (!any) return -Errno.ECHILD;
             if ((options & WNOHANG) != 0) return 0;
-            int rc = parent.childEvents.sleep(executor, Executor.NO_DEADLINE, true);
-            if (rc < 0) return rc;
+            if (interrupted < 0) return interrupted;
+            // A signal ends the sleep, but the children are looked at once more first: the SIGCHLD that
+            // comes with a child's change must not hide the change (Linux's do_wait rescans after a wake).
+            interrupted = parent.childEvents.sleep(executor, Executor.NO_DEADLINE, true);
         }
     }
 

@@ -1,6 +1,7 @@
 package lichen.kernel.signal;
 
 import lichen.api.Async;
+import lichen.kernel.proc.JobControl;
 import lichen.kernel.proc.Process;
 import lichen.kernel.proc.Processes;
 import lichen.kernel.proc.UserFrame;
@@ -12,8 +13,8 @@ import lichen.libkernel.Errno;
  * restarts); on the way back to user mode the lowest deliverable signal is
  * acted on: its default action (end the process, or nothing), or its
  * handler run on an rt_sigframe with the mask widened, returning through
- * rt_sigreturn. Stop signals have no job control behind them yet and are
- * ignored by default.
+ * rt_sigreturn. The default action of a stop signal stops the process and
+ * SIGCONT continues it ({@link JobControl}).
  */
 public final class Signals {
     public static final int SIGHUP = 1, SIGINT = 2, SIGQUIT = 3, SIGILL = 4, SIGTRAP = 5, SIGABRT = 6, SIGBUS = 7, SIGFPE = 8,
@@ -22,7 +23,7 @@ public final class Signals {
             SIGWINCH = 28, SIGSYS = 31;
     /** si_code values (asm-generic/siginfo.h). */
     public static final int SI_USER = 0, SI_KERNEL = 0x80, SI_TKILL = -6, SEGV_MAPERR = 1, SEGV_ACCERR = 2,
-            CLD_EXITED = 1, CLD_KILLED = 2, CLD_DUMPED = 3;
+            CLD_EXITED = 1, CLD_KILLED = 2, CLD_DUMPED = 3, CLD_STOPPED = 5, CLD_CONTINUED = 6;
     /** sa_flags (asm-generic/signal.h). */
     public static final long SA_SIGINFO = 4, SA_RESTORER = 0x04000000, SA_ONSTACK = 0x08000000, SA_RESTART = 0x10000000,
             SA_NODEFER = 0x40000000, SA_RESETHAND = 0x80000000L;
@@ -35,17 +36,11 @@ public final class Signals {
         return h == SignalState.SIG_IGN || (h == SignalState.SIG_DFL && ignoredByDefault(sig));
     }
 
-    /** What a signal does when its disposition is SIG_DFL. */
+    /** What a signal does when its disposition is SIG_DFL: SIGCONT's continue has happened when it was sent. */
     static boolean ignoredByDefault(int sig) {
-        return sig == SIGCHLD || sig == SIGCONT || sig == SIGURG || sig == SIGWINCH
-                || sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU; // no job control yet
+        return sig == SIGCHLD || sig == SIGCONT || sig == SIGURG || sig == SIGWINCH;
     }
 
-    /**
-     * Sends {@code sig} to {@code p} with its siginfo. A signal its target
-     * ignores is dropped at once (man 7 signal); any other is made pending and
-     * wakes the target from an interruptible sleep when it is not blocked.
-     */
     /** Sends {@code sig} to every process of group {@code pgid}; false when there is none. */
     public static boolean sendToGroup(int pgid, int sig, int code, int senderPid) {
         boolean any = false;
@@ -58,8 +53,16 @@ public final class Signals {
         return any;
     }
 
+    /**
+     * Sends {@code sig} to {@code p} with its siginfo. SIGCONT continues a
+     * stopped process first, and a stop signal and SIGCONT discard each other
+     * ({@link JobControl#beforeSend}). A signal its target ignores is then
+     * dropped (man 7 signal); any other is made pending and wakes the target
+     * from an interruptible sleep when it is not blocked.
+     */
     public static void send(Process p, int sig, int code, int senderPid, int childStatus, long address) {
         if (p == null || p.state() != Process.LIVE || !SignalState.valid(sig)) return;
+        JobControl.beforeSend(p, sig);
         SignalState s = p.signals();
         long h = s.handler(sig);
         boolean blocked = (s.blocked() & SignalState.bit(sig)) != 0;
@@ -93,13 +96,19 @@ public final class Signals {
     @Async
     public static void deliver(Process p, long frame, boolean inSyscall, long origX0) {
         if (p.groupExiting()) Processes.exit(p, 0); // another thread called exit_group or died of a signal
+        boolean stopped = JobControl.joinGroupStop(p);
         SignalState s = p.signals();
         while (true) {
+            if (p.groupExiting()) Processes.exit(p, 0); // a SIGKILL or exit_group ended the group while this thread was stopped
             int sig = s.nextDeliverable();
             if (sig == 0) break;
             s.take(sig);
             long h = s.handler(sig);
             if (h == SignalState.SIG_IGN || (h == SignalState.SIG_DFL && ignoredByDefault(sig))) continue;
+            if (h == SignalState.SIG_DFL && JobControl.isStopSignal(sig)) {
+                stopped |= JobControl.stop(p, sig);
+                continue; // what came while stopped (SIGCONT's handler, SIGKILL) is next
+            }
             if (h == SignalState.SIG_DFL) terminate(p, sig);
             if (inSyscall && UserFrame.x(frame, 0) == -Errno.EINTR && (s.flags(sig) & SA_RESTART) != 0) restart(frame, origX0);
             else if (inSyscall && UserFrame.x(frame, 0) == -Errno.ERESTARTNOHAND) UserFrame.setX(frame, 0, -Errno.EINTR);
@@ -107,9 +116,11 @@ public final class Signals {
             if (!runHandler(p, frame, sig, h)) terminate(p, SIGSEGV);
             break; // one handler frame at a time: the next signal comes after it (or on its sigreturn)
         }
-        // No handler ran: an interrupted call that asked for it runs again, and a mask that
+        // No handler ran: an interrupted call that asked for it runs again, as does one a stop
+        // interrupted (Linux's ERESTARTSYS without a handler), and a mask that
         // rt_sigsuspend or ppoll put in place for the wait gives way to the old one.
-        if (inSyscall && UserFrame.x(frame, 0) == -Errno.ERESTARTNOHAND) restart(frame, origX0);
+        long x0 = inSyscall ? UserFrame.x(frame, 0) : 0;
+        if (inSyscall && (x0 == -Errno.ERESTARTNOHAND || (stopped && x0 == -Errno.EINTR))) restart(frame, origX0);
         if (inSyscall) s.setBlocked(p.takeSuspendMask(s.blocked()));
         if (s.nextDeliverable() == 0 && p.task() != null) p.task().clearSignal();
     }
