@@ -70,6 +70,7 @@ public final class JobControl {
         if (leader.groupStopSignal == 0) {
             leader.groupStopSignal = sig;
             for (Process t = leader; t != null; t = t == leader ? leader.nextThread : t.nextThread) {
+                t.leftGroupStop = false;
                 if (t != p && t.task != null && t.state == Process.LIVE) Processes.executor().interrupt(t.task);
             }
         }
@@ -77,10 +78,13 @@ public final class JobControl {
         return true;
     }
 
-    /** Another thread began a group-stop: {@code p} joins it. True when {@code p} stopped. */
+    /**
+     * Another thread began a group-stop: {@code p} joins it (unless its tracer
+     * already let it go on from this one). True when {@code p} stopped.
+     */
     @Async
     public static boolean joinGroupStop(Process p) {
-        if (p.leader.groupStopSignal == 0) return false;
+        if (p.leader.groupStopSignal == 0 || p.leftGroupStop) return false;
         park(p);
         return true;
     }
@@ -116,14 +120,24 @@ public final class JobControl {
             leader.groupStopped = true;
             leader.stopReport = leader.groupStopSignal;
             leader.continueReport = false;
-            tellParent(leader, CLD_STOPPED, leader.groupStopSignal);
+            if (!p.traced()) tellParent(leader, CLD_STOPPED, leader.groupStopSignal); // a tracer hears of it from the trap
         }
-        while (leader.groupStopSignal != 0 && !p.groupExiting() && (p.signals().pending() & SignalState.bit(Signals.SIGKILL)) == 0) {
+        while (leader.groupStopSignal != 0 && !Ptrace.dying(p)) {
+            // A traced thread's group-stop is a ptrace-stop; its tracer may let it run (the group stays stopped) or
+            // PTRACE_LISTEN (it stays here, to stop once more when the group is continued or interrupted).
+            if (p.traced() && (!p.trace.listening || p.trace.interruptRequested)) {
+                if (!Ptrace.groupStopTrap(p, leader.groupStopSignal)) {
+                    p.leftGroupStop = true;
+                    break;
+                }
+                continue;
+            }
             p.task.clearSignal(); // only SIGCONT, SIGKILL or the group's end wake a stopped thread for good
             ex.block(Executor.NO_DEADLINE, true);
         }
         leader.stoppedThreads--;
         p.parkedInStop = false;
+        if (!Ptrace.dying(p)) Ptrace.listenEnded(p);
     }
 
     private static void wakeParked(Process leader) {

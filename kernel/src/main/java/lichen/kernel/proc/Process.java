@@ -79,6 +79,13 @@ public final class Process {
      */
     int groupStopSignal, stoppedThreads, stopReport;
     boolean groupStopped, continueReport, parkedInStop;
+    /** This thread's tracer let it go on from the group-stop in effect: it does not stop in it again (JOBCTL_STOP_PENDING cleared). */
+    boolean leftGroupStop;
+    /** ptrace(2): this thread's state as a tracee (null before it was first traced), and on a leader the first thread it traces. */
+    Tracee trace;
+    Process firstTracee;
+    /** The user frame of the thread's last entry into the kernel (a tracer reads its registers there while it is stopped). */
+    long userFrame;
     /** The parent sleeps here in wait4(2) until a child changes state. */
     final WaitQueue childEvents = new WaitQueue();
     /** Root, cwd, umask and descriptors (null when the kernel has no namespace yet). */
@@ -182,6 +189,15 @@ public final class Process {
     }
 
     public RealTimer realTimer() { return realTimer; }
+
+    /** This thread's ptrace(2) state, or null if it was never traced. */
+    public Tracee trace() { return trace; }
+
+    /** Whether a tracer traces this thread (ptrace(2)). */
+    public boolean traced() { return trace != null && trace.tracer != null; }
+
+    /** Where the thread's user registers are while it is in the kernel (UserTraps records it at each entry). */
+    public void setUserFrame(long frame) { userFrame = frame; }
 
     public void setRealTimer(RealTimer t) { realTimer = t; }
 

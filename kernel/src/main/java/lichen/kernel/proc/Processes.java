@@ -124,6 +124,8 @@ public final class Processes {
     @Async
     private static void enterUser(Process p) {
         StackContinuations.setTranslationTable(p.mm.ttbr0());
+        p.userFrame = UserFrame.address(p.startFrame);
+        Ptrace.startStop(p); // an auto-attached child's first stop, before its first instruction
         UserFrame.enter(p.startFrame);
     }
 
@@ -135,9 +137,11 @@ public final class Processes {
      * -ENOMEM without memory. With {@code vfork} (vfork(2)'s CLONE_VM|CLONE_VFORK): the child
      * runs in the caller's own address space, and the caller sleeps until the
      * child has called execve or ended, when the space is the caller's alone again.
+     * A traced caller whose tracer asked for {@code traceEvent} (PTRACE_EVENT_FORK
+     * or VFORK) has the child traced too, and stops at the event ({@link Ptrace}).
      */
     @Async
-    public static int fork(Process parent, long frame, long childSp, long childTls, boolean setTls, boolean vfork) {
+    public static int fork(Process parent, long frame, long childSp, long childTls, boolean setTls, boolean vfork, int traceEvent) {
         UserAddressSpace mm = vfork ? parent.mm : parent.mm.fork();
         if (mm == null) return -Errno.ENOMEM;
         Process c = newProcess(parent.leader, mm, parent.comm);
@@ -152,7 +156,9 @@ public final class Processes {
             System.arraycopy(parent.leader.limits, 0, c.limits, 0, c.limits.length);
         }
         if (parent.files != null) c.files = parent.files.fork();
+        Ptrace.cloned(parent, c, traceEvent);
         startCloned(c, frame, childSp, childTls, setTls);
+        Ptrace.cloneStop(parent, traceEvent, c.pid);
         if (vfork) {
             while (c.borrowedMm) parent.vforkDone.sleep(executor, Executor.NO_DEADLINE, false);
         }
@@ -195,6 +201,7 @@ public final class Processes {
         t.nextThread = leader.nextThread;
         leader.nextThread = t;
         leader.liveThreads++;
+        Ptrace.cloned(caller, t, Ptrace.EVENT_CLONE);
         startCloned(t, frame, stack, tls, setTls);
         return tid;
     }
@@ -216,6 +223,7 @@ public final class Processes {
      */
     @Async
     public static void exitGroup(Process p, int waitStatus) {
+        Ptrace.exitStop(p, waitStatus);
         Process leader = p.leader;
         if (!leader.groupExiting || leader.execThread != null) {
             // An execve ending the other threads loses to exit_group: it fails, and its thread ends with the rest.
@@ -336,14 +344,21 @@ public final class Processes {
         }
         p.firstChild = null;
         if (p.realTimer != null) p.realTimer.set(0, 0);
+        Ptrace.tracerEnded(p);
         p.state = Process.ZOMBIE;
+        if (!Ptrace.endGoesToTracer(p)) tellParentOfEnd(p);
+        if (p.pid == 1 && initEnded != null) initEnded.run();
+    }
+
+    /** SIGCHLD and a wake for the parent of a process that has ended (for a traced one, once its tracer has seen the end). */
+    static void tellParentOfEnd(Process p) {
         if (p.parent != null) {
+            int waitStatus = p.waitStatus;
             boolean killed = (waitStatus & 0x7f) != 0;
             Signals.send(p.parent, Signals.SIGCHLD, killed ? Signals.CLD_KILLED : Signals.CLD_EXITED, p.pid, killed ? waitStatus & 0x7f : waitStatus >> 8, 0);
             p.parent.childEvents.wakeAll(executor);
         }
         else if (p.pid != 1) reap(p); // nobody will wait for it; its status stays readable on the object
-        if (p.pid == 1 && initEnded != null) initEnded.run();
     }
 
     /**
@@ -366,6 +381,7 @@ public final class Processes {
             for (Process c = parent.firstChild; c != null; prev = c, c = c.nextSibling) {
                 if (pid > 0 ? c.pid != pid : pid != -1 && c.pgid != group) continue;
                 any = true;
+                if (c.traced() && c.trace.tracer != parent) continue; // its tracer hears of it first
                 if (c.state != Process.ZOMBIE) {
                     int report = JobControl.takeWaitReport(c, options, keep);
                     if (report == 0) continue;
@@ -381,7 +397,10 @@ public final class Processes {
                 reap(c);
                 return c.pid;
             }
-            if (!any) return -Errno.ECHILD;
+            // The tracer's side (ptrace(2)): its tracees' stops and ends, whoever their parent is.
+            int traced = Ptrace.takeReport(parent, pid, group, status, keep);
+            if (traced > 0) return traced;
+            if (!any && traced < 0) return -Errno.ECHILD;
             if ((options & WNOHANG) != 0) return 0;
             if (interrupted < 0) return interrupted;
             // A signal ends the sleep, but the children are looked at once more first: the SIGCHLD that
@@ -391,6 +410,7 @@ public final class Processes {
     }
 
     private static void reap(Process c) {
+        Ptrace.reaped(c);
         if (c.leader == c) {
             ProcFiles.reaped(c);
             live--;

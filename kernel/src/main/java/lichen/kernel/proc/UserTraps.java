@@ -38,6 +38,7 @@ public final class UserTraps implements UserTrapHandler {
     @Async
     public void handle(long frame, long entry) {
         Process p = Processes.current();
+        if (p != null) p.setUserFrame(frame);
         if (entry == 9) { // arch has dispatched the interrupt; a thread past its slice gives the CPU up (Linux's tick preemption)
             if (Processes.executor().currentTurnNanos() >= EevdfScheduler.SLICE_NS) Processes.executor().yieldNow();
             if (p != null) Signals.deliver(p, frame, false, 0);
@@ -51,7 +52,10 @@ public final class UserTraps implements UserTrapHandler {
         int ec = (int) (esr >>> 26) & 0x3F;
         long origX0 = UserFrame.x(frame, 0);
         switch (ec) {
-            case EC_SVC64 -> SyscallTable.dispatch(p, frame);
+            case EC_SVC64 -> {
+                if (p.traced()) Ptrace.systemCall(p, frame); // with the tracer's stops around it
+                else SyscallTable.dispatch(p, frame);
+            }
             case EC_DABT_LOWER -> pageFault(p, frame, (esr & WNR) != 0 ? Prot.WRITE : Prot.READ);
             case EC_IABT_LOWER -> pageFault(p, frame, Prot.EXEC);
             // si_addr as arm64 Linux gives it (arch/arm64/kernel/entry-common.c, traps.c): the misaligned PC (FAR) or SP,

@@ -4,6 +4,7 @@ import lichen.api.Async;
 import lichen.kernel.proc.JobControl;
 import lichen.kernel.proc.Process;
 import lichen.kernel.proc.Processes;
+import lichen.kernel.proc.Ptrace;
 import lichen.kernel.proc.UserFrame;
 import lichen.libkernel.Errno;
 
@@ -66,8 +67,9 @@ public final class Signals {
         SignalState s = p.signals();
         long h = s.handler(sig);
         boolean blocked = (s.blocked() & SignalState.bit(sig)) != 0;
-        // An ignored signal is dropped at once unless it is blocked: then it waits, pending (man 7 signal).
-        if (sig != SIGKILL && !blocked && ignores(s, sig)) return;
+        // An ignored signal is dropped at once unless it is blocked: then it waits, pending (man 7 signal);
+        // a tracer sees even an ignored one (Linux's sig_ignored is false for a traced task).
+        if (sig != SIGKILL && !blocked && ignores(s, sig) && !p.traced()) return;
         s.post(sig, code, senderPid, childStatus, address);
         if (sig == SIGKILL || (s.blocked() & SignalState.bit(sig)) == 0) {
             if (p.task() != null) Processes.executor().interrupt(p.task());
@@ -96,13 +98,20 @@ public final class Signals {
     @Async
     public static void deliver(Process p, long frame, boolean inSyscall, long origX0) {
         if (p.groupExiting()) Processes.exit(p, 0); // another thread called exit_group or died of a signal
+        // A stop, or a signal taken and not handled, lets an interrupted call run again (below).
         boolean stopped = JobControl.joinGroupStop(p);
+        stopped |= Ptrace.interruptStop(p);
         SignalState s = p.signals();
         while (true) {
             if (p.groupExiting()) Processes.exit(p, 0); // a SIGKILL or exit_group ended the group while this thread was stopped
             int sig = s.nextDeliverable();
             if (sig == 0) break;
             s.take(sig);
+            stopped = true;
+            if (sig != SIGKILL && p.traced()) {
+                sig = Ptrace.signalStop(p, sig); // the tracer sees it first, and may cancel or change it
+                if (sig == 0) continue;
+            }
             long h = s.handler(sig);
             if (h == SignalState.SIG_IGN || (h == SignalState.SIG_DFL && ignoredByDefault(sig))) continue;
             if (h == SignalState.SIG_DFL && JobControl.isStopSignal(sig)) {
@@ -116,8 +125,8 @@ public final class Signals {
             if (!runHandler(p, frame, sig, h)) terminate(p, SIGSEGV);
             break; // one handler frame at a time: the next signal comes after it (or on its sigreturn)
         }
-        // No handler ran: an interrupted call that asked for it runs again, as does one a stop
-        // interrupted (Linux's ERESTARTSYS without a handler), and a mask that
+        // No handler ran: an interrupted call that asked for it runs again, as does one a stop or an
+        // ignored signal interrupted (Linux's ERESTARTSYS without a handler), and a mask that
         // rt_sigsuspend or ppoll put in place for the wait gives way to the old one.
         long x0 = inSyscall ? UserFrame.x(frame, 0) : 0;
         if (inSyscall && (x0 == -Errno.ERESTARTNOHAND || (stopped && x0 == -Errno.EINTR))) restart(frame, origX0);

@@ -5,6 +5,7 @@ import lichen.kernel.mm.UserCopy;
 import lichen.kernel.proc.JobControl;
 import lichen.kernel.proc.Process;
 import lichen.kernel.proc.Processes;
+import lichen.kernel.proc.Ptrace;
 import lichen.kernel.signal.Signals;
 import lichen.libkernel.Errno;
 import lichen.libkernel.LittleEndian;
@@ -26,6 +27,7 @@ final class ProcessCalls {
     /** _exit(2): the calling thread ends; with it the process, when it was the last. */
     @Async
     static long sysExit(Process p, int status) {
+        Ptrace.exitStop(p, (status & 0xff) << 8);
         Processes.exit(p, (status & 0xff) << 8);
         return 0;
     }
@@ -66,12 +68,14 @@ final class ProcessCalls {
         if ((flags & CLONE_PARENT_SETTID) != 0 && !UserCopy.inUserHalf(parentTid, 4)) return -Errno.EFAULT;
         boolean setTls = (flags & CLONE_SETTLS) != 0;
         boolean vfork = (flags & (CLONE_VM | CLONE_VFORK)) == (CLONE_VM | CLONE_VFORK);
-        int pid = thread ? Processes.spawnThread(p, frame, stack, tls, setTls) : Processes.fork(p, frame, stack, tls, setTls, vfork);
+        int event = Ptrace.cloneEvent(vfork, thread, (int) (flags & CSIGNAL));
+        int pid = thread ? Processes.spawnThread(p, frame, stack, tls, setTls) : Processes.fork(p, frame, stack, tls, setTls, vfork, event);
         if (pid < 0) return pid;
         Process child = Processes.byPid(pid);
         if ((flags & CLONE_PARENT_SETTID) != 0) UserCopy.store32(p.mm(), parentTid, pid);
         if ((flags & CLONE_CHILD_SETTID) != 0) UserCopy.store32(child.mm(), childTid, pid);
         if ((flags & CLONE_CHILD_CLEARTID) != 0) child.setClearChildTid(childTid);
+        if (thread) Ptrace.threadCloneStop(p, pid);
         return pid;
     }
 
