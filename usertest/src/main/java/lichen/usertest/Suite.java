@@ -18,6 +18,7 @@ import lichen.usertest.tests.PipeTests;
 import lichen.usertest.tests.PollTests;
 import lichen.usertest.tests.ProcessGroupTests;
 import lichen.usertest.tests.ProcessTests;
+import lichen.usertest.tests.PtraceTests;
 import lichen.usertest.tests.FaultSignalTests;
 import lichen.usertest.tests.SignalTests;
 import lichen.usertest.tests.StopTests;
@@ -63,6 +64,8 @@ public final class Suite {
         FaultSignalTests.register(list);
         list.beginGroup("jobcontrol");
         StopTests.register(list);
+        list.beginGroup("ptrace");
+        PtraceTests.register(list);
         list.beginGroup("futex");
         FutexTests.register(list);
         FutexRequeueTests.register(list);

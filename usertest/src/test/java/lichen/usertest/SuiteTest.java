@@ -47,7 +47,7 @@ class SuiteTest {
         TestList tests = Suite.all();
         String[] groups = tests.groups();
         assertArrayEquals(new String[] {"file", "descriptor", "directory", "name", "pipe", "poll", "process", "exec",
-                                        "signal", "jobcontrol", "futex", "memory", "time", "system"}, groups);
+                                        "signal", "jobcontrol", "ptrace", "futex", "memory", "time", "system"}, groups);
         for (int i = 0; i < tests.size(); i++) {
             assertTrue(tests.isGroup(tests.get(i).group()), tests.get(i).name());
         }

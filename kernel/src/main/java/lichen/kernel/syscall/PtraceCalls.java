@@ -45,7 +45,7 @@ final class PtraceCalls {
             Process t = Processes.byPid(pid);
             if (t == null || t.state() != Process.LIVE) return -Errno.ESRCH;
             if (request == SEIZE && addr != 0) return -Errno.EIO;
-            if (request == SEIZE && (data & ~(long) Ptrace.O_MASK) != 0) return -Errno.EINVAL;
+            if (request == SEIZE && (data & ~(long) Ptrace.O_MASK) != 0) return -Errno.EIO; // not SETOPTIONS' EINVAL, as Linux
             return Ptrace.attach(p, t, request == SEIZE, request == SEIZE ? (int) data : 0);
         }
         Process any = Ptrace.tracee(p, pid, false);
