@@ -62,6 +62,10 @@ public final class QemuUserGaps {
          "qemu-user 7.2 answers ENOSYS to ptrace"},
         {"ptrace_seize_interrupt_event_stop_then_detach",
          "qemu-user 7.2 answers ENOSYS to ptrace"},
+        {"ptrace_o_traceexec_event_exec_and_event_exit",
+         "qemu-user 7.2 answers ENOSYS to ptrace"},
+        {"ptrace_seize_group_stopped_child_listen_and_sigcont",
+         "qemu-user 7.2 answers ENOSYS to ptrace"},
         {"process_vm_readv_reads_another_process_efault_esrch",
          "qemu-user 7.2 answers ENOSYS to process_vm_readv"},
     };

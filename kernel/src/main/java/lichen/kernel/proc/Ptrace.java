@@ -327,10 +327,14 @@ public final class Ptrace {
         if (t.task != null) Processes.executor().wake(t.task, WakeReason.WOKEN);
     }
 
-    /** PTRACE_LISTEN: a tracee in a PTRACE_EVENT_STOP group-stop stays stopped, but reports again when SIGCONT comes. */
+    /**
+     * PTRACE_LISTEN: a seized tracee in a PTRACE_EVENT_STOP stays in its
+     * group-stop, but stops once more when the group is continued (at once
+     * when that has happened already). EIO in any other stop.
+     */
     public static int listen(Process t) {
         Tracee tr = t.trace;
-        if (!tr.seized || tr.stopKind != Tracee.GROUP) return -Errno.EIO;
+        if (!tr.seized || !tr.siginfoValid || tr.siCode >> 8 != EVENT_STOP) return -Errno.EIO;
         resume(t, 0, tr.traceSyscalls);
         tr.listening = true;
         return 0;
@@ -419,6 +423,9 @@ public final class Ptrace {
             if (ended) Processes.tellParentOfEnd(t);
         }
     }
+
+    /** Whether {@code p} is in a ptrace-stop (for /proc's state t). */
+    public static boolean inStop(Process p) { return p.trace != null && p.trace.stopped; }
 
     /** A reaped thread leaves its tracer's list. */
     static void reaped(Process c) {

@@ -1,0 +1,142 @@
+package lichen.usertest.tests;
+
+import lichen.usertest.Check;
+import lichen.usertest.Processes;
+import lichen.usertest.TestList;
+import lichen.usertest.sys.Errno;
+import lichen.usertest.sys.Linux;
+import lichen.usertest.sys.Ptrace;
+import lichen.usertest.sys.Signals;
+import lichen.usertest.sys.WaitStatus;
+
+/**
+ * The ptrace stops strace's start and end go through (ptrace(2)): a traced
+ * execve's PTRACE_EVENT_EXEC and the PTRACE_EVENT_EXIT before the end, and
+ * PTRACE_SEIZE of a child already in a group-stop, which stops again as a
+ * ptrace-stop (PTRACE_EVENT_STOP with SIGSTOP), then PTRACE_LISTEN and the
+ * SIGCONT that continues the group: one more PTRACE_EVENT_STOP (SIGTRAP), then
+ * SIGCONT's signal-delivery-stop once resumed.
+ */
+public final class PtraceEventTests {
+    private PtraceEventTests() {}
+
+    private static final int EVENT_EXIT = 6;
+    private static final int LISTEN = 0x4208;
+
+    public static void register(TestList list) {
+        list.add("ptrace_o_traceexec_event_exec_and_event_exit", PtraceEventTests::execAndExit);
+        list.add("ptrace_seize_group_stopped_child_listen_and_sigcont", PtraceEventTests::seizeStopped);
+    }
+
+    private static int waitFor(Check c, long pid, int options, String what) {
+        int[] status = new int[1];
+        if (!c.returned(pid, Linux.wait4(pid, status, options), "wait4 " + what)) {
+            return -1;
+        }
+        return status[0];
+    }
+
+    private static boolean expectStatus(Check c, long pid, int expected, String what) {
+        int st = waitFor(c, pid, Ptrace.WALL, what);
+        return st != -1 && c.isTrue(st == expected, what + ": expected status 0x" + Integer.toHexString(expected) + ", got 0x"
+                                                     + Integer.toHexString(st) + " (" + WaitStatus.describe(st) + ")");
+    }
+
+    private static int event(int sig, int event) {
+        return 0x7f | (sig | event << 8) << 8;
+    }
+
+    private static long eventMessage(Check c, long pid, String what) {
+        long[] msg = new long[1];
+        c.returned(0, Ptrace.ptrace(Ptrace.GETEVENTMSG, pid, 0, Ptrace.address(msg)), "PTRACE_GETEVENTMSG " + what);
+        return msg[0];
+    }
+
+    private static void cleanUp(long pid) {
+        Linux.kill(pid, Signals.SIGKILL);
+        Linux.wait4(pid, null, Ptrace.WALL);
+    }
+
+    /**
+     * PTRACE_O_TRACEEXEC: a successful execve stops at PTRACE_EVENT_EXEC (the
+     * message is the thread's id from before it); PTRACE_O_TRACEEXIT: the new
+     * program's exit_group stops at PTRACE_EVENT_EXIT with the wait status to
+     * come as the message (/bin/false: exit 1, 0x100).
+     */
+    private static void execAndExit(Check c) {
+        String[] argv = {"/bin/false"};
+        String[] envp = {};
+        long pid = Processes.fork();
+        if (pid == 0) {
+            if (Ptrace.ptrace(Ptrace.TRACEME, 0, 0, 0) != 0) {
+                Processes.childExit(90);
+            }
+            Linux.kill(Linux.getpid(), Signals.SIGSTOP);
+            Linux.execve(argv[0], argv, envp);
+            Processes.childExit(91);
+        }
+        if (!c.succeeded(pid, "clone")) {
+            return;
+        }
+        if (!expectStatus(c, pid, 0x7f | Signals.SIGSTOP << 8, "the SIGSTOP stop")
+            || !c.returned(0, Ptrace.ptrace(Ptrace.SETOPTIONS, pid, 0, Ptrace.O_TRACEEXEC | 0x40), "PTRACE_SETOPTIONS(TRACEEXEC|TRACEEXIT)")
+            || !c.returned(0, Ptrace.ptrace(Ptrace.CONT, pid, 0, 0), "PTRACE_CONT")
+            || !expectStatus(c, pid, event(Signals.SIGTRAP, Ptrace.EVENT_EXEC), "PTRACE_EVENT_EXEC")) {
+            cleanUp(pid);
+            return;
+        }
+        c.equal(pid, eventMessage(c, pid, "at the exec"), "the exec event's message: the former thread id");
+        if (!c.returned(0, Ptrace.ptrace(Ptrace.CONT, pid, 0, 0), "PTRACE_CONT after the exec")
+            || !expectStatus(c, pid, event(Signals.SIGTRAP, EVENT_EXIT), "PTRACE_EVENT_EXIT")) {
+            cleanUp(pid);
+            return;
+        }
+        c.equal(0x100, eventMessage(c, pid, "at the exit"), "the exit event's message: the wait status (exit 1)");
+        c.returned(0, Ptrace.ptrace(Ptrace.CONT, pid, 0, 0), "PTRACE_CONT after the exit event");
+        int st = waitFor(c, pid, Ptrace.WALL, "for the end");
+        c.isTrue(WaitStatus.exited(st) && WaitStatus.exitStatus(st) == 1, "/bin/false's end: " + WaitStatus.describe(st));
+    }
+
+    /**
+     * strace's start: the child stops itself (a group-stop its parent sees
+     * with WUNTRACED); PTRACE_SEIZE makes it stop again as a ptrace-stop,
+     * PTRACE_EVENT_STOP with SIGSTOP; SIGCONT continues the group but not the
+     * ptrace-stop; PTRACE_LISTEN then gives PTRACE_EVENT_STOP with SIGTRAP (the
+     * group is no longer stopped); once resumed, SIGCONT itself comes as a
+     * signal-delivery-stop. LISTEN outside a PTRACE_EVENT_STOP is EIO.
+     */
+    private static void seizeStopped(Check c) {
+        long pid = Processes.fork();
+        if (pid == 0) {
+            Linux.kill(Linux.getpid(), Signals.SIGSTOP);
+            Processes.childExit(4);
+        }
+        if (!c.succeeded(pid, "clone")) {
+            return;
+        }
+        int st = waitFor(c, pid, WaitStatus.WUNTRACED, "for the group-stop");
+        if (!c.isTrue(st == (0x7f | Signals.SIGSTOP << 8), "the group-stop before the seize: " + WaitStatus.describe(st))
+            || !c.returned(0, Ptrace.ptrace(Ptrace.SEIZE, pid, 0, 0), "PTRACE_SEIZE of the stopped child")
+            || !expectStatus(c, pid, event(Signals.SIGSTOP, Ptrace.EVENT_STOP), "the seized group-stop")) {
+            cleanUp(pid);
+            return;
+        }
+        c.returned(0, Linux.kill(pid, Signals.SIGCONT), "kill(SIGCONT)");
+        int[] status = new int[1];
+        c.returned(0, Linux.wait4(pid, status, Ptrace.WALL | WaitStatus.WNOHANG), "SIGCONT does not end the ptrace-stop");
+        if (!c.returned(0, Ptrace.ptrace(LISTEN, pid, 0, 0), "PTRACE_LISTEN")
+            || !expectStatus(c, pid, event(Signals.SIGTRAP, Ptrace.EVENT_STOP), "the stop after the continue")) {
+            cleanUp(pid);
+            return;
+        }
+        if (!c.returned(0, Ptrace.ptrace(Ptrace.CONT, pid, 0, 0), "PTRACE_CONT")
+            || !expectStatus(c, pid, 0x7f | Signals.SIGCONT << 8, "SIGCONT's signal-delivery-stop")) {
+            cleanUp(pid);
+            return;
+        }
+        c.fails(Errno.EIO, Ptrace.ptrace(LISTEN, pid, 0, 0), "PTRACE_LISTEN in a signal-delivery-stop");
+        c.returned(0, Ptrace.ptrace(Ptrace.CONT, pid, 0, Signals.SIGCONT), "PTRACE_CONT with SIGCONT");
+        st = waitFor(c, pid, Ptrace.WALL, "for the end");
+        c.isTrue(WaitStatus.exited(st) && WaitStatus.exitStatus(st) == 4, "the child's end: " + WaitStatus.describe(st));
+    }
+}
