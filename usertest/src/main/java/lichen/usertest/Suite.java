@@ -18,6 +18,7 @@ import lichen.usertest.tests.PipeTests;
 import lichen.usertest.tests.PollTests;
 import lichen.usertest.tests.ProcessGroupTests;
 import lichen.usertest.tests.ProcessTests;
+import lichen.usertest.tests.ProcessVmTests;
 import lichen.usertest.tests.PtraceEventTests;
 import lichen.usertest.tests.PtraceTests;
 import lichen.usertest.tests.FaultSignalTests;
@@ -68,6 +69,7 @@ public final class Suite {
         list.beginGroup("ptrace");
         PtraceTests.register(list);
         PtraceEventTests.register(list);
+        ProcessVmTests.register(list);
         list.beginGroup("futex");
         FutexTests.register(list);
         FutexRequeueTests.register(list);

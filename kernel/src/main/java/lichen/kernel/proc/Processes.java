@@ -344,9 +344,9 @@ public final class Processes {
         }
         p.firstChild = null;
         if (p.realTimer != null) p.realTimer.set(0, 0);
-        Ptrace.tracerEnded(p);
+        PtraceAttach.tracerEnded(p);
         p.state = Process.ZOMBIE;
-        if (!Ptrace.endGoesToTracer(p)) tellParentOfEnd(p);
+        if (!PtraceAttach.endGoesToTracer(p)) tellParentOfEnd(p);
         if (p.pid == 1 && initEnded != null) initEnded.run();
     }
 
@@ -398,7 +398,7 @@ public final class Processes {
                 return c.pid;
             }
             // The tracer's side (ptrace(2)): its tracees' stops and ends, whoever their parent is.
-            int traced = Ptrace.takeReport(parent, pid, group, status, keep);
+            int traced = PtraceAttach.takeReport(parent, pid, group, status, keep);
             if (traced > 0) return traced;
             if (!any && traced < 0) return -Errno.ECHILD;
             if ((options & WNOHANG) != 0) return 0;
@@ -410,7 +410,7 @@ public final class Processes {
     }
 
     private static void reap(Process c) {
-        Ptrace.reaped(c);
+        PtraceAttach.reaped(c);
         if (c.leader == c) {
             ProcFiles.reaped(c);
             live--;

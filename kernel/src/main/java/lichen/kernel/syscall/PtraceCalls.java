@@ -5,6 +5,7 @@ import lichen.kernel.mm.UserCopy;
 import lichen.kernel.proc.Process;
 import lichen.kernel.proc.Processes;
 import lichen.kernel.proc.Ptrace;
+import lichen.kernel.proc.PtraceAttach;
 import lichen.kernel.proc.Tracee;
 import lichen.kernel.proc.UserFrame;
 import lichen.kernel.signal.SignalState;
@@ -40,22 +41,22 @@ final class PtraceCalls {
     /** ptrace(2): {@code request} on thread {@code pid}, with {@code addr} and {@code data} as each request takes them. */
     @Async
     static long sysPtrace(Process p, long request, int pid, long addr, long data) {
-        if (request == TRACEME) return Ptrace.traceMe(p);
+        if (request == TRACEME) return PtraceAttach.traceMe(p);
         if (request == ATTACH || request == SEIZE) {
             Process t = Processes.byPid(pid);
             if (t == null || t.state() != Process.LIVE) return -Errno.ESRCH;
             if (request == SEIZE && addr != 0) return -Errno.EIO;
             if (request == SEIZE && (data & ~(long) Ptrace.O_MASK) != 0) return -Errno.EIO; // not SETOPTIONS' EINVAL, as Linux
-            return Ptrace.attach(p, t, request == SEIZE, request == SEIZE ? (int) data : 0);
+            return PtraceAttach.attach(p, t, request == SEIZE, request == SEIZE ? (int) data : 0);
         }
-        Process any = Ptrace.tracee(p, pid, false);
+        Process any = PtraceAttach.tracee(p, pid, false);
         if (any == null) return -Errno.ESRCH;
         if (request == KILL) {
             Signals.send(any, Signals.SIGKILL, Signals.SI_KERNEL, 0, 0, 0); // Linux 5.19 on: always a SIGKILL
             return 0;
         }
-        if (request == INTERRUPT) return Ptrace.interrupt(any);
-        Process t = Ptrace.tracee(p, pid, true);
+        if (request == INTERRUPT) return PtraceAttach.interrupt(any);
+        Process t = PtraceAttach.tracee(p, pid, true);
         if (t == null) return -Errno.ESRCH;
         Tracee tr = t.trace();
         return switch ((int) Math.min(Math.max(request, -1), Integer.MAX_VALUE)) {
@@ -63,15 +64,15 @@ final class PtraceCalls {
             case POKETEXT, POKEDATA -> UserCopy.store64(t.mm(), addr, data) < 0 ? -Errno.EIO : 0;
             case CONT, SYSCALL -> {
                 if (!validSignal(data)) yield -Errno.EIO;
-                Ptrace.resume(t, (int) data, request == SYSCALL);
+                PtraceAttach.resume(t, (int) data, request == SYSCALL);
                 yield 0;
             }
             case DETACH -> {
                 if (!validSignal(data)) yield -Errno.EIO;
-                Ptrace.detach(t, (int) data);
+                PtraceAttach.detach(t, (int) data);
                 yield 0;
             }
-            case LISTEN -> Ptrace.listen(t);
+            case LISTEN -> PtraceAttach.listen(t);
             case SETOPTIONS -> {
                 if ((data & ~(long) Ptrace.O_MASK) != 0) yield -Errno.EINVAL;
                 tr.setOptions((int) data);

@@ -13,14 +13,16 @@ import lichen.usertest.sys.SyscallNumbers;
 import lichen.usertest.sys.WaitStatus;
 
 /**
- * ptrace(2) as strace uses it, and process_vm_readv(2): the stops a tracer's
+ * ptrace(2) as strace uses it: the stops a tracer's
  * wait4 reports (a signal-delivery-stop of SIGSTOP after PTRACE_TRACEME or
  * PTRACE_ATTACH, system-call stops after PTRACE_SYSCALL with arm64's x7 at 0
  * on entry and 1 on exit, PTRACE_EVENT_FORK and the new child's first stop,
  * PTRACE_EVENT_STOP after PTRACE_INTERRUPT), the registers and system-call
  * information a stopped tracee shows (GETREGSET, GET_SYSCALL_INFO,
  * NT_ARM_SYSTEM_CALL set to -1 to skip a call), its memory (PEEKDATA,
- * POKEDATA), and DETACH, KILL and the errors.
+ * POKEDATA), and DETACH, KILL and the errors. strace's own start and
+ * the exec and exit events are PtraceEventTests'; process_vm_readv, which
+ * strace reads strings with, is ProcessVmTests'.
  */
 public final class PtraceTests {
     private PtraceTests() {}
@@ -36,7 +38,6 @@ public final class PtraceTests {
         list.add("ptrace_detach_resumes_tracee", PtraceTests::detach);
         list.add("ptrace_attach_then_kill_and_errors", PtraceTests::attachKill);
         list.add("ptrace_seize_interrupt_event_stop_then_detach", PtraceTests::seizeInterrupt);
-        list.add("process_vm_readv_reads_another_process_efault_esrch", PtraceTests::vmReadv);
     }
 
     /** A child that asks to be traced and stops itself with SIGSTOP, then runs {@code then}; its exit status is what then returns. */
@@ -404,46 +405,5 @@ public final class PtraceTests {
             }
         }
         Pipes.close(hold);
-    }
-
-    /**
-     * process_vm_readv: bytes of another process's memory (a word the child
-     * wrote into its copy of an array); EFAULT for a bad remote address,
-     * EINVAL for flags, ESRCH for a missing pid.
-     */
-    private static void vmReadv(Check c) {
-        long[] cell = new long[1];
-        int[] hold = Pipes.open(c);
-        int[] ready = Pipes.open(c);
-        if (hold == null || ready == null) {
-            return;
-        }
-        long pid = Processes.fork();
-        if (pid == 0) {
-            cell[0] = 0x0102030405060708L;
-            Linux.close(hold[1]);
-            byte[] b = new byte[1];
-            Linux.write(ready[1], b, 0, 1);
-            Linux.read(hold[0], b, 0, 1);
-            Processes.childExit(0);
-        }
-        Linux.close(hold[0]);
-        byte[] b = new byte[8];
-        if (c.succeeded(pid, "clone") && c.returned(1, Linux.read(ready[0], b, 0, 1), "the child's word that it is ready")) {
-            long[] local = {Ptrace.address(b), 8};
-            long[] remote = {Ptrace.address(cell), 8};
-            if (c.returned(8, Ptrace.processVmReadv(pid, local, remote, 0), "process_vm_readv")) {
-                c.equal(0x0102030405060708L, LittleEndian.u64(b, 0), "the child's word");
-            }
-            long[] bad = {0xdead0000L, 8};
-            c.fails(Errno.EFAULT, Ptrace.processVmReadv(pid, local, bad, 0), "process_vm_readv from a bad remote address");
-            c.fails(Errno.EINVAL, Ptrace.processVmReadv(pid, local, remote, 1), "process_vm_readv with flags 1");
-            c.fails(Errno.ESRCH, Ptrace.processVmReadv(0x3fff_fff0L, local, remote, 0), "process_vm_readv of a missing pid");
-        }
-        Linux.close(hold[1]);
-        hold[1] = -1;
-        Linux.wait4(pid, null, 0);
-        Pipes.close(hold);
-        Pipes.close(ready);
     }
 }

@@ -3,15 +3,12 @@ package lichen.usertest.tests;
 import lichen.usertest.Check;
 import lichen.usertest.Pipes;
 import lichen.usertest.Processes;
+import lichen.usertest.SiginfoRecorder;
 import lichen.usertest.TestList;
 import lichen.usertest.sys.Errno;
 import lichen.usertest.sys.Linux;
-import lichen.usertest.sys.LinuxSystem;
 import lichen.usertest.sys.LittleEndian;
-import lichen.usertest.sys.Mman;
-import lichen.usertest.sys.RawMemory;
 import lichen.usertest.sys.Signals;
-import lichen.usertest.sys.Timespec;
 import lichen.usertest.sys.WaitStatus;
 
 /**
@@ -109,97 +106,6 @@ public final class StopTests {
         Pipes.close(hold);
     }
 
-    // ---- SIGCHLD's siginfo, recorded by a handler in machine code ----
-
-    /**
-     * An SA_SIGINFO handler (AArch64 machine code, as jcc emits no handlers)
-     * that appends si_code, si_pid, si_status and si_signo as four ints to a
-     * table in the page at the literal's address: the count at offset 0, the
-     * entries from 16, 16 bytes each; it returns into the kernel's sigreturn
-     * trampoline through x30.
-     */
-    private static final int[] RECORDER = {
-        0x58000205, // ldr x5, .+64          the results page
-        0xB94000A6, // ldr w6, [x5]          count
-        0x910040A7, // add x7, x5, #16
-        0x8B0610E7, // add x7, x7, x6, lsl #4
-        0xB9400823, // ldr w3, [x1, #8]      si_code
-        0xB90000E3, // str w3, [x7]
-        0xB9401023, // ldr w3, [x1, #16]     si_pid
-        0xB90004E3, // str w3, [x7, #4]
-        0xB9401823, // ldr w3, [x1, #24]     si_status
-        0xB90008E3, // str w3, [x7, #8]
-        0xB9400023, // ldr w3, [x1]          si_signo
-        0xB9000CE3, // str w3, [x7, #12]
-        0x110004C6, // add w6, w6, #1
-        0xB90000A6, // str w6, [x5]
-        0xD65F03C0, // ret
-        0xD503201F, // nop                   (the literal at 64, 8-aligned)
-    };
-
-    /** A results page (shared, so a forked child's records reach the parent) and the recorder's code page; null on failure. */
-    private static long[] recorder(Check c) {
-        long results = Linux.mmap(0, Mman.PAGE_SIZE, Mman.PROT_READ | Mman.PROT_WRITE, Mman.MAP_SHARED | Mman.MAP_ANONYMOUS, -1, 0);
-        if (!c.succeeded(results, "mmap(MAP_SHARED, the records)")) {
-            return null;
-        }
-        long code = Linux.mmap(0, Mman.PAGE_SIZE, Mman.PROT_READ | Mman.PROT_WRITE, Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS, -1, 0);
-        if (!c.succeeded(code, "mmap(the handler's code)")) {
-            return null;
-        }
-        for (int i = 0; i < RECORDER.length; i++) {
-            store(code + 4L * i, RECORDER[i], 4);
-        }
-        store(code + 64, results, 8);
-        if (!c.returned(0, Linux.mprotect(code, Mman.PAGE_SIZE, Mman.PROT_READ | Mman.PROT_EXEC), "mprotect(PROT_EXEC)")) {
-            return null;
-        }
-        return new long[] {results, code};
-    }
-
-    private static void store(long at, long value, int bytes) {
-        for (int b = 0; b < bytes; b++) {
-            RawMemory.store8(at + b, (int) (value >>> (8 * b)));
-        }
-    }
-
-    private static long load(long at, int bytes) {
-        long v = 0;
-        for (int b = bytes - 1; b >= 0; b--) {
-            v = v << 8 | (RawMemory.load8(at + b) & 0xff);
-        }
-        return v;
-    }
-
-    private static int recorded(long results) {
-        return (int) load(results, 4);
-    }
-
-    /**
-     * The records once there are {@code n} (or after about 2 s): Linux sends
-     * CLD_CONTINUED from the continued child when it next runs
-     * (kernel/signal.c get_signal), so wait4's WCONTINUED report, made when
-     * SIGCONT was sent, can come first.
-     */
-    private static int awaitRecords(long results, int n) {
-        for (int i = 0; i < 2000 && recorded(results) < n; i++) {
-            LinuxSystem.nanosleep(new Timespec(0, 1_000_000).encode(), null);
-        }
-        return recorded(results);
-    }
-
-    /** Entry {@code i}'s field: 0 si_code, 1 si_pid, 2 si_status, 3 si_signo. */
-    private static int field(long results, int i, int f) {
-        return (int) load(results + 16 + 16L * i + 4L * f, 4);
-    }
-
-    private static byte[] action(long handler, long flags) {
-        byte[] act = new byte[Signals.SIGACTION_SIZE];
-        LittleEndian.put64(act, 0, handler);
-        LittleEndian.put64(act, 8, flags);
-        return act;
-    }
-
     /**
      * The parent's SIGCHLD handler sees CLD_STOPPED with si_status SIGSTOP
      * and CLD_CONTINUED with si_status SIGCONT, each with the child's pid
@@ -208,12 +114,12 @@ public final class StopTests {
      * the change that woke it (no SA_RESTART is asked for).
      */
     private static void sigchldReports(Check c, long extraFlags) {
-        long[] rec = recorder(c);
+        long[] rec = SiginfoRecorder.make(c);
         if (rec == null) {
             return;
         }
         long results = rec[0];
-        if (!c.returned(0, Linux.rt_sigaction(Signals.SIGCHLD, action(rec[1], Signals.SA_SIGINFO | extraFlags), null),
+        if (!c.returned(0, Linux.rt_sigaction(Signals.SIGCHLD, SiginfoRecorder.action(rec[1], Signals.SA_SIGINFO | extraFlags), null),
                         "rt_sigaction(SIGCHLD, the recorder)")) {
             return;
         }
@@ -228,34 +134,34 @@ public final class StopTests {
             Linux.kill(pid, Signals.SIGSTOP);
             if (expectStopped(c, pid, Signals.SIGSTOP, "after SIGSTOP")) {
                 if (quiet) {
-                    c.equal(0, recorded(results), "SIGCHLDs after the stop, with SA_NOCLDSTOP");
-                } else if (c.equal(1, recorded(results), "SIGCHLDs after the stop")) {
-                    c.equal(Signals.SIGCHLD, field(results, 0, 3), "si_signo");
-                    c.equal(Signals.CLD_STOPPED, field(results, 0, 0), "si_code of the stop");
-                    c.equal(pid, field(results, 0, 1), "si_pid of the stop");
-                    c.equal(Signals.SIGSTOP, field(results, 0, 2), "si_status of the stop");
+                    c.equal(0, SiginfoRecorder.recorded(results), "SIGCHLDs after the stop, with SA_NOCLDSTOP");
+                } else if (c.equal(1, SiginfoRecorder.recorded(results), "SIGCHLDs after the stop")) {
+                    c.equal(Signals.SIGCHLD, SiginfoRecorder.field(results, 0, 3), "si_signo");
+                    c.equal(Signals.CLD_STOPPED, SiginfoRecorder.field(results, 0, 0), "si_code of the stop");
+                    c.equal(pid, SiginfoRecorder.field(results, 0, 1), "si_pid of the stop");
+                    c.equal(Signals.SIGSTOP, SiginfoRecorder.field(results, 0, 2), "si_status of the stop");
                 }
             }
             Linux.kill(pid, Signals.SIGCONT);
             if (expectContinued(c, pid, "after SIGCONT")) {
                 if (quiet) {
-                    c.equal(0, recorded(results), "SIGCHLDs after the continue, with SA_NOCLDSTOP");
-                } else if (c.equal(2, awaitRecords(results, 2), "SIGCHLDs after the continue")) {
-                    c.equal(Signals.CLD_CONTINUED, field(results, 1, 0), "si_code of the continue");
-                    c.equal(pid, field(results, 1, 1), "si_pid of the continue");
-                    c.equal(Signals.SIGCONT, field(results, 1, 2), "si_status of the continue");
+                    c.equal(0, SiginfoRecorder.recorded(results), "SIGCHLDs after the continue, with SA_NOCLDSTOP");
+                } else if (c.equal(2, SiginfoRecorder.awaitRecords(results, 2), "SIGCHLDs after the continue")) {
+                    c.equal(Signals.CLD_CONTINUED, SiginfoRecorder.field(results, 1, 0), "si_code of the continue");
+                    c.equal(pid, SiginfoRecorder.field(results, 1, 1), "si_pid of the continue");
+                    c.equal(Signals.SIGCONT, SiginfoRecorder.field(results, 1, 2), "si_status of the continue");
                 }
             }
             Linux.kill(pid, Signals.SIGKILL);
             int st = waitFor(c, pid, 0, "wait4 after SIGKILL");
             c.isTrue(WaitStatus.signaled(st) && WaitStatus.termSignal(st) == Signals.SIGKILL, "the child's end: " + WaitStatus.describe(st));
-            int n = recorded(results);
+            int n = SiginfoRecorder.recorded(results);
             if (c.equal(quiet ? 1 : 3, n, "SIGCHLDs after the child's end")) {
-                c.equal(Signals.CLD_KILLED, field(results, n - 1, 0), "si_code of the end");
-                c.equal(Signals.SIGKILL, field(results, n - 1, 2), "si_status of the end");
+                c.equal(Signals.CLD_KILLED, SiginfoRecorder.field(results, n - 1, 0), "si_code of the end");
+                c.equal(Signals.SIGKILL, SiginfoRecorder.field(results, n - 1, 2), "si_status of the end");
             }
         }
-        Linux.rt_sigaction(Signals.SIGCHLD, action(Signals.SIG_DFL, 0), null);
+        Linux.rt_sigaction(Signals.SIGCHLD, SiginfoRecorder.action(Signals.SIG_DFL, 0), null);
         Pipes.close(hold);
     }
 
@@ -443,7 +349,7 @@ public final class StopTests {
      * the read ends at end of file (exit 4).
      */
     private static void contHandler(Check c) {
-        long[] rec = recorder(c);
+        long[] rec = SiginfoRecorder.make(c);
         int[] hold = Pipes.open(c);
         int[] ready = Pipes.open(c);
         if (rec == null || hold == null || ready == null) {
@@ -454,7 +360,7 @@ public final class StopTests {
         if (pid == 0) {
             Linux.close(hold[1]);
             byte[] b = new byte[1];
-            Linux.rt_sigaction(Signals.SIGCONT, action(rec[1], Signals.SA_SIGINFO), null);
+            Linux.rt_sigaction(Signals.SIGCONT, SiginfoRecorder.action(rec[1], Signals.SA_SIGINFO), null);
             Linux.write(ready[1], b, 0, 1);
             long n = Linux.read(hold[0], b, 0, 1);
             Processes.childExit(n == -Errno.EINTR ? 3 : 4);
@@ -464,7 +370,7 @@ public final class StopTests {
         if (c.succeeded(pid, "clone") && c.returned(1, Linux.read(ready[0], b, 0, 1), "the child's word that its handler is set")) {
             Linux.kill(pid, Signals.SIGSTOP);
             if (expectStopped(c, pid, Signals.SIGSTOP, "after SIGSTOP")) {
-                c.equal(0, recorded(results), "SIGCONT handler runs before any SIGCONT");
+                c.equal(0, SiginfoRecorder.recorded(results), "SIGCONT handler runs before any SIGCONT");
                 Linux.kill(pid, Signals.SIGCONT);
                 expectContinued(c, pid, "after SIGCONT");
             }
@@ -473,10 +379,10 @@ public final class StopTests {
             int st = waitFor(c, pid, 0, "wait4 for the child's end");
             boolean ended = WaitStatus.exited(st) && (WaitStatus.exitStatus(st) == 3 || WaitStatus.exitStatus(st) == 4);
             if (c.isTrue(ended, "the child's end: " + WaitStatus.describe(st) + " (3 or 4: its read was interrupted or ended)")
-                && c.equal(1, recorded(results), "SIGCONT handler runs")) {
-                c.equal(Signals.SIGCONT, field(results, 0, 3), "si_signo");
-                c.equal(Signals.SI_USER, field(results, 0, 0), "si_code");
-                c.equal(Linux.getpid(), field(results, 0, 1), "si_pid: the sender");
+                && c.equal(1, SiginfoRecorder.recorded(results), "SIGCONT handler runs")) {
+                c.equal(Signals.SIGCONT, SiginfoRecorder.field(results, 0, 3), "si_signo");
+                c.equal(Signals.SI_USER, SiginfoRecorder.field(results, 0, 0), "si_code");
+                c.equal(Linux.getpid(), SiginfoRecorder.field(results, 0, 1), "si_pid: the sender");
             }
         }
         Pipes.close(hold);
