@@ -66,6 +66,8 @@ public final class QemuUserGaps {
          "qemu-user 7.2 answers ENOSYS to ptrace"},
         {"ptrace_seize_group_stopped_child_listen_and_sigcont",
          "qemu-user 7.2 answers ENOSYS to ptrace"},
+        {"ptrace_parent_not_tracer_sees_group_stop_kept_after_detach",
+         "qemu-user 7.2 answers ENOSYS to ptrace"},
         {"process_vm_readv_reads_another_process_efault_esrch",
          "qemu-user 7.2 answers ENOSYS to process_vm_readv"},
     };

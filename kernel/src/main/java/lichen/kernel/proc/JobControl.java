@@ -120,13 +120,16 @@ public final class JobControl {
             leader.groupStopped = true;
             leader.stopReport = leader.groupStopSignal;
             leader.continueReport = false;
-            if (!p.traced()) tellParent(leader, CLD_STOPPED, leader.groupStopSignal); // a tracer hears of it from the trap
+            // A tracer hears of it from the trap; a parent that is not the tracer still hears that the group
+            // stopped, as Linux's ptrace_stop notifies both (the real parent only of a completed group-stop).
+            if (!p.traced() || p.trace.tracer != leader.parent) tellParent(leader, CLD_STOPPED, leader.groupStopSignal);
         }
         while (leader.groupStopSignal != 0 && !Ptrace.dying(p)) {
             // A traced thread's group-stop is a ptrace-stop; its tracer may let it run (the group stays stopped) or
             // PTRACE_LISTEN (it stays here, to stop once more when the group is continued or interrupted).
             if (p.traced() && (!p.trace.listening || p.trace.interruptRequested)) {
-                if (!Ptrace.groupStopTrap(p, leader.groupStopSignal)) {
+                // A tracer that resumed it lets it run; one that detached leaves it stopped with its group (__ptrace_detach).
+                if (!Ptrace.groupStopTrap(p, leader.groupStopSignal) && p.traced()) {
                     p.leftGroupStop = true;
                     break;
                 }

@@ -381,7 +381,7 @@ public final class Processes {
             for (Process c = parent.firstChild; c != null; prev = c, c = c.nextSibling) {
                 if (pid > 0 ? c.pid != pid : pid != -1 && c.pgid != group) continue;
                 any = true;
-                if (c.traced() && c.trace.tracer != parent) continue; // its tracer hears of it first
+                if (c.state == Process.ZOMBIE && c.traced() && c.trace.tracer != parent) continue; // its tracer hears of its end first
                 if (c.state != Process.ZOMBIE) {
                     int report = JobControl.takeWaitReport(c, options, keep);
                     if (report == 0) continue;

@@ -173,7 +173,7 @@ public final class Ptrace {
         if (t.seized) setSiginfo(t, sig, sig | EVENT_STOP << 8, p.pid, 0, 0);
         else t.siginfoValid = false; // PTRACE_GETSIGINFO is EINVAL in a plain group-stop (ptrace(2))
         stop(p, STOPPED | sig << 8 | (t.seized ? EVENT_STOP << 16 : 0), Tracee.GROUP, JobControl.CLD_STOPPED);
-        return t.listening && !dying(p) && p.traced();
+        return t.listening && !dying(p);
     }
 
     /** After PTRACE_LISTEN the group was continued: the tracee stops once more, PTRACE_EVENT_STOP with SIGTRAP. */

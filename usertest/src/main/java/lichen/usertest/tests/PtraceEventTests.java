@@ -1,6 +1,7 @@
 package lichen.usertest.tests;
 
 import lichen.usertest.Check;
+import lichen.usertest.Pipes;
 import lichen.usertest.Processes;
 import lichen.usertest.TestList;
 import lichen.usertest.sys.Errno;
@@ -26,6 +27,7 @@ public final class PtraceEventTests {
     public static void register(TestList list) {
         list.add("ptrace_o_traceexec_event_exec_and_event_exit", PtraceEventTests::execAndExit);
         list.add("ptrace_seize_group_stopped_child_listen_and_sigcont", PtraceEventTests::seizeStopped);
+        list.add("ptrace_parent_not_tracer_sees_group_stop_kept_after_detach", PtraceEventTests::parentSeesStop);
     }
 
     private static int waitFor(Check c, long pid, int options, String what) {
@@ -138,5 +140,59 @@ public final class PtraceEventTests {
         c.returned(0, Ptrace.ptrace(Ptrace.CONT, pid, 0, Signals.SIGCONT), "PTRACE_CONT with SIGCONT");
         st = waitFor(c, pid, Ptrace.WALL, "for the end");
         c.isTrue(WaitStatus.exited(st) && WaitStatus.exitStatus(st) == 4, "the child's end: " + WaitStatus.describe(st));
+    }
+
+    /**
+     * A child traced by another process (its sibling here) still tells its
+     * parent of a completed group-stop (Linux's ptrace_stop notifies the real
+     * parent too), and when the tracer ends the child stays stopped with its
+     * group (__ptrace_detach): the parent's wait4(WUNTRACED) reports the stop;
+     * its SIGCONT then lets the child go on.
+     */
+    private static void parentSeesStop(Check c) {
+        int[] hold = Pipes.open(c);
+        if (hold == null) {
+            return;
+        }
+        long child = Processes.fork();
+        if (child == 0) {
+            Linux.close(hold[1]);
+            byte[] b = new byte[1];
+            Processes.childExit(Linux.read(hold[0], b, 0, 1) == 0 ? 0 : 3);
+        }
+        Linux.close(hold[0]);
+        if (!c.succeeded(child, "clone")) {
+            Pipes.close(hold);
+            return;
+        }
+        long tracer = Processes.fork();
+        if (tracer == 0) {
+            int[] st = new int[1];
+            if (Ptrace.ptrace(Ptrace.SEIZE, child, 0, 0) != 0) {
+                Processes.childExit(10);
+            }
+            Linux.kill(child, Signals.SIGSTOP);
+            if (Linux.wait4(child, st, Ptrace.WALL) != child || st[0] != (0x7f | Signals.SIGSTOP << 8)) {
+                Processes.childExit(11); // not SIGSTOP's signal-delivery-stop
+            }
+            Ptrace.ptrace(Ptrace.CONT, child, 0, Signals.SIGSTOP);
+            if (Linux.wait4(child, st, Ptrace.WALL) != child || st[0] != event(Signals.SIGSTOP, Ptrace.EVENT_STOP)) {
+                Processes.childExit(12); // not the group-stop's PTRACE_EVENT_STOP
+            }
+            Processes.childExit(0); // the tracer's end detaches the child, which stays stopped
+        }
+        if (c.succeeded(tracer, "clone (the tracer)")) {
+            int st = waitFor(c, tracer, 0, "for the tracer");
+            if (c.isTrue(st == 0, "the tracer: " + WaitStatus.describe(st) + " (10: SEIZE failed; 11, 12: the stops it saw)")) {
+                st = waitFor(c, child, WaitStatus.WUNTRACED, "(WUNTRACED) for the traced child's group-stop");
+                c.isTrue(st == (0x7f | Signals.SIGSTOP << 8), "the parent's view of the stop: " + WaitStatus.describe(st));
+            }
+        }
+        Linux.kill(child, Signals.SIGCONT);
+        Linux.close(hold[1]);
+        hold[1] = -1;
+        int st = waitFor(c, child, 0, "for the child's end");
+        c.isTrue(WaitStatus.exited(st) && WaitStatus.exitStatus(st) == 0, "the child's end: " + WaitStatus.describe(st));
+        Pipes.close(hold);
     }
 }
