@@ -68,6 +68,8 @@ public final class QemuUserGaps {
          "qemu-user 7.2 answers ENOSYS to ptrace"},
         {"ptrace_parent_not_tracer_sees_group_stop_kept_after_detach",
          "qemu-user 7.2 answers ENOSYS to ptrace"},
+        {"ptrace_interrupted_nanosleep_goes_on_as_restart_syscall",
+         "qemu-user 7.2 answers ENOSYS to ptrace"},
         {"process_vm_readv_reads_another_process_efault_esrch",
          "qemu-user 7.2 answers ENOSYS to process_vm_readv"},
     };

@@ -47,6 +47,8 @@ public final class Process {
     /** rt_sigsuspend(2)'s caller's own mask, restored by the handler's sigreturn; valid while {@link #suspended}. */
     long suspendMask;
     boolean suspended;
+    /** restart_syscall(2)'s work (Linux's restart_block): the end of an interrupted relative sleep (executor time; 0: none) and its rem pointer. */
+    long restartDeadline, restartRem;
     /** setitimer(2)'s ITIMER_REAL, or null before the first. */
     RealTimer realTimer;
     /** What /proc shows: the program's path and argv from its exec, and when it started (clock ticks since boot). */
@@ -189,6 +191,16 @@ public final class Process {
     }
 
     public RealTimer realTimer() { return realTimer; }
+
+    /** What restart_syscall(2) goes on with: the sleep's end (0: nothing to restart) and where its remaining time goes. */
+    public long restartDeadline() { return restartDeadline; }
+
+    public long restartRem() { return restartRem; }
+
+    public void setRestart(long deadline, long rem) {
+        restartDeadline = deadline;
+        restartRem = rem;
+    }
 
     /** This thread's ptrace(2) state, or null if it was never traced. */
     public Tracee trace() { return trace; }

@@ -29,6 +29,9 @@ public final class Signals {
     public static final long SA_SIGINFO = 4, SA_RESTORER = 0x04000000, SA_ONSTACK = 0x08000000, SA_RESTART = 0x10000000,
             SA_NODEFER = 0x40000000, SA_RESETHAND = 0x80000000L;
 
+    /** restart_syscall(2)'s number (asm-generic/unistd.h). */
+    private static final long RESTART_SYSCALL = 128;
+
     private Signals() {}
 
     /** Whether {@code sig}'s disposition does nothing: SIG_IGN, or SIG_DFL for a signal whose default is to be ignored. */
@@ -120,7 +123,9 @@ public final class Signals {
             }
             if (h == SignalState.SIG_DFL) terminate(p, sig);
             if (inSyscall && UserFrame.x(frame, 0) == -Errno.EINTR && (s.flags(sig) & SA_RESTART) != 0) restart(frame, origX0);
-            else if (inSyscall && UserFrame.x(frame, 0) == -Errno.ERESTARTNOHAND) UserFrame.setX(frame, 0, -Errno.EINTR);
+            else if (inSyscall && (UserFrame.x(frame, 0) == -Errno.ERESTARTNOHAND || UserFrame.x(frame, 0) == -Errno.ERESTART_RESTARTBLOCK)) {
+                UserFrame.setX(frame, 0, -Errno.EINTR);
+            }
             inSyscall = false;
             if (!runHandler(p, frame, sig, h)) terminate(p, SIGSEGV);
             break; // one handler frame at a time: the next signal comes after it (or on its sigreturn)
@@ -130,6 +135,10 @@ public final class Signals {
         // rt_sigsuspend or ppoll put in place for the wait gives way to the old one.
         long x0 = inSyscall ? UserFrame.x(frame, 0) : 0;
         if (inSyscall && (x0 == -Errno.ERESTARTNOHAND || (stopped && x0 == -Errno.EINTR))) restart(frame, origX0);
+        else if (inSyscall && x0 == -Errno.ERESTART_RESTARTBLOCK) {
+            restart(frame, origX0);
+            UserFrame.setX(frame, 8, RESTART_SYSCALL); // arm64's setup_restart_syscall: the svc runs restart_syscall(2)
+        }
         if (inSyscall) s.setBlocked(p.takeSuspendMask(s.blocked()));
         if (s.nextDeliverable() == 0 && p.task() != null) p.task().clearSignal();
     }

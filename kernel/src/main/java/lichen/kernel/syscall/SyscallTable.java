@@ -116,6 +116,7 @@ public final class SyscallTable {
             case 117 -> PtraceCalls.sysPtrace(p, a0, (int) a1, a2, a3);
             case 123 -> SchedulerCalls.sysSchedGetaffinity(p, (int) a0, a1, a2);
             case 124 -> ProcessCalls.sysSchedYield();
+            case 128 -> TimeCalls.sysRestartSyscall(p);
             case 129 -> KillCalls.sysKill(p, (int) a0, (int) a1);
             case 130 -> KillCalls.sysTkill(p, (int) a0, (int) a1);
             case 131 -> KillCalls.sysTgkill(p, (int) a0, (int) a1, (int) a2);

@@ -359,8 +359,15 @@ public final class MemoryTests {
      * lines show each part's permissions, "p" for private, offset 0 and no file.
      */
     private static void procMaps(Check c) {
-        long a = Linux.mmap(0, 3 * PAGE_SIZE, RW, ANON, -1, 0);
-        if (!c.succeeded(a, "mmap(3 pages)")) {
+        // PROT_NONE pages on both sides: Linux merges an anonymous area with a like neighbour, which would
+        // widen the first and last lines (whether there is one depends on the program's own layout).
+        long guard = Linux.mmap(0, 5 * PAGE_SIZE, Mman.PROT_NONE, ANON, -1, 0);
+        if (!c.succeeded(guard, "mmap(5 pages, PROT_NONE)")) {
+            return;
+        }
+        long a = Linux.mmap(guard + PAGE_SIZE, 3 * PAGE_SIZE, RW, ANON | Mman.MAP_FIXED, -1, 0);
+        if (!c.returned(guard + PAGE_SIZE, a, "mmap(3 pages, MAP_FIXED) between the guards")) {
+            Linux.munmap(guard, 5 * PAGE_SIZE);
             return;
         }
         c.returned(0, Linux.mprotect(a + PAGE_SIZE, PAGE_SIZE, Mman.PROT_READ), "mprotect(middle page, PROT_READ)");
@@ -378,6 +385,7 @@ public final class MemoryTests {
         }
         c.returned(0, Linux.munmap(a, 3 * PAGE_SIZE), "munmap");
         c.isTrue(mapsLine(c, a, a + PAGE_SIZE) == null, "the first page's line is gone after munmap");
+        Linux.munmap(guard, 5 * PAGE_SIZE);
     }
 
     /** The program's own first line in /proc/self/maps names the device and inode stat(2) gives /proc/self/exe. */

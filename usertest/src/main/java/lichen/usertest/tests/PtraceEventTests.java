@@ -6,8 +6,12 @@ import lichen.usertest.Processes;
 import lichen.usertest.TestList;
 import lichen.usertest.sys.Errno;
 import lichen.usertest.sys.Linux;
+import lichen.usertest.sys.LinuxSystem;
+import lichen.usertest.sys.LittleEndian;
 import lichen.usertest.sys.Ptrace;
 import lichen.usertest.sys.Signals;
+import lichen.usertest.sys.SyscallNumbers;
+import lichen.usertest.sys.Timespec;
 import lichen.usertest.sys.WaitStatus;
 
 /**
@@ -28,6 +32,7 @@ public final class PtraceEventTests {
         list.add("ptrace_o_traceexec_event_exec_and_event_exit", PtraceEventTests::execAndExit);
         list.add("ptrace_seize_group_stopped_child_listen_and_sigcont", PtraceEventTests::seizeStopped);
         list.add("ptrace_parent_not_tracer_sees_group_stop_kept_after_detach", PtraceEventTests::parentSeesStop);
+        list.add("ptrace_interrupted_nanosleep_goes_on_as_restart_syscall", PtraceEventTests::restartSyscall);
     }
 
     private static int waitFor(Check c, long pid, int options, String what) {
@@ -194,5 +199,75 @@ public final class PtraceEventTests {
         int st = waitFor(c, child, 0, "for the child's end");
         c.isTrue(WaitStatus.exited(st) && WaitStatus.exitStatus(st) == 0, "the child's end: " + WaitStatus.describe(st));
         Pipes.close(hold);
+    }
+
+    private static final int ERESTART_RESTARTBLOCK = 516;
+    private static final int RESTART_SYSCALL = 128;
+
+    /** The tracee's x0 and x8 at a stop, or null with the failure recorded. */
+    private static long[] x0x8(Check c, long pid) {
+        byte[] r = new byte[Ptrace.PRSTATUS_SIZE];
+        long[] iov = new long[2];
+        if (!c.returned(0, Ptrace.regset(Ptrace.GETREGSET, pid, Ptrace.NT_PRSTATUS, r, iov), "GETREGSET")) {
+            return null;
+        }
+        return new long[] {LittleEndian.u64(r, 0), LittleEndian.u64(r, 64)};
+    }
+
+    /**
+     * A signal ends a relative nanosleep: its exit stop shows
+     * -ERESTART_RESTARTBLOCK in x0, then the signal's delivery-stop; with the
+     * signal suppressed (no handler runs) the call goes on as
+     * restart_syscall(2), which the next entry stop shows in x8 (arm64's
+     * setup_restart_syscall), sleeping only what was left.
+     */
+    private static void restartSyscall(Check c) {
+        byte[] req = new Timespec(30, 0).encode();
+        long pid = Processes.fork();
+        if (pid == 0) {
+            if (Ptrace.ptrace(Ptrace.TRACEME, 0, 0, 0) != 0) {
+                Processes.childExit(90);
+            }
+            Linux.kill(Linux.getpid(), Signals.SIGSTOP);
+            LinuxSystem.nanosleep(req, null);
+            Processes.childExit(0);
+        }
+        if (!c.succeeded(pid, "clone")) {
+            return;
+        }
+        int sysgood = 0x7f | (Signals.SIGTRAP | 0x80) << 8;
+        boolean ok = expectStatus(c, pid, 0x7f | Signals.SIGSTOP << 8, "the SIGSTOP stop")
+                     && c.returned(0, Ptrace.ptrace(Ptrace.SETOPTIONS, pid, 0, Ptrace.O_TRACESYSGOOD), "PTRACE_SETOPTIONS");
+        long[] regs = null;
+        for (int i = 0; ok && i < 40; i++) {
+            ok = c.returned(0, Ptrace.ptrace(Ptrace.SYSCALL, pid, 0, 0), "PTRACE_SYSCALL") && expectStatus(c, pid, sysgood, "a system-call stop");
+            regs = ok ? x0x8(c, pid) : null;
+            if (regs != null && regs[1] == SyscallNumbers.NANOSLEEP) {
+                break;
+            }
+        }
+        if (!ok || regs == null || !c.equal(SyscallNumbers.NANOSLEEP, regs[1], "x8 at nanosleep's entry stop")) {
+            cleanUp(pid);
+            return;
+        }
+        // The sleep starts; a SIGUSR1 ends it (the tracee is traced, so the signal wakes it even before its delivery).
+        if (c.returned(0, Ptrace.ptrace(Ptrace.SYSCALL, pid, 0, 0), "PTRACE_SYSCALL into the sleep")
+            && c.returned(0, Linux.kill(pid, Signals.SIGUSR1), "kill(SIGUSR1)")
+            && expectStatus(c, pid, sysgood, "nanosleep's exit stop")) {
+            regs = x0x8(c, pid);
+            if (regs != null) {
+                c.equal(-ERESTART_RESTARTBLOCK, regs[0], "x0 at the interrupted nanosleep's exit stop");
+            }
+            if (c.returned(0, Ptrace.ptrace(Ptrace.SYSCALL, pid, 0, 0), "PTRACE_SYSCALL")
+                && expectStatus(c, pid, 0x7f | Signals.SIGUSR1 << 8, "SIGUSR1's signal-delivery-stop")
+                && c.returned(0, Ptrace.ptrace(Ptrace.SYSCALL, pid, 0, 0), "PTRACE_SYSCALL, SIGUSR1 suppressed")
+                && expectStatus(c, pid, sysgood, "the restarted call's entry stop")) {
+                regs = x0x8(c, pid);
+                if (regs != null) {
+                    c.equal(RESTART_SYSCALL, regs[1], "x8 at the entry stop after the signal: restart_syscall");
+                }
+            }
+        }
+        cleanUp(pid);
     }
 }
