@@ -102,15 +102,15 @@ public final class Signals {
     public static void deliver(Process p, long frame, boolean inSyscall, long origX0) {
         if (p.groupExiting()) Processes.exit(p, 0); // another thread called exit_group or died of a signal
         // A stop, or a signal taken and not handled, lets an interrupted call run again (below).
-        boolean stopped = JobControl.joinGroupStop(p);
-        stopped |= Ptrace.interruptStop(p);
+        boolean restartable = JobControl.joinGroupStop(p);
+        restartable |= Ptrace.interruptStop(p);
         SignalState s = p.signals();
         while (true) {
             if (p.groupExiting()) Processes.exit(p, 0); // a SIGKILL or exit_group ended the group while this thread was stopped
             int sig = s.nextDeliverable();
             if (sig == 0) break;
             s.take(sig);
-            stopped = true;
+            restartable = true;
             if (sig != SIGKILL && p.traced()) {
                 sig = Ptrace.signalStop(p, sig); // the tracer sees it first, and may cancel or change it
                 if (sig == 0) continue;
@@ -118,7 +118,7 @@ public final class Signals {
             long h = s.handler(sig);
             if (h == SignalState.SIG_IGN || (h == SignalState.SIG_DFL && ignoredByDefault(sig))) continue;
             if (h == SignalState.SIG_DFL && JobControl.isStopSignal(sig)) {
-                stopped |= JobControl.stop(p, sig);
+                restartable |= JobControl.stop(p, sig);
                 continue; // what came while stopped (SIGCONT's handler, SIGKILL) is next
             }
             if (h == SignalState.SIG_DFL) terminate(p, sig);
@@ -134,7 +134,7 @@ public final class Signals {
         // ignored signal interrupted (Linux's ERESTARTSYS without a handler), and a mask that
         // rt_sigsuspend or ppoll put in place for the wait gives way to the old one.
         long x0 = inSyscall ? UserFrame.x(frame, 0) : 0;
-        if (inSyscall && (x0 == -Errno.ERESTARTNOHAND || (stopped && x0 == -Errno.EINTR))) restart(frame, origX0);
+        if (inSyscall && (x0 == -Errno.ERESTARTNOHAND || (restartable && x0 == -Errno.EINTR))) restart(frame, origX0);
         else if (inSyscall && x0 == -Errno.ERESTART_RESTARTBLOCK) {
             restart(frame, origX0);
             UserFrame.setX(frame, 8, RESTART_SYSCALL); // arm64's setup_restart_syscall: the svc runs restart_syscall(2)

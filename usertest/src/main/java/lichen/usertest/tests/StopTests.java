@@ -363,6 +363,7 @@ public final class StopTests {
             Linux.rt_sigaction(Signals.SIGCONT, SiginfoRecorder.action(rec[1], Signals.SA_SIGINFO), null);
             Linux.write(ready[1], b, 0, 1);
             long n = Linux.read(hold[0], b, 0, 1);
+            Linux.read(hold[0], b, 0, 1); // no end before the parent has seen the continue: it closes hold[1] after
             Processes.childExit(n == -Errno.EINTR ? 3 : 4);
         }
         Linux.close(hold[0]);
