@@ -61,4 +61,11 @@ public final class Errno {
      * none does, whatever SA_RESTART says (poll, select).
      */
     public static final int ERESTARTNOHAND = 514;
+
+    /**
+     * Never seen by a program either: a relative sleep a signal interrupted;
+     * EINTR when a handler runs, else restart_syscall(2) sleeps what was left
+     * (Linux's restart_block).
+     */
+    public static final int ERESTART_RESTARTBLOCK = 516;
 }

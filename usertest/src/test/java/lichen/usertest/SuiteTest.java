@@ -47,7 +47,7 @@ class SuiteTest {
         TestList tests = Suite.all();
         String[] groups = tests.groups();
         assertArrayEquals(new String[] {"file", "lock", "descriptor", "directory", "name", "pipe", "poll", "epoll", "process", "exec",
-                                        "signal", "futex", "memory", "tty", "time", "system", "proc"}, groups);
+                                        "signal", "jobcontrol", "ptrace", "futex", "memory", "tty", "time", "system", "proc"}, groups);
         for (int i = 0; i < tests.size(); i++) {
             assertTrue(tests.isGroup(tests.get(i).group()), tests.get(i).name());
         }

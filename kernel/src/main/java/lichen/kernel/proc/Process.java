@@ -52,6 +52,8 @@ public final class Process {
     /** rt_sigsuspend(2)'s caller's own mask, restored by the handler's sigreturn; valid while {@link #suspended}. */
     long suspendMask;
     boolean suspended;
+    /** restart_syscall(2)'s work (Linux's restart_block): the end of an interrupted relative sleep (executor time; 0: none) and its rem pointer. */
+    long restartDeadline, restartRem;
     /** setitimer(2)'s ITIMER_REAL, or null before the first. */
     RealTimer realTimer;
     /** What /proc shows: the program's path and argv from its exec, and when it started (clock ticks since boot). */
@@ -77,6 +79,22 @@ public final class Process {
     long robustList;
     /** Signal dispositions and the blocked mask; fork copies them, exec resets the caught ones. */
     SignalState signals = new SignalState();
+    /**
+     * Job control (man 7 signal), on the leader: the signal of the group-stop
+     * in effect (0: none), how many threads are parked in it, whether all are
+     * (SIGNAL_STOP_STOPPED: the group is stopped), and what wait4's WUNTRACED
+     * and WCONTINUED have not yet reported (a stop's signal, a continue).
+     * {@link #parkedInStop} is each thread's own.
+     */
+    int groupStopSignal, stoppedThreads, stopReport;
+    boolean groupStopped, continueReport, parkedInStop;
+    /** This thread's tracer let it go on from the group-stop in effect: it does not stop in it again (JOBCTL_STOP_PENDING cleared). */
+    boolean leftGroupStop;
+    /** ptrace(2): this thread's state as a tracee (null before it was first traced), and on a leader the first thread it traces. */
+    Tracee trace;
+    Process firstTracee;
+    /** The user frame of the thread's last entry into the kernel (a tracer reads its registers there while it is stopped). */
+    long userFrame;
     /** The parent sleeps here in wait4(2) until a child changes state. */
     final WaitQueue childEvents = new WaitQueue();
     /** Root, cwd, umask and descriptors (null when the kernel has no namespace yet). */
@@ -193,6 +211,25 @@ public final class Process {
     }
 
     public RealTimer realTimer() { return realTimer; }
+
+    /** What restart_syscall(2) goes on with: the sleep's end (0: nothing to restart) and where its remaining time goes. */
+    public long restartDeadline() { return restartDeadline; }
+
+    public long restartRem() { return restartRem; }
+
+    public void setRestart(long deadline, long rem) {
+        restartDeadline = deadline;
+        restartRem = rem;
+    }
+
+    /** This thread's ptrace(2) state, or null if it was never traced. */
+    public Tracee trace() { return trace; }
+
+    /** Whether a tracer traces this thread (ptrace(2)). */
+    public boolean traced() { return trace != null && trace.tracer != null; }
+
+    /** Where the thread's user registers are while it is in the kernel (UserTraps records it at each entry). */
+    public void setUserFrame(long frame) { userFrame = frame; }
 
     public void setRealTimer(RealTimer t) { realTimer = t; }
 

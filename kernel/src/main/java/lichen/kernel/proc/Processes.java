@@ -24,8 +24,8 @@ import lichen.libkernel.container.IdAllocator;
 public final class Processes {
     /** PID_MAX_DEFAULT; pids are handed out cyclically from 300 after the first wrap, as Linux does. */
     public static final int PID_MAX = 32768;
-    /** wait4 options (man 2 wait). */
-    public static final int WNOHANG = 1;
+    /** wait4 and waitid options (man 2 wait; WUNTRACED is waitid's WSTOPPED). */
+    public static final int WNOHANG = 1, WUNTRACED = 2, WEXITED = 4, WCONTINUED = 8;
 
     private static final Process[] byPid = new Process[PID_MAX];
     private static final IdAllocator pids = new IdAllocator(1, PID_MAX, 300);
@@ -133,6 +133,8 @@ public final class Processes {
     @Async
     private static void enterUser(Process p) {
         StackContinuations.setTranslationTable(p.mm.ttbr0());
+        p.userFrame = UserFrame.address(p.startFrame);
+        Ptrace.startStop(p); // an auto-attached child's first stop, before its first instruction
         CpuTimes.enteringUser(executor.current());
         UserFrame.enter(p.startFrame);
     }
@@ -145,9 +147,11 @@ public final class Processes {
      * -ENOMEM without memory. With {@code vfork} (vfork(2)'s CLONE_VM|CLONE_VFORK): the child
      * runs in the caller's own address space, and the caller sleeps until the
      * child has called execve or ended, when the space is the caller's alone again.
+     * A traced caller whose tracer asked for {@code traceEvent} (PTRACE_EVENT_FORK
+     * or VFORK) has the child traced too, and stops at the event ({@link Ptrace}).
      */
     @Async
-    public static int fork(Process parent, long frame, long childSp, long childTls, boolean setTls, boolean vfork) {
+    public static int fork(Process parent, long frame, long childSp, long childTls, boolean setTls, boolean vfork, int traceEvent) {
         UserAddressSpace mm = vfork ? parent.mm : parent.mm.fork();
         if (mm == null) return -Errno.ENOMEM;
         Process c = newProcess(parent.leader, mm, parent.comm);
@@ -166,7 +170,9 @@ public final class Processes {
             System.arraycopy(parent.leader.limits, 0, c.limits, 0, c.limits.length);
         }
         if (parent.files != null) c.files = parent.files.fork();
+        Ptrace.cloned(parent, c, traceEvent);
         startCloned(c, frame, childSp, childTls, setTls);
+        Ptrace.cloneStop(parent, traceEvent, c.pid);
         if (vfork) {
             while (c.borrowedMm) parent.vforkDone.sleep(executor, Executor.NO_DEADLINE, false);
         }
@@ -211,6 +217,7 @@ public final class Processes {
         t.nextThread = leader.nextThread;
         leader.nextThread = t;
         leader.liveThreads++;
+        Ptrace.cloned(caller, t, Ptrace.EVENT_CLONE);
         startCloned(t, frame, stack, tls, setTls);
         return tid;
     }
@@ -232,6 +239,7 @@ public final class Processes {
      */
     @Async
     public static void exitGroup(Process p, int waitStatus) {
+        Ptrace.exitStop(p, waitStatus);
         Process leader = p.leader;
         if (!leader.groupExiting || leader.execThread != null) {
             // An execve ending the other threads loses to exit_group: it fails, and its thread ends with the rest.
@@ -368,35 +376,52 @@ public final class Processes {
         }
         p.firstChild = null;
         if (p.realTimer != null) p.realTimer.set(0, 0);
+        PtraceAttach.tracerEnded(p);
         p.state = Process.ZOMBIE;
         ControllingTerminal.sessionLeaderExited(p); // after its files, as do_exit's disassociate_ctty(1)
+        if (!PtraceAttach.endGoesToTracer(p)) tellParentOfEnd(p);
+        if (p.pid == 1 && initEnded != null) initEnded.run();
+    }
+
+    /** SIGCHLD and a wake for the parent of a process that has ended (for a traced one, once its tracer has seen the end). */
+    static void tellParentOfEnd(Process p) {
         if (p.parent != null) {
+            int waitStatus = p.waitStatus;
             boolean killed = (waitStatus & 0x7f) != 0;
             Signals.send(p.parent, Signals.SIGCHLD, killed ? Signals.CLD_KILLED : Signals.CLD_EXITED, p.pid, killed ? waitStatus & 0x7f : waitStatus >> 8, 0);
             p.parent.childEvents.wakeAll(executor);
         }
         else if (p.pid != 1) reap(p); // nobody will wait for it; its status stays readable on the object
-        if (p.pid == 1 && initEnded != null) initEnded.run();
     }
 
     /**
      * wait4(2) and waitid(2)'s work: a child of {@code caller}'s process that
      * matches {@code pid} (> 0 that one, -1 any, 0 the caller's process group,
-     * < -1 the group -pid) and has ended gives its pid, its wait status in
-     * {@code status[0]}, and is reaped unless {@code keep} (WNOWAIT); 0 with
-     * WNOHANG when none has ended yet; -ECHILD when none matches.
+     * < -1 the group -pid) and has a change the {@code options} ask for gives
+     * its pid and its wait status in {@code status[0]}: an end (WEXITED), and
+     * the child is reaped unless {@code keep} (WNOWAIT); a stop (WUNTRACED) or
+     * a continue (WCONTINUED), each reported once ({@link JobControl}). 0 with
+     * WNOHANG when none has changed yet; -ECHILD when none matches.
      */
     @Async
     public static int waitChild(Process caller, int pid, int options, int[] status, boolean keep) {
         Process parent = caller.leader;
         int group = pid == 0 ? parent.pgid : -pid;
+        int interrupted = 0;
         while (true) {
             boolean any = false;
             Process prev = null;
             for (Process c = parent.firstChild; c != null; prev = c, c = c.nextSibling) {
                 if (pid > 0 ? c.pid != pid : pid != -1 && c.pgid != group) continue;
                 any = true;
-                if (c.state != Process.ZOMBIE) continue;
+                if (c.state == Process.ZOMBIE && c.traced() && c.trace.tracer != parent) continue; // its tracer hears of its end first
+                if (c.state != Process.ZOMBIE) {
+                    int report = JobControl.takeWaitReport(c, options, keep);
+                    if (report == 0) continue;
+                    status[0] = report;
+                    return c.pid;
+                }
+                if ((options & WEXITED) == 0) continue;
                 status[0] = c.waitStatus;
                 if (keep) return c.pid;
                 CpuTimes.childReaped(parent, c);
@@ -406,14 +431,20 @@ public final class Processes {
                 reap(c);
                 return c.pid;
             }
-            if (!any) return -Errno.ECHILD;
+            // The tracer's side (ptrace(2)): its tracees' stops and ends, whoever their parent is.
+            int traced = PtraceAttach.takeReport(parent, pid, group, status, keep);
+            if (traced > 0) return traced;
+            if (!any && traced < 0) return -Errno.ECHILD;
             if ((options & WNOHANG) != 0) return 0;
-            int rc = parent.childEvents.sleep(executor, Executor.NO_DEADLINE, true);
-            if (rc < 0) return rc;
+            if (interrupted < 0) return interrupted;
+            // A signal ends the sleep, but the children are looked at once more first: the SIGCHLD that
+            // comes with a child's change must not hide the change (Linux's do_wait rescans after a wake).
+            interrupted = parent.childEvents.sleep(executor, Executor.NO_DEADLINE, true);
         }
     }
 
     private static void reap(Process c) {
+        PtraceAttach.reaped(c);
         if (c.leader == c) {
             ProcFiles.reaped(c);
             live--;

@@ -47,6 +47,7 @@ public final class UserTraps implements UserTrapHandler {
     @Async
     private static void serve(long frame, long entry) {
         Process p = Processes.current();
+        if (p != null) p.setUserFrame(frame);
         if (entry == 9) { // arch has dispatched the interrupt; a thread past its slice gives the CPU up (Linux's tick preemption)
             boolean preempted = Processes.executor().currentTurnNanos() >= EevdfScheduler.SLICE_NS;
             if (preempted) Processes.executor().yieldNow();
@@ -66,7 +67,10 @@ public final class UserTraps implements UserTrapHandler {
         int ec = (int) (esr >>> 26) & 0x3F;
         long origX0 = UserFrame.x(frame, 0);
         switch (ec) {
-            case EC_SVC64 -> SyscallTable.dispatch(p, frame);
+            case EC_SVC64 -> {
+                if (p.traced()) Ptrace.systemCall(p, frame); // with the tracer's stops around it
+                else SyscallTable.dispatch(p, frame);
+            }
             case EC_DABT_LOWER -> pageFault(p, frame, (esr & WNR) != 0 ? Prot.WRITE : Prot.READ);
             case EC_IABT_LOWER -> pageFault(p, frame, Prot.EXEC);
             // si_addr as arm64 Linux gives it (arch/arm64/kernel/entry-common.c, traps.c): the misaligned PC (FAR) or SP,

@@ -1,8 +1,10 @@
 package lichen.kernel.signal;
 
 import lichen.api.Async;
+import lichen.kernel.proc.JobControl;
 import lichen.kernel.proc.Process;
 import lichen.kernel.proc.Processes;
+import lichen.kernel.proc.Ptrace;
 import lichen.kernel.proc.UserFrame;
 import lichen.libkernel.Errno;
 
@@ -12,8 +14,8 @@ import lichen.libkernel.Errno;
  * restarts); on the way back to user mode the lowest deliverable signal is
  * acted on: its default action (end the process, or nothing), or its
  * handler run on an rt_sigframe with the mask widened, returning through
- * rt_sigreturn. Stop signals have no job control behind them yet and are
- * ignored by default.
+ * rt_sigreturn. The default action of a stop signal stops the process and
+ * SIGCONT continues it ({@link JobControl}).
  */
 public final class Signals {
     public static final int SIGHUP = 1, SIGINT = 2, SIGQUIT = 3, SIGILL = 4, SIGTRAP = 5, SIGABRT = 6, SIGBUS = 7, SIGFPE = 8,
@@ -22,10 +24,13 @@ public final class Signals {
             SIGWINCH = 28, SIGSYS = 31;
     /** si_code values (asm-generic/siginfo.h). */
     public static final int SI_USER = 0, SI_KERNEL = 0x80, SI_TIMER = -2, SI_TKILL = -6, SEGV_MAPERR = 1, SEGV_ACCERR = 2,
-            CLD_EXITED = 1, CLD_KILLED = 2, CLD_DUMPED = 3;
+            CLD_EXITED = 1, CLD_KILLED = 2, CLD_DUMPED = 3, CLD_STOPPED = 5, CLD_CONTINUED = 6;
     /** sa_flags (asm-generic/signal.h). */
     public static final long SA_SIGINFO = 4, SA_RESTORER = 0x04000000, SA_ONSTACK = 0x08000000, SA_RESTART = 0x10000000,
             SA_NODEFER = 0x40000000, SA_RESETHAND = 0x80000000L;
+
+    /** restart_syscall(2)'s number (asm-generic/unistd.h). */
+    private static final long RESTART_SYSCALL = 128;
 
     private Signals() {}
 
@@ -35,10 +40,9 @@ public final class Signals {
         return h == SignalState.SIG_IGN || (h == SignalState.SIG_DFL && ignoredByDefault(sig));
     }
 
-    /** What a signal does when its disposition is SIG_DFL. */
+    /** What a signal does when its disposition is SIG_DFL: SIGCONT's continue has happened when it was sent. */
     static boolean ignoredByDefault(int sig) {
-        return sig == SIGCHLD || sig == SIGCONT || sig == SIGURG || sig == SIGWINCH
-                || sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU; // no job control yet
+        return sig == SIGCHLD || sig == SIGCONT || sig == SIGURG || sig == SIGWINCH;
     }
 
     /** Sends {@code sig} to every process of group {@code pgid}; false when there is none. */
@@ -55,16 +59,20 @@ public final class Signals {
 
     /**
      * Sends {@code sig} to the process of thread {@code p} with its siginfo
-     * (kill(2) and every signal the kernel sends a process). A signal the
-     * process ignores is dropped at once (man 7 signal); any other is made
+     * (kill(2) and every signal the kernel sends a process). SIGCONT
+     * continues a stopped process first, and a stop signal and SIGCONT
+     * discard each other ({@link JobControl#beforeSend}). A signal the
+     * process ignores is then dropped (man 7 signal); any other is made
      * pending for the process and wakes a thread that does not block it
      * from an interruptible sleep: {@code p} if it can take it.
      */
     public static void send(Process p, int sig, int code, int senderPid, int childStatus, long address) {
         if (p == null || p.state() != Process.LIVE || !SignalState.valid(sig)) return;
+        JobControl.beforeSend(p, sig);
         SignalState s = p.signals();
-        // An ignored signal is dropped at once unless it is blocked: then it waits, pending (man 7 signal).
-        if (sig != SIGKILL && !s.blocks(sig) && ignores(s, sig)) return;
+        // An ignored signal is dropped at once unless it is blocked: then it waits, pending (man 7 signal);
+        // a tracer sees even an ignored one (Linux's sig_ignored is false for a traced task).
+        if (sig != SIGKILL && !s.blocks(sig) && ignores(s, sig) && !p.traced()) return;
         s.postToProcess(sig, code, senderPid, childStatus, address);
         Process t = sig == SIGKILL ? p : Processes.threadAccepting(p, sig);
         if (t != null && t.task() != null) Processes.executor().interrupt(t.task());
@@ -73,12 +81,14 @@ public final class Signals {
     /**
      * Sends {@code sig} to the thread {@code t} alone (tgkill(2), tkill(2),
      * SIGPIPE for the writer): only it may take the signal, and while it
-     * blocks it the signal waits for it.
+     * blocks it the signal waits for it. Job control's rules apply as for
+     * {@link #send}.
      */
     public static void sendToThread(Process t, int sig, int code, int senderPid, int status, long value) {
         if (t == null || t.state() != Process.LIVE || !SignalState.valid(sig)) return;
+        JobControl.beforeSend(t, sig);
         SignalState s = t.signals();
-        if (sig != SIGKILL && !s.blocks(sig) && ignores(s, sig)) return;
+        if (sig != SIGKILL && !s.blocks(sig) && ignores(s, sig) && !t.traced()) return;
         s.post(sig, code, senderPid, status, value);
         if ((sig == SIGKILL || !s.blocks(sig)) && t.task() != null) Processes.executor().interrupt(t.task());
     }
@@ -105,23 +115,44 @@ public final class Signals {
     @Async
     public static void deliver(Process p, long frame, boolean inSyscall, long origX0) {
         if (p.groupExiting()) Processes.exit(p, 0); // another thread called exit_group or died of a signal
+        // A stop, or a signal taken and not handled, lets an interrupted call run again (below).
+        boolean restartable = JobControl.joinGroupStop(p);
+        restartable |= Ptrace.interruptStop(p);
         SignalState s = p.signals();
         while (true) {
+            if (p.groupExiting()) Processes.exit(p, 0); // a SIGKILL or exit_group ended the group while this thread was stopped
             int sig = s.nextDeliverable();
             if (sig == 0) break;
             s.take(sig);
+            restartable = true;
+            if (sig != SIGKILL && p.traced()) {
+                sig = Ptrace.signalStop(p, sig); // the tracer sees it first, and may cancel or change it
+                if (sig == 0) continue;
+            }
             long h = s.handler(sig);
             if (h == SignalState.SIG_IGN || (h == SignalState.SIG_DFL && ignoredByDefault(sig))) continue;
+            if (h == SignalState.SIG_DFL && JobControl.isStopSignal(sig)) {
+                restartable |= JobControl.stop(p, sig);
+                continue; // what came while stopped (SIGCONT's handler, SIGKILL) is next
+            }
             if (h == SignalState.SIG_DFL) terminate(p, sig);
             if (inSyscall && UserFrame.x(frame, 0) == -Errno.EINTR && (s.flags(sig) & SA_RESTART) != 0) restart(frame, origX0);
-            else if (inSyscall && UserFrame.x(frame, 0) == -Errno.ERESTARTNOHAND) UserFrame.setX(frame, 0, -Errno.EINTR);
+            else if (inSyscall && (UserFrame.x(frame, 0) == -Errno.ERESTARTNOHAND || UserFrame.x(frame, 0) == -Errno.ERESTART_RESTARTBLOCK)) {
+                UserFrame.setX(frame, 0, -Errno.EINTR);
+            }
             inSyscall = false;
             if (!runHandler(p, frame, sig, h)) terminate(p, SIGSEGV);
             break; // one handler frame at a time: the next signal comes after it (or on its sigreturn)
         }
-        // No handler ran: an interrupted call that asked for it runs again, and a mask that
+        // No handler ran: an interrupted call that asked for it runs again, as does one a stop or an
+        // ignored signal interrupted (Linux's ERESTARTSYS without a handler), and a mask that
         // rt_sigsuspend or ppoll put in place for the wait gives way to the old one.
-        if (inSyscall && UserFrame.x(frame, 0) == -Errno.ERESTARTNOHAND) restart(frame, origX0);
+        long x0 = inSyscall ? UserFrame.x(frame, 0) : 0;
+        if (inSyscall && (x0 == -Errno.ERESTARTNOHAND || (restartable && x0 == -Errno.EINTR))) restart(frame, origX0);
+        else if (inSyscall && x0 == -Errno.ERESTART_RESTARTBLOCK) {
+            restart(frame, origX0);
+            UserFrame.setX(frame, 8, RESTART_SYSCALL); // arm64's setup_restart_syscall: the svc runs restart_syscall(2)
+        }
         if (inSyscall) s.setBlocked(p.takeSuspendMask(s.blocked()));
         if (s.nextDeliverable() == 0 && p.task() != null) p.task().clearSignal();
     }

@@ -2,8 +2,10 @@ package lichen.kernel.syscall;
 
 import lichen.api.Async;
 import lichen.kernel.mm.UserCopy;
+import lichen.kernel.proc.JobControl;
 import lichen.kernel.proc.Process;
 import lichen.kernel.proc.Processes;
+import lichen.kernel.proc.Ptrace;
 import lichen.kernel.signal.Signals;
 import lichen.libkernel.Errno;
 import lichen.libkernel.LittleEndian;
@@ -25,6 +27,7 @@ final class ProcessCalls {
     /** _exit(2): the calling thread ends; with it the process, when it was the last. */
     @Async
     static long sysExit(Process p, int status) {
+        Ptrace.exitStop(p, (status & 0xff) << 8);
         Processes.exit(p, (status & 0xff) << 8);
         return 0;
     }
@@ -65,12 +68,14 @@ final class ProcessCalls {
         if ((flags & CLONE_PARENT_SETTID) != 0 && !UserCopy.inUserHalf(parentTid, 4)) return -Errno.EFAULT;
         boolean setTls = (flags & CLONE_SETTLS) != 0;
         boolean vfork = (flags & (CLONE_VM | CLONE_VFORK)) == (CLONE_VM | CLONE_VFORK);
-        int pid = thread ? Processes.spawnThread(p, frame, stack, tls, setTls) : Processes.fork(p, frame, stack, tls, setTls, vfork);
+        int event = Ptrace.cloneEvent(vfork, thread, (int) (flags & CSIGNAL));
+        int pid = thread ? Processes.spawnThread(p, frame, stack, tls, setTls) : Processes.fork(p, frame, stack, tls, setTls, vfork, event);
         if (pid < 0) return pid;
         Process child = Processes.byPid(pid);
         if ((flags & CLONE_PARENT_SETTID) != 0) UserCopy.store32(p.mm(), parentTid, pid);
         if ((flags & CLONE_CHILD_SETTID) != 0) UserCopy.store32(child.mm(), childTid, pid);
         if ((flags & CLONE_CHILD_CLEARTID) != 0) child.setClearChildTid(childTid);
+        if (thread) Ptrace.threadCloneStop(p, pid);
         return pid;
     }
 
@@ -80,7 +85,7 @@ final class ProcessCalls {
         if ((options & ~(Processes.WNOHANG | WUNTRACED | WCONTINUED | __WALL | __WCLONE)) != 0) return -Errno.EINVAL;
         if (pid == Integer.MIN_VALUE) return -Errno.ESRCH;
         int[] status = new int[1];
-        int rc = Processes.waitChild(p, pid, options, status, false);
+        int rc = Processes.waitChild(p, pid, options | Processes.WEXITED, status, false);
         if (rc <= 0) return rc;
         if (wstatus != 0 && UserCopy.store32(p.mm(), wstatus, status[0]) < 0) return -Errno.EFAULT;
         if (rusage != 0 && UsageCalls.copyReapedUsage(p, rusage) < 0) return -Errno.EFAULT;
@@ -88,10 +93,12 @@ final class ProcessCalls {
     }
 
     /**
-     * waitid(2): P_ALL, P_PID or P_PGID; WEXITED must be asked (stopped and
-     * continued children are not reported: there is no job control yet);
-     * WNOWAIT leaves the child waitable. The siginfo tells who ended and how;
-     * with WNOHANG and no child ended yet it is zeroed and the result is 0.
+     * waitid(2): P_ALL, P_PID or P_PGID; at least one of WEXITED, WSTOPPED
+     * and WCONTINUED; WNOWAIT leaves the child waitable (and its stop or
+     * continue reportable). The siginfo tells who changed and how (si_code
+     * CLD_EXITED, CLD_KILLED, CLD_STOPPED or CLD_CONTINUED, si_status the
+     * exit code or the signal); with WNOHANG and no change yet it is zeroed
+     * and the result is 0.
      */
     @Async
     static long sysWaitid(Process p, int idtype, int id, long infop, int options, long rusage) {
@@ -103,17 +110,19 @@ final class ProcessCalls {
         else if (idtype == P_PGID) pid = id == 0 ? 0 : -id;
         else return -Errno.EINVAL;
         if ((idtype == P_PID || idtype == P_PGID) && id < 0) return -Errno.EINVAL;
-        if ((options & WEXITED) == 0) return (options & Processes.WNOHANG) != 0 ? 0 : -Errno.ECHILD;
         int[] status = new int[1];
         int rc = Processes.waitChild(p, pid, options, status, (options & WNOWAIT) != 0);
         if (rc < 0) return rc;
         byte[] info = new byte[128];
         if (rc > 0) {
-            boolean killed = (status[0] & 0x7f) != 0;
+            int st = status[0];
+            boolean continued = st == JobControl.CONTINUED_STATUS, stopped = (st & 0xff) == JobControl.STOPPED_LOW;
+            boolean killed = !continued && !stopped && (st & 0x7f) != 0;
+            int code = continued ? Signals.CLD_CONTINUED : stopped ? Signals.CLD_STOPPED : killed ? Signals.CLD_KILLED : Signals.CLD_EXITED;
             LittleEndian.put32(info, 0, Signals.SIGCHLD);
-            LittleEndian.put32(info, 8, killed ? Signals.CLD_KILLED : Signals.CLD_EXITED);
+            LittleEndian.put32(info, 8, code);
             LittleEndian.put32(info, 16, rc);
-            LittleEndian.put32(info, 24, killed ? status[0] & 0x7f : status[0] >> 8 & 0xff);
+            LittleEndian.put32(info, 24, continued ? Signals.SIGCONT : killed ? st & 0x7f : st >> 8 & 0xff);
         }
         if (infop != 0 && UserCopy.copyOut(p.mm(), infop, info, 0, 128) < 0) return -Errno.EFAULT;
         if (rusage != 0 && UserCopy.clear(p.mm(), rusage, 144) < 0) return -Errno.EFAULT;

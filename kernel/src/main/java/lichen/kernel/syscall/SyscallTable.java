@@ -24,8 +24,11 @@ public final class SyscallTable {
     private SyscallTable() {}
 
     @Async
-    public static void dispatch(Process p, long frame) {
-        long nr = UserFrame.x(frame, 8);
+    public static void dispatch(Process p, long frame) { dispatch(p, frame, UserFrame.x(frame, 8)); }
+
+    /** The call {@code nr} (a tracer may have changed x8's number) with the arguments in the frame. */
+    @Async
+    public static void dispatch(Process p, long frame, long nr) {
         long a0 = UserFrame.x(frame, 0), a1 = UserFrame.x(frame, 1), a2 = UserFrame.x(frame, 2);
         long a3 = UserFrame.x(frame, 3), a4 = UserFrame.x(frame, 4), a5 = UserFrame.x(frame, 5);
         long start = tracing ? Timer.nanos() : 0;
@@ -128,8 +131,10 @@ public final class SyscallTable {
             case 113 -> TimeCalls.sysClockGettime(p, (int) a0, a1);
             case 114 -> TimeCalls.sysClockGetres(p, (int) a0, a1);
             case 115 -> TimeCalls.sysClockNanosleep(p, (int) a0, (int) a1, a2, a3);
+            case 117 -> PtraceCalls.sysPtrace(p, a0, (int) a1, a2, a3);
             case 123 -> SchedulerCalls.sysSchedGetaffinity(p, (int) a0, a1, a2);
             case 124 -> ProcessCalls.sysSchedYield();
+            case 128 -> TimeCalls.sysRestartSyscall(p);
             case 129 -> KillCalls.sysKill(p, (int) a0, (int) a1);
             case 130 -> KillCalls.sysTkill(p, (int) a0, (int) a1);
             case 131 -> KillCalls.sysTgkill(p, (int) a0, (int) a1, (int) a2);
@@ -175,6 +180,8 @@ public final class SyscallTable {
             case 233 -> MemoryCalls.sysMadvise(p, a0, a1, (int) a2);
             case 260 -> ProcessCalls.sysWait4(p, (int) a0, a1, (int) a2, a3);
             case 261 -> LimitCalls.sysPrlimit64(p, (int) a0, (int) a1, a2, a3);
+            case 270 -> ProcessMemoryCalls.sysProcessVmReadv(p, (int) a0, a1, a2, a3, a4, a5);
+            case 271 -> ProcessMemoryCalls.sysProcessVmWritev(p, (int) a0, a1, a2, a3, a4, a5);
             case 276 -> NameCalls.sysRenameat2(p, (int) a0, a1, (int) a2, a3, (int) a4);
             case 278 -> RandomCalls.sysGetrandom(p, a0, a1, (int) a2);
             case 281 -> ExecCalls.sysExecveat(p, frame, (int) a0, a1, a2, a3, (int) a4);

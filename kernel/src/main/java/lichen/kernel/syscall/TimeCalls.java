@@ -75,14 +75,36 @@ final class TimeCalls {
         if (rc < 0) return rc;
         long wait = (flags & TIMER_ABSTIME) != 0 ? ns[0] - now(clock) : ns[0];
         if (wait <= 0) return 0;
-        long start = Processes.executor().now();
-        int slept = Processes.executor().sleep(wait, true);
-        if (slept < 0) {
-            // A signal ended the sleep: what was left goes to rem (relative sleeps only, as nanosleep(2) says).
-            if (rem != 0 && (flags & TIMER_ABSTIME) == 0) writeTimespec(p, rem, Math.max(0, wait - (Processes.executor().now() - start)));
-            return -Errno.EINTR;
+        if ((flags & TIMER_ABSTIME) != 0) {
+            // An absolute sleep is restarted as it was asked when no handler runs (Linux's ERESTARTNOHAND).
+            return Processes.executor().sleep(wait, true) < 0 ? -Errno.ERESTARTNOHAND : 0;
         }
-        return 0;
+        return sleepUntil(p, Processes.executor().now() + wait, rem);
+    }
+
+    /**
+     * A relative sleep until executor time {@code deadline}. A signal ends it
+     * with what was left in {@code rem} (nanosleep(2)); the call is then EINTR
+     * when a handler runs, else restart_syscall(2) sleeps on to the same end,
+     * as Linux's hrtimer_nanosleep_restart does.
+     */
+    @Async
+    private static long sleepUntil(Process p, long deadline, long rem) {
+        long wait = deadline - Processes.executor().now();
+        if (wait <= 0) return 0;
+        if (Processes.executor().sleep(wait, true) >= 0) return 0;
+        if (rem != 0 && writeTimespec(p, rem, Math.max(0, deadline - Processes.executor().now())) < 0) return -Errno.EFAULT;
+        p.setRestart(deadline, rem);
+        return -Errno.ERESTART_RESTARTBLOCK;
+    }
+
+    /** restart_syscall(2): the interrupted sleep goes on; EINTR when there is none to restart. */
+    @Async
+    static long sysRestartSyscall(Process p) {
+        long deadline = p.restartDeadline();
+        if (deadline == 0) return -Errno.EINTR;
+        p.setRestart(0, 0);
+        return sleepUntil(p, deadline, p.restartRem());
     }
 
     /** A struct timespec at user {@code at} as nanoseconds: 0, -EFAULT, or -EINVAL when tv_nsec is outside [0, 1e9) or tv_sec is negative. */

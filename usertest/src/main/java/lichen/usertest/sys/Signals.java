@@ -20,6 +20,7 @@ public final class Signals {
 
     public static final int SIGCONT = 18;
     public static final int SIGSTOP = 19;
+    public static final int SIGTSTP = 20;
     public static final int SIGTTIN = 21;
     public static final int SIGTTOU = 22;
     public static final int SIGWINCH = 28;
@@ -42,6 +43,14 @@ public final class Signals {
     public static final int CLD_EXITED = 1;
     public static final int CLD_KILLED = 2;
     public static final int CLD_DUMPED = 3;
+    public static final int CLD_TRAPPED = 4;
+    public static final int CLD_STOPPED = 5;
+    public static final int CLD_CONTINUED = 6;
+    /** si_code of a kill(2): SI_USER. */
+    public static final int SI_USER = 0;
+    /** sa_flags: no SIGCHLD when a child stops or continues; restart interrupted calls. */
+    public static final long SA_NOCLDSTOP = 1;
+    public static final long SA_RESTART = 0x10000000;
 
     /** rt_sigprocmask's how (include/uapi/asm-generic/signal-defs.h). */
     public static final int SIG_BLOCK = 0;

@@ -115,6 +115,8 @@ public final class SyscallNumbers {
     public static final int MSYNC = 227;
     public static final int MADVISE = 233;
     public static final int WAIT4 = 260;
+    public static final int PTRACE = 117;
+    public static final int PROCESS_VM_READV = 270;
     public static final int PRLIMIT64 = 261;
     public static final int RENAMEAT2 = 276;
     public static final int GETRANDOM = 278;

@@ -9,6 +9,10 @@ public final class WaitStatus {
     private WaitStatus() {}
 
     public static final int WNOHANG = 1;
+    /** wait4's WUNTRACED (waitid's WSTOPPED) and WCONTINUED. */
+    public static final int WUNTRACED = 2;
+    public static final int WSTOPPED = 2;
+    public static final int WCONTINUED = 8;
 
     /** waitid(2)'s options and id types (include/uapi/linux/wait.h). */
     public static final int WEXITED = 4;
@@ -34,6 +38,20 @@ public final class WaitStatus {
         return status & 0x7f;
     }
 
+    /** WIFSTOPPED: the low byte is 0x7f; WSTOPSIG is the next byte. */
+    public static boolean stopped(int status) {
+        return (status & 0xff) == 0x7f;
+    }
+
+    public static int stopSignal(int status) {
+        return (status >> 8) & 0xff;
+    }
+
+    /** WIFCONTINUED: the whole status is 0xffff. */
+    public static boolean continued(int status) {
+        return status == 0xffff;
+    }
+
     /** "exited 3" or "killed by signal 9", for failure messages. */
     public static String describe(int status) {
         if (exited(status)) {
@@ -41,6 +59,12 @@ public final class WaitStatus {
         }
         if (signaled(status)) {
             return "killed by signal " + termSignal(status);
+        }
+        if (stopped(status)) {
+            return "stopped by signal " + stopSignal(status) + " (0x" + Integer.toHexString(status) + ")";
+        }
+        if (continued(status)) {
+            return "continued";
         }
         return "status 0x" + Integer.toHexString(status);
     }

@@ -28,6 +28,17 @@ class WaitStatusTest {
         int stopped = (19 << 8) | 0x7f;
         assertFalse(WaitStatus.exited(stopped));
         assertFalse(WaitStatus.signaled(stopped));
-        assertEquals("status 0x137f", WaitStatus.describe(stopped));
+        assertTrue(WaitStatus.stopped(stopped));
+        assertEquals(19, WaitStatus.stopSignal(stopped));
+        assertEquals("stopped by signal 19 (0x137f)", WaitStatus.describe(stopped));
+    }
+
+    @Test
+    void continuedIsFfff() {
+        assertTrue(WaitStatus.continued(0xffff));
+        assertFalse(WaitStatus.stopped(0xffff));
+        assertFalse(WaitStatus.exited(0xffff));
+        assertFalse(WaitStatus.signaled(0xffff));
+        assertEquals("continued", WaitStatus.describe(0xffff));
     }
 }
