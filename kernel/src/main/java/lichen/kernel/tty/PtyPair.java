@@ -8,6 +8,7 @@ import lichen.libkernel.Errno;
 import lichen.libkernel.async.Executor;
 import lichen.libkernel.sync.WaitQueue;
 import lichen.libkernel.sync.WakerSet;
+import lichen.libkernel.tty.Termios;
 import lichen.libkernel.tty.OutputProcessing;
 
 /**
@@ -49,6 +50,8 @@ final class PtyPair implements TerminalDriver {
     /** A new master took this index: everything starts afresh and locked (ptmx_open). */
     void start() {
         slave.reset();
+        // A pty's slave starts as tty_std_termios without HUPCL: drivers/tty/pty.c sets c_cflag to B38400 | CS8 | CREAD.
+        slave.termios().setCflag(slave.termios().cflag() & ~Termios.HUPCL);
         outputHead = outputTail = 0;
         inUse = true;
         locked = true;

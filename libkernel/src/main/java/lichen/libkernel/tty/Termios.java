@@ -55,6 +55,13 @@ public final class Termios {
 
     public int lflag() { return LittleEndian.u32(bytes, LFLAG); }
 
+    public int cflag() { return LittleEndian.u32(bytes, CFLAG); }
+
+    public void setCflag(int v) { LittleEndian.put32(bytes, CFLAG, v); }
+
+    /** c_cflag's hang up on last close. */
+    public static final int HUPCL = 02000;
+
     public void setLflag(int v) { LittleEndian.put32(bytes, LFLAG, v); }
 
     public void setIflag(int v) { LittleEndian.put32(bytes, IFLAG, v); }
