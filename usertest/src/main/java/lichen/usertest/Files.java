@@ -19,6 +19,17 @@ public final class Files {
         return c.succeeded(Linux.close((int) fd), "close") && ok;
     }
 
+    /** Opens {@code path} with {@code flags}: its descriptor, or -1 with the failure recorded. */
+    public static int open(Check c, String path, int flags) {
+        long fd = Linux.openat(Fcntl.AT_FDCWD, path, flags, 0);
+        return c.succeeded(fd, "openat(" + path + ")") ? (int) fd : -1;
+    }
+
+    /** Creates {@code path} holding {@code data} (mode 0644) and opens it for reading and writing: its descriptor, or -1 with the failure recorded. */
+    public static int createOpen(Check c, String path, byte[] data) {
+        return create(c, path, data, 0644) ? open(c, path, Fcntl.O_RDWR) : -1;
+    }
+
     public static boolean create(Check c, String path, String text) {
         return create(c, path, Bytes.ascii(text), 0644);
     }

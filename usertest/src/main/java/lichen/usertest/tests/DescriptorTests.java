@@ -31,11 +31,7 @@ public final class DescriptorTests {
 
     /** Opens a fresh file holding {@code text} for reading and writing; its fd, or -1 with the failure recorded. */
     private static int openFile(Check c, String name, String text) {
-        if (!Files.create(c, c.path(name), text)) {
-            return -1;
-        }
-        long fd = Linux.openat(AT_FDCWD, c.path(name), Fcntl.O_RDWR, 0);
-        return c.succeeded(fd, "openat") ? (int) fd : -1;
+        return Files.createOpen(c, c.path(name), Bytes.ascii(text));
     }
 
     private static void dup3SharesOffset(Check c) {

@@ -45,15 +45,11 @@ public final class LockTests {
 
     /** A fresh 100-byte file in the scratch directory, open for reading and writing; its fd or -1. */
     private static int open(Check c, String name) {
-        if (!Files.create(c, c.path(name), Bytes.pattern(100, 1), 0644)) {
-            return -1;
-        }
-        return reopen(c, name, Fcntl.O_RDWR);
+        return Files.createOpen(c, c.path(name), Bytes.pattern(100, 1));
     }
 
     private static int reopen(Check c, String name, int flags) {
-        long fd = Linux.openat(AT_FDCWD, c.path(name), flags, 0);
-        return c.succeeded(fd, "openat") ? (int) fd : -1;
+        return Files.open(c, c.path(name), flags);
     }
 
     /** What F_GETLK answers to a forked child (whose locks are its own) for a lock of {@code type} over [start, start+len): type, start, len, pid. */

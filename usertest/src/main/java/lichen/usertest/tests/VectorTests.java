@@ -10,8 +10,6 @@ import lichen.usertest.sys.Fcntl;
 import lichen.usertest.sys.Iovec;
 import lichen.usertest.sys.Linux;
 
-import static lichen.usertest.sys.Fcntl.AT_FDCWD;
-
 /** Scatter-gather I/O: readv(2), writev(2), preadv(2), pwritev(2), preadv2(2), pwritev2(2). */
 public final class VectorTests {
     /** RWF_APPEND (include/uapi/linux/fs.h). */
@@ -30,11 +28,7 @@ public final class VectorTests {
     }
 
     private static int open(Check c, String name, String text) {
-        if (!Files.create(c, c.path(name), text)) {
-            return -1;
-        }
-        long fd = Linux.openat(AT_FDCWD, c.path(name), Fcntl.O_RDWR, 0);
-        return c.succeeded(fd, "openat") ? (int) fd : -1;
+        return Files.createOpen(c, c.path(name), Bytes.ascii(text));
     }
 
     private static void inOrder(Check c) {
