@@ -30,6 +30,7 @@ import lichen.usertest.tests.PtraceTests;
 import lichen.usertest.tests.FaultSignalTests;
 import lichen.usertest.tests.FifoTests;
 import lichen.usertest.tests.SignalTests;
+import lichen.usertest.tests.SignalWaitTests;
 import lichen.usertest.tests.SignalfdTests;
 import lichen.usertest.tests.StopTests;
 import lichen.usertest.tests.SystemTests;
@@ -86,6 +87,7 @@ public final class Suite {
         SignalTests.register(list);
         FaultSignalTests.register(list);
         ThreadSignalTests.register(list);
+        SignalWaitTests.register(list);
         list.beginGroup("jobcontrol");
         StopTests.register(list);
         list.beginGroup("ptrace");

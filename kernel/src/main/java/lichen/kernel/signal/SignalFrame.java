@@ -38,19 +38,7 @@ final class SignalFrame {
         long record = (top - 16) & -16;
         long at = record - SIZE;
         byte[] b = new byte[SIZE + 16];
-        LittleEndian.put32(b, INFO, sig);
-        LittleEndian.put32(b, INFO + 8, s.code(sig));
-        if (sig == Signals.SIGSEGV || sig == Signals.SIGBUS || sig == Signals.SIGILL || sig == Signals.SIGTRAP) {
-            LittleEndian.put64(b, INFO + 16, s.faultAddress(sig));
-        } else if (s.code(sig) == Signals.SI_TIMER) {
-            // _timer: si_tid, si_overrun, si_sigval (a POSIX timer's signal, PosixTimer posts them there).
-            LittleEndian.put32(b, INFO + 16, s.senderPid(sig));
-            LittleEndian.put32(b, INFO + 20, s.childStatus(sig));
-            LittleEndian.put64(b, INFO + 24, s.faultAddress(sig));
-        } else {
-            LittleEndian.put32(b, INFO + 16, s.senderPid(sig));
-            LittleEndian.put32(b, INFO + 24, s.childStatus(sig));
-        }
+        Siginfo.encodeTaken(b, INFO, s, sig);
         LittleEndian.put64(b, UC_STACK, s.altStack());
         LittleEndian.put32(b, UC_STACK + 8, s.altFlags());
         LittleEndian.put64(b, UC_STACK + 16, s.altSize());

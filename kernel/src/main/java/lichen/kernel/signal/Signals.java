@@ -23,7 +23,7 @@ public final class Signals {
             SIGCONT = 18, SIGSTOP = 19, SIGTSTP = 20, SIGTTIN = 21, SIGTTOU = 22, SIGURG = 23, SIGXCPU = 24, SIGXFSZ = 25,
             SIGWINCH = 28, SIGSYS = 31;
     /** si_code values (asm-generic/siginfo.h). */
-    public static final int SI_USER = 0, SI_KERNEL = 0x80, SI_TIMER = -2, SI_TKILL = -6, SEGV_MAPERR = 1, SEGV_ACCERR = 2,
+    public static final int SI_USER = 0, SI_KERNEL = 0x80, SI_QUEUE = -1, SI_TIMER = -2, SI_TKILL = -6, SEGV_MAPERR = 1, SEGV_ACCERR = 2,
             CLD_EXITED = 1, CLD_KILLED = 2, CLD_DUMPED = 3, CLD_STOPPED = 5, CLD_CONTINUED = 6;
     /** sa_flags (asm-generic/signal.h). */
     public static final long SA_SIGINFO = 4, SA_RESTORER = 0x04000000, SA_ONSTACK = 0x08000000, SA_RESTART = 0x10000000,

@@ -9,6 +9,7 @@ import lichen.kernel.proc.PtraceAttach;
 import lichen.kernel.proc.Tracee;
 import lichen.kernel.proc.UserFrame;
 import lichen.kernel.signal.SignalState;
+import lichen.kernel.signal.Siginfo;
 import lichen.kernel.signal.Signals;
 import lichen.libkernel.Errno;
 import lichen.libkernel.LittleEndian;
@@ -191,16 +192,7 @@ final class PtraceCalls {
     private static long getSiginfo(Process p, Tracee tr, long data) {
         if (!tr.siginfoValid()) return -Errno.EINVAL;
         byte[] b = new byte[SIGINFO_SIZE];
-        int sig = tr.siSigno(), code = tr.siCode();
-        LittleEndian.put32(b, 0, sig);
-        LittleEndian.put32(b, 8, code);
-        boolean fault = code > 0 && code < Signals.SI_KERNEL
-                && (sig == Signals.SIGSEGV || sig == Signals.SIGBUS || sig == Signals.SIGILL || sig == Signals.SIGTRAP || sig == Signals.SIGFPE);
-        if (fault) LittleEndian.put64(b, 16, tr.siAddress());
-        else {
-            LittleEndian.put32(b, 16, tr.siPid());
-            if (sig == Signals.SIGCHLD) LittleEndian.put32(b, 24, tr.siStatus());
-        }
+        Siginfo.encode(b, 0, tr.siSigno(), tr.siCode(), tr.siPid(), tr.siStatus(), tr.siAddress());
         return UserCopy.copyOut(p.mm(), data, b, 0, SIGINFO_SIZE) < 0 ? -Errno.EFAULT : 0;
     }
 

@@ -143,6 +143,8 @@ public final class SyscallTable {
             case 134 -> SignalCalls.sysRtSigaction(p, (int) a0, a1, a2, a3);
             case 135 -> SignalCalls.sysRtSigprocmask(p, (int) a0, a1, a2, a3);
             case 136 -> SignalCalls.sysRtSigpending(p, a0, a1);
+            case 137 -> SignalWaitCalls.sysRtSigtimedwait(p, a0, a1, a2, a3);
+            case 138 -> SignalWaitCalls.sysRtSigqueueinfo(p, (int) a0, (int) a1, a2);
             case 139 -> SignalCalls.sysRtSigreturn(p, frame);
             case 142 -> SystemCalls.sysReboot((int) a0, (int) a1, (int) a2);
             case 144, 146 -> IdentityCalls.sysSetid(a0);
@@ -178,6 +180,7 @@ public final class SyscallTable {
             case 226 -> MemoryCalls.sysMprotect(p, a0, a1, (int) a2);
             case 227 -> MemoryCalls.sysMsync(p, a0, a1, (int) a2);
             case 233 -> MemoryCalls.sysMadvise(p, a0, a1, (int) a2);
+            case 240 -> SignalWaitCalls.sysRtTgsigqueueinfo(p, (int) a0, (int) a1, (int) a2, a3);
             case 260 -> ProcessCalls.sysWait4(p, (int) a0, a1, (int) a2, a3);
             case 261 -> LimitCalls.sysPrlimit64(p, (int) a0, (int) a1, a2, a3);
             case 270 -> ProcessMemoryCalls.sysProcessVmReadv(p, (int) a0, a1, a2, a3, a4, a5);

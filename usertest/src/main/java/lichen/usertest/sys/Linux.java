@@ -517,6 +517,19 @@ public final class Linux {
         return Syscall.invoke(SyscallNumbers.RT_SIGPROCMASK, how, address(set), address(old), Signals.SIGSET_SIZE);
     }
 
+    /** rt_sigtimedwait: {@code set} a one-word sigset, {@code info} 128 bytes or 0, {@code timeout} a struct timespec or 0. */
+    public static long rt_sigtimedwait(long set, long info, long timeout, long sigsetsize) {
+        return Syscall.invoke(SyscallNumbers.RT_SIGTIMEDWAIT, set, info, timeout, sigsetsize);
+    }
+
+    public static long rt_sigqueueinfo(long tgid, int sig, long info) {
+        return Syscall.invoke(SyscallNumbers.RT_SIGQUEUEINFO, tgid, sig, info);
+    }
+
+    public static long rt_tgsigqueueinfo(long tgid, long tid, int sig, long info) {
+        return Syscall.invoke(SyscallNumbers.RT_TGSIGQUEUEINFO, tgid, tid, sig, info);
+    }
+
     public static long rt_sigpending(long[] set) {
         return Syscall.invoke(SyscallNumbers.RT_SIGPENDING, address(set), Signals.SIGSET_SIZE);
     }

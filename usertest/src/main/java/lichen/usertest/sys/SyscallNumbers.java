@@ -79,6 +79,9 @@ public final class SyscallNumbers {
     public static final int RT_SIGACTION = 134;
     public static final int RT_SIGPROCMASK = 135;
     public static final int RT_SIGPENDING = 136;
+    public static final int RT_SIGTIMEDWAIT = 137;
+    public static final int RT_SIGQUEUEINFO = 138;
+    public static final int RT_TGSIGQUEUEINFO = 240;
     public static final int SETGID = 144;
     public static final int SETUID = 146;
     public static final int SETRESUID = 147;
