@@ -135,7 +135,6 @@ public final class Processes {
         StackContinuations.setTranslationTable(p.mm.ttbr0());
         p.userFrame = UserFrame.address(p.startFrame);
         Ptrace.startStop(p); // an auto-attached child's first stop, before its first instruction
-        CpuTimes.enteringUser(executor.current());
         UserFrame.enter(p.startFrame);
     }
 

@@ -1,5 +1,7 @@
 package lichen.kernel.proc;
 
+import lichen.arch.aarch64.Interrupts;
+
 import lichen.api.Async;
 import lichen.arch.aarch64.Traps;
 import lichen.arch.aarch64.UserTrapHandler;
@@ -8,7 +10,6 @@ import lichen.kernel.signal.SignalState;
 import lichen.kernel.signal.Signals;
 import lichen.kernel.syscall.SyscallTable;
 import lichen.libkernel.mm.Prot;
-import lichen.libkernel.async.Task;
 import lichen.libkernel.sched.EevdfScheduler;
 
 /**
@@ -38,10 +39,8 @@ public final class UserTraps implements UserTrapHandler {
     @Override
     @Async
     public void handle(long frame, long entry) {
-        Task task = Processes.executor().current();
-        CpuTimes.leftUser(task);
+        if (entry == 9) CpuTimes.sampleUser(Processes.executor().current(), Interrupts.userTicks());
         serve(frame, entry);
-        CpuTimes.enteringUser(task);
     }
 
     @Async

@@ -38,7 +38,6 @@ public final class Task {
     long runNanos;
     private long userNanos;
     /** When the task last entered user mode (0: it is in the kernel). */
-    private long userSince;
     /** Turns that ended by blocking (a voluntary switch) and by yielding (a preemption), as /proc/PID/status counts them. */
     long voluntarySwitches, involuntarySwitches;
 
@@ -85,24 +84,15 @@ public final class Task {
     /** Nanoseconds of finished turns; {@link Executor#runNanos} adds the turn in progress. */
     public long finishedRunNanos() { return runNanos; }
 
-    /** Nanoseconds spent in user mode, as charged by {@link #leftUser}. */
+    /** Nanoseconds spent in user mode, as charged by {@link #chargeUser}. */
     public long userNanos() { return userNanos; }
 
     public long voluntarySwitches() { return voluntarySwitches; }
 
     public long involuntarySwitches() { return involuntarySwitches; }
 
-    /** The task returns to user mode at {@code now} (the kernel tells it at every exception return). */
-    public void enteredUser(long now) { userSince = now; }
-
-    /** The task came back into the kernel at {@code now}: the time since {@link #enteredUser} is user time; returns it. */
-    public long leftUser(long now) {
-        if (userSince == 0 || now < userSince) return 0;
-        long ns = now - userSince;
-        userNanos += ns;
-        userSince = 0;
-        return ns;
-    }
+    /** {@code ns} more of user time, measured elsewhere (ticks that landed in user mode). */
+    public void chargeUser(long ns) { userNanos += ns; }
 
     @Override
     public String toString() { return "Task#" + id + "(" + name + ")"; }

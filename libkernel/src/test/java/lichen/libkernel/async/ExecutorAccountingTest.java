@@ -42,14 +42,12 @@ class ExecutorAccountingTest {
     }
 
     @Test
-    void userTimeIsWhatLiesBetweenEnteringAndLeavingUserMode() {
+    void userTimeIsWhatTheTicksCharged() {
         Task t = ex.spawn("u", () -> {});
-        t.enteredUser(100);
-        assertEquals(400, t.leftUser(500));
-        assertEquals(0, t.leftUser(600), "a second exit without an entry charges nothing");
-        t.enteredUser(700);
-        assertEquals(50, t.leftUser(750));
-        assertEquals(450, t.userNanos());
+        assertEquals(0, t.userNanos());
+        t.chargeUser(10_000_000);
+        t.chargeUser(20_000_000);
+        assertEquals(30_000_000, t.userNanos());
     }
 
     @Test

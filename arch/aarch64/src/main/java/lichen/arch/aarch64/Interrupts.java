@@ -114,9 +114,26 @@ public final class Interrupts {
     /** Unhandled INTIDs logged: each once, however often it comes, until a handler is registered for it. */
     public static long unhandledLogged() { return unhandledLogged.get(); }
 
+    /** Set while an IRQ taken from EL0 is dispatched, so that the tick knows where it landed. */
+    private static boolean fromUser;
+    /** Ticks that interrupted user mode (CPU time is split into user and system by them, as Linux's tick accounting). */
+    private static long userTicks;
+
+    /** Ticks so far that landed in user mode. */
+    public static long userTicks() { return userTicks; }
+
+    /** Traps.handle's IRQ from EL0: dispatched as any, with the tick told that it interrupted user code. */
+    @Irq
+    static void dispatchFromUser() {
+        fromUser = true;
+        dispatch();
+        fromUser = false;
+    }
+
     @Irq
     private static void tick(int intid) {
         ticks++;
+        if (fromUser) userTicks++;
         Cpu.setTimerCountdown(tickInterval);
     }
 

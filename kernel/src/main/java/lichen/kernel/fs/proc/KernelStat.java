@@ -28,7 +28,7 @@ final class KernelStat {
     static void render(StringBuilder out) {
         Executor ex = Processes.executor();
         long busy = ex == null ? 0 : ex.busyNanos();
-        long user = CpuTimes.allUserNanos();
+        long user = Math.min(CpuTimes.allUserNanos(), busy); // user time is sampled by ticks, the busy time exact
         long idle = idleNanos();
         cpu(out, "cpu  ", user, busy - user, idle);
         cpu(out, "cpu0 ", user, busy - user, idle);
