@@ -5,8 +5,10 @@
 // trap saves is the thread's whole user state, and a system call that sleeps
 // keeps it on its own stack (the thread is a stackful continuation). The frame
 // holds what the kernel's own code may change before the return: x0..x30, the
-// exception registers, SP_EL0, TPIDR_EL0 and the FP/SIMD state (glibc uses NEON
-// for memcpy and strlen; kernel code may use FP in @FloatingPoint methods).
+// exception registers, SP_EL0 and TPIDR_EL0. The FP/SIMD part (glibc uses NEON
+// for memcpy and strlen) is filled lazily: the kernel is compiled without
+// FP/SIMD, so the registers keep the last user thread's state until another
+// user thread returns to EL0 (lichen_fp_owner, at the end).
 //
 // User frame (lichen.kernel.proc.UserFrame): x0..x30 at 8*n, ELR at 248, SPSR
 // at 256, ESR at 264, FAR at 272, SP_EL0 at 280, TPIDR_EL0 at 288, FPCR at
@@ -17,6 +19,54 @@
 
 #define UFRAME 832
 #define QREGS 320
+
+
+// save_fp frame, t1, t2 / load_fp frame, t1, t2: FPCR, FPSR and Q0..Q31 to or from the user frame at \frame.
+.macro save_fp frame, t1, t2
+    mrs     \t1, fpcr
+    mrs     \t2, fpsr
+    stp     \t1, \t2, [\frame, #296]
+    add     \t1, \frame, #QREGS
+    stp     q0, q1, [\t1, #0]
+    stp     q2, q3, [\t1, #32]
+    stp     q4, q5, [\t1, #64]
+    stp     q6, q7, [\t1, #96]
+    stp     q8, q9, [\t1, #128]
+    stp     q10, q11, [\t1, #160]
+    stp     q12, q13, [\t1, #192]
+    stp     q14, q15, [\t1, #224]
+    stp     q16, q17, [\t1, #256]
+    stp     q18, q19, [\t1, #288]
+    stp     q20, q21, [\t1, #320]
+    stp     q22, q23, [\t1, #352]
+    stp     q24, q25, [\t1, #384]
+    stp     q26, q27, [\t1, #416]
+    stp     q28, q29, [\t1, #448]
+    stp     q30, q31, [\t1, #480]
+.endm
+
+.macro load_fp frame, t1, t2
+    add     \t1, \frame, #QREGS
+    ldp     q0, q1, [\t1, #0]
+    ldp     q2, q3, [\t1, #32]
+    ldp     q4, q5, [\t1, #64]
+    ldp     q6, q7, [\t1, #96]
+    ldp     q8, q9, [\t1, #128]
+    ldp     q10, q11, [\t1, #160]
+    ldp     q12, q13, [\t1, #192]
+    ldp     q14, q15, [\t1, #224]
+    ldp     q16, q17, [\t1, #256]
+    ldp     q18, q19, [\t1, #288]
+    ldp     q20, q21, [\t1, #320]
+    ldp     q22, q23, [\t1, #352]
+    ldp     q24, q25, [\t1, #384]
+    ldp     q26, q27, [\t1, #416]
+    ldp     q28, q29, [\t1, #448]
+    ldp     q30, q31, [\t1, #480]
+    ldp     \t1, \t2, [\frame, #296]
+    msr     fpcr, \t1
+    msr     fpsr, \t2
+.endm
 
 // vectors.S's lower-EL entries branch here with x0, x1 saved at [sp] and the
 // entry number in x0.
@@ -34,26 +84,7 @@ lichen_user_trap:
     mrs     x1, sp_el0
     mrs     x2, tpidr_el0
     stp     x1, x2, [sp, #280]
-    mrs     x1, fpcr
-    mrs     x2, fpsr
-    stp     x1, x2, [sp, #296]
-    add     x1, sp, #QREGS
-    stp     q0, q1, [x1, #0]
-    stp     q2, q3, [x1, #32]
-    stp     q4, q5, [x1, #64]
-    stp     q6, q7, [x1, #96]
-    stp     q8, q9, [x1, #128]
-    stp     q10, q11, [x1, #160]
-    stp     q12, q13, [x1, #192]
-    stp     q14, q15, [x1, #224]
-    stp     q16, q17, [x1, #256]
-    stp     q18, q19, [x1, #288]
-    stp     q20, q21, [x1, #320]
-    stp     q22, q23, [x1, #352]
-    stp     q24, q25, [x1, #384]
-    stp     q26, q27, [x1, #416]
-    stp     q28, q29, [x1, #448]
-    stp     q30, q31, [x1, #480]
+    // FP/SIMD state stays in the registers (lichen_fp_owner, below): the kernel is built without FP/SIMD.
     mov     x29, #0                 // kernel backtraces end at the user boundary
     mov     x1, x0
     mov     x0, sp
@@ -74,32 +105,33 @@ lichen_enter_user:
     stp     x3, x4, [x1], #16
     subs    x2, x2, #16
     b.ne    1b
+    // This stack's frame is a new program's or a new thread's: load its FP/SIMD state whatever the owner was.
+    adrp    x1, lichen_fp_owner
+    add     x1, x1, :lo12:lichen_fp_owner
+    ldr     x2, [x1]
+    mov     x3, sp
+    cmp     x2, x3
+    b.eq    3f                      // this stack's old program: its state is dropped
+    cbz     x2, 3f
+    save_fp x2, x4, x5
+3:  str     xzr, [x1]
     // fall through
 
 // Restores the user frame at sp and returns to EL0. IRQs are masked first: an
 // interrupt taken between writing ELR_EL1 and the ERET would overwrite it.
 user_return:
     msr     daifset, #2
-    add     x1, sp, #QREGS
-    ldp     q0, q1, [x1, #0]
-    ldp     q2, q3, [x1, #32]
-    ldp     q4, q5, [x1, #64]
-    ldp     q6, q7, [x1, #96]
-    ldp     q8, q9, [x1, #128]
-    ldp     q10, q11, [x1, #160]
-    ldp     q12, q13, [x1, #192]
-    ldp     q14, q15, [x1, #224]
-    ldp     q16, q17, [x1, #256]
-    ldp     q18, q19, [x1, #288]
-    ldp     q20, q21, [x1, #320]
-    ldp     q22, q23, [x1, #352]
-    ldp     q24, q25, [x1, #384]
-    ldp     q26, q27, [x1, #416]
-    ldp     q28, q29, [x1, #448]
-    ldp     q30, q31, [x1, #480]
-    ldp     x1, x2, [sp, #296]
-    msr     fpcr, x1
-    msr     fpsr, x2
+    adrp    x1, lichen_fp_owner
+    add     x1, x1, :lo12:lichen_fp_owner
+    ldr     x2, [x1]
+    mov     x3, sp
+    cmp     x2, x3
+    b.eq    2f                      // the registers hold this thread's FP/SIMD state already
+    cbz     x2, 1f
+    save_fp x2, x4, x5              // another thread's state: into its frame first
+1:  load_fp x3, x4, x5
+    str     x3, [x1]
+2:
     ldp     x1, x2, [sp, #280]
     msr     sp_el0, x1
     msr     tpidr_el0, x2
@@ -109,3 +141,61 @@ user_return:
     restore_x0_to_x30
     add     sp, sp, #UFRAME
     eret
+
+// Lazy FP/SIMD (Linux's fpsimd_last_state): lichen_fp_owner is the user frame whose FP/SIMD state is in
+// the registers, or 0. A trap from EL0 leaves it there; the return to EL0 of another thread saves it into
+// its owner's frame and loads the returning thread's. Kernel code that reads or writes a frame's FP/SIMD
+// part calls these first, with IRQs masked so that no switch comes between the check and the copy.
+// User threads run on the boot CPU only, so one owner serves.
+
+// lichen_fp_flush(frame): if the registers hold frame's state, store it into frame (they keep it).
+    .globl  lichen_fp_flush
+    .type   lichen_fp_flush, %function
+lichen_fp_flush:
+    mrs     x9, daif
+    msr     daifset, #2
+    adrp    x1, lichen_fp_owner
+    ldr     x2, [x1, :lo12:lichen_fp_owner]
+    cmp     x2, x0
+    b.ne    1f
+    save_fp x0, x3, x4
+1:  msr     daif, x9
+    ret
+
+// lichen_fp_invalidate(frame): frame's FP/SIMD part was written (or the frame is going): if the registers
+// held it, they hold nothing now, and the next return to EL0 loads what the frame says.
+    .globl  lichen_fp_invalidate
+    .type   lichen_fp_invalidate, %function
+lichen_fp_invalidate:
+    mrs     x9, daif
+    msr     daifset, #2
+    adrp    x1, lichen_fp_owner
+    add     x1, x1, :lo12:lichen_fp_owner
+    ldr     x2, [x1]
+    cmp     x2, x0
+    b.ne    1f
+    str     xzr, [x1]
+1:  msr     daif, x9
+    ret
+
+// lichen_fp_release(): the kernel is about to use the FP/SIMD registers (a @FloatingPoint method): the
+// owner's state goes into its frame.
+    .globl  lichen_fp_release
+    .type   lichen_fp_release, %function
+lichen_fp_release:
+    mrs     x9, daif
+    msr     daifset, #2
+    adrp    x1, lichen_fp_owner
+    add     x1, x1, :lo12:lichen_fp_owner
+    ldr     x2, [x1]
+    cbz     x2, 1f
+    save_fp x2, x3, x4
+    str     xzr, [x1]
+1:  msr     daif, x9
+    ret
+
+    .data
+    .balign 8
+    .globl  lichen_fp_owner
+lichen_fp_owner:
+    .quad   0

@@ -44,6 +44,15 @@ public final class Cpu {
      */
     public static void enterUser(long frame) { throw hostless(); }
 
+    /** If the FP/SIMD registers hold the user frame {@code frame}'s state (arch's lazy FP/SIMD), store it into the frame. */
+    public static void flushUserFp(long frame) { throw hostless(); }
+
+    /** The user frame {@code frame}'s FP/SIMD part was changed or the frame is going: the registers no longer stand for it. */
+    public static void invalidateUserFp(long frame) { throw hostless(); }
+
+    /** Before kernel code uses the FP/SIMD registers: the user state they hold goes into its frame. */
+    public static void releaseUserFp() { throw hostless(); }
+
     /** TTBR0_EL1 = {@code ttbr0} (an ASID in bits 63:48 and a table's address), then ISB: the user half now translates through it. */
     public static void setUserTranslationTable(long ttbr0) { throw hostless(); }
 

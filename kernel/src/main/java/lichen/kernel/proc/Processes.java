@@ -332,6 +332,7 @@ public final class Processes {
             if (UserCopy.store32(p.mm, p.clearChildTid, 0) == 0) Futexes.wake(p, p.clearChildTid, 1);
         }
         CpuTimes.threadEnded(p);
+        UserFrame.fpChanged(p.userFrame); // its stack goes: the FP/SIMD registers must not be saved into it later
         Process leader = p.leader;
         leader.liveThreads--;
         if (leader.execThread != null && leader.liveThreads == 1) leader.threadsEnded.wakeAll(executor);

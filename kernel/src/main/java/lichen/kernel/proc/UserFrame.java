@@ -9,6 +9,10 @@ import lichen.api.Unsafe;
  * A user thread's saved state, as arch/aarch64's user.S lays it out on the
  * thread's kernel stack at each exception from EL0: x0..x30, ELR_EL1 (the user
  * PC), SPSR_EL1, ESR_EL1, FAR_EL1, SP_EL0, TPIDR_EL0, FPCR, FPSR and Q0..Q31.
+ * The FP/SIMD part is lazy: the registers keep the state of the thread that
+ * last ran at EL0 until another one returns there, so code that reads that
+ * part of a frame calls {@link #flushFp} first, and code that writes it (or
+ * drops the frame) calls {@link #fpChanged} after.
  * A system call reads its arguments from x0..x5 and its number from x8 and
  * leaves its result in x0 (the arm64 Linux syscall ABI, man syscall(2)).
  */
@@ -35,8 +39,15 @@ public final class UserFrame {
     /** The first return to EL0 from the frame in {@code buffer} (arch's lichen_enter_user). Never returns. */
     public static void enter(long[] buffer) { Cpu.enterUser(address(buffer)); }
 
-    /** Copies one whole frame (fork's child starts from its parent's state). */
+    /** Brings the frame's FPCR, FPSR and Q0..Q31 up to date from the registers, if they hold its state. */
+    public static void flushFp(long frame) { Cpu.flushUserFp(frame); }
+
+    /** The frame's FP/SIMD part was written, or the frame is going: the next return to EL0 loads what it holds. */
+    public static void fpChanged(long frame) { Cpu.invalidateUserFp(frame); }
+
+    /** Copies one whole frame (fork's child starts from its parent's state), its FP/SIMD state up to date. */
     public static void copy(long dst, long src) {
+        flushFp(src);
         for (int off = 0; off < BYTES; off += 8) Mmio.write64(dst + off, Mmio.read64(src + off));
     }
 

@@ -227,8 +227,12 @@ public final class SelfTest {
         return bits == 0x3FF6_A09E_667F_3BCDL ? null : "sqrt(2) gave 0x" + Long.toHexString(bits);
     }
 
+    /** A @FloatingPoint method uses the registers a user thread's state may be in: that state goes to its frame first. */
     @lichen.api.FloatingPoint
-    private static long rootBits(long n) { return Double.doubleToRawLongBits(Math.sqrt(n)); }
+    private static long rootBits(long n) {
+        lichen.api.Cpu.releaseUserFp();
+        return Double.doubleToRawLongBits(Math.sqrt(n));
+    }
 
     private static String atomicWords() {
         lichen.api.AtomicWord w = new lichen.api.AtomicWord(5);

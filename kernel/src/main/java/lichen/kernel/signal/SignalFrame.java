@@ -38,6 +38,7 @@ final class SignalFrame {
         long record = (top - 16) & -16;
         long at = record - SIZE;
         byte[] b = new byte[SIZE + 16];
+        UserFrame.flushFp(frame); // the fpsimd_context record reads the frame's FP/SIMD part
         Siginfo.encodeTaken(b, INFO, s, sig);
         LittleEndian.put64(b, UC_STACK, s.altStack());
         LittleEndian.put32(b, UC_STACK + 8, s.altFlags());
@@ -76,6 +77,7 @@ final class SignalFrame {
             UserFrame.set(frame, UserFrame.FPSR, LittleEndian.u32(b, MC_RESERVED + 8) & 0xffffffffL);
             UserFrame.set(frame, UserFrame.FPCR, LittleEndian.u32(b, MC_RESERVED + 12) & 0xffffffffL);
             for (int q = 0; q < 64; q++) UserFrame.set(frame, UserFrame.QREGS + 8 * q, LittleEndian.u64(b, MC_RESERVED + 16 + 8 * q));
+            UserFrame.fpChanged(frame);
         }
         mask[0] = LittleEndian.u64(b, UC_SIGMASK);
         return 0;

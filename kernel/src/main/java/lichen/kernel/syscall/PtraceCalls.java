@@ -114,6 +114,7 @@ final class PtraceCalls {
         if (size < 0) return -Errno.EINVAL;
         int n = (int) Math.min(len, size);
         long frame = tr.frame();
+        UserFrame.flushFp(frame);
         if (!set) {
             fillRegset(b, frame, type, tr);
             if (UserCopy.copyOut(p.mm(), base, b, 0, n) < 0) return -Errno.EFAULT;
@@ -129,6 +130,7 @@ final class PtraceCalls {
             UserFrame.set(frame, UserFrame.SPSR, LittleEndian.u64(b, 264) & USER_PSTATE);
         } else if (type == NT_PRFPREG) {
             for (int q = 0; q < 64; q++) UserFrame.set(frame, UserFrame.QREGS + 8 * q, LittleEndian.u64(b, 8 * q));
+            UserFrame.fpChanged(frame);
             UserFrame.set(frame, UserFrame.FPSR, LittleEndian.u32(b, 512) & 0xffffffffL);
             UserFrame.set(frame, UserFrame.FPCR, LittleEndian.u32(b, 516) & 0xffffffffL);
         } else {

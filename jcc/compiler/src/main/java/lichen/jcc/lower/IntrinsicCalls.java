@@ -87,6 +87,9 @@ final class IntrinsicCalls {
             case "disableInterrupts" -> { fb.emit("call void asm sideeffect \"msr daifset, #2\", \"~{memory}\"()"); yield "void"; }
             case "switchContext" -> { fb.emit("call void @lichen_switch(i64 " + v.get(0) + ", i64 " + v.get(1) + ")"); yield "void"; }
             case "enterUser" -> { fb.emit("call void @lichen_enter_user(i64 " + v.get(0) + ")"); yield "void"; }
+            case "flushUserFp" -> { fb.emit("call void @lichen_fp_flush(i64 " + v.get(0) + ")"); yield "void"; }
+            case "invalidateUserFp" -> { fb.emit("call void @lichen_fp_invalidate(i64 " + v.get(0) + ")"); yield "void"; }
+            case "releaseUserFp" -> { fb.emit("call void @lichen_fp_release()"); yield "void"; }
             case "setUserTranslationTable" -> writeSystemRegister(fb, "ttbr0_el1", v.get(0));
             case "invalidateTlbAsid" -> {
                 String operand = fb.def("shl i64 " + v.get(0) + ", 48");
