@@ -1,5 +1,6 @@
 package lichen.usertest;
 
+import lichen.usertest.tests.ChrootTests;
 import lichen.usertest.tests.CloneTests;
 import lichen.usertest.tests.CopyTests;
 import lichen.usertest.tests.CpuTimeTests;
@@ -61,6 +62,7 @@ public final class Suite {
         DescriptorTests.register(list);
         list.beginGroup("directory");
         DirectoryTests.register(list);
+        ChrootTests.register(list);
         list.beginGroup("name");
         NameTests.register(list);
         list.beginGroup("pipe");

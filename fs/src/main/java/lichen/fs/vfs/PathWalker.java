@@ -135,19 +135,24 @@ public final class PathWalker {
         return Result.ok(new Parent(dir, name, trailingSlash));
     }
 
-    /** The absolute path of {@code p} as seen from the task's root (getcwd). */
+    /**
+     * The absolute path of {@code p} as seen from the task's root (getcwd).
+     * A directory outside that root (the working directory a chroot(2) left
+     * behind) is its path from the namespace's root after "(unreachable)",
+     * as Linux's getcwd(2) gives it.
+     */
     public String absolute(FsContext ctx, VfsPath p) {
         String out = "";
         VfsPath cur = p;
         int guard = 0;
         while (guard++ < 4096 && !cur.same(ctx.root)) {
             if (cur.dentry == cur.mount.root) {
-                if (cur.mount.parent == null) break;
+                if (cur.mount.parent == null) return "(unreachable)" + (out.isEmpty() ? "/" : out);
                 cur = new VfsPath(cur.mount.parent, cur.mount.mountpoint);
                 continue;
             }
             out = "/" + cur.dentry.name + out;
-            if (cur.dentry.parent == null) break;
+            if (cur.dentry.parent == null) return "(unreachable)" + out;
             cur = new VfsPath(cur.mount, cur.dentry.parent);
         }
         return out.isEmpty() ? "/" : out;

@@ -181,6 +181,24 @@ public final class Vfs {
         return 0;
     }
 
+    /**
+     * chroot(2): the directory at {@code path} becomes the root that "/" and
+     * ".." stop at for this context; the working directory stays where it
+     * is (even outside). EPERM without root's privilege, ENOTDIR, EACCES
+     * without search permission.
+     */
+    @Async
+    public int chroot(FsContext ctx, String path) {
+        if (ctx.cred.uid != 0) return -Errno.EPERM;
+        Result<VfsPath> r = walker.walk(ctx, ctx.cwd, path, true);
+        if (!r.ok()) return r.error;
+        if (!r.value.inode().isDir()) return -Errno.ENOTDIR;
+        int p = Permission.check(ctx.cred, r.value.inode(), Permission.MAY_EXEC);
+        if (p < 0) return p;
+        ctx.root = r.value;
+        return 0;
+    }
+
     public String getcwd(FsContext ctx) {
         return walker.absolute(ctx, ctx.cwd);
     }

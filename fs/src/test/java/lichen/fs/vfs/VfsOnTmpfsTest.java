@@ -80,6 +80,23 @@ class VfsOnTmpfsTest {
     }
 
     @Test
+    void chrootStopsSlashAndDotDotAndLeavesTheCwdUnreachable() {
+        assertEquals(0, vfs.mkdirat(ctx, CWD, "/jail", 0755));
+        assertEquals(3, write("/jail/in", "in!"));
+        assertEquals(0, vfs.chdir(ctx, "/jail"));
+        assertEquals(0, vfs.mkdirat(ctx, CWD, "/jail/sub", 0755));
+        assertEquals(0, vfs.chdir(ctx, "/"));
+        assertEquals(0, vfs.chroot(ctx, "/jail"));
+        assertEquals("(unreachable)/", vfs.getcwd(ctx), "the old root is outside the new one");
+        assertEquals("in!", read("/../in"), "'..' of the new root is itself");
+        assertEquals(0, vfs.chdir(ctx, "/sub"));
+        assertEquals("/sub", vfs.getcwd(ctx));
+        assertEquals(-Errno.ENOTDIR, vfs.chroot(ctx, "/in"));
+        FsContext user = new FsContext(ctx.root, new Credentials(1000, 1000, new int[0]), new FdTable(16));
+        assertEquals(-Errno.EPERM, vfs.chroot(user, "/sub"), "chroot needs root's privilege");
+    }
+
+    @Test
     void createReadAndStatAFileWithUmaskApplied() {
         assertEquals(5, write("/a", "hello"));
         assertEquals("hello", read("/a"));

@@ -62,6 +62,16 @@ final class DirectoryCalls {
         return FileCalls.vfs().chdir(ctx, name.value);
     }
 
+    /** chroot(2): the directory at {@code path} becomes the caller's root. */
+    @Async
+    static long sysChroot(Process p, long path) {
+        FsContext ctx = p.files();
+        if (ctx == null) return -Errno.ENOENT;
+        Result<String> name = UserPaths.read(p, path);
+        if (!name.ok()) return name.error;
+        return FileCalls.vfs().chroot(ctx, name.value);
+    }
+
     /** fchdir(2): the open directory becomes the working directory (search permission needed, as for chdir). */
     static long sysFchdir(Process p, int fd) {
         OpenFile f = FileCalls.file(p, fd);

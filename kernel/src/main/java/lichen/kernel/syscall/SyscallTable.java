@@ -82,6 +82,7 @@ public final class SyscallTable {
             case 39 -> MountCalls.sysUmount2(p, a0, (int) a1);
             case 40 -> MountCalls.sysMount(p, a0, a1, a2, a3, a4);
             case 50 -> DirectoryCalls.sysFchdir(p, (int) a0);
+            case 51 -> DirectoryCalls.sysChroot(p, a0);
             case 52 -> AttributeCalls.sysFchmod(p, (int) a0, (int) a1);
             case 53 -> AttributeCalls.sysFchmodat(p, (int) a0, a1, (int) a2);
             case 54 -> AttributeCalls.sysFchownat(p, (int) a0, a1, (int) a2, (int) a3, (int) a4);

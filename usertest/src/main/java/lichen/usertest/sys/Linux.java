@@ -225,6 +225,14 @@ public final class Linux {
         return Syscall.invoke(SyscallNumbers.GETCWD, address(buf, 0, len), len);
     }
 
+    public static long chroot(String path) {
+        return Syscall.invoke(SyscallNumbers.CHROOT, Syscall.addressOf(CString.of(path)));
+    }
+
+    public static long chroot(long path) {
+        return Syscall.invoke(SyscallNumbers.CHROOT, path);
+    }
+
     public static long chdir(String path) {
         return Syscall.invoke(SyscallNumbers.CHDIR, Syscall.addressOf(CString.of(path)));
     }

@@ -18,6 +18,7 @@ public final class SyscallNumbers {
     public static final int SYMLINKAT = 36;
     public static final int FTRUNCATE = 46;
     public static final int CHDIR = 49;
+    public static final int CHROOT = 51;
     public static final int FCHMODAT = 53;
     public static final int OPENAT = 56;
     public static final int CLOSE = 57;
