@@ -10,14 +10,14 @@ import lichen.libkernel.Errno;
  * rseq_cs, u32 flags, padding) where the kernel keeps the CPU it runs on,
  * and where it may name a critical section (struct rseq_cs: u32 version, u32
  * flags, u64 start_ip, u64 post_commit_offset, u64 abort_ip). When the
- * thread is preempted, or a signal is about to be delivered, while its PC
+ * thread is preempted, or a signal's handler is about to run, while its PC
  * is inside that section, it resumes at abort_ip instead, after checking
  * that the four bytes before abort_ip are the signature it registered. glibc
  * registers every thread and reads cpu_id for sched_getcpu.
  *
  * User threads run on CPU 0 (they have no other yet), so the CPU number
  * written at registration stays true; the section check runs on every
- * preempted return and before every signal.
+ * preempted return and as every signal handler's frame is built.
  */
 public final class Rseq {
     /** Linux 6.1's struct rseq and its alignment: rseq_len must be exactly this. */
@@ -63,11 +63,11 @@ public final class Rseq {
     }
 
     /**
-     * Before the thread returns to its program after a preemption or on its
-     * way to a signal handler: a PC inside the registered critical section
-     * moves to its abort handler (rseq_ip_fixup). False when the thread's
-     * rseq memory is unusable or the abort signature does not match: the
-     * caller kills it with SIGSEGV, as Linux does.
+     * Before the thread returns to its program after a preemption, or as a
+     * signal's handler frame is built: a PC inside the registered critical
+     * section moves to its abort handler (rseq_ip_fixup). False when the
+     * thread's rseq memory is unusable or the abort signature does not
+     * match: the caller ends it with SIGSEGV, as Linux does.
      */
     @Async
     public static boolean leaveCriticalSection(Process p, long frame) {

@@ -51,7 +51,7 @@ public final class UserTraps implements UserTrapHandler {
             boolean preempted = Processes.executor().currentTurnNanos() >= EevdfScheduler.SLICE_NS;
             if (preempted) Processes.executor().yieldNow();
             if (p == null) return;
-            if ((preempted || p.signals().nextDeliverable() != 0) && !Rseq.leaveCriticalSection(p, frame)) {
+            if (preempted && !Rseq.leaveCriticalSection(p, frame)) {
                 kill(p, frame, SIGSEGV, "a bad rseq critical section");
                 return;
             }
@@ -82,10 +82,6 @@ public final class UserTraps implements UserTrapHandler {
         }
         // An execve from a thread that was not its group's leader goes on as the leader (Processes.endOtherThreads).
         if (ec == EC_SVC64) p = Processes.current();
-        if (p.signals().nextDeliverable() != 0 && !Rseq.leaveCriticalSection(p, frame)) {
-            kill(p, frame, SIGSEGV, "a bad rseq critical section");
-            return;
-        }
         Signals.deliver(p, frame, ec == EC_SVC64, origX0);
     }
 

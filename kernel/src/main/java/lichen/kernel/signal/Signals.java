@@ -4,6 +4,7 @@ import lichen.api.Async;
 import lichen.kernel.proc.JobControl;
 import lichen.kernel.proc.Process;
 import lichen.kernel.proc.Processes;
+import lichen.kernel.proc.Rseq;
 import lichen.kernel.proc.Ptrace;
 import lichen.kernel.proc.UserFrame;
 import lichen.libkernel.Errno;
@@ -166,6 +167,8 @@ public final class Signals {
     /** Builds the handler's frame and points the thread at the handler; false when the stack cannot take the frame. */
     @Async
     private static boolean runHandler(Process p, long frame, int sig, long handler) {
+        // A handler about to run inside an rseq critical section: the section is aborted first (rseq_signal_deliver).
+        if (!Rseq.leaveCriticalSection(p, frame)) return false;
         SignalState s = p.signals();
         long flags = s.flags(sig);
         long sp = UserFrame.get(frame, UserFrame.SP);

@@ -88,7 +88,7 @@ final class FileCalls {
     static long sysPread64(Process p, int fd, long buf, long count, long pos) {
         OpenFile f = file(p, fd);
         if (f == null) return -Errno.EBADF;
-        if (f.device != null && !f.device.seekable()) return -Errno.ESPIPE;
+        if (unseekable(f)) return -Errno.ESPIPE;
         if (pos < 0) return -Errno.EINVAL;
         return transferIn(p, f, buf, count, pos);
     }
@@ -98,7 +98,7 @@ final class FileCalls {
     static long sysPwrite64(Process p, int fd, long buf, long count, long pos) {
         OpenFile f = file(p, fd);
         if (f == null) return -Errno.EBADF;
-        if (f.device != null && !f.device.seekable()) return -Errno.ESPIPE;
+        if (unseekable(f)) return -Errno.ESPIPE;
         if (pos < 0) return -Errno.EINVAL;
         return transferOut(p, f, buf, count, pos);
     }
