@@ -53,14 +53,13 @@ public final class Fifos implements FifoOpener {
     }
 
     /**
-     * After {@code f} is opened: ties a FIFO's end to its description and
-     * waits for the other side as open(2) does; 0, or -EINTR when a signal
+     * After {@code f} is opened: a FIFO's end waits for the other side as
+     * open(2) does; 0, or -EINTR when a signal
      * came first (the caller closes {@code f}). Anything else is 0 at once.
      */
     @Async
     public static int awaitPartner(OpenFile f) {
-        if (!(f.device instanceof Pipe.End end) || end.file != null) return 0;
-        end.file = f;
+        if (!(f.device instanceof Pipe.End end)) return 0;
         Pipe pipe = end.pipe();
         if (end.reads == end.writes || (f.flags & OpenFlags.O_NONBLOCK) != 0) return 0;
         Executor ex = Processes.executor();

@@ -120,8 +120,6 @@ public final class Pipe {
      */
     final class End implements CharDevice {
         final boolean reads, writes;
-        /** The open file description this end drives (for its O_NONBLOCK), set once it is made. */
-        OpenFile file;
 
         End(boolean reads, boolean writes) {
             this.reads = reads;
@@ -132,11 +130,20 @@ public final class Pipe {
 
         @Override
         @Async
-        public int read(long pos, byte[] buf, int off, int len) { return reads ? Pipe.this.read(file, buf, off, len) : -Errno.EBADF; }
+        public int read(long pos, byte[] buf, int off, int len) { return read(null, pos, buf, off, len); }
 
         @Override
         @Async
-        public int write(long pos, byte[] buf, int off, int len) { return writes ? Pipe.this.write(file, buf, off, len) : -Errno.EBADF; }
+        public int write(long pos, byte[] buf, int off, int len) { return write(null, pos, buf, off, len); }
+
+        /** Through the description {@code f}, whose O_NONBLOCK turns each wait into EAGAIN. */
+        @Override
+        @Async
+        public int read(OpenFile f, long pos, byte[] buf, int off, int len) { return reads ? Pipe.this.read(f, buf, off, len) : -Errno.EBADF; }
+
+        @Override
+        @Async
+        public int write(OpenFile f, long pos, byte[] buf, int off, int len) { return writes ? Pipe.this.write(f, buf, off, len) : -Errno.EBADF; }
 
         @Override
         public int poll(OpenFile f, PollTable table) {

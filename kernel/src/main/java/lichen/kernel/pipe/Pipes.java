@@ -34,10 +34,8 @@ public final class Pipes {
             return rf.error;
         }
         pipe.readers = 1;
-        r.file = rf.value;
         OpenFile wf = pipefs.openSame(rf.value, OpenFlags.O_WRONLY | statusFlags, w);
         pipe.writers = 1;
-        w.file = wf;
         ends[0] = rf.value;
         ends[1] = wf;
         return 0;
