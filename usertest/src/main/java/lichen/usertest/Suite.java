@@ -32,6 +32,7 @@ import lichen.usertest.tests.FaultSignalTests;
 import lichen.usertest.tests.FifoTests;
 import lichen.usertest.tests.SignalTests;
 import lichen.usertest.tests.SignalWaitTests;
+import lichen.usertest.tests.RealTimeSignalTests;
 import lichen.usertest.tests.SignalfdTests;
 import lichen.usertest.tests.StopTests;
 import lichen.usertest.tests.SystemTests;
@@ -90,6 +91,7 @@ public final class Suite {
         FaultSignalTests.register(list);
         ThreadSignalTests.register(list);
         SignalWaitTests.register(list);
+        RealTimeSignalTests.register(list);
         list.beginGroup("jobcontrol");
         StopTests.register(list);
         list.beginGroup("ptrace");

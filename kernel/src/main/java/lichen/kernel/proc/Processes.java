@@ -445,6 +445,7 @@ public final class Processes {
 
     private static void reap(Process c) {
         PtraceAttach.reaped(c);
+        c.signals.discardAll(c.leader == c); // a thread's own; the leader goes last, and the process's with it
         if (c.leader == c) {
             ProcFiles.reaped(c);
             live--;

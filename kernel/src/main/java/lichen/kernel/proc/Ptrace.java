@@ -152,7 +152,7 @@ public final class Ptrace {
         int tracerPid = t.tracer.pid;
         int next = stop(p, STOPPED | sig << 8, Tracee.SIGNAL, CLD_TRAPPED);
         if (next == 0 || next == sig || !SignalState.valid(next)) return next == sig ? sig : 0;
-        s.post(next, Signals.SI_USER, tracerPid, 0, 0);
+        Signals.postToThread(p, next, Signals.SI_USER, tracerPid, 0, 0);
         if ((s.blocked() & SignalState.bit(next)) != 0) return 0;
         s.take(next);
         return next;
@@ -206,7 +206,7 @@ public final class Ptrace {
         if (!p.traced()) return;
         if (t.seized) eventStop(p, EVENT_STOP, 0);
         else {
-            p.signals().post(Signals.SIGSTOP, Signals.SI_USER, 0, 0, 0);
+            Signals.postToThread(p, Signals.SIGSTOP, Signals.SI_USER, 0, 0, 0);
             Signals.deliver(p, p.userFrame, false, 0);
         }
     }

@@ -97,7 +97,7 @@ public final class PosixTimer {
         if (s.pendingFrom(signal, Signals.SI_TIMER, id)) {
             overrun = (int) Math.min((long) overrun + n, Integer.MAX_VALUE);
             lastOverrun = overrun;
-            s.updatePending(signal, Signals.SI_TIMER, id, overrun, value);
+            s.updatePending(signal, Signals.SI_TIMER, id, overrun);
             return;
         }
         overrun = (int) Math.min(n - 1, Integer.MAX_VALUE);

@@ -34,7 +34,7 @@ public final class Siginfo {
             LittleEndian.put32(b, at + 16, sender); // si_tid
             LittleEndian.put32(b, at + 20, status); // si_overrun
             LittleEndian.put64(b, at + 24, address); // si_sigval
-        } else if (code == Signals.SI_QUEUE) {
+        } else if (code < 0 && code != Signals.SI_TKILL) { // sigqueue(3)'s SI_QUEUE and what else a process queues itself
             LittleEndian.put32(b, at + 16, sender);
             LittleEndian.put64(b, at + 24, address); // si_sigval
         } else {

@@ -82,28 +82,33 @@ public final class SignalState {
     /** The signals pending for this thread: its own and the process's (rt_sigpending(2) reports both). */
     public long pending() { return own.set | shared.pending.set; }
 
-    /** Marks {@code sig} pending for this thread alone (tgkill, tkill, its own faults), with its siginfo. */
-    public void post(int sig, int siCode, int pid, int childStatus, long faultAddress) {
-        own.post(sig, siCode, pid, childStatus, faultAddress);
+    /**
+     * Marks {@code sig} pending for this thread alone (tgkill, tkill, its own faults), with its
+     * siginfo, counted for user {@code uid} against {@code limit} (RLIMIT_SIGPENDING); false if
+     * the limit refuses a queued real-time signal ({@link PendingSignals#post}).
+     */
+    public boolean post(int sig, int siCode, int pid, int childStatus, long faultAddress, int uid, long limit) {
+        if (!own.post(sig, siCode, pid, childStatus, faultAddress, uid, limit)) return false;
         queueWaiters.wakeAll(); // a signalfd may be waiting for it (signalfd(2))
+        return true;
     }
 
-    /** Marks {@code sig} pending for the whole process (kill, a child's SIGCHLD, a timer): the first thread that does not block it takes it. */
-    public void postToProcess(int sig, int siCode, int pid, int childStatus, long faultAddress) {
-        shared.pending.post(sig, siCode, pid, childStatus, faultAddress);
+    /** Marks {@code sig} pending for the whole process (kill, a child's SIGCHLD, a timer): the first thread that does not block it takes it. As {@link #post}. */
+    public boolean postToProcess(int sig, int siCode, int pid, int childStatus, long faultAddress, int uid, long limit) {
+        if (!shared.pending.post(sig, siCode, pid, childStatus, faultAddress, uid, limit)) return false;
         queueWaiters.wakeAll();
+        return true;
     }
 
     /** Whether {@code sig} waits, for this thread or its process, with si_code {@code code} from {@code sender} (a POSIX timer's own signal). */
     public boolean pendingFrom(int sig, int code, int sender) {
-        PendingSignals in = own.has(sig) ? own : shared.pending;
-        return in.has(sig) && in.code[sig] == code && in.senderPid[sig] == sender;
+        return own.hasFrom(sig, code, sender) || shared.pending.hasFrom(sig, code, sender);
     }
 
-    /** Rewrites the siginfo of the pending {@code sig} where it waits (a timer's si_overrun grows while its signal waits). */
-    public void updatePending(int sig, int siCode, int pid, int childStatus, long faultAddress) {
-        PendingSignals in = own.has(sig) ? own : shared.pending;
-        if (in.has(sig)) in.post(sig, siCode, pid, childStatus, faultAddress);
+    /** Rewrites the status of the pending {@code sig} from {@code code} and {@code sender} where it waits (a timer's si_overrun grows while its signal waits). */
+    public void updatePending(int sig, int code, int sender, int childStatus) {
+        own.updateStatus(sig, code, sender, childStatus);
+        shared.pending.updateStatus(sig, code, sender, childStatus);
     }
 
     /** Whether this thread blocks {@code sig}. */
@@ -118,20 +123,31 @@ public final class SignalState {
 
     /** Takes {@code sig} off what is pending, this thread's own first; its siginfo is then {@link #code} and the others. */
     public void take(int sig) {
-        PendingSignals from = own.has(sig) ? own : shared.pending;
-        if (!from.has(sig)) return;
-        takenCode = from.code[sig];
-        takenSender = from.senderPid[sig];
-        takenStatus = from.status[sig];
-        takenAddress = from.address[sig];
-        from.take(sig);
+        (own.has(sig) ? own : shared.pending).take(sig, this);
+    }
+
+    /** The siginfo of the signal being taken ({@link PendingSignals#take}). */
+    void taken(int siCode, int pid, int childStatus, long faultAddress) {
+        takenCode = siCode;
+        takenSender = pid;
+        takenStatus = childStatus;
+        takenAddress = faultAddress;
     }
 
     /** Drops {@code sig} wherever this thread would find it pending (its disposition became "ignore", sigaction(2)). */
     public void discard(int sig) {
-        own.take(sig);
-        shared.pending.take(sig);
+        own.discard(sig);
+        shared.pending.discard(sig);
     }
+
+    /** The thread is gone: what waits for it alone goes too, and the process's pending signals if {@code lastOfProcess}. */
+    public void discardAll(boolean lastOfProcess) {
+        own.discardAll();
+        if (lastOfProcess) shared.pending.discardAll();
+    }
+
+    /** Signals pending for user {@code uid} in every process (SigQ in /proc/[pid]/status). */
+    public static long queuedFor(int uid) { return SignalQuota.queued(uid); }
 
     public int code(int sig) { return takenCode; }
 

@@ -4,9 +4,11 @@ import lichen.api.Async;
 import lichen.kernel.proc.JobControl;
 import lichen.kernel.proc.Process;
 import lichen.kernel.proc.Processes;
+import lichen.kernel.proc.ResourceLimits;
 import lichen.kernel.proc.Rseq;
 import lichen.kernel.proc.Ptrace;
 import lichen.kernel.proc.UserFrame;
+import lichen.fs.vfs.FsContext;
 import lichen.libkernel.Errno;
 
 /**
@@ -67,16 +69,17 @@ public final class Signals {
      * pending for the process and wakes a thread that does not block it
      * from an interruptible sleep: {@code p} if it can take it.
      */
-    public static void send(Process p, int sig, int code, int senderPid, int childStatus, long address) {
-        if (p == null || p.state() != Process.LIVE || !SignalState.valid(sig)) return;
+    public static int send(Process p, int sig, int code, int senderPid, int childStatus, long address) {
+        if (p == null || p.state() != Process.LIVE || !SignalState.valid(sig)) return 0;
         JobControl.beforeSend(p, sig);
         SignalState s = p.signals();
         // An ignored signal is dropped at once unless it is blocked: then it waits, pending (man 7 signal);
         // a tracer sees even an ignored one (Linux's sig_ignored is false for a traced task).
-        if (sig != SIGKILL && !s.blocks(sig) && ignores(s, sig) && !p.traced()) return;
-        s.postToProcess(sig, code, senderPid, childStatus, address);
+        if (sig != SIGKILL && !s.blocks(sig) && ignores(s, sig) && !p.traced()) return 0;
+        if (!s.postToProcess(sig, code, senderPid, childStatus, address, quotaUser(p), quotaLimit(p))) return -Errno.EAGAIN;
         Process t = sig == SIGKILL ? p : Processes.threadAccepting(p, sig);
         if (t != null && t.task() != null) Processes.executor().interrupt(t.task());
+        return 0;
     }
 
     /**
@@ -85,13 +88,33 @@ public final class Signals {
      * blocks it the signal waits for it. Job control's rules apply as for
      * {@link #send}.
      */
-    public static void sendToThread(Process t, int sig, int code, int senderPid, int status, long value) {
-        if (t == null || t.state() != Process.LIVE || !SignalState.valid(sig)) return;
+    public static int sendToThread(Process t, int sig, int code, int senderPid, int status, long value) {
+        if (t == null || t.state() != Process.LIVE || !SignalState.valid(sig)) return 0;
         JobControl.beforeSend(t, sig);
         SignalState s = t.signals();
-        if (sig != SIGKILL && !s.blocks(sig) && ignores(s, sig) && !t.traced()) return;
-        s.post(sig, code, senderPid, status, value);
+        if (sig != SIGKILL && !s.blocks(sig) && ignores(s, sig) && !t.traced()) return 0;
+        if (!postToThread(t, sig, code, senderPid, status, value)) return -Errno.EAGAIN;
         if ((sig == SIGKILL || !s.blocks(sig)) && t.task() != null) Processes.executor().interrupt(t.task());
+        return 0;
+    }
+
+    /**
+     * Makes {@code sig} pending for thread {@code t} alone with its siginfo, and nothing else
+     * (no job control, no wake): false when RLIMIT_SIGPENDING refuses it ({@link SignalState#post}).
+     */
+    public static boolean postToThread(Process t, int sig, int code, int senderPid, int status, long value) {
+        return t.signals().post(sig, code, senderPid, status, value, quotaUser(t), quotaLimit(t));
+    }
+
+    /** The user whose RLIMIT_SIGPENDING count a signal for {@code p} is charged to: its real user ID. */
+    private static int quotaUser(Process p) {
+        FsContext f = p.files();
+        return f == null ? 0 : f.cred.uid;
+    }
+
+    /** {@code p}'s soft RLIMIT_SIGPENDING (getrlimit(2)). */
+    private static long quotaLimit(Process p) {
+        return ResourceLimits.of(p)[2 * ResourceLimits.RLIMIT_SIGPENDING];
     }
 
     /**
@@ -103,7 +126,7 @@ public final class Signals {
         SignalState s = p.signals();
         if ((s.blocked() & SignalState.bit(sig)) != 0 || s.handler(sig) == SignalState.SIG_IGN) s.setAction(sig, SignalState.SIG_DFL, 0, 0, 0);
         s.setBlocked(s.blocked() & ~SignalState.bit(sig));
-        s.post(sig, code, 0, 0, address);
+        postToThread(p, sig, code, 0, 0, address);
     }
 
     /**

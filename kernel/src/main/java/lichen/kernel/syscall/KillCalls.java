@@ -44,7 +44,7 @@ final class KillCalls {
         if (sig != 0 && !SignalState.valid(sig)) return -Errno.EINVAL;
         Process t = Processes.byPid(tid);
         if (t == null || t.state() == Process.REAPED) return -Errno.ESRCH;
-        if (sig != 0) Signals.sendToThread(t, sig, Signals.SI_TKILL, p.pid(), 0, 0);
+        if (sig != 0) return Signals.sendToThread(t, sig, Signals.SI_TKILL, p.pid(), 0, 0); // EAGAIN past RLIMIT_SIGPENDING
         return 0;
     }
 

@@ -4,6 +4,9 @@ import lichen.api.Async;
 import lichen.kernel.mm.UserCopy;
 import lichen.kernel.proc.Process;
 import lichen.kernel.proc.Processes;
+import lichen.kernel.proc.ResourceLimits;
+import static lichen.kernel.proc.ResourceLimits.RLIMIT_NOFILE;
+import static lichen.kernel.proc.ResourceLimits.RLIM_NLIMITS;
 import lichen.libkernel.Errno;
 import lichen.libkernel.LittleEndian;
 
@@ -14,34 +17,12 @@ import lichen.libkernel.LittleEndian;
  * limit bounds the descriptor table; the others are kept and reported.
  */
 final class LimitCalls {
-    static final int RLIMIT_STACK = 3, RLIMIT_CORE = 4, RLIMIT_NOFILE = 7, RLIM_NLIMITS = 16;
-    static final long RLIM_INFINITY = -1;
-
     private LimitCalls() {}
-
-    /** The limits Linux starts init with (include/asm-generic/resource.h INIT_RLIMITS): soft at 2r, hard at 2r+1. */
-    static long[] defaults() {
-        long[] l = new long[2 * RLIM_NLIMITS];
-        for (int r = 0; r < RLIM_NLIMITS; r++) {
-            l[2 * r] = RLIM_INFINITY;
-            l[2 * r + 1] = RLIM_INFINITY;
-        }
-        l[2 * RLIMIT_STACK] = 8L << 20;
-        l[2 * RLIMIT_CORE] = 0;
-        l[2 * RLIMIT_NOFILE] = 1024;
-        l[2 * RLIMIT_NOFILE + 1] = 4096;
-        return l;
-    }
-
-    static long[] of(Process p) {
-        if (p.limits() == null) p.setLimits(defaults());
-        return p.limits();
-    }
 
     @Async
     static long sysGetrlimit(Process p, int resource, long rlim) {
         if (resource < 0 || resource >= RLIM_NLIMITS) return -Errno.EINVAL;
-        return write(p, of(p), resource, rlim);
+        return write(p, ResourceLimits.of(p), resource, rlim);
     }
 
     @Async
@@ -53,7 +34,7 @@ final class LimitCalls {
         if (resource < 0 || resource >= RLIM_NLIMITS) return -Errno.EINVAL;
         Process t = pid == 0 ? p : Processes.byPid(pid);
         if (t == null) return -Errno.ESRCH;
-        long[] limits = of(t);
+        long[] limits = ResourceLimits.of(t);
         long soft = 0, hard = 0;
         if (newLimit != 0) {
             byte[] b = new byte[16];

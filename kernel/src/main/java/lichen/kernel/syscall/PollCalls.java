@@ -6,6 +6,7 @@ import lichen.fs.vfs.OpenFile;
 import lichen.fs.vfs.PollEvents;
 import lichen.kernel.mm.UserCopy;
 import lichen.kernel.proc.Process;
+import lichen.kernel.proc.ResourceLimits;
 import lichen.kernel.proc.Processes;
 import lichen.libkernel.Errno;
 import lichen.libkernel.async.Executor;
@@ -39,7 +40,7 @@ final class PollCalls {
     /** ppoll(2): the ready descriptors' revents, their count; 0 at the timeout. */
     @Async
     static long sysPpoll(Process p, long fds, long nfds, long timeout, long sigmask, long sigsetsize) {
-        if (Long.compareUnsigned(nfds, LimitCalls.of(p)[2 * LimitCalls.RLIMIT_NOFILE]) > 0) return -Errno.EINVAL;
+        if (Long.compareUnsigned(nfds, ResourceLimits.of(p)[2 * ResourceLimits.RLIMIT_NOFILE]) > 0) return -Errno.EINVAL;
         long wait = readTimeout(p, timeout);
         if (wait < -1) return wait;
         int n = (int) nfds;

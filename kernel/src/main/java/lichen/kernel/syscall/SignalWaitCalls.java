@@ -99,8 +99,7 @@ final class SignalWaitCalls {
         if (sig == 0) return 0;
         int sender = LittleEndian.u32(b, 16);
         long value = LittleEndian.u64(b, 24);
-        if (tid > 0) Signals.sendToThread(t, sig, code, sender, 0, value);
-        else Signals.send(t, sig, code, sender, 0, value);
-        return 0;
+        // Past RLIMIT_SIGPENDING a queued real-time signal is refused: EAGAIN (man 3 sigqueue).
+        return tid > 0 ? Signals.sendToThread(t, sig, code, sender, 0, value) : Signals.send(t, sig, code, sender, 0, value);
     }
 }

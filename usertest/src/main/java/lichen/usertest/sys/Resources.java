@@ -9,7 +9,9 @@ public final class Resources {
     public static final int RLIMIT_STACK = 3;
     public static final int RLIMIT_CORE = 4;
     public static final int RLIMIT_NOFILE = 7;
+    public static final int RLIMIT_NPROC = 6;
     public static final int RLIMIT_AS = 9;
+    public static final int RLIMIT_SIGPENDING = 11;
     /** RLIM_NLIMITS: the first number that is not a resource. */
     public static final int RLIM_NLIMITS = 16;
 

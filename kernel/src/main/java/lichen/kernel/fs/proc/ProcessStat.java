@@ -2,6 +2,7 @@ package lichen.kernel.fs.proc;
 
 import lichen.kernel.proc.CpuTimes;
 import lichen.kernel.proc.Process;
+import lichen.kernel.proc.ResourceLimits;
 import lichen.kernel.signal.SignalState;
 import lichen.libkernel.async.Task;
 
@@ -16,7 +17,7 @@ import lichen.libkernel.async.Task;
 final class ProcessStat {
     /** PF_RANDOMIZE (every user process: the stack and mmap base are randomised) and PF_FORKNOEXEC (forked, not yet execed). */
     private static final long PF_RANDOMIZE = 0x00400000, PF_FORKNOEXEC = 0x00000040;
-    private static final int SIGCHLD = 17, RLIMIT_RSS = 5;
+    private static final int SIGCHLD = 17;
 
     private ProcessStat() {}
 
@@ -73,8 +74,7 @@ final class ProcessStat {
         field(out, t.startTicks());
         field(out, m.sizePages * 4096);
         field(out, m.residentPages);
-        long[] limits = p.limits();
-        out.append(' ').append(Long.toUnsignedString(limits == null ? -1 : limits[2 * RLIMIT_RSS]));
+        out.append(' ').append(Long.toUnsignedString(ResourceLimits.of(p)[2 * ResourceLimits.RLIMIT_RSS]));
         field(out, 0); // startcode, endcode, startstack: the kernel keeps no mm start_code/start_stack yet
         field(out, 0);
         field(out, 0);

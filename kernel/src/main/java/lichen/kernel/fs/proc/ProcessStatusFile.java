@@ -3,6 +3,7 @@ package lichen.kernel.fs.proc;
 import lichen.fs.vfs.Credentials;
 import lichen.fs.vfs.FsContext;
 import lichen.kernel.proc.Process;
+import lichen.kernel.proc.ResourceLimits;
 import lichen.kernel.signal.SignalState;
 
 /**
@@ -17,7 +18,6 @@ import lichen.kernel.signal.SignalState;
 final class ProcessStatusFile {
     /** The capabilities root holds on Linux 6.1: CAP_LAST_CAP is 40. */
     private static final String ALL_CAPS = "000001ffffffffff";
-    private static final int RLIMIT_SIGPENDING = 11;
 
     private ProcessStatusFile() {}
 
@@ -44,9 +44,8 @@ final class ProcessStatusFile {
         out.append("CoreDumping:\t0\n");
         out.append("Threads:\t").append(p.liveThreads()).append('\n');
         SignalState sig = t.signals();
-        long[] limits = p.limits();
-        out.append("SigQ:\t").append(Long.bitCount(sig.pending())).append('/')
-                .append(Long.toUnsignedString(limits == null ? -1 : limits[2 * RLIMIT_SIGPENDING])).append('\n');
+        out.append("SigQ:\t").append(SignalState.queuedFor(cred.uid)).append('/')
+                .append(Long.toUnsignedString(ResourceLimits.of(p)[2 * ResourceLimits.RLIMIT_SIGPENDING])).append('\n');
         mask(out, "SigPnd:", 0); // a signal sent to one thread: every pending signal here is the group's
         mask(out, "ShdPnd:", sig.pending());
         mask(out, "SigBlk:", sig.blocked());
