@@ -1,21 +1,71 @@
 package lichen.rt;
 
 /**
- * UTF-8 decoding as the JDK does it for {@code new String(bytes, UTF_8)}:
+ * UTF-8 as the JDK writes it for {@code String.getBytes(UTF_8)} (a lone
+ * surrogate becomes '?') and reads it for {@code new String(bytes, UTF_8)}:
  * well-formed sequences per Unicode 16 Table 3-7 (RFC 3629), and U+FFFD for
  * ill-formed input, grouped as the JDK groups it (close to Unicode's
  * "maximal subpart" practice, except that an encoded surrogate is one error
  * of three bytes and a truncated sequence at the end is one error).
- * Used for the program's arguments, which the JVM decodes the same way under
- * a UTF-8 locale.
+ * Also used for the program's arguments, which the JVM decodes the same way
+ * under a UTF-8 locale.
  */
 public final class Utf8 {
     private Utf8() {}
 
     private static final char REPLACEMENT = '\uFFFD';
 
+    /** {@code chars[0..count)} as UTF-8 (RFC 3629). */
+    public static byte[] encode(char[] chars, int count) {
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            char c = chars[i];
+            if (c < 0x80) n++;
+            else if (c < 0x800) n += 2;
+            else if (Character.isHighSurrogate(c) && i + 1 < count && Character.isLowSurrogate(chars[i + 1])) {
+                n += 4;
+                i++;
+            } else if (Character.isSurrogate(c)) n++;
+            else n += 3;
+        }
+        byte[] out = new byte[n];
+        int o = 0;
+        for (int i = 0; i < count; i++) {
+            char c = chars[i];
+            if (c < 0x80) {
+                out[o++] = (byte) c;
+            } else if (c < 0x800) {
+                out[o++] = (byte) (0xC0 | (c >>> 6));
+                out[o++] = (byte) (0x80 | (c & 0x3F));
+            } else if (Character.isHighSurrogate(c) && i + 1 < count && Character.isLowSurrogate(chars[i + 1])) {
+                int cp = Character.toCodePoint(c, chars[++i]);
+                out[o++] = (byte) (0xF0 | (cp >>> 18));
+                out[o++] = (byte) (0x80 | ((cp >>> 12) & 0x3F));
+                out[o++] = (byte) (0x80 | ((cp >>> 6) & 0x3F));
+                out[o++] = (byte) (0x80 | (cp & 0x3F));
+            } else if (Character.isSurrogate(c)) {
+                out[o++] = '?';
+            } else {
+                out[o++] = (byte) (0xE0 | (c >>> 12));
+                out[o++] = (byte) (0x80 | ((c >>> 6) & 0x3F));
+                out[o++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+        return out;
+    }
+
     /** The chars of {@code bytes[0..length)}. */
     public static String decode(byte[] bytes, int length) {
+        return decode(bytes, 0, length);
+    }
+
+    /** The chars of {@code bytes[offset..offset+length)}. */
+    public static String decode(byte[] bytes, int offset, int length) {
+        if (offset != 0) {
+            byte[] part = new byte[length];
+            System.arraycopy(bytes, offset, part, 0, length);
+            bytes = part;
+        }
         char[] out = new char[length];
         int n = 0;
         int i = 0;

@@ -3,6 +3,7 @@ package lichen.jcc.check;
 import com.github.javaparser.Position;
 import com.github.javaparser.ast.CompilationUnit;
 import lichen.jcc.CompileError;
+import lichen.jcc.desugar.EnumValueOf;
 import lichen.jcc.world.World;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
@@ -139,6 +140,7 @@ public final class SubsetChecker {
         int line = first;
         for (AbstractInsnNode insn : m.instructions) {
             if (insn instanceof LineNumberNode ln) line = ln.line;
+            if (EnumValueOf.isRewritable(insn)) continue; // Enum.valueOf(X.class, name): no reflection once desugared
             switch (insn) {
                 case InsnNode i when i.getOpcode() == Opcodes.MONITORENTER -> report(c, source, line, "synchronized", SYNCHRONIZED);
                 case MethodInsnNode call -> checkCall(c, source, unsafe, call, line, refs, producers, conversionsOnLine);
@@ -230,6 +232,11 @@ public final class SubsetChecker {
         if ((call.name.equals("wait") || call.name.equals("notify") || call.name.equals("notifyAll"))
                 && (call.desc.equals("()V") || call.desc.equals("(J)V") || call.desc.equals("(JI)V"))) {
             report(c, source, line, call.name, call.name + " is outside the subset (no monitors)");
+            return;
+        }
+        if (EnumValueOf.isCall(call)) { // not rewritable (those are skipped): the class is not a literal
+            report(c, source, line, "valueOf", "Enum.valueOf with a class that is not a literal is outside the subset (reflection);"
+                    + " use X.valueOf(name) or Enum.valueOf(X.class, name)");
             return;
         }
         if (owner.startsWith("java/lang/reflect/") || owner.equals("java/lang/Class") || owner.startsWith("java/lang/invoke/")) {

@@ -14,7 +14,8 @@ import java.util.List;
  * {@code invokestatic} of a method jcc generates, so the rest of the compiler
  * never sees call sites whose meaning is a bootstrap method's:
  * string concatenation, lambdas and method references, records' methods, and
- * pattern and enum switches.
+ * pattern and enum switches; and {@code Enum.valueOf}, whose answer is
+ * reflection's ({@link EnumValueOf}).
  */
 public final class IndyDesugar {
     private final World world;
@@ -31,6 +32,8 @@ public final class IndyDesugar {
                 if (insn instanceof InvokeDynamicInsnNode indy) {
                     MethodInsnNode call = replacement(c, m, indy);
                     m.instructions.set(indy, call);
+                } else if (EnumValueOf.isCall(insn)) {
+                    EnumValueOf.rewrite(c.node, m, (MethodInsnNode) insn);
                 }
             }
         }

@@ -56,7 +56,7 @@ final class HeapWriter {
 
     private String object(Object o) {
         String internal = o instanceof String ? "java/lang/String" : o instanceof StringBuilder ? "java/lang/StringBuilder"
-                : o.getClass().getName().replace('.', '/');
+                : o instanceof java.nio.charset.Charset ? "java/nio/charset/Charset" : o.getClass().getName().replace('.', '/');
         JClass c = world.get(internal);
         Layout.ClassLayout cl = layout.of(c);
         TreeMap<Integer, String[]> fields = new TreeMap<>();
@@ -104,6 +104,11 @@ final class HeapWriter {
                 case "count" -> sb.length();
                 default -> throw new CompileError("the runtime's StringBuilder has a field '" + name + "' that jcc cannot fill");
             };
+        }
+        if (owner.equals("java/nio/charset/Charset")) {
+            java.nio.charset.Charset cs = (java.nio.charset.Charset) o;
+            if (!name.equals("name")) throw new CompileError("the runtime's Charset has a field '" + name + "' that jcc cannot fill");
+            return cs.name();
         }
         if (owner.equals("java/lang/Enum")) {
             Enum<?> e = (Enum<?>) o;

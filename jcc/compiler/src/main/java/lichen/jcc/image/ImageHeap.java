@@ -95,6 +95,11 @@ public final class ImageHeap implements Reachability.StaticsListener {
                 reference(charsOf(sb));
                 continue;
             }
+            if (o instanceof java.nio.charset.Charset cs) { // the runtime's Charset is its name (lichen.rt.java.nio.charset.TCharset)
+                if (reach != null) reach.instantiate(world.get("java/nio/charset/Charset"));
+                reference(cs.name());
+                continue;
+            }
             if (k.isHidden() || k.isSynthetic()) {
                 throw new CompileError("static field " + where.replace('/', '.') + " holds a lambda made by a static initialiser;"
                         + " build-time initialisation cannot freeze lambdas yet: create it in a method instead");

@@ -26,7 +26,7 @@ public final class ClassPath {
     /** JDK classes compiled from the JDK's own class files. */
     static final Set<String> JDK_AS_IS = Set.of(
             "java/lang/Runnable", "java/lang/AutoCloseable", "java/lang/Comparable", "java/lang/CharSequence",
-            "java/lang/Iterable", "java/lang/Math", "java/lang/Record", "java/lang/Cloneable", "java/io/Serializable",
+            "java/lang/Iterable", "java/lang/Math", "java/lang/StrictMath", "java/lang/Record", "java/lang/Cloneable", "java/io/Serializable",
             "java/lang/Exception", "java/lang/RuntimeException", "java/lang/Error", "java/lang/AssertionError",
             "java/lang/IllegalArgumentException", "java/lang/IllegalStateException",
             "java/lang/UnsupportedOperationException", "java/lang/IndexOutOfBoundsException",
@@ -68,11 +68,16 @@ public final class ClassPath {
             bytes = fromResource(name);
             if (bytes != null) return new Found(read(bytes), Origin.API);
         }
-        if (JDK_AS_IS.contains(name) || name.startsWith("java/util/function/")) {
+        if (JDK_AS_IS.contains(name) || name.startsWith("java/util/function/") || isFdLibm(name)) {
             bytes = fromResource(name);
             if (bytes != null) return new Found(read(bytes), Origin.JDK);
         }
         return null;
+    }
+
+    /** StrictMath's functions are the JDK's Java port of fdlibm (java.lang.FdLibm and its nested classes, one per function). */
+    private static boolean isFdLibm(String name) {
+        return name.equals("java/lang/FdLibm") || name.startsWith("java/lang/FdLibm$");
     }
 
     private ClassNode read(byte[] bytes) {

@@ -245,6 +245,27 @@ class SubsetRulesTest {
     }
 
     @Test
+    void enumValueOfWithAClassThatIsNotALiteralIsReported() throws IOException {
+        assertDiagnostics(CheckedSources.diagnose("Lookup", """
+                public class Lookup {
+                    enum E { A, B }
+                    static <T extends Enum<T>> T find(Class<T> c, String name) {
+                        return Enum.valueOf(c, name);
+                    }
+                    static E literal(String name) {
+                        return Enum.valueOf(E.class, name);
+                    }
+                }
+                """), """
+                Lookup.java:3:39: error: reflection is outside the subset (java.lang.Class)
+                    static <T extends Enum<T>> T find(Class<T> c, String name) {
+                                                      ^""", """
+                Lookup.java:4:21: error: Enum.valueOf with a class that is not a literal is outside the subset (reflection); use X.valueOf(name) or Enum.valueOf(X.class, name)
+                        return Enum.valueOf(c, name);
+                                    ^""");
+    }
+
+    @Test
     void classLoadingIsReportedWhereTheClassIsNamed() throws IOException {
         assertDiagnostics(CheckedSources.diagnose("Loader", """
                 public class Loader {

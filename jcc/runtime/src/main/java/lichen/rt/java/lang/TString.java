@@ -1,7 +1,10 @@
 package lichen.rt.java.lang;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import lichen.rt.CharSearch;
 import lichen.rt.Host;
+import lichen.rt.StringCoding;
 
 /**
  * java.lang.String in compiled code: an immutable array of UTF-16 chars.
@@ -35,6 +38,26 @@ public final class TString implements CharSequence, Comparable<String> {
 
     public TString(StringBuilder builder) {
         this.value = builder.toString().toCharArray();
+    }
+
+    /** The bytes decoded as UTF-8, the default charset (JEP 400). */
+    public TString(byte[] bytes) {
+        this(bytes, 0, bytes.length, StandardCharsets.UTF_8);
+    }
+
+    public TString(byte[] bytes, int offset, int length) {
+        this(bytes, offset, length, StandardCharsets.UTF_8);
+    }
+
+    public TString(byte[] bytes, Charset charset) {
+        this(bytes, 0, bytes.length, charset);
+    }
+
+    /** {@code bytes[offset..offset+length)} decoded; what the charset cannot decode becomes U+FFFD ({@link StringCoding}). */
+    public TString(byte[] bytes, int offset, int length, Charset charset) {
+        String name = charset.name();
+        checkOffsetCount(offset, length, bytes.length);
+        this.value = charsOf(StringCoding.decode(name, bytes, offset, length));
     }
 
     /** Takes ownership of {@code chars} without copying. */
@@ -95,6 +118,16 @@ public final class TString implements CharSequence, Comparable<String> {
         if (index < 0 || index >= length) {
             throw new StringIndexOutOfBoundsException("Index " + index + " out of bounds for length " + length);
         }
+    }
+
+    /** This string in UTF-8, the default charset (JEP 400). */
+    public byte[] getBytes() {
+        return StringCoding.encode(StringCoding.UTF_8, value, value.length);
+    }
+
+    /** This string in {@code charset}; what it cannot hold becomes '?' ({@link StringCoding}). */
+    public byte[] getBytes(Charset charset) {
+        return StringCoding.encode(charset.name(), value, value.length);
     }
 
     public int length() {
