@@ -27,6 +27,8 @@ public final class Compilation {
     public String ir;
     public LLVMModuleRef module;
     public Path object;
+    /** The image the link pass wrote. */
+    public Path image;
 
     public Compilation(Options options) { this.options = options; }
 }

@@ -28,7 +28,8 @@ public final class Main {
               -cp PATH            more class directories or jars (':'-separated), for compiling and linking
               -O0 | -O2           optimisation level (default -O2)
               --emit-llvm         also write the optimised IR to FILE.ll
-              --dump-after=PASS   print the IR after PASS (lower, optimize) to standard output
+              --dump-after=PASS   print what PASS hands on to standard output: the classes (load, check),
+                                  the reachable methods, the layouts, the IR (lower, optimize)
               --help              this text
 
             Passes: frontend load check entry reachability layout lower optimize link

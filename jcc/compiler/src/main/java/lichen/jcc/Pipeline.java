@@ -45,7 +45,7 @@ public final class Pipeline {
         String last = c.options.checkOnly ? "check" : c.options.stopAfter;
         for (Pass p : PASSES) {
             p.run.accept(c);
-            if (p.name.equals(c.options.dumpAfter) && c.ir != null) dump.print(c.ir);
+            if (p.name.equals(c.options.dumpAfter)) dump.print(PassDump.after(p.name, c));
             if (p.name.equals(last)) return;
         }
     }
@@ -92,6 +92,7 @@ public final class Pipeline {
                 c.options.target.isKernel())) {
             var module = llvm.parse(c.ir, "jcc");
             llvm.runPasses(module, c.options.optimise ? "default<O2>" : "function(mem2reg)");
+            llvm.verify(module); // what the optimiser made is checked too, not only what jcc wrote
             if ("optimize".equals(c.options.dumpAfter)) c.ir = llvm.print(module);
             if (c.options.emitLlvm) write(outputFor(c, ".ll"), llvm.print(module));
             c.object = c.options.workDir.resolve("image.o");
@@ -104,6 +105,7 @@ public final class Pipeline {
         if (c.options.emitLlvm && c.options.output != null && c.options.output.toString().endsWith(".ll")) return;
         boolean kernel = c.options.target.isKernel();
         Path image = outputFor(c, "");
+        c.image = image;
         Path out = kernel ? Path.of(image + ".elf") : image;
         List<String> flags = new ArrayList<>(List.of("-static", "--gc-sections", "-z", "noexecstack"));
         if (kernel) {
