@@ -50,6 +50,8 @@ public final class QemuUserGaps {
          "qemu-user works on the host's filesystem, whose /var/tmp need not be ext4 (the test checks ext4's hash positions on the image's root)"},
         {"proc_self_stat_52_fields_pid_comm_state_ppid_groups",
          "qemu-user 7.2 makes up /proc/self/stat with 44 fields, most of them 0"},
+        {"proc_self_stat_addresses_hold_code_stack_argv_environ",
+         "qemu-user 7.2 makes up /proc/self/stat with 44 fields, its addresses 0"},
         {"proc_self_statm_size_is_the_total_of_maps",
          "qemu-user 7.2 passes /proc/self/statm to the host (qemu's own memory) but makes up /proc/self/maps from the guest's"},
         {"proc_self_status_name_state_pid_ppid_tgid_threads",

@@ -14,7 +14,8 @@ import lichen.fs.vfs.Inode;
  * /dev as an in-memory tree (a tmpfs of type "devtmpfs") holding the device
  * nodes of the drivers here, with their Linux numbers
  * (Documentation/admin-guide/devices.txt): mem 1:3 null, 1:5 zero, 1:7 full,
- * 1:8 random, 1:9 urandom; tty 5:0 tty, 5:1 console, 5:2 ptmx. The kernel
+ * 1:8 random, 1:9 urandom; tty 5:0 tty, 5:1 console, 5:2 ptmx; 204:64
+ * ttyAMA0, the PL011 the console is (the same driver as 5:1). The kernel
  * gives the terminal drivers (the console, /dev/tty's controlling-terminal
  * lookup, the pseudo-terminal multiplexer). The drivers are
  * registered with the VFS's device registry, so a node with the same number
@@ -31,6 +32,7 @@ public final class DevFs {
     public static final int TTY = FileMode.makedev(5, 0);
     public static final int CONSOLE = FileMode.makedev(5, 1);
     public static final int PTMX = FileMode.makedev(5, 2);
+    public static final int TTY_AMA0 = FileMode.makedev(204, 64);
 
     /** Registers the drivers and builds the tree; returns the filesystem to mount on /dev. */
     @Async
@@ -44,6 +46,7 @@ public final class DevFs {
         registry.register(URANDOM, random);
         registry.register(TTY, tty);
         registry.register(CONSOLE, console);
+        registry.register(TTY_AMA0, console);
         registry.register(PTMX, ptmx);
         TmpFs fs = new TmpFs(clock, 1L << 20, "devtmpfs");
         Inode root = fs.root();
@@ -56,6 +59,7 @@ public final class DevFs {
         if (r == 0) r = node(root, "tty", TTY, 0666);
         if (r == 0) r = node(root, "console", CONSOLE, 0600);
         if (r == 0) r = node(root, "ptmx", PTMX, 0666);
+        if (r == 0) r = node(root, "ttyAMA0", TTY_AMA0, 0600);
         if (r == 0) r = dir(root, "pts", 0755);
         if (r == 0) r = dir(root, "shm", 01777);
         if (r == 0) r = link(root, "fd", "/proc/self/fd");

@@ -142,6 +142,7 @@ public final class Exec {
         long bias = AuxVector.loadBias(elf);
         long end = ElfLoader.map(mm, elf, f, bias);
         if (end < 0) return end;
+        mm.setProgramExtents(bias + elf.codeStart(), bias + elf.codeEnd(), bias + elf.dataStart(), bias + elf.dataEnd());
         long entry = bias + elf.entry();
         long interpreterBase = 0;
         if (elf.interpreter() != null) {

@@ -49,10 +49,12 @@ final class InitialStack {
             argvAt[i] = stringsAt + off;
             off = append(block, off, argv[i]);
         }
+        long argsEnd = stringsAt + off;
         for (int i = 0; i < envp.length; i++) {
             envpAt[i] = stringsAt + off;
             off = append(block, off, envp[i]);
         }
+        long envEnd = stringsAt + off;
         append(block, off, execfn);
         int rc = UserCopy.copyOut(mm, stringsAt, block, 0, block.length);
         if (rc < 0) return rc;
@@ -76,7 +78,9 @@ final class InitialStack {
         w++; // envp's NULL
         for (long v : auxWords) LittleEndian.put64(table, 8 * w++, v);
         rc = UserCopy.copyOut(mm, sp, table, 0, table.length);
-        return rc < 0 ? rc : sp;
+        if (rc < 0) return rc;
+        mm.setInitialStack(sp, stringsAt, argsEnd, argsEnd, envEnd);
+        return sp;
     }
 
     /** Puts {@code s} and its NUL at {@code off} (the buffer is zeroed); returns the offset after them. */

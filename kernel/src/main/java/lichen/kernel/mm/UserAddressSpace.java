@@ -46,6 +46,12 @@ public final class UserAddressSpace implements UserPageFaults {
     private long sigreturnTrampoline;
     /** membarrier(2)'s registrations of this space (MEMBARRIER_CMD_REGISTER_* bits); a new program's space has none. */
     private int membarrierRegistrations;
+    /**
+     * Where execve put the program (Linux's mm_struct fields of the same names, which
+     * /proc/PID/stat shows): its code and data, the initial stack pointer, and the argument
+     * and environment strings.
+     */
+    private long startCode, endCode, startData, endData, startStack, argStart, argEnd, envStart, envEnd;
 
     private UserAddressSpace(PageTable table, int asid, VmaSet areas) {
         this.table = table;
@@ -92,6 +98,41 @@ public final class UserAddressSpace implements UserPageFaults {
     }
 
     public long sigreturnTrampoline() { return sigreturnTrampoline; }
+
+    /** execve: the program's code and data, relocated (binfmt_elf's start_code, end_code, start_data, end_data). */
+    public void setProgramExtents(long codeStart, long codeEnd, long dataStart, long dataEnd) {
+        startCode = codeStart;
+        endCode = codeEnd;
+        startData = dataStart;
+        endData = dataEnd;
+    }
+
+    /** execve: the initial stack pointer (at argc) and the argument and environment strings' ranges. */
+    public void setInitialStack(long sp, long argsFrom, long argsTo, long envFrom, long envTo) {
+        startStack = sp;
+        argStart = argsFrom;
+        argEnd = argsTo;
+        envStart = envFrom;
+        envEnd = envTo;
+    }
+
+    public long startCode() { return startCode; }
+
+    public long endCode() { return endCode; }
+
+    public long startData() { return startData; }
+
+    public long endData() { return endData; }
+
+    public long startStack() { return startStack; }
+
+    public long argStart() { return argStart; }
+
+    public long argEnd() { return argEnd; }
+
+    public long envStart() { return envStart; }
+
+    public long envEnd() { return envEnd; }
 
     public void setSigreturnTrampoline(long at) { sigreturnTrampoline = at; }
 
@@ -272,6 +313,8 @@ public final class UserAddressSpace implements UserPageFaults {
         c.brk = brk;
         c.sigreturnTrampoline = sigreturnTrampoline;
         c.membarrierRegistrations = membarrierRegistrations; // fork copies the mm whole (kernel/fork.c dup_mm)
+        c.setProgramExtents(startCode, endCode, startData, endData);
+        c.setInitialStack(startStack, argStart, argEnd, envStart, envEnd);
         for (int i = 0; i < areas.count(); i++) {
             Vma v = areas.get(i);
             // A shared anonymous area has no file to meet at: its pages are made now, so both spaces map the same frames.

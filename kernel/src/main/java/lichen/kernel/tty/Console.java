@@ -1,5 +1,6 @@
 package lichen.kernel.tty;
 
+import lichen.fs.devfs.DevFs;
 import lichen.api.Async;
 import lichen.arch.aarch64.ConsoleInput;
 import lichen.fs.vfs.OpenFile;
@@ -32,6 +33,10 @@ public final class Console implements TerminalDriver {
         while ((b = ConsoleInput.take()) >= 0) t.receive(b);
         t.received();
     }
+
+    /** The PL011's tty, /dev/ttyAMA0 (204:64, Documentation/admin-guide/devices.txt), which /dev/console stands for. */
+    @Override
+    public int deviceNumber() { return DevFs.TTY_AMA0; }
 
     @Override
     @Async

@@ -1,5 +1,6 @@
 package lichen.kernel.tty;
 
+import lichen.fs.vfs.FileMode;
 import lichen.api.Async;
 import lichen.fs.vfs.OpenFile;
 import lichen.fs.vfs.OpenFlags;
@@ -117,6 +118,10 @@ final class PtyPair implements TerminalDriver {
     public boolean writable() { return OUTPUT_CAPACITY - unread() >= OutputProcessing.MAX_EXPANSION; }
 
     /** Opening /dev/pts/N: EIO while the pair is locked or its master is gone (pty_open, ptm_unix98_lookup). */
+    /** The slave's /dev/pts/N (136:N). */
+    @Override
+    public int deviceNumber() { return FileMode.makedev(Ptys.SLAVE_MAJOR, index); }
+
     @Override
     public int opened() {
         if (locked || !masterOpen) return -Errno.EIO;

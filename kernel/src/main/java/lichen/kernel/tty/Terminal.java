@@ -57,6 +57,9 @@ public final class Terminal implements CharDevice {
 
     public int foreground() { return foreground; }
 
+    /** The device number of this terminal (its driver's). */
+    public int deviceNumber() { return driver.deviceNumber(); }
+
     public int session() { return session; }
 
     /** Whether the other side went away (a pty whose master closed). */

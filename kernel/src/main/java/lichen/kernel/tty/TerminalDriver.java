@@ -22,6 +22,9 @@ public interface TerminalDriver {
     /** poll(2): whether a write would take a byte now. */
     boolean writable();
 
+    /** The terminal's device number (FileMode.makedev): /proc/PID/stat's tty_nr for the processes it controls. */
+    int deviceNumber();
+
     /** open(2) of the terminal's device: 0, or the errno (a locked or hung-up pseudo-terminal is EIO). */
     int opened();
 

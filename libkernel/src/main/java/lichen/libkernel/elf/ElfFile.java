@@ -207,6 +207,41 @@ public final class ElfFile {
         return end;
     }
 
+    /*
+     * The program's code and data extents before relocation, as binfmt_elf's load_elf_binary
+     * computes mm->start_code, end_code, start_data and end_data for /proc/PID/stat.
+     */
+
+    /** start_code: the lowest p_vaddr of an executable PT_LOAD (0 without one). */
+    public long codeStart() {
+        long start = -1;
+        for (int i = 0; i < phnum; i++) {
+            if (pType[i] == PT_LOAD && (pFlags[i] & PF_X) != 0 && Long.compareUnsigned(pVaddr[i], start) < 0) start = pVaddr[i];
+        }
+        return start == -1 ? 0 : start;
+    }
+
+    /** end_code: the highest p_vaddr + p_filesz of an executable PT_LOAD. */
+    public long codeEnd() {
+        long end = 0;
+        for (int i = 0; i < phnum; i++) if (pType[i] == PT_LOAD && (pFlags[i] & PF_X) != 0) end = Math.max(end, pVaddr[i] + pFilesz[i]);
+        return end;
+    }
+
+    /** start_data: the highest PT_LOAD p_vaddr (Linux's loop keeps the largest, whatever the flags). */
+    public long dataStart() {
+        long start = 0;
+        for (int i = 0; i < phnum; i++) if (pType[i] == PT_LOAD) start = Math.max(start, pVaddr[i]);
+        return start;
+    }
+
+    /** end_data: the highest p_vaddr + p_filesz of a PT_LOAD. */
+    public long dataEnd() {
+        long end = 0;
+        for (int i = 0; i < phnum; i++) if (pType[i] == PT_LOAD) end = Math.max(end, pVaddr[i] + pFilesz[i]);
+        return end;
+    }
+
     /** The largest PT_LOAD p_align (at least a page): how to align an ET_DYN load bias. */
     public long maxAlign() {
         long a = PAGE;

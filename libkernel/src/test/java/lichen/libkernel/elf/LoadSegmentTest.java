@@ -35,4 +35,14 @@ class LoadSegmentTest {
         assertEquals(s[2].start, s[2].fileEnd);
         assertEquals(0x507000, s[2].end);
     }
+
+    @Test
+    void codeAndDataExtentsFollowBinfmtElfsLoop() {
+        ElfBuilder b = ElfBuilder.tiny().segment(ElfFile.PT_LOAD, ElfFile.PF_R, 0x1100, 0x420100, 0x80, 0x80, 0x1000);
+        ElfFile e = ElfFileTest.ok(b.build());
+        assertEquals(0x400000, e.codeStart(), "start_code: the executable segment's p_vaddr");
+        assertEquals(0x401000, e.codeEnd(), "end_code: its p_vaddr + p_filesz");
+        assertEquals(0x420100, e.dataStart(), "start_data: the highest PT_LOAD's p_vaddr, as Linux's loop keeps it");
+        assertEquals(0x420180, e.dataEnd(), "end_data: the highest p_vaddr + p_filesz");
+    }
 }

@@ -58,16 +58,18 @@ public final class ControllingTerminalTests {
             return;
         }
         int s = p[1];
-        long[] a = Processes.answersFromChild(c, 9, () -> {
+        long index = PseudoTerminals.index(p[0]);
+        long[] a = Processes.answersFromChild(c, 13, () -> {
             long sid = Linux.setsid();
             long before = openTty();
             long sidBefore = intIoctl(s, PseudoTerminals.TIOCGSID);
+            long ttyNrBefore = statField(7), tpgidBefore = statField(8);
             long take = Linux.ioctl(s, PseudoTerminals.TIOCSCTTY, 0);
             long again = Linux.ioctl(s, PseudoTerminals.TIOCSCTTY, 0);
             long tty = openTty();
             long wrote = tty < 0 ? tty : PseudoTerminals.write((int) tty, "via tty");
             return new long[] {sid, before, sidBefore, take, again, tty, intIoctl(s, PseudoTerminals.TIOCGSID),
-                intIoctl(s, PseudoTerminals.TIOCGPGRP), wrote};
+                intIoctl(s, PseudoTerminals.TIOCGPGRP), wrote, ttyNrBefore, tpgidBefore, statField(7), statField(8)};
         });
         if (a != null) {
             c.succeeded(a[0], "setsid");
@@ -79,10 +81,29 @@ public final class ControllingTerminalTests {
             c.equal(a[0], a[6], "TIOCGSID: the child's session");
             c.equal(a[0], a[7], "TIOCGPGRP: the leader's group is the foreground one");
             c.returned(7, a[8], "write to /dev/tty");
+            c.equal(0, a[9], "/proc/self/stat's tty_nr without a controlling terminal");
+            c.equal(-1, a[10], "and its tpgid");
+            c.equal(136 << 8 | index, a[11], "tty_nr: the slave's device, 136:" + index);
+            c.equal(a[0], a[12], "tpgid: the terminal's foreground group, the leader's");
             c.equal("via tty", PseudoTerminals.readText(p[0], 7), "what /dev/tty's write showed on the master");
         }
         Linux.close(p[0]);
         Linux.close(p[1]);
+    }
+
+    /** Field {@code n} (1-based, proc(5)) of this process's /proc/self/stat as a number, or -9999 if unreadable. */
+    private static long statField(int n) {
+        byte[] b = new byte[1024];
+        long fd = Linux.openat(Fcntl.AT_FDCWD, "/proc/self/stat", Fcntl.O_RDONLY, 0);
+        if (fd < 0) return -9999;
+        long len = Linux.read((int) fd, b, 0, b.length);
+        Linux.close((int) fd);
+        if (len <= 0) return -9999;
+        String line = new String(b, 0, (int) len, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int at = line.lastIndexOf(')') + 2; // field 3, the state
+        for (int field = 3; field < n && at > 1; field++) at = line.indexOf(' ', at) + 1;
+        int end = line.indexOf(' ', at);
+        return at <= 1 || end < 0 ? -9999 : Long.parseLong(line.substring(at, end));
     }
 
     /** A session leader with no controlling terminal acquires a slave it opens without O_NOCTTY; a process that leads no session does not. */

@@ -11,6 +11,7 @@ import lichen.usertest.sys.Fcntl;
 import lichen.usertest.sys.Futex;
 import lichen.usertest.sys.Linux;
 import lichen.usertest.sys.LinuxSystem;
+import lichen.usertest.sys.Ptrace;
 import lichen.usertest.sys.Stat;
 import lichen.usertest.sys.Timespec;
 
@@ -25,6 +26,7 @@ public final class ProcTests {
 
     public static void register(TestList list) {
         list.add("proc_self_stat_52_fields_pid_comm_state_ppid_groups", ProcTests::stat);
+        list.add("proc_self_stat_addresses_hold_code_stack_argv_environ", ProcTests::statAddresses);
         list.add("proc_self_statm_size_is_the_total_of_maps", ProcTests::statmIsMaps);
         list.add("proc_self_status_name_state_pid_ppid_tgid_threads", ProcTests::status);
         list.add("proc_self_cmdline_is_argv", ProcTests::cmdline);
@@ -66,6 +68,61 @@ public final class ProcTests {
         c.isTrue(number(f[22]) > 0 && number(f[22]) % 4096 == 0, "vsize " + f[22] + " is whole pages");
         c.isTrue(number(f[23]) > 0, "rss " + f[23] + " pages");
         c.equal(17, number(f[37]), "exit_signal is SIGCHLD");
+    }
+
+    /**
+     * /proc/self/stat's addresses (proc(5)): startcode..endcode (26, 27) hold the program's
+     * text, startstack (28) lies in [stack], arg_start..arg_end (48, 49) holds the argument
+     * strings /proc/self/cmdline reads, env_start..env_end (50, 51) the environment's, and
+     * start_brk (47) is no higher than the break now.
+     */
+    private static void statAddresses(Check c) {
+        String line = Files.contents(c, "/proc/self/stat");
+        String[] f = line == null ? null : statFields(c, line);
+        if (f == null || !c.equal(52, f.length, "fields in /proc/self/stat")) return;
+        long startCode = number(f[25]), endCode = number(f[26]), startStack = number(f[27]);
+        long startData = number(f[44]), endData = number(f[45]), startBrk = number(f[46]);
+        long argStart = number(f[47]), argEnd = number(f[48]), envStart = number(f[49]), envEnd = number(f[50]);
+        c.isTrue(startCode > 0 && startCode < endCode, "startcode " + startCode + " below endcode " + endCode);
+        c.isTrue(endCode <= startData && startData < endData, "start_data " + startData + " above the code, below end_data " + endData);
+        c.isTrue(endData <= startBrk && startBrk <= Linux.brk(0), "start_brk " + startBrk + " above the data, at most the break");
+        String maps = Files.contents(c, "/proc/self/maps");
+        c.isTrue(maps != null && inArea(maps, startStack, "[stack]"), "startstack " + Long.toHexString(startStack) + " in [stack]");
+        c.isTrue(startStack < argStart && argStart < argEnd && argEnd == envStart && envStart <= envEnd,
+                "the stack pointer, then the argument strings, then the environment's");
+        String cmdline = Files.contents(c, "/proc/self/cmdline");
+        byte[] args = new byte[(int) (argEnd - argStart)];
+        long[] local = {Ptrace.address(args), args.length}, remote = {argStart, args.length};
+        if (cmdline != null && c.returned(args.length, Ptrace.processVmReadv(Linux.getpid(), local, remote, 0), "read arg_start..arg_end")) {
+            c.equal(cmdline, new String(args, java.nio.charset.StandardCharsets.ISO_8859_1), "the argument strings are cmdline's");
+        }
+        String environ = Files.contents(c, "/proc/self/environ");
+        c.equal(environ == null ? -1 : environ.length(), envEnd - envStart, "env_end - env_start is environ's length");
+        c.isTrue(maps != null && inExecutableArea(maps, startCode) && inExecutableArea(maps, endCode - 1),
+                "startcode..endcode lie in an r-xp mapping");
+    }
+
+    /** Whether {@code at} lies in a line of {@code maps} that ends with {@code name}. */
+    private static boolean inArea(String maps, long at, String name) {
+        return inArea(maps, at, name, null);
+    }
+
+    private static boolean inExecutableArea(String maps, long at) {
+        return inArea(maps, at, "", "r-xp");
+    }
+
+    /** Whether {@code at} lies in a line of {@code maps} that ends with {@code name} and has permissions {@code perms} (any if null). */
+    private static boolean inArea(String maps, long at, String name, String perms) {
+        for (int at0 = 0, eol; at0 < maps.length(); at0 = eol + 1) {
+            eol = maps.indexOf('\n', at0);
+            if (eol < 0) eol = maps.length();
+            String l = maps.substring(at0, eol);
+            if (!l.endsWith(name) || (perms != null && !l.contains(" " + perms + " "))) continue;
+            int dash = l.indexOf('-'), space = l.indexOf(' ');
+            long from = Long.parseUnsignedLong(l.substring(0, dash), 16), to = Long.parseUnsignedLong(l.substring(dash + 1, space), 16);
+            if (at >= from && at < to) return true;
+        }
+        return false;
     }
 
     /** statm's size is total_vm: every mapping in /proc/self/maps, in pages. */

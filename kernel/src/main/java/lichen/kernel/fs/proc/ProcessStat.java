@@ -1,9 +1,12 @@
 package lichen.kernel.fs.proc;
 
 import lichen.kernel.proc.CpuTimes;
+import lichen.kernel.mm.UserAddressSpace;
 import lichen.kernel.proc.Process;
 import lichen.kernel.proc.ResourceLimits;
 import lichen.kernel.signal.SignalState;
+import lichen.kernel.tty.ControllingTerminal;
+import lichen.kernel.tty.Terminal;
 import lichen.libkernel.async.Task;
 
 /**
@@ -56,8 +59,9 @@ final class ProcessStat {
         field(out, p.ppid());
         field(out, p.pgid());
         field(out, p.sid());
-        field(out, 0); // tty_nr: no controlling terminal is recorded (Linux's console is none for init's session either)
-        field(out, -1); // tpgid: the controlling terminal's foreground group, -1 without one
+        Terminal tty = ControllingTerminal.of(p);
+        field(out, tty == null ? 0 : tty.deviceNumber()); // tty_nr (new_encode_dev: minors here are below 256)
+        field(out, tty == null ? -1 : tty.foreground()); // tpgid: the controlling terminal's foreground group, -1 without one
         field(out, flags);
         field(out, whole ? CpuTimes.groupFaults(t) : CpuTimes.threadFaults(t)); // minflt
         field(out, whole ? CpuTimes.childrenFaults(p) : 0); // cminflt
@@ -75,9 +79,10 @@ final class ProcessStat {
         field(out, m.sizePages * 4096);
         field(out, m.residentPages);
         out.append(' ').append(Long.toUnsignedString(ResourceLimits.of(p)[2 * ResourceLimits.RLIMIT_RSS]));
-        field(out, 0); // startcode, endcode, startstack: the kernel keeps no mm start_code/start_stack yet
-        field(out, 0);
-        field(out, 0);
+        UserAddressSpace mm = p.mm(); // a zombie has none: its addresses read 0, as Linux's
+        field(out, mm == null ? 0 : mm.startCode());
+        field(out, mm == null ? 0 : mm.endCode());
+        field(out, mm == null ? 0 : mm.startStack());
         field(out, 0); // kstkesp
         field(out, 0); // kstkeip
         field(out, sig.pending());
@@ -94,7 +99,13 @@ final class ProcessStat {
         field(out, 0); // delayacct_blkio_ticks
         field(out, 0); // guest_time
         field(out, 0); // cguest_time
-        for (int i = 0; i < 7; i++) field(out, 0); // start_data .. env_end: not kept yet
+        field(out, mm == null ? 0 : mm.startData());
+        field(out, mm == null ? 0 : mm.endData());
+        field(out, mm == null ? 0 : mm.brkStart());
+        field(out, mm == null ? 0 : mm.argStart());
+        field(out, mm == null ? 0 : mm.argEnd());
+        field(out, mm == null ? 0 : mm.envStart());
+        field(out, mm == null ? 0 : mm.envEnd());
         field(out, 0); // exit_code: reported only for an exiting thread
         out.append('\n');
     }
