@@ -32,6 +32,7 @@ import lichen.usertest.tests.FaultSignalTests;
 import lichen.usertest.tests.FifoTests;
 import lichen.usertest.tests.SignalTests;
 import lichen.usertest.tests.SignalWaitTests;
+import lichen.usertest.tests.StackGrowthTests;
 import lichen.usertest.tests.RealTimeSignalTests;
 import lichen.usertest.tests.SignalfdTests;
 import lichen.usertest.tests.StopTests;
@@ -104,6 +105,7 @@ public final class Suite {
         list.beginGroup("memory");
         MemoryTests.register(list);
         MemoryFaultTests.register(list);
+        StackGrowthTests.register(list);
         FileMappingTests.register(list);
         list.beginGroup("tty");
         PtyTests.register(list);

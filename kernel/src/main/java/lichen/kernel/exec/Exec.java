@@ -6,6 +6,7 @@ import lichen.fs.vfs.OpenFlags;
 import lichen.kernel.mm.MappedFile;
 import lichen.kernel.mm.UserAddressSpace;
 import lichen.kernel.proc.Process;
+import lichen.kernel.proc.ResourceLimits;
 import lichen.kernel.proc.Processes;
 import lichen.kernel.proc.UserFrame;
 import lichen.kernel.signal.PosixTimers;
@@ -161,7 +162,12 @@ public final class Exec {
             entry = ibias + interp.elf().entry();
         }
         mm.setBrkStart(end);
-        int rc = mm.mapFixed(new Vma(UserAddressSpace.STACK_TOP - UserAddressSpace.STACK_SIZE, UserAddressSpace.STACK_TOP,
+        // The stack area covers the strings' pages and 128 KiB below them, and grows on demand up to RLIMIT_STACK
+        // (fs/exec.c setup_arg_pages; UserAddressSpace.areaAllowing).
+        long strings = InitialStack.stringsStart(UserAddressSpace.STACK_TOP, argv, envp, execfn);
+        if (strings < 0) return strings;
+        mm.setStackLimit(ResourceLimits.of(p)[2 * ResourceLimits.RLIMIT_STACK]);
+        int rc = mm.mapFixed(new Vma((strings & -4096L) - UserAddressSpace.STACK_EXPAND, UserAddressSpace.STACK_TOP,
                 Prot.READ | Prot.WRITE, Vma.GROWSDOWN).named("[stack]"));
         if (rc < 0) return rc;
         long trampoline = SigreturnPage.map(mm);

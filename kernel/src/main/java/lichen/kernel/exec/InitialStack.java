@@ -34,13 +34,19 @@ final class InitialStack {
         return total > Exec.ARG_MAX ? -Errno.E2BIG : total;
     }
 
+    /** The lowest string's address when {@link #build} lays them out below {@code top}, or -E2BIG. */
+    static long stringsStart(long top, byte[][] argv, byte[][] envp, byte[] execfn) {
+        long strings = stringBytes(argv, envp);
+        return strings < 0 ? strings : top - 8 - (execfn.length + 1) - strings;
+    }
+
     /** Writes the stack below {@code top} in {@code mm}; returns the program's sp or -errno. */
     @Async
     static long build(UserAddressSpace mm, long top, byte[][] argv, byte[][] envp, byte[] execfn, AuxVector aux) {
-        long strings = stringBytes(argv, envp);
-        if (strings < 0) return strings;
+        long stringsAt = stringsStart(top, argv, envp, execfn);
+        if (stringsAt < 0) return stringsAt;
         long execfnAt = top - 8 - (execfn.length + 1);
-        long stringsAt = execfnAt - strings;
+        long strings = execfnAt - stringsAt;
         // The argument strings, the environment's and the execfn lie end to end: one buffer, one copy.
         byte[] block = new byte[(int) strings + execfn.length + 1];
         long[] argvAt = new long[argv.length], envpAt = new long[envp.length];

@@ -31,6 +31,10 @@ public final class UserAddressSpace implements UserPageFaults {
     public static final long MMAP_MIN = 0x10000, MMAP_BASE = 0x0000_ffff_f000_0000L - (8L << 20) - (128L << 20);
     /** The initial stack: 8 MiB (RLIMIT_STACK's default) below this, filled on demand. */
     public static final long STACK_TOP = 0x0000_ffff_f000_0000L, STACK_SIZE = 8L << 20;
+    /** How much below the argument strings the new stack area reaches at execve (setup_arg_pages' stack_expand). */
+    public static final long STACK_EXPAND = 128L << 10;
+    /** The free space a growing stack keeps above the area below it (Linux's stack_guard_gap, 256 pages). */
+    static final long STACK_GUARD_GAP = 256 * PAGE;
 
     private static final IdAllocator asids = new IdAllocator(1, 256);
     /** Every live space by its ASID, so truncation can find the mappings of a file (Linux walks the file's i_mmap instead). */
@@ -52,6 +56,8 @@ public final class UserAddressSpace implements UserPageFaults {
      * and environment strings.
      */
     private long startCode, endCode, startData, endData, startStack, argStart, argEnd, envStart, envEnd;
+    /** How large the stack may grow (RLIMIT_STACK's soft limit, which setrlimit(2) updates). */
+    private long stackLimit = STACK_SIZE;
 
     private UserAddressSpace(PageTable table, int asid, VmaSet areas) {
         this.table = table;
@@ -115,6 +121,9 @@ public final class UserAddressSpace implements UserPageFaults {
         envStart = envFrom;
         envEnd = envTo;
     }
+
+    /** RLIMIT_STACK's soft limit: how far a fault below the stack may grow it. */
+    public void setStackLimit(long bytes) { stackLimit = bytes; }
 
     public long startCode() { return startCode; }
 
@@ -287,10 +296,11 @@ public final class UserAddressSpace implements UserPageFaults {
         return false;
     }
 
-    /** The area holding {@code addr} if it allows {@code access}, else null. */
+    /** The area holding {@code addr} (the stack grown down to it, if need be) if it allows {@code access}, else null. */
     private Vma areaAllowing(long addr, int access) {
         if (Long.compareUnsigned(addr, VmaSet.USER_END) >= 0) return null;
         Vma v = areas.find(addr);
+        if (v == null) v = areas.growDown(addr, stackLimit, STACK_GUARD_GAP);
         return v == null || (allowed(v.prot()) & access) != access ? null : v;
     }
 
@@ -315,6 +325,7 @@ public final class UserAddressSpace implements UserPageFaults {
         c.membarrierRegistrations = membarrierRegistrations; // fork copies the mm whole (kernel/fork.c dup_mm)
         c.setProgramExtents(startCode, endCode, startData, endData);
         c.setInitialStack(startStack, argStart, argEnd, envStart, envEnd);
+        c.stackLimit = stackLimit;
         for (int i = 0; i < areas.count(); i++) {
             Vma v = areas.get(i);
             // A shared anonymous area has no file to meet at: its pages are made now, so both spaces map the same frames.

@@ -52,6 +52,7 @@ final class LimitCalls {
             limits[2 * resource] = soft;
             limits[2 * resource + 1] = hard;
             if (resource == RLIMIT_NOFILE && t.files() != null) t.files().fds.setLimit((int) Math.min(soft, 1L << 20));
+            if (resource == ResourceLimits.RLIMIT_STACK && t.mm() != null) t.mm().setStackLimit(soft); // how far the stack may grow now
         }
         return 0;
     }

@@ -61,6 +61,29 @@ public final class VmaSet {
         return i < count ? areas[i] : null;
     }
 
+    /**
+     * A stack that grows on demand (Linux's expand_downwards): when the first area above
+     * {@code addr} is a GROWSDOWN one, it is extended down to {@code addr}'s page, unless that
+     * makes it larger than {@code limit} bytes (RLIMIT_STACK), goes below the mmap minimum, or
+     * comes within {@code guardGap} bytes of an accessible area below it (stack_guard_gap).
+     * The grown area, or null.
+     */
+    public Vma growDown(long addr, long limit, long guardGap) {
+        int i = firstEndingAbove(addr);
+        if (i >= count) return null;
+        Vma v = areas[i];
+        if (v.start <= addr || (v.flags & Vma.GROWSDOWN) == 0) return null;
+        long start = addr & -PAGE;
+        if (start < mmapMin || v.end - start > limit) return null;
+        if (i > 0) {
+            Vma below = areas[i - 1];
+            boolean accessible = (below.prot & (Prot.READ | Prot.WRITE | Prot.EXEC)) != 0;
+            if ((below.flags & Vma.GROWSDOWN) == 0 && accessible && start - below.end < guardGap) return null;
+        }
+        v.start = start;
+        return v;
+    }
+
     /** True when some area overlaps [start, end). */
     public boolean intersects(long start, long end) {
         int i = firstEndingAbove(start);
