@@ -1,0 +1,106 @@
+package lichen.net.udp;
+
+import lichen.api.Kmem;
+import lichen.api.Slab;
+import lichen.libkernel.Errno;
+import lichen.net.Ipv4Address;
+import lichen.net.ip.Ipv4Header;
+import lichen.net.stack.EphemeralPorts;
+import lichen.net.stack.IpOutput;
+
+/**
+ * UDP's demultiplexing (RFC 768; RFC 1122 4.1.3.4): the sockets by local
+ * port, a datagram going to the one that is connected to its sender, else to
+ * one bound to its port (its address or the wildcard). Binding a port twice
+ * is EADDRINUSE (no SO_REUSEADDR yet).
+ */
+@Slab
+public final class UdpLayer {
+    /** 65535 - 20 (IPv4 header) - 8 (UDP header). */
+    public static final int MAX_PAYLOAD = 65507;
+
+    private final IpOutput ip;
+    private final EphemeralPorts ports = new EphemeralPorts();
+    private UdpSocket[] sockets = new UdpSocket[8];
+    private int count;
+    private final byte[] tx = Kmem.newBytes(IpOutput.HEADROOM + UdpHeader.LENGTH + MAX_PAYLOAD);
+
+    public UdpLayer(IpOutput ip) { this.ip = ip; }
+
+    /** socket(AF_INET, SOCK_DGRAM, 0). */
+    public UdpSocket open() {
+        UdpSocket s = new UdpSocket(this);
+        if (count == sockets.length) {
+            UdpSocket[] bigger = new UdpSocket[count * 2];
+            System.arraycopy(sockets, 0, bigger, 0, count);
+            sockets = bigger;
+        }
+        sockets[count++] = s;
+        return s;
+    }
+
+    /**
+     * A datagram that IP delivered: true when a socket took it, false when
+     * none is bound to its port (the caller answers port unreachable) or it
+     * is malformed (dropped silently).
+     */
+    public boolean receive(int source, int destination, byte[] p, int off, int len) {
+        if (!UdpHeader.valid(p, off, len, source, destination)) return true;
+        int sport = UdpHeader.sourcePort(p, off);
+        int dport = UdpHeader.destinationPort(p, off);
+        UdpSocket best = null;
+        for (int i = 0; i < count; i++) {
+            UdpSocket s = sockets[i];
+            if (!s.accepts(destination, dport, source, sport)) continue;
+            if (best == null || s.remotePort != 0) best = s;
+        }
+        if (best == null) return false;
+        best.deliver(source, sport, p, off + UdpHeader.LENGTH, UdpHeader.length(p, off) - UdpHeader.LENGTH);
+        return true;
+    }
+
+    int bind(UdpSocket s, int address, int port) {
+        if (s.localPort != 0) return -Errno.EINVAL;
+        if (address != Ipv4Address.ANY && !ip.isLocal(address)) return -Errno.EADDRNOTAVAIL;
+        if (port == 0) {
+            port = ports.pick(p -> portTaken(p, address));
+            if (port == 0) return -Errno.EADDRINUSE;
+        } else if (port < 0 || port > 0xffff) {
+            return -Errno.EINVAL;
+        } else if (portTaken(port, address)) {
+            return -Errno.EADDRINUSE;
+        }
+        s.localIp = address;
+        s.localPort = port;
+        return 0;
+    }
+
+    int send(UdpSocket s, int destination, int port, byte[] data, int off, int len) {
+        if (len < 0 || len > MAX_PAYLOAD) return -Errno.EMSGSIZE;
+        int source = s.localIp != Ipv4Address.ANY ? s.localIp : ip.sourceFor(destination);
+        if (source == 0) return -Errno.ENETUNREACH;
+        int at = IpOutput.HEADROOM;
+        System.arraycopy(data, off, tx, at + UdpHeader.LENGTH, len);
+        UdpHeader.write(tx, at, s.localPort, port, len, source, destination);
+        int r = ip.send(source, destination, Ipv4Header.PROTOCOL_UDP, tx, at, UdpHeader.LENGTH + len);
+        return r < 0 ? r : len;
+    }
+
+    void remove(UdpSocket s) {
+        for (int i = 0; i < count; i++) {
+            if (sockets[i] == s) {
+                System.arraycopy(sockets, i + 1, sockets, i, count - i - 1);
+                sockets[--count] = null;
+                return;
+            }
+        }
+    }
+
+    private boolean portTaken(int port, int address) {
+        for (int i = 0; i < count; i++) {
+            UdpSocket s = sockets[i];
+            if (s.localPort == port && (s.localIp == Ipv4Address.ANY || address == Ipv4Address.ANY || s.localIp == address)) return true;
+        }
+        return false;
+    }
+}
