@@ -16,6 +16,8 @@ public final class Icmp {
     public static final int DESTINATION_UNREACHABLE = 3;
     public static final int ECHO_REQUEST = 8;
     public static final int CODE_PORT_UNREACHABLE = 3;
+    /** 576 less the IPv4 and ICMP headers of the error itself. */
+    private static final int MAX_QUOTE = 576 - Ipv4Header.MIN_LENGTH - HEADER_LENGTH;
 
     public static int type(byte[] p, int off) { return NetworkOrder.u8(p, off); }
 
@@ -36,11 +38,13 @@ public final class Icmp {
 
     /**
      * Writes a destination-unreachable message at {@code off}: the header,
-     * then the offending datagram's IP header and first 8 bytes of its data
-     * (RFC 792), copied from {@code original}. Returns the message length.
+     * then as much of the offending datagram as keeps the reply within 576
+     * bytes (RFC 792 asks for its IP header and 8 bytes of data; RFC 1812
+     * 4.3.2.3 for as much as fits 576, which Linux sends), copied from
+     * {@code original}. Returns the message length.
      */
     public static int writeUnreachable(byte[] p, int off, int code, byte[] original, int originalOff, int originalLength) {
-        int quoted = Math.min(originalLength, Ipv4Header.headerLength(original, originalOff) + 8);
+        int quoted = Math.min(originalLength, MAX_QUOTE);
         NetworkOrder.put8(p, off, DESTINATION_UNREACHABLE);
         NetworkOrder.put8(p, off + 1, code);
         NetworkOrder.put16(p, off + 2, 0);

@@ -68,6 +68,9 @@ public final class NetStack implements IpOutput {
 
     public IpInterface loopback() { return lo; }
 
+    /** The loopback device itself (its queue is what {@link #poll} drains). */
+    public LoopbackInterface loopbackDevice() { return loopback; }
+
     public long now() { return clock.now(); }
 
     /**
