@@ -6,8 +6,10 @@ import lichen.api.Slab;
 /**
  * IPv4-to-MAC translations for one interface (RFC 826; RFC 1122 2.3.2.1 on
  * flushing stale entries): a fixed table of entries, each resolved with an
- * expiry time or incomplete (a request is out) holding at most one packet to
- * send when the reply comes (RFC 1122 2.3.2.2: "SHOULD save at least one").
+ * expiry time or incomplete (a request is out) holding the packets to send
+ * when the reply comes (RFC 1122 2.3.2.2: "SHOULD save at least one"; we keep
+ * up to {@link #HOLD_BYTES}, as Linux's unres_qlen_bytes, so that all the
+ * fragments of a datagram wait together), the oldest dropped past that.
  * A full table replaces the entry that expires first.
  */
 @Slab
@@ -18,6 +20,8 @@ public final class ArpCache {
     public static final long RETRY_NS = 1_000_000_000L;
     /** Requests for one address before its waiting packet is dropped (Linux's mcast_solicit is 3). */
     public static final int MAX_REQUESTS = 3;
+    /** Bytes of packets held for one unresolved address. */
+    public static final int HOLD_BYTES = 80 * 1024;
 
     private final int[] ips;
     private final long[] macs;
@@ -43,23 +47,26 @@ public final class ArpCache {
         return macs[i];
     }
 
-    /**
-     * Records {@code ip} at {@code mac} (a reply, or a request's sender: RFC 826's
-     * merge). A packet held for it is copied into {@code out} and its length
-     * returned, for the caller to send now; else 0.
-     */
-    public int learn(int ip, long mac, long now, byte[] out) {
+    /** Records {@code ip} at {@code mac} (a reply, or a request's sender: RFC 826's merge); its held packets are then {@link #takeHeld}. */
+    public void learn(int ip, long mac, long now) {
         int i = find(ip);
         if (i < 0) i = slotFor(ip, now);
         ips[i] = ip;
         macs[i] = mac;
         deadlines[i] = now + LIFETIME_NS;
         requests[i] = 0;
-        int n = heldLengths[i];
-        if (n > 0) {
-            System.arraycopy(held[i], 0, out, 0, n);
-            heldLengths[i] = 0;
-        }
+    }
+
+    /** The oldest packet held for {@code ip}, copied into {@code out} and forgotten: its length, 0 when none is left. */
+    public int takeHeld(int ip, byte[] out) {
+        int i = find(ip);
+        if (i < 0 || heldLengths[i] == 0) return 0;
+        byte[] h = held[i];
+        int n = (h[0] & 0xff) << 16 | (h[1] & 0xff) << 8 | (h[2] & 0xff);
+        System.arraycopy(h, 3, out, 0, n);
+        int rest = heldLengths[i] - 3 - n;
+        System.arraycopy(h, 3 + n, h, 0, rest);
+        heldLengths[i] = rest;
         return n;
     }
 
@@ -67,11 +74,13 @@ public final class ArpCache {
     public boolean has(int ip) { return find(ip) >= 0; }
 
     /**
-     * A packet for {@code ip} cannot go yet: keeps it (replacing an older one,
-     * as Linux drops the oldest) and returns whether a request should be sent
-     * now (the first time; later ones come from {@link #expire}).
+     * A packet for {@code ip} cannot go yet: keeps it after those already
+     * waiting (dropping the oldest past {@link #HOLD_BYTES}, as Linux does) and
+     * returns whether a request should be sent now (the first time; later
+     * ones come from {@link #expire}).
      */
     public boolean hold(int ip, byte[] frame, int off, int len, long now) {
+        if (len + 3 > HOLD_BYTES) return false;
         int i = find(ip);
         boolean first = i < 0 || requests[i] == 0;
         if (i < 0) i = slotFor(ip, now);
@@ -80,12 +89,19 @@ public final class ArpCache {
             requests[i] = 1;
             deadlines[i] = now + RETRY_NS;
         }
-        if (held[i] == null || held[i].length < len) {
-            if (held[i] != null) Kmem.free(held[i]);
-            held[i] = Kmem.newBytes(len);
+        if (held[i] == null) held[i] = Kmem.newBytes(HOLD_BYTES);
+        byte[] h = held[i];
+        while (heldLengths[i] + 3 + len > HOLD_BYTES) {
+            int n = (h[0] & 0xff) << 16 | (h[1] & 0xff) << 8 | (h[2] & 0xff);
+            System.arraycopy(h, 3 + n, h, 0, heldLengths[i] - 3 - n);
+            heldLengths[i] -= 3 + n;
         }
-        System.arraycopy(frame, off, held[i], 0, len);
-        heldLengths[i] = len;
+        int at = heldLengths[i];
+        h[at] = (byte) (len >>> 16);
+        h[at + 1] = (byte) (len >>> 8);
+        h[at + 2] = (byte) len;
+        System.arraycopy(frame, off, h, at + 3, len);
+        heldLengths[i] = at + 3 + len;
         return first;
     }
 

@@ -68,6 +68,11 @@ public final class NetStack implements IpOutput {
 
     public IpInterface loopback() { return lo; }
 
+    /** The interfaces in the order attached, the loopback first. */
+    public IpInterface interfaceAt(int i) { return i < interfaceCount ? interfaces[i] : null; }
+
+    public int interfaceCount() { return interfaceCount; }
+
     /** The loopback device itself (its queue is what {@link #poll} drains). */
     public LoopbackInterface loopbackDevice() { return loopback; }
 
@@ -205,8 +210,8 @@ public final class NetStack implements IpOutput {
         boolean forUs = ArpPacket.targetIp(f, p) == in.address;
         if (sender != 0 && (forUs || in.arp.has(sender))) {
             // The merge: learn the sender, and send what waited for it.
-            int held = in.arp.learn(sender, senderMac, now, reply);
-            if (held > 0) {
+            in.arp.learn(sender, senderMac, now);
+            for (int held; (held = in.arp.takeHeld(sender, reply)) > 0; ) {
                 Ethernet.write(reply, 0, senderMac, in.device.macAddress(), Ethernet.TYPE_IPV4);
                 in.device.transmit(reply, 0, held);
             }

@@ -50,7 +50,8 @@ class ArpTest {
         ArpCache c = new ArpCache(4);
         byte[] out = new byte[64];
         assertEquals(-1, c.lookup(ROUTER, 0));
-        assertEquals(0, c.learn(ROUTER, 0x0a0b0c0d0e0fL, 0, out));
+        c.learn(ROUTER, 0x0a0b0c0d0e0fL, 0);
+        assertEquals(0, c.takeHeld(ROUTER, out));
         assertEquals(0x0a0b0c0d0e0fL, c.lookup(ROUTER, ArpCache.LIFETIME_NS - 1));
         assertEquals(-1, c.lookup(ROUTER, ArpCache.LIFETIME_NS), "stale");
         assertEquals(0, c.expire(ArpCache.LIFETIME_NS, new int[4]));
@@ -58,16 +59,35 @@ class ArpTest {
     }
 
     @Test
-    void aHeldPacketIsHandedBackWhenTheReplyComes() {
+    void heldPacketsAreHandedBackInOrderWhenTheReplyComes() {
         ArpCache c = new ArpCache(4);
         byte[] packet = {1, 2, 3, 4, 5};
         assertTrue(c.hold(ROUTER, packet, 0, 5, 0), "the first packet asks");
-        assertFalse(c.hold(ROUTER, packet, 1, 4, 10), "a second replaces it without asking again");
+        assertFalse(c.hold(ROUTER, packet, 1, 4, 10), "a second waits too, without asking again");
         assertEquals(-1, c.lookup(ROUTER, 10), "incomplete");
-        byte[] out = new byte[8];
-        assertEquals(4, c.learn(ROUTER, 0x1234, 20, out));
-        assertEquals(2, out[0]);
+        c.learn(ROUTER, 0x1234, 20);
         assertEquals(0x1234, c.lookup(ROUTER, 20));
+        byte[] out = new byte[8];
+        assertEquals(5, c.takeHeld(ROUTER, out));
+        assertEquals(1, out[0]);
+        assertEquals(4, c.takeHeld(ROUTER, out));
+        assertEquals(2, out[0]);
+        assertEquals(0, c.takeHeld(ROUTER, out));
+    }
+
+    @Test
+    void pastTheHoldLimitTheOldestPacketGoes() {
+        ArpCache c = new ArpCache(4);
+        byte[] big = new byte[ArpCache.HOLD_BYTES / 2];
+        big[0] = 1;
+        c.hold(ROUTER, big, 0, big.length, 0);
+        big[0] = 2;
+        c.hold(ROUTER, big, 0, big.length, 0);
+        c.learn(ROUTER, 0x1234, 0);
+        byte[] out = new byte[big.length];
+        assertEquals(big.length, c.takeHeld(ROUTER, out));
+        assertEquals(2, out[0]);
+        assertEquals(0, c.takeHeld(ROUTER, out));
     }
 
     @Test
@@ -87,9 +107,9 @@ class ArpTest {
     void aFullCacheReplacesTheEntryThatExpiresFirst() {
         ArpCache c = new ArpCache(2);
         byte[] out = new byte[8];
-        c.learn(1, 11, 0, out);
-        c.learn(2, 22, 5, out);
-        c.learn(3, 33, 10, out);
+        c.learn(1, 11, 0);
+        c.learn(2, 22, 5);
+        c.learn(3, 33, 10);
         assertEquals(-1, c.lookup(1, 10));
         assertEquals(22, c.lookup(2, 10));
         assertEquals(33, c.lookup(3, 10));
