@@ -146,6 +146,11 @@ test-console: kernel image
 smoke-image: image
     scripts/smoke-image.sh
 
+# net figures on the JVM: TCP throughput over simulated links (rate, delay, loss) in simulated time, and the host's rate through two stacks and the loopback.
+bench-net:
+    {{mvn}} -pl jcc/api,libkernel,fs,net compile
+    java -cp net/target/classes:fs/target/classes:libkernel/target/classes:jcc/api/target/classes lichen.net.tool.NetBench
+
 # fs figures on the JVM: read throughput of a 256 MiB file and path lookups on a 64-deep tree (ext4 image from mke2fs -d).
 bench-fs:
     {{mvn}} -pl jcc/api,libkernel,fs compile

@@ -1,11 +1,14 @@
 package lichen.net.tcp;
 
+import lichen.api.Slab;
+
 /**
  * Congestion control: slow start and congestion avoidance (RFC 5681 3.1),
  * fast retransmit and fast recovery (RFC 5681 3.2) with NewReno's partial
  * acknowledgments (RFC 6582 3.2), and the loss window after a timeout
  * (RFC 5681 3.1, equation 4). Byte counts; SMSS is the connection's send MSS.
  */
+@Slab
 final class NewReno {
     static final int DUPLICATE_THRESHOLD = 3;
 

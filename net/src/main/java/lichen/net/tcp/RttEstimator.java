@@ -1,5 +1,7 @@
 package lichen.net.tcp;
 
+import lichen.api.Slab;
+
 /**
  * The retransmission timeout of RFC 6298: SRTT and RTTVAR from RTT samples
  * (2.2, 2.3, with alpha = 1/8, beta = 1/4, K = 4), RTO = SRTT + max(G,
@@ -7,6 +9,7 @@ package lichen.net.tcp;
  * 60 s (2.5), 1 s before the first sample (2.1), doubled on each expiry (5.5).
  * Times are nanoseconds.
  */
+@Slab
 final class RttEstimator {
     static final long INITIAL_RTO = 1_000_000_000L;
     static final long MAX_RTO = 60_000_000_000L;

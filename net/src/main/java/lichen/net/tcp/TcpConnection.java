@@ -350,6 +350,8 @@ public final class TcpConnection {
         receiveBuffer.free();
         Kmem.free(sendBuffer);
         Kmem.free(receiveBuffer);
+        Kmem.free(rtt);
+        Kmem.free(congestion);
         if (acceptQueue != null) acceptQueue.free();
         Kmem.free(this);
     }
