@@ -2,6 +2,7 @@ package lichen.net.tcp;
 
 import lichen.api.Kmem;
 import lichen.api.Slab;
+import lichen.fs.ObjectList;
 
 /**
  * A listening socket's children (RFC 9293 3.10.7.2; listen(2)'s backlog):
@@ -12,59 +13,43 @@ import lichen.api.Slab;
 @Slab
 final class AcceptQueue {
     int backlog;
-    private TcpConnection[] children = new TcpConnection[8];
-    private int count;
+    private final ObjectList<TcpConnection> children = new ObjectList<>();
 
     AcceptQueue(int backlog) { this.backlog = backlog; }
 
-    boolean full() { return count >= backlog; }
+    boolean full() { return children.size() >= backlog; }
 
-    int size() { return count; }
+    int size() { return children.size(); }
 
-    void add(TcpConnection c) {
-        if (count == children.length) {
-            TcpConnection[] bigger = new TcpConnection[count * 2];
-            System.arraycopy(children, 0, bigger, 0, count);
-            children = bigger;
-        }
-        children[count++] = c;
-    }
+    void add(TcpConnection c) { children.add(c); }
 
     /** Children established and not yet accepted. */
     int ready() {
         int n = 0;
-        for (int i = 0; i < count; i++) if (children[i].state != TcpState.SYN_RECEIVED) n++;
+        for (int i = 0; i < children.size(); i++) if (children.get(i).state != TcpState.SYN_RECEIVED) n++;
         return n;
     }
 
     /** The oldest established child, removed; null when none. */
     TcpConnection take() {
-        for (int i = 0; i < count; i++) {
-            TcpConnection c = children[i];
+        for (int i = 0; i < children.size(); i++) {
+            TcpConnection c = children.get(i);
             if (c.state != TcpState.SYN_RECEIVED) {
-                remove(i);
+                children.removeAt(i);
                 return c;
             }
         }
         return null;
     }
 
-    TcpConnection get(int i) { return children[i]; }
+    TcpConnection get(int i) { return children.get(i); }
 
     boolean remove(TcpConnection c) {
-        for (int i = 0; i < count; i++) {
-            if (children[i] == c) {
-                remove(i);
-                return true;
-            }
-        }
-        return false;
+        int i = children.indexOf(c);
+        if (i < 0) return false;
+        children.removeAt(i);
+        return true;
     }
 
     void free() { Kmem.free(this); }
-
-    private void remove(int i) {
-        System.arraycopy(children, i + 1, children, i, count - i - 1);
-        children[--count] = null;
-    }
 }

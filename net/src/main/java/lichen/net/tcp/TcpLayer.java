@@ -2,6 +2,7 @@ package lichen.net.tcp;
 
 import lichen.api.Kmem;
 import lichen.api.Slab;
+import lichen.fs.ObjectList;
 import lichen.libkernel.Errno;
 import lichen.net.Ipv4Address;
 import lichen.net.ip.Ipv4Header;
@@ -22,8 +23,7 @@ public final class TcpLayer {
     final byte[] tx = Kmem.newBytes(IpOutput.HEADROOM + 60 + 65536);
     private final TcpSegment segment = new TcpSegment();
     private final EphemeralPorts ports = new EphemeralPorts();
-    private TcpConnection[] table = new TcpConnection[16];
-    private int count;
+    private final ObjectList<TcpConnection> table = new ObjectList<>();
     private final long secret;
 
     /** {@code secret} keys the initial sequence numbers (RFC 6528 3: a random value chosen at boot). */
@@ -36,7 +36,7 @@ public final class TcpLayer {
     public TcpConnection open() { return new TcpConnection(this); }
 
     /** Sockets holding a port (listeners, connections, children not yet accepted, TIME_WAIT). */
-    public int count() { return count; }
+    public int count() { return table.size(); }
 
     /** A segment IP delivered, {@code p[off, off + len)} from {@code source} to {@code destination}. */
     public void receive(int source, int destination, byte[] p, int off, int len) {
@@ -44,8 +44,8 @@ public final class TcpLayer {
         if (!s.decode(p, off, len, source, destination)) return;
         long now = ip.now();
         TcpConnection listener = null;
-        for (int i = 0; i < count; i++) {
-            TcpConnection c = table[i];
+        for (int i = 0; i < table.size(); i++) {
+            TcpConnection c = table.get(i);
             if (c.localPort != s.destinationPort) continue;
             if (c.state == TcpState.LISTEN) {
                 if (c.localIp == Ipv4Address.ANY || c.localIp == destination) listener = c;
@@ -62,9 +62,9 @@ public final class TcpLayer {
 
     /** Fires the timers due at {@code now}. */
     public void poll(long now) {
-        for (int i = count - 1; i >= 0; i--) {
-            if (i >= count) continue;
-            TcpConnection c = table[i];
+        for (int i = table.size() - 1; i >= 0; i--) {
+            if (i >= table.size()) continue; // a timer closed more than one
+            TcpConnection c = table.get(i);
             if (c.nextDeadline() <= now) TcpTimers.fire(c, now);
         }
     }
@@ -72,7 +72,7 @@ public final class TcpLayer {
     /** The earliest timer of any connection, {@link Long#MAX_VALUE} when none runs. */
     public long nextDeadline() {
         long d = Long.MAX_VALUE;
-        for (int i = 0; i < count; i++) d = Math.min(d, table[i].nextDeadline());
+        for (int i = 0; i < table.size(); i++) d = Math.min(d, table.get(i).nextDeadline());
         return d;
     }
 
@@ -111,17 +111,10 @@ public final class TcpLayer {
     }
 
     int bind(TcpConnection c, int address, int port) {
-        if (address != Ipv4Address.ANY && !ip.isLocal(address)) return -Errno.EADDRNOTAVAIL;
-        if (port == 0) {
-            port = ports.pick(p -> portTaken(p, address));
-            if (port == 0) return -Errno.EADDRINUSE;
-        } else if (port < 0 || port > 0xffff) {
-            return -Errno.EINVAL;
-        } else if (portTaken(port, address)) {
-            return -Errno.EADDRINUSE;
-        }
+        int p = ports.claim(ip, address, port, this::portTaken);
+        if (p < 0) return p;
         c.localIp = address;
-        c.localPort = port;
+        c.localPort = p;
         add(c);
         return 0;
     }
@@ -129,8 +122,8 @@ public final class TcpLayer {
     int connect(TcpConnection c, int address, int port) {
         int source = c.localIp != Ipv4Address.ANY ? c.localIp : ip.sourceFor(address);
         if (source == 0) return -Errno.ENETUNREACH;
-        for (int i = 0; i < count; i++) {
-            TcpConnection o = table[i];
+        for (int i = 0; i < table.size(); i++) {
+            TcpConnection o = table.get(i);
             if (o != c && o.localPort == c.localPort && o.remotePort == port && o.remoteIp == address && o.localIp == source) return -Errno.EADDRINUSE;
         }
         if (c.localPort == 0) {
@@ -214,30 +207,19 @@ public final class TcpLayer {
     }
 
     private boolean portTaken(int port, int address) {
-        for (int i = 0; i < count; i++) {
-            TcpConnection c = table[i];
+        for (int i = 0; i < table.size(); i++) {
+            TcpConnection c = table.get(i);
             if (c.localPort == port && (c.localIp == Ipv4Address.ANY || address == Ipv4Address.ANY || c.localIp == address)) return true;
         }
         return false;
     }
 
     private void add(TcpConnection c) {
-        for (int i = 0; i < count; i++) if (table[i] == c) return;
-        if (count == table.length) {
-            TcpConnection[] bigger = new TcpConnection[count * 2];
-            System.arraycopy(table, 0, bigger, 0, count);
-            table = bigger;
-        }
-        table[count++] = c;
+        if (table.indexOf(c) < 0) table.add(c);
     }
 
     private void remove(TcpConnection c) {
-        for (int i = 0; i < count; i++) {
-            if (table[i] == c) {
-                System.arraycopy(table, i + 1, table, i, count - i - 1);
-                table[--count] = null;
-                return;
-            }
-        }
+        int i = table.indexOf(c);
+        if (i >= 0) table.removeAt(i);
     }
 }

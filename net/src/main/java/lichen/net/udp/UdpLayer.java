@@ -2,6 +2,7 @@ package lichen.net.udp;
 
 import lichen.api.Kmem;
 import lichen.api.Slab;
+import lichen.fs.ObjectList;
 import lichen.libkernel.Errno;
 import lichen.net.Ipv4Address;
 import lichen.net.ip.Ipv4Header;
@@ -21,8 +22,7 @@ public final class UdpLayer {
 
     private final IpOutput ip;
     private final EphemeralPorts ports = new EphemeralPorts();
-    private UdpSocket[] sockets = new UdpSocket[8];
-    private int count;
+    private final ObjectList<UdpSocket> sockets = new ObjectList<>();
     private final byte[] tx = Kmem.newBytes(IpOutput.HEADROOM + UdpHeader.LENGTH + MAX_PAYLOAD);
 
     public UdpLayer(IpOutput ip) { this.ip = ip; }
@@ -30,12 +30,7 @@ public final class UdpLayer {
     /** socket(AF_INET, SOCK_DGRAM, 0). */
     public UdpSocket open() {
         UdpSocket s = new UdpSocket(this);
-        if (count == sockets.length) {
-            UdpSocket[] bigger = new UdpSocket[count * 2];
-            System.arraycopy(sockets, 0, bigger, 0, count);
-            sockets = bigger;
-        }
-        sockets[count++] = s;
+        sockets.add(s);
         return s;
     }
 
@@ -49,8 +44,8 @@ public final class UdpLayer {
         int sport = UdpHeader.sourcePort(p, off);
         int dport = UdpHeader.destinationPort(p, off);
         UdpSocket best = null;
-        for (int i = 0; i < count; i++) {
-            UdpSocket s = sockets[i];
+        for (int i = 0; i < sockets.size(); i++) {
+            UdpSocket s = sockets.get(i);
             if (!s.accepts(destination, dport, source, sport)) continue;
             if (best == null || s.remotePort != 0) best = s;
         }
@@ -61,17 +56,10 @@ public final class UdpLayer {
 
     int bind(UdpSocket s, int address, int port) {
         if (s.localPort != 0) return -Errno.EINVAL;
-        if (address != Ipv4Address.ANY && !ip.isLocal(address)) return -Errno.EADDRNOTAVAIL;
-        if (port == 0) {
-            port = ports.pick(p -> portTaken(p, address));
-            if (port == 0) return -Errno.EADDRINUSE;
-        } else if (port < 0 || port > 0xffff) {
-            return -Errno.EINVAL;
-        } else if (portTaken(port, address)) {
-            return -Errno.EADDRINUSE;
-        }
+        int p = ports.claim(ip, address, port, this::portTaken);
+        if (p < 0) return p;
         s.localIp = address;
-        s.localPort = port;
+        s.localPort = p;
         return 0;
     }
 
@@ -86,19 +74,11 @@ public final class UdpLayer {
         return r < 0 ? r : len;
     }
 
-    void remove(UdpSocket s) {
-        for (int i = 0; i < count; i++) {
-            if (sockets[i] == s) {
-                System.arraycopy(sockets, i + 1, sockets, i, count - i - 1);
-                sockets[--count] = null;
-                return;
-            }
-        }
-    }
+    void remove(UdpSocket s) { sockets.removeAt(sockets.indexOf(s)); }
 
     private boolean portTaken(int port, int address) {
-        for (int i = 0; i < count; i++) {
-            UdpSocket s = sockets[i];
+        for (int i = 0; i < sockets.size(); i++) {
+            UdpSocket s = sockets.get(i);
             if (s.localPort == port && (s.localIp == Ipv4Address.ANY || address == Ipv4Address.ANY || s.localIp == address)) return true;
         }
         return false;

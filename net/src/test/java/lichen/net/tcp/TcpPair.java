@@ -43,10 +43,16 @@ final class TcpPair {
         return new Wire.Sent(c.remoteIp(), c.localIp(), b);
     }
 
+    /** A socket listening on B's {@code port}. */
+    TcpConnection listen(int port) {
+        TcpConnection l = b.layer.open();
+        if (l.bind(0, port) != 0 || l.listen(4) != 0) throw new AssertionError("listen");
+        return l;
+    }
+
     /** A listener on B's {@code port} and a connection from A to it, established. Returns {client, server}. */
     TcpConnection[] connect(int port) {
-        TcpConnection l = b.layer.open();
-        if (l.bind(0, port) != 0 || l.listen(8) != 0) throw new AssertionError("listen");
+        TcpConnection l = listen(port);
         TcpConnection c = a.layer.open();
         if (c.connect(B, port) != -lichen.libkernel.Errno.EINPROGRESS) throw new AssertionError("connect");
         deliverAll();

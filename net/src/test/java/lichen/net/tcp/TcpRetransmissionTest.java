@@ -12,9 +12,7 @@ class TcpRetransmissionTest {
 
     /** A connection whose handshake took {@code rtt}: the first RTT sample. */
     TcpConnection[] connectWithRtt(long rtt) {
-        TcpConnection l = p.b.layer.open();
-        l.bind(0, 80);
-        l.listen(4);
+        TcpConnection l = p.listen(80);
         TcpConnection c = p.a.layer.open();
         c.setMinimumRto(200 * MS);
         c.connect(TcpPair.B, 80);
@@ -44,9 +42,7 @@ class TcpRetransmissionTest {
 
     @Test
     void theRtoHasAOneSecondFloorByDefault() {
-        TcpConnection l = p.b.layer.open();
-        l.bind(0, 80);
-        l.listen(4);
+        TcpConnection l = p.listen(80);
         TcpConnection c = p.a.layer.open();
         assertEquals(1000 * MS, c.retransmissionTimeout(), "2.1: 1 s before any sample");
         c.connect(TcpPair.B, 80);

@@ -11,9 +11,7 @@ class TcpStateTransitionTest {
 
     @Test
     void activeAndPassiveOpenIsAThreeWayHandshake() {
-        TcpConnection l = p.b.layer.open();
-        assertEquals(0, l.bind(0, 80));
-        assertEquals(0, l.listen(4));
+        TcpConnection l = p.listen(80);
         assertEquals(TcpState.LISTEN, l.state());
         TcpConnection c = p.a.layer.open();
         assertEquals(-Errno.EINPROGRESS, c.connect(TcpPair.B, 80));
@@ -199,9 +197,7 @@ class TcpStateTransitionTest {
 
     @Test
     void resetInSynReceivedDropsTheChildAndTheListenerStays() {
-        TcpConnection l = p.b.layer.open();
-        l.bind(0, 80);
-        l.listen(4);
+        TcpConnection l = p.listen(80);
         TcpConnection c = p.a.layer.open();
         c.connect(TcpPair.B, 80);
         p.deliverOne(p.a);
@@ -280,9 +276,7 @@ class TcpStateTransitionTest {
 
     @Test
     void closingAListenerResetsConnectionsNotYetAccepted() {
-        TcpConnection l = p.b.layer.open();
-        l.bind(0, 80);
-        l.listen(4);
+        TcpConnection l = p.listen(80);
         TcpConnection c = p.a.layer.open();
         c.connect(TcpPair.B, 80);
         p.deliverAll();

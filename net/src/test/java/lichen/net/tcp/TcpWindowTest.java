@@ -25,9 +25,7 @@ class TcpWindowTest {
 
     @Test
     void aSynWithoutWindowScaleIsAnsweredWithout() {
-        TcpConnection l = p.b.layer.open();
-        l.bind(0, 80);
-        l.listen(4);
+        TcpConnection l = p.listen(80);
         byte[] syn = new byte[24];
         TcpHeader.write(syn, 0, 4000, 80, 1000, 0, TcpHeader.SYN, 8192, 24);
         syn[20] = TcpHeader.OPTION_MSS;
@@ -113,9 +111,7 @@ class TcpWindowTest {
 
     @Test
     void pollReportsConnectingWritableReadableHangUpAndError() {
-        TcpConnection l = p.b.layer.open();
-        l.bind(0, 80);
-        l.listen(4);
+        TcpConnection l = p.listen(80);
         TcpConnection c = p.a.layer.open();
         assertEquals(PollEvents.POLLHUP | PollEvents.WRITABLE, c.poll(), "a fresh socket, as Linux's tcp_poll");
         c.connect(TcpPair.B, 80);
