@@ -19,8 +19,8 @@ final class TcpTimers {
             c.layer.enterClosed(c);
             return;
         }
-        if (now >= c.retransmitDeadline) retransmissionTimeout(c, now);
-        if (c.state == TcpState.CLOSED) return;
+        // A connection that times out is closed, and freed if its user closed it: nothing more may touch it.
+        if (now >= c.retransmitDeadline && !retransmissionTimeout(c, now)) return;
         if (now >= c.persistDeadline) {
             TcpOutput.sendProbe(c);
             c.persistInterval = Math.min(RttEstimator.MAX_RTO, c.persistInterval * 2);
@@ -44,13 +44,14 @@ final class TcpTimers {
         TcpOutput.sendProbe(c);
     }
 
-    private static void retransmissionTimeout(TcpConnection c, long now) {
+    /** RFC 6298 5.4-5.7; false when the connection gave up and is gone. */
+    private static boolean retransmissionTimeout(TcpConnection c, long now) {
         int limit = c.state == TcpState.SYN_SENT || c.state == TcpState.SYN_RECEIVED
                 ? TcpConnection.MAX_SYN_RETRANSMISSIONS : TcpConnection.MAX_RETRANSMISSIONS;
         if (c.retransmissions >= limit) {
             if (c.listener != null && c.state == TcpState.SYN_RECEIVED) c.layer.enterClosed(c);
             else c.fail(Errno.ETIMEDOUT);
-            return;
+            return false;
         }
         c.retransmissions++;
         c.rtt.backOff(); // 5.5
@@ -60,5 +61,6 @@ final class TcpTimers {
         c.sndNxt = c.state.synchronizedState() ? c.sndUna : c.iss;
         TcpOutput.transmit(c, now);
         if (c.retransmitDeadline == TcpConnection.NEVER && c.sndUna != c.sndMax) c.retransmitDeadline = now + c.rtt.rto;
+        return true;
     }
 }

@@ -210,6 +210,49 @@ class TcpStateTransitionTest {
     }
 
     @Test
+    void resetToAListenerIsIgnoredAndALostSynAckIsSentAgain() {
+        TcpConnection l = p.listen(80);
+        TcpConnection c = p.a.layer.open();
+        c.connect(TcpPair.B, 80);
+        Wire.Sent syn = p.a.sent.poll();
+        byte[] rst = resetBytes(c, 0, 0);
+        p.b.receive(new Wire.Sent(TcpPair.A, TcpPair.B, rst));
+        assertEquals(TcpState.LISTEN, l.state(), "RFC 9293 3.10.7.2: an RST to LISTEN is ignored");
+        assertTrue(p.b.sent.isEmpty());
+        p.b.receive(syn);
+        Wire.Sent synAck = p.b.sent.poll(); // lost
+        p.b.receive(syn); // the client's SYN again, before the server's timer
+        Wire.Sent again = p.b.sent.poll();
+        assertEquals(TcpHeader.SYN | TcpHeader.ACK, again.flags());
+        assertEquals(synAck.seq(), again.seq());
+        p.a.receive(again);
+        p.deliverAll();
+        assertNotNull(l.accept());
+    }
+
+    @Test
+    void everyBufferAConnectionTookIsGivenBackWhenItEnds() {
+        TcpConnection l = p.listen(80);
+        int before = lichen.api.Kmem.liveCount();
+        for (int round = 0; round < 3; round++) {
+            TcpConnection c = p.a.layer.open();
+            c.connect(TcpPair.B, 80);
+            p.deliverAll();
+            TcpConnection s = l.accept();
+            c.send(new byte[5000], 0, 5000);
+            p.deliverAll();
+            s.receive(new byte[5000], 0, 5000);
+            c.close();
+            p.deliverAll();
+            s.close();
+            p.deliverAll();
+            p.advance(TcpConnection.TIME_WAIT_NS);
+        }
+        assertEquals(1, p.a.layer.count() + p.b.layer.count());
+        assertEquals(before, lichen.api.Kmem.liveCount(), "no ring or table leaked (a double free would have thrown)");
+    }
+
+    @Test
     void resetInEachSynchronizedStateCloses() {
         assertResetCloses(TcpState.ESTABLISHED, Errno.ECONNRESET);
         assertResetCloses(TcpState.FIN_WAIT_1, Errno.ECONNRESET);
