@@ -82,6 +82,8 @@ public final class TcpConnection {
 
     /** A pending error for SO_ERROR and the next call (a positive errno), 0 for none. */
     int error;
+    /** SO_REUSEADDR: bind may take a port that TIME_WAIT connections (or others with it set) hold. */
+    boolean reuseAddress;
     /** The user closed the socket: the layer frees it when it reaches CLOSED. */
     boolean userClosed;
     boolean everConnected;
@@ -275,6 +277,9 @@ public final class TcpConnection {
     public int sendBufferSize() { return sendBuffer.capacity(); }
 
     public int receiveBufferSize() { return receiveBuffer.capacity(); }
+
+    /** SO_REUSEADDR (socket(7)); set before bind. */
+    public void setReuseAddress(boolean on) { reuseAddress = on; }
 
     /** SO_KEEPALIVE with TCP_KEEPIDLE, TCP_KEEPINTVL and TCP_KEEPCNT (RFC 1122 4.2.3.6). */
     public void setKeepalive(boolean on, long idleNs, long intervalNs, int count) {

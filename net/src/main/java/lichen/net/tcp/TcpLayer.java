@@ -88,6 +88,7 @@ public final class TcpLayer {
         if (l.receiveBuffer.capacity() != c.receiveBuffer.capacity()) c.setReceiveBuffer(l.receiveBuffer.capacity());
         if (l.sendBuffer.capacity() != c.sendBuffer.capacity()) c.setSendBuffer(l.sendBuffer.capacity());
         c.setKeepalive(l.keepalive, l.keepaliveIdle, l.keepaliveInterval, l.keepaliveCount);
+        c.reuseAddress = l.reuseAddress;
         c.rtt.minRto = l.rtt.minRto;
         c.localIp = s.destinationIp;
         c.localPort = s.destinationPort;
@@ -111,7 +112,7 @@ public final class TcpLayer {
     }
 
     int bind(TcpConnection c, int address, int port) {
-        int p = ports.claim(ip, address, port, this::portTaken);
+        int p = ports.claim(ip, address, port, (q, a) -> portTaken(q, a, c));
         if (p < 0) return p;
         c.localIp = address;
         c.localPort = p;
@@ -206,10 +207,18 @@ public final class TcpLayer {
         return (int) (now / 4000) + (int) x;
     }
 
-    private boolean portTaken(int port, int address) {
+    /**
+     * Whether {@code port} on {@code address} is someone else's for {@code c}.
+     * With SO_REUSEADDR on both, only a listener holds it; with it on {@code c},
+     * a TIME_WAIT connection does not (so a server restarts at once, as on Linux).
+     */
+    private boolean portTaken(int port, int address, TcpConnection c) {
         for (int i = 0; i < table.size(); i++) {
-            TcpConnection c = table.get(i);
-            if (c.localPort == port && (c.localIp == Ipv4Address.ANY || address == Ipv4Address.ANY || c.localIp == address)) return true;
+            TcpConnection o = table.get(i);
+            if (o == c || o.localPort != port) continue;
+            if (o.localIp != Ipv4Address.ANY && address != Ipv4Address.ANY && o.localIp != address) continue;
+            if (c.reuseAddress && (o.state == TcpState.TIME_WAIT || (o.reuseAddress && o.state != TcpState.LISTEN))) continue;
+            return true;
         }
         return false;
     }

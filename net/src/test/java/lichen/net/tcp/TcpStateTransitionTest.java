@@ -341,6 +341,31 @@ class TcpStateTransitionTest {
         assertTrue(y.localPort() >= lichen.net.stack.EphemeralPorts.FIRST);
     }
 
+    @Test
+    void reuseAddressLetsAServerBindThePortItsTimeWaitConnectionHolds() {
+        TcpConnection[] cs = p.connect(80);
+        TcpConnection l = cs[2];
+        cs[1].close(); // the server closes first: its side waits in TIME_WAIT
+        p.deliverAll();
+        cs[0].close();
+        p.deliverAll();
+        l.close();
+        assertEquals(TcpState.TIME_WAIT, cs[1].state());
+        TcpConnection again = p.b.layer.open();
+        assertEquals(-Errno.EADDRINUSE, again.bind(0, 80), "without SO_REUSEADDR TIME_WAIT keeps the port");
+        again.setReuseAddress(true);
+        assertEquals(0, again.bind(0, 80));
+        assertEquals(0, again.listen(4));
+        TcpConnection other = p.b.layer.open();
+        other.setReuseAddress(true);
+        assertEquals(-Errno.EADDRINUSE, other.bind(0, 80), "a listener keeps its port even from SO_REUSEADDR");
+        TcpConnection c = p.a.layer.open();
+        c.connect(TcpPair.B, 80);
+        p.deliverAll();
+        assertEquals(TcpState.ESTABLISHED, c.state(), "a new connection from a new port reaches the new listener");
+        assertNotNull(again.accept());
+    }
+
     /** Brings a fresh pair into {@code state} on A's side, resets it from B at exactly RCV.NXT, and checks it closed with {@code errno}. */
     private void assertResetCloses(TcpState state, int errno) {
         TcpPair q = new TcpPair();
