@@ -1,5 +1,6 @@
 package lichen.net.ip;
 
+import lichen.libkernel.Errno;
 import lichen.net.NetworkOrder;
 
 /**
@@ -18,6 +19,18 @@ public final class Icmp {
     public static final int CODE_PORT_UNREACHABLE = 3;
     /** 576 less the IPv4 and ICMP headers of the error itself. */
     private static final int MAX_QUOTE = 576 - Ipv4Header.MIN_LENGTH - HEADER_LENGTH;
+
+    public static final int CODE_NETWORK_UNREACHABLE = 0, CODE_HOST_UNREACHABLE = 1, CODE_PROTOCOL_UNREACHABLE = 2;
+
+    /** The errno a destination-unreachable code becomes for a socket (Linux's icmp_err_convert). */
+    public static int errnoFor(int code) {
+        return switch (code) {
+            case CODE_NETWORK_UNREACHABLE -> Errno.ENETUNREACH;
+            case CODE_PROTOCOL_UNREACHABLE -> Errno.ENOPROTOOPT;
+            case CODE_PORT_UNREACHABLE -> Errno.ECONNREFUSED;
+            default -> Errno.EHOSTUNREACH;
+        };
+    }
 
     public static int type(byte[] p, int off) { return NetworkOrder.u8(p, off); }
 

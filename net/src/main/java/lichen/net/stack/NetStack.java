@@ -286,10 +286,37 @@ public final class NetStack implements IpOutput {
             dropped++;
             return;
         }
+        if (Icmp.type(d, off) == Icmp.DESTINATION_UNREACHABLE) {
+            unreachable(Icmp.code(d, off), d, off + Icmp.HEADER_LENGTH, len - Icmp.HEADER_LENGTH);
+            return;
+        }
         if (Icmp.type(d, off) != Icmp.ECHO_REQUEST || len > FragmentReassembly.MAX_DATAGRAM - Ipv4Header.MIN_LENGTH) return;
         System.arraycopy(d, off, reply, HEADROOM, len);
         Icmp.makeEchoReply(reply, HEADROOM, len);
         int from = dst == Ipv4Address.BROADCAST ? sourceFor(src) : dst;
         send(from, src, Ipv4Header.PROTOCOL_ICMP, reply, HEADROOM, len);
+    }
+
+    /**
+     * A destination-unreachable message quoting one of our datagrams ({@code
+     * q[off, off + len)}: its IP header and at least 8 bytes, RFC 792) goes to
+     * the transport that sent it (RFC 1122 3.2.2.1, 4.1.3.3, 4.2.3.9).
+     */
+    private void unreachable(int code, byte[] q, int off, int len) {
+        if (len < Ipv4Header.MIN_LENGTH + 8 || (q[off] >>> 4 & 0xf) != 4) return;
+        int ihl = Ipv4Header.headerLength(q, off);
+        if (ihl < Ipv4Header.MIN_LENGTH || len < ihl + 8) return;
+        int ours = Ipv4Header.source(q, off), theirs = Ipv4Header.destination(q, off);
+        int t = off + ihl;
+        int ourPort = (q[t] & 0xff) << 8 | (q[t + 1] & 0xff), theirPort = (q[t + 2] & 0xff) << 8 | (q[t + 3] & 0xff);
+        int errno = Icmp.errnoFor(code);
+        switch (Ipv4Header.protocol(q, off)) {
+            case Ipv4Header.PROTOCOL_UDP -> udp.unreachable(ours, ourPort, theirs, theirPort, errno);
+            case Ipv4Header.PROTOCOL_TCP -> {
+                int seq = (q[t + 4] & 0xff) << 24 | (q[t + 5] & 0xff) << 16 | (q[t + 6] & 0xff) << 8 | (q[t + 7] & 0xff);
+                tcp.unreachable(ours, ourPort, theirs, theirPort, seq, errno);
+            }
+            default -> {}
+        }
     }
 }

@@ -60,6 +60,22 @@ public final class TcpLayer {
         else TcpOutput.sendResetFor(this, s);
     }
 
+    /**
+     * An ICMP destination-unreachable quoting our segment with sequence number
+     * {@code seq}: a connection still opening gives up with {@code errno}
+     * (ECONNREFUSED for port unreachable), as Linux's tcp_v4_err does; an
+     * established one takes it as a soft error and goes on (RFC 1122 4.2.3.9,
+     * RFC 5461). A quote whose sequence number we never sent is ignored (RFC 5927 4.1).
+     */
+    public void unreachable(int ourIp, int ourPort, int theirIp, int theirPort, int seq, int errno) {
+        for (int i = 0; i < table.size(); i++) {
+            TcpConnection c = table.get(i);
+            if (c.localPort != ourPort || c.remotePort != theirPort || c.remoteIp != theirIp || c.localIp != ourIp) continue;
+            if (c.state == TcpState.SYN_SENT && SequenceNumber.ge(seq, c.sndUna) && SequenceNumber.lt(seq, c.sndMax)) c.fail(errno);
+            return;
+        }
+    }
+
     /** Fires the timers due at {@code now}. */
     public void poll(long now) {
         for (int i = table.size() - 1; i >= 0; i--) {

@@ -54,6 +54,21 @@ public final class UdpLayer {
         return true;
     }
 
+    /**
+     * An ICMP destination-unreachable quoting a datagram we sent: a socket
+     * connected to that peer gets {@code errno} (ECONNREFUSED for a closed
+     * port) for its next call, as Linux reports it only to connected sockets
+     * without IP_RECVERR (RFC 1122 4.1.3.3).
+     */
+    public void unreachable(int ourIp, int ourPort, int theirIp, int theirPort, int errno) {
+        for (int i = 0; i < sockets.size(); i++) {
+            UdpSocket s = sockets.get(i);
+            if (s.localPort != ourPort || s.remotePort != theirPort || s.remoteIp != theirIp) continue;
+            if (s.localIp != Ipv4Address.ANY && s.localIp != ourIp) continue;
+            s.failed(errno);
+        }
+    }
+
     int bind(UdpSocket s, int address, int port) {
         if (s.localPort != 0) return -Errno.EINVAL;
         int p = ports.claim(ip, address, port, this::portTaken);

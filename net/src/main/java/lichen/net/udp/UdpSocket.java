@@ -11,7 +11,8 @@ import lichen.net.Ipv4Address;
  * A UDP endpoint (RFC 768; udp(7)): bound to a local address and port, maybe
  * connected to one peer, with a bounded queue of received datagrams. Calls
  * never sleep: an empty queue is -EAGAIN, and the kernel's socket layer
- * waits on {@link #wakers} (woken with POLLIN when a datagram arrives).
+ * waits on {@link #wakers} (woken with POLLIN when a datagram arrives, POLLERR
+ * when ICMP reports the connected peer unreachable).
  */
 @Slab
 public final class UdpSocket {
@@ -28,6 +29,8 @@ public final class UdpSocket {
     int remotePort;
     boolean open = true;
     private long drops;
+    /** A pending error from ICMP (a positive errno), reported once by the next call (SO_ERROR). */
+    private int error;
 
     UdpSocket(UdpLayer layer) { this.layer = layer; }
 
@@ -50,6 +53,7 @@ public final class UdpSocket {
      * -EMSGSIZE past 65507 bytes, -ENETUNREACH.
      */
     public int sendTo(int ip, int port, byte[] data, int off, int len) {
+        if (error != 0) return -takeError();
         if (ip == 0 && port == 0) {
             if (remotePort == 0) return -Errno.EDESTADDRREQ;
             ip = remoteIp;
@@ -67,6 +71,7 @@ public final class UdpSocket {
      * -EAGAIN when none is queued. The sender is {@link #lastSourceIp}.
      */
     public int receiveFrom(byte[] out, int off, int len) {
+        if (error != 0) return -takeError();
         if (queue.isEmpty()) return -Errno.EAGAIN;
         return queue.poll(out, off, len);
     }
@@ -79,7 +84,14 @@ public final class UdpSocket {
     public int pendingLength() { return queue.peekLength(); }
 
     /** The poll(2) bits ready now: a datagram to read; always writable (sends never wait). */
-    public int poll() { return (queue.isEmpty() ? 0 : PollEvents.READABLE) | PollEvents.WRITABLE; }
+    public int poll() { return (queue.isEmpty() ? 0 : PollEvents.READABLE) | PollEvents.WRITABLE | (error != 0 ? PollEvents.POLLERR : 0); }
+
+    /** SO_ERROR: the pending error, cleared. */
+    public int takeError() {
+        int e = error;
+        error = 0;
+        return e;
+    }
 
     /** SO_RCVBUF: the queue's size in bytes (what was queued is dropped). */
     public void setReceiveBuffer(int bytes) { queue.resize(Math.max(256, bytes)); }
@@ -107,6 +119,11 @@ public final class UdpSocket {
             return;
         }
         wakers.wakeAll(PollEvents.READABLE);
+    }
+
+    void failed(int errno) {
+        error = errno;
+        wakers.wakeAll(PollEvents.POLLERR);
     }
 
     boolean accepts(int destinationIp, int destinationPort, int sourceIp, int sourcePort) {

@@ -103,6 +103,30 @@ class NetStackTest {
     }
 
     @Test
+    void anIcmpUnreachableQuotingOurSynEndsTheConnect() {
+        TcpConnection c = stack.tcp.open();
+        c.connect(Ipv4Address.LOOPBACK, 4444);
+        byte[] syn = new byte[2048];
+        int n = stack.loopbackDevice().dequeue(syn); // the SYN never arrives; a router answers instead
+        byte[] icmp = new byte[2048];
+        int at = lichen.net.stack.IpOutput.HEADROOM;
+        int m = lichen.net.ip.Icmp.writeUnreachable(icmp, at, lichen.net.ip.Icmp.CODE_HOST_UNREACHABLE, syn, Ethernet.HEADER_LENGTH, n - Ethernet.HEADER_LENGTH);
+        byte[] forged = icmp.clone();
+        forged[at + 8 + 20 + 4] ^= 0x40; // a quote of a sequence number we never sent: ignored (RFC 5927)
+        forged[at + 2] = forged[at + 3] = 0;
+        int sum = lichen.net.ip.InternetChecksum.of(forged, at, m);
+        forged[at + 2] = (byte) (sum >>> 8);
+        forged[at + 3] = (byte) sum;
+        stack.send(Ipv4Address.LOOPBACK, Ipv4Address.LOOPBACK, Ipv4Header.PROTOCOL_ICMP, forged, at, m);
+        stack.poll();
+        assertEquals(TcpState.SYN_SENT, c.state());
+        stack.send(Ipv4Address.LOOPBACK, Ipv4Address.LOOPBACK, Ipv4Header.PROTOCOL_ICMP, icmp, at, m);
+        stack.poll();
+        assertEquals(TcpState.CLOSED, c.state());
+        assertEquals(Errno.EHOSTUNREACH, c.takeError());
+    }
+
+    @Test
     void withoutARouteSendsAreEnetunreach() {
         NetStack alone = new NetStack(clock, 1);
         assertEquals(-Errno.ENETUNREACH, alone.udp.open().sendTo(Ipv4Address.of(10, 1, 1, 1), 1, new byte[1], 0, 1));

@@ -107,6 +107,19 @@ class UdpTest {
     }
 
     @Test
+    void aConnectedSocketHearsPortUnreachableAsEconnrefused() {
+        UdpSocket c = udp.open(), loose = udp.open();
+        c.connect(Ipv4Address.LOOPBACK, 9999);
+        assertEquals(3, c.sendTo(0, 0, new byte[3], 0, 3));
+        assertEquals(3, loose.sendTo(Ipv4Address.LOOPBACK, 9999, new byte[3], 0, 3));
+        stack.poll(); // the datagrams, then the ICMP errors the stack answered them with
+        assertEquals(PollEvents.POLLERR, c.poll() & PollEvents.POLLERR);
+        assertEquals(-Errno.ECONNREFUSED, c.receiveFrom(new byte[8], 0, 8), "as on Linux, once");
+        assertEquals(-Errno.EAGAIN, c.receiveFrom(new byte[8], 0, 8));
+        assertEquals(0, loose.poll() & PollEvents.POLLERR, "an unconnected socket is not told (no IP_RECVERR)");
+    }
+
+    @Test
     void arrivalWakesAPollWaiter() {
         UdpSocket s = udp.open();
         s.bind(0, 9007);
