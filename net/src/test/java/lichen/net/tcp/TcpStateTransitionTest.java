@@ -141,7 +141,6 @@ class TcpStateTransitionTest {
         s.close();
         p.deliverOne(p.b);
         assertEquals(TcpState.CLOSE_WAIT, c.state());
-        assertEquals(-Errno.EAGAIN, c.receive(new byte[1], 0, 0) == 0 ? -Errno.EAGAIN : 0);
         assertEquals(0, c.receive(new byte[1], 0, 1));
         assertEquals(3, c.send("bye".getBytes(), 0, 3), "a half-closed connection still sends");
         c.close();
@@ -186,13 +185,11 @@ class TcpStateTransitionTest {
         TcpConnection c = p.a.layer.open();
         c.connect(TcpPair.B, 80);
         Wire.Sent syn = p.a.sent.poll();
-        TcpConnection peer = mirror(c);
         p.a.receive(TcpPair.forge(c, 0, syn.seq() + 7, TcpHeader.RST | TcpHeader.ACK, 0, new byte[0]));
         assertEquals(TcpState.SYN_SENT, c.state(), "an RST whose ACK is not for our SYN is ignored (after our own reset)");
         p.a.receive(TcpPair.forge(c, 0, syn.seq() + 1, TcpHeader.RST | TcpHeader.ACK, 0, new byte[0]));
         assertEquals(TcpState.CLOSED, c.state());
         assertEquals(Errno.ECONNREFUSED, c.takeError());
-        assertNotNull(peer);
     }
 
     @Test
@@ -393,5 +390,4 @@ class TcpStateTransitionTest {
         return b;
     }
 
-    private static TcpConnection mirror(TcpConnection c) { return c; }
 }
