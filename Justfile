@@ -6,7 +6,7 @@ export MAVEN_OPTS := "--sun-misc-unsafe-memory-access=allow"
 mvn := "mvn -q -B"
 # Every kernel image is these inputs compiled by jcc's kernel target; only the entry class and the output differ.
 kernel_jcc := "jcc/bin/jcc --target kernel -T arch/aarch64/src/main/asm/kernel.ld"
-kernel_inputs := "kernel/target/classes arch/aarch64/target/classes libkernel/target/classes fs/target/classes arch/aarch64/src/main/asm/boot.S arch/aarch64/src/main/asm/vectors.S arch/aarch64/src/main/asm/switch.S arch/aarch64/src/main/asm/user.S arch/aarch64/src/main/asm/usercopy.S"
+kernel_inputs := "kernel/target/classes arch/aarch64/target/classes libkernel/target/classes fs/target/classes net/target/classes arch/aarch64/src/main/asm/boot.S arch/aarch64/src/main/asm/vectors.S arch/aarch64/src/main/asm/switch.S arch/aarch64/src/main/asm/user.S arch/aarch64/src/main/asm/usercopy.S"
 
 # QEMU's interrupt controller for `run`: GICv2 or GICv3 (`just gic=3 run`).
 gic := "2"
@@ -54,12 +54,12 @@ debug: kernel
 
 # The subset checks (docs/subset.md) on everything jcc compiles into the kernel (with the kernel target's rules) and usertest.
 check: build
-    jcc/bin/jcc check --target kernel libkernel/target/classes fs/target/classes arch/aarch64/target/classes kernel/target/classes
+    jcc/bin/jcc check --target kernel libkernel/target/classes fs/target/classes net/target/classes arch/aarch64/target/classes kernel/target/classes
     jcc/bin/jcc check usertest/target/classes
 
 # The kernel's unsafe surface: the @Unsafe classes and their line counts.
 unsafe: build
-    jcc/bin/jcc unsafe libkernel/target/classes arch/aarch64/target/classes kernel/target/classes fs/target/classes
+    jcc/bin/jcc unsafe libkernel/target/classes arch/aarch64/target/classes kernel/target/classes fs/target/classes net/target/classes
 
 # Everything CI runs.
 test: test-unit check test-jcc test-kernel test-usertest-qemu smoke-image test-userspace-linux test-userspace test-session test-console test-pty-session
@@ -145,6 +145,11 @@ test-console: kernel image
 # The image's programs (bash, busybox, ls, ps, strace, ...) under qemu-aarch64 -L on the unpacked tree, and every program's libraries present.
 smoke-image: image
     scripts/smoke-image.sh
+
+# net figures on the JVM: TCP throughput over simulated links (rate, delay, loss) in simulated time, and the host's rate through two stacks and the loopback.
+bench-net:
+    {{mvn}} -pl jcc/api,libkernel,fs,net compile
+    java -cp net/target/classes:fs/target/classes:libkernel/target/classes:jcc/api/target/classes lichen.net.tool.NetBench
 
 # fs figures on the JVM: read throughput of a 256 MiB file and path lookups on a 64-deep tree (ext4 image from mke2fs -d).
 bench-fs:

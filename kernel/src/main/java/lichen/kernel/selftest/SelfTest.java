@@ -70,6 +70,7 @@ public final class SelfTest {
         FileCallTests.runAll();
         UserCopyTests.runAll();
         ExecTests.runAll();
+        NetworkTests.runAll();
         check("every CPU the device tree lists is online", SelfTest::everyCpuOnline);
         // Last: afterwards only this CPU runs, as after a panic.
         check("the other CPUs stop when asked (the panic and power-off path)", SelfTest::otherCpusStop);

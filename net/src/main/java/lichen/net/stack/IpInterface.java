@@ -1,0 +1,36 @@
+package lichen.net.stack;
+
+import lichen.api.Slab;
+import lichen.net.Ipv4Address;
+import lichen.net.link.ArpCache;
+
+/**
+ * A device with its IPv4 configuration: one address and subnet (its
+ * connected route) and optionally a default gateway, and the ARP cache of its
+ * link. Routing (RFC 1122 3.3.1) is: the loopback for 127/8 and the host's
+ * own addresses, an interface whose subnet holds the destination, else the
+ * first interface with a gateway.
+ */
+@Slab
+public final class IpInterface {
+    public final NetworkInterface device;
+    public final int address;
+    public final int prefixLength;
+    /** The default gateway through this interface, 0 for none. */
+    public final int gateway;
+    public final ArpCache arp;
+
+    IpInterface(NetworkInterface device, int address, int prefixLength, int gateway) {
+        this.device = device;
+        this.address = address;
+        this.prefixLength = prefixLength;
+        this.gateway = gateway;
+        this.arp = new ArpCache(32);
+    }
+
+    /** Whether {@code destination} is on this interface's link. */
+    public boolean onLink(int destination) { return Ipv4Address.sameSubnet(destination, address, prefixLength); }
+
+    /** The subnet's directed broadcast address (RFC 919). */
+    public int broadcast() { return address | ~Ipv4Address.mask(prefixLength); }
+}
