@@ -116,10 +116,11 @@ public final class TimerTests {
         if (t < 0) {
             return;
         }
+        // The monotonic start is read first: a delay between the two reads (a loaded host) must not shorten the wait seen.
+        long start = monotonicNow();
         byte[] now = new byte[Timespec.SIZE];
         LinuxSystem.clock_gettime(REALTIME, now);
         long at = Timespec.decode(now).toNanos() + 30 * MILLIS;
-        long start = monotonicNow();
         c.returned(0, LinuxEvents.timerfd_settime(t, LinuxEvents.TFD_TIMER_ABSTIME, LinuxEvents.itimerspec(0, at), null),
                 "settime(TFD_TIMER_ABSTIME, realtime now + 30 ms)");
         long[] n = {0};
