@@ -55,6 +55,10 @@ public final class Console implements TerminalDriver {
     @Override
     public boolean writable() { return true; }
 
+    /** The UART's input never waits: what a full discipline cannot keep is dropped, as a serial line's overrun. */
+    @Override
+    public void inputTaken() {}
+
     @Override
     public int opened() { return 0; }
 

@@ -8,6 +8,7 @@ import lichen.fs.vfs.PollEvents;
 import lichen.kernel.proc.Processes;
 import lichen.libkernel.Errno;
 import lichen.libkernel.async.Executor;
+import lichen.libkernel.async.WakeReason;
 import lichen.libkernel.sync.PollTable;
 
 /**
@@ -64,15 +65,29 @@ public final class PtyMaster implements CharDevice {
     @Override
     @Async
     public int write(OpenFile f, long pos, byte[] buf, int off, int len) {
-        pair.slave.receive(buf, off, len);
-        return len;
+        // Typed at the slave as fast as its line discipline takes it: a write waits while the slave's input is full
+        // (n_tty's receive_room at 0) until the slave's reader takes some; O_NONBLOCK gives what fit, or EAGAIN.
+        int done = 0;
+        while (done < len) {
+            int room = pair.slave.inputRoom();
+            if (room == 0) {
+                if (f != null && (f.flags & OpenFlags.O_NONBLOCK) != 0) return done > 0 ? done : -Errno.EAGAIN;
+                int r = pair.masterWriters.sleep(executor(), Executor.NO_DEADLINE, true);
+                if (r == WakeReason.INTERRUPTED && pair.slave.inputRoom() == 0) return done > 0 ? done : -Errno.EINTR;
+                continue;
+            }
+            int n = Math.min(room, len - done);
+            pair.slave.receive(buf, off + done, n);
+            done += n;
+        }
+        return done;
     }
 
     /** Readable while output waits; POLLHUP once the slave has closed (pty's n_tty_poll with TTY_OTHER_CLOSED). */
     @Override
     public int poll(OpenFile f, PollTable table) {
         if (table != null) table.wait(pair.masterPollers);
-        int events = (pair.unread() > 0 ? PollEvents.READABLE : 0) | PollEvents.WRITABLE;
+        int events = (pair.unread() > 0 ? PollEvents.READABLE : 0) | (pair.slave.inputRoom() > 0 ? PollEvents.WRITABLE : 0);
         return pair.slaveClosed ? events | PollEvents.POLLHUP : events;
     }
 

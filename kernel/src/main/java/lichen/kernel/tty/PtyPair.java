@@ -33,8 +33,8 @@ final class PtyPair implements TerminalDriver {
     private final byte[] output = new byte[OUTPUT_CAPACITY];
     private long outputHead, outputTail;
     private final byte[] expanded = new byte[OutputProcessing.MAX_EXPANSION];
-    /** The master's readers wait for output; the slave's writers for room in it. */
-    final WaitQueue masterReaders = new WaitQueue(), slaveWriters = new WaitQueue();
+    /** The master's readers wait for output; the slave's writers for room in it; the master's writers for room in the slave's input. */
+    final WaitQueue masterReaders = new WaitQueue(), slaveWriters = new WaitQueue(), masterWriters = new WaitQueue();
     /** poll(2) callers on the master. */
     final WakerSet masterPollers = new WakerSet();
     boolean inUse, locked, masterOpen;
@@ -118,6 +118,13 @@ final class PtyPair implements TerminalDriver {
     public boolean writable() { return OUTPUT_CAPACITY - unread() >= OutputProcessing.MAX_EXPANSION; }
 
     /** Opening /dev/pts/N: EIO while the pair is locked or its master is gone (pty_open, ptm_unix98_lookup). */
+    /** The slave's reader made room: a master's write waiting for it goes on, and pollers see POLLOUT. */
+    @Override
+    public void inputTaken() {
+        masterWriters.wakeAll(executor());
+        masterPollers.wakeAll();
+    }
+
     /** The slave's /dev/pts/N (136:N). */
     @Override
     public int deviceNumber() { return FileMode.makedev(Ptys.SLAVE_MAJOR, index); }

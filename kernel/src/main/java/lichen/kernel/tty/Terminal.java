@@ -69,7 +69,10 @@ public final class Terminal implements CharDevice {
     public int available() { return discipline.available(); }
 
     /** Drops the input not yet read (TCFLSH, TCSETSF). */
-    public void flushInput() { discipline.flush(); }
+    public void flushInput() {
+        discipline.flush();
+        driver.inputTaken();
+    }
 
     /** The settings changed (TCSETS): what was typed may be readable now. */
     public void settingsChanged() { wakeReaders(); }
@@ -89,8 +92,8 @@ public final class Terminal implements CharDevice {
         wakeReaders();
     }
 
-    /** Whether the line discipline would take more input (a pty master's write waits while it would not). */
-    boolean inputRoom() { return discipline.available() < LineDiscipline.CAPACITY - 1 || !termios.local(Termios.ICANON); }
+    /** How many bytes the line discipline takes now (a pty master's write waits while it is 0). */
+    int inputRoom() { return discipline.room(); }
 
     /** As new (a pty pair's index taken again): default settings, no size, no session, nothing typed. */
     void reset() {
@@ -161,7 +164,9 @@ public final class Terminal implements CharDevice {
             if (r == WakeReason.TIMED_OUT) break;
             if (r == WakeReason.INTERRUPTED && !discipline.readable(len)) return -Errno.EINTR;
         }
-        return discipline.read(buf, off, len);
+        int n = discipline.read(buf, off, len);
+        driver.inputTaken();
+        return n;
     }
 
     /** Readable once a read would not block; a hung-up terminal is everything at once (hung_up_tty_poll). */

@@ -19,6 +19,9 @@ public interface TerminalDriver {
     /** A batch of input has been taken: the echo it made may be shown. */
     void echoDone();
 
+    /** A read or a flush took input: whoever types into the terminal may go on (a pty master's writers). */
+    void inputTaken();
+
     /** poll(2): whether a write would take a byte now. */
     boolean writable();
 

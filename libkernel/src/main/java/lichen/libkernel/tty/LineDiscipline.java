@@ -57,6 +57,20 @@ public final class LineDiscipline {
     }
 
     /**
+     * How many bytes {@link #receive} takes now before a writer must wait for a read (n_tty's
+     * receive_room): the free space, keeping one byte for a canonical line's end. In canonical
+     * mode with no complete line a full buffer still takes input (what cannot be kept is
+     * dropped, so a line can always be ended), as n_tty's overflow does; so only when complete
+     * lines or raw input fill it is the room 0.
+     */
+    public int room() {
+        int used = (int) (end - head);
+        int free = CAPACITY - used - (canonical() ? 1 : 0);
+        if (free > 0) return free;
+        return canonical() && lineCount == 0 ? 1 : 0;
+    }
+
+    /**
      * Whether a read of {@code len} bytes may return now: a complete line (one
      * ended by VEOF may be empty) in canonical mode; otherwise at least
      * min(VMIN, len) bytes, or anything at all when VMIN is 0.

@@ -124,4 +124,20 @@ class LineDisciplineTest {
         ld.receive('\n');
         assertEquals(LineDiscipline.CAPACITY, ld.available(), "4095 bytes and the newline");
     }
+
+    @Test
+    void roomIsTheFreeSpaceAndZeroOnlyWhenLinesOrRawInputFillIt() {
+        assertEquals(LineDiscipline.CAPACITY - 1, ld.room(), "canonical: one byte kept for the line's end");
+        for (int i = 0; i < LineDiscipline.CAPACITY + 10; i++) ld.receive('x');
+        assertEquals(1, ld.room(), "a full buffer with no complete line still takes input (dropped), so a newline can end it");
+        ld.receive('\n');
+        assertEquals(0, ld.room(), "full of a complete line: a writer waits for the read");
+        read(LineDiscipline.CAPACITY);
+        assertEquals(LineDiscipline.CAPACITY - 1, ld.room(), "read: room again");
+        termios.setLflag(termios.lflag() & ~Termios.ICANON);
+        for (int i = 0; i < LineDiscipline.CAPACITY; i++) ld.receive('y');
+        assertEquals(0, ld.room(), "raw input that fills the buffer");
+        read(100);
+        assertEquals(100, ld.room());
+    }
 }

@@ -9,8 +9,10 @@ import lichen.usertest.TestList;
 import lichen.usertest.sys.Errno;
 import lichen.usertest.sys.Fcntl;
 import lichen.usertest.sys.Linux;
+import lichen.usertest.sys.LittleEndian;
 import lichen.usertest.sys.Signals;
 import lichen.usertest.sys.Stat;
+import lichen.usertest.sys.Timespec;
 
 /**
  * Pseudo-terminal pairs (man 7 pty, man 4 pts): /dev/ptmx, unlockpt and
@@ -33,6 +35,7 @@ public final class PtyTests {
         list.add("pty_slave_eof_and_eio_after_master_close", PtyTests::masterCloses);
         list.add("pty_master_eio_after_slave_close_and_data", PtyTests::slaveCloses);
         list.add("pty_poll_readiness_both_ways", PtyTests::readiness);
+        list.add("pty_master_write_waits_while_slave_input_is_full", PtyTests::masterWaitsForRoom);
         list.add("pty_master_close_sighup_to_session_leader", PtyTests::hangupSignal);
     }
 
@@ -195,6 +198,46 @@ public final class PtyTests {
      * makes neither side readable but the master (its echo); a whole line
      * makes the slave readable.
      */
+    /**
+     * Typed input the slave has not read is bounded: once a raw slave's input is full a
+     * non-blocking write to the master is EAGAIN and poll shows no POLLOUT (n_tty's
+     * receive_room and the tty buffers' limit on Linux), until the slave reads.
+     */
+    private static void masterWaitsForRoom(Check c) {
+        int[] p = PseudoTerminals.open(c, Fcntl.O_NOCTTY);
+        if (p == null) return;
+        byte[] t = new byte[60];
+        if (c.returned(0, Linux.ioctl(p[1], PseudoTerminals.TCGETS, Linux.address(t)), "TCGETS")) {
+            int lflag = LittleEndian.u32(t, 12) & ~(ICANON | ECHO);
+            LittleEndian.put32(t, 12, lflag);
+            c.returned(0, Linux.ioctl(p[1], PseudoTerminals.TCSETS, Linux.address(t)), "TCSETS: raw, no echo");
+        }
+        c.returned(0, Linux.fcntl(p[0], Fcntl.F_SETFL, Fcntl.O_NONBLOCK), "O_NONBLOCK on the master");
+        byte[] chunk = new byte[64 * 1024];
+        long total = 0, r = 0;
+        while (total < (64L << 20) && (r = Linux.write(p[0], chunk, 0, chunk.length)) > 0) total += r;
+        c.fails(Errno.EAGAIN, r, "a non-blocking master write once the slave's input is full");
+        c.isTrue(total >= 4095 && total <= (8L << 20), "the input taken before that is bounded: " + total + " bytes");
+        c.equal(0, PseudoTerminals.poll(p[0]) & PseudoTerminals.POLLOUT, "no POLLOUT while it is full");
+        byte[] in = new byte[4096];
+        long got = Linux.read(p[1], in, 0, in.length);
+        c.isTrue(got > 0, "the slave reads what was typed: " + got + " bytes");
+        c.isTrue(pollOutWithin(p[0], 1000), "POLLOUT on the master once the slave has read");
+        Linux.close(p[0]);
+        Linux.close(p[1]);
+    }
+
+    private static final int ICANON = 2, ECHO = 8;
+
+    /** Whether poll(2) reports POLLOUT on {@code fd} within {@code millis} (Linux moves typed input to the slave from a worker). */
+    private static boolean pollOutWithin(int fd, int millis) {
+        byte[] pfd = new byte[8];
+        LittleEndian.put32(pfd, 0, fd);
+        LittleEndian.put16(pfd, 4, PseudoTerminals.POLLOUT);
+        long r = Linux.ppoll(pfd, 1, Timespec.ofNanos(millis * 1_000_000L).encode(), null);
+        return r == 1 && (LittleEndian.u16(pfd, 6) & PseudoTerminals.POLLOUT) != 0;
+    }
+
     private static void readiness(Check c) {
         int[] p = PseudoTerminals.open(c, Fcntl.O_NOCTTY);
         if (p == null) {
