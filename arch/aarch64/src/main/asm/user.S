@@ -68,6 +68,14 @@
     msr     fpsr, \t2
 .endm
 
+// fp_owner_slot slot, t: \slot = the address of this CPU's lichen_fp_owner word (TPIDR_EL1 is the CPU's number).
+.macro fp_owner_slot slot, t
+    adrp    \slot, lichen_fp_owner
+    add     \slot, \slot, :lo12:lichen_fp_owner
+    mrs     \t, tpidr_el1
+    add     \slot, \slot, \t, lsl #3
+.endm
+
 // vectors.S's lower-EL entries branch here with x0, x1 saved at [sp] and the
 // entry number in x0.
     .text
@@ -106,8 +114,7 @@ lichen_enter_user:
     subs    x2, x2, #16
     b.ne    1b
     // This stack's frame is a new program's or a new thread's: load its FP/SIMD state whatever the owner was.
-    adrp    x1, lichen_fp_owner
-    add     x1, x1, :lo12:lichen_fp_owner
+    fp_owner_slot x1, x2
     ldr     x2, [x1]
     mov     x3, sp
     cmp     x2, x3
@@ -121,8 +128,7 @@ lichen_enter_user:
 // interrupt taken between writing ELR_EL1 and the ERET would overwrite it.
 user_return:
     msr     daifset, #2
-    adrp    x1, lichen_fp_owner
-    add     x1, x1, :lo12:lichen_fp_owner
+    fp_owner_slot x1, x2
     ldr     x2, [x1]
     mov     x3, sp
     cmp     x2, x3
@@ -146,7 +152,9 @@ user_return:
 // the registers, or 0. A trap from EL0 leaves it there; the return to EL0 of another thread saves it into
 // its owner's frame and loads the returning thread's. Kernel code that reads or writes a frame's FP/SIMD
 // part calls these first, with IRQs masked so that no switch comes between the check and the copy.
-// User threads run on the boot CPU only, so one owner serves.
+// Each CPU has its own owner word: its registers are its own. User threads run on the boot CPU only
+// (docs/kernel.md, "SMP"), so a frame's state is never in another CPU's registers; once threads move, a
+// thread's state must be saved when it stops running on a CPU, before another CPU may load its frame.
 
 // lichen_fp_flush(frame): if the registers hold frame's state, store it into frame (they keep it).
     .globl  lichen_fp_flush
@@ -154,8 +162,8 @@ user_return:
 lichen_fp_flush:
     mrs     x9, daif
     msr     daifset, #2
-    adrp    x1, lichen_fp_owner
-    ldr     x2, [x1, :lo12:lichen_fp_owner]
+    fp_owner_slot x1, x2
+    ldr     x2, [x1]
     cmp     x2, x0
     b.ne    1f
     save_fp x0, x3, x4
@@ -169,8 +177,7 @@ lichen_fp_flush:
 lichen_fp_invalidate:
     mrs     x9, daif
     msr     daifset, #2
-    adrp    x1, lichen_fp_owner
-    add     x1, x1, :lo12:lichen_fp_owner
+    fp_owner_slot x1, x2
     ldr     x2, [x1]
     cmp     x2, x0
     b.ne    1f
@@ -185,8 +192,7 @@ lichen_fp_invalidate:
 lichen_fp_release:
     mrs     x9, daif
     msr     daifset, #2
-    adrp    x1, lichen_fp_owner
-    add     x1, x1, :lo12:lichen_fp_owner
+    fp_owner_slot x1, x2
     ldr     x2, [x1]
     cbz     x2, 1f
     save_fp x2, x3, x4
@@ -198,4 +204,4 @@ lichen_fp_release:
     .balign 8
     .globl  lichen_fp_owner
 lichen_fp_owner:
-    .quad   0
+    .space  8 * 64                  // one word a CPU (SecondaryCpus.MAX_CPUS)

@@ -165,6 +165,15 @@ public final class Cpu {
     /** MPIDR_EL1's affinity fields (Aff3..Aff0): which CPU this is, as the device tree's cpu nodes name it. */
     public static long mpidr() { throw hostless(); }
 
+    /**
+     * This CPU's logical number (0 the boot CPU, then the others in the device tree's order, as Linux
+     * numbers them): TPIDR_EL1, which boot.S sets on each CPU before any Java runs and nothing else writes.
+     */
+    public static long cpuIndex() { throw hostless(); }
+
+    /** Whether IRQs are masked on this CPU now (DAIF.I, ARM ARM C5.2.2). */
+    public static boolean interruptsMasked() { throw hostless(); }
+
     /** WFE: sleep until an event ({@link #sendEvent}), an interrupt, or a spurious wake. */
     public static void waitForEvent() { throw hostless(); }
 

@@ -154,6 +154,7 @@ public final class Processes {
         UserAddressSpace mm = vfork ? parent.mm : parent.mm.fork();
         if (mm == null) return -Errno.ENOMEM;
         Process c = newProcess(parent.leader, mm, parent.comm);
+        if (c != null) c.cpuMask = parent.cpuMask; // the calling thread's affinity, as Linux's copy_process (sched_setaffinity(2), NOTES)
         if (c == null) {
             if (!vfork) mm.destroy();
             return -Errno.EAGAIN;
@@ -209,6 +210,7 @@ public final class Processes {
         t.argv = caller.argv;
         t.envp = caller.envp;
         t.startTicks = ClockTicks.sinceBoot();
+        t.cpuMask = caller.cpuMask;
         t.startFrame = Kmem.newLongs(UserFrame.BYTES / 8);
         byPid[tid] = t;
         created++;

@@ -52,18 +52,20 @@ public final class SecondaryCpus {
         long self = Cpu.mpidr();
         int started = 0;
         if (Interrupts.controller() != null) Interrupts.register(WAKE_SGI, intid -> {});
-        for (int i = 0; i < mpidrs.length && i < MAX_CPUS; i++) {
+        int number = 0; // the logical number the next CPU gets: the boot CPU is 0, the others follow in the tree's order
+        for (int i = 0; i < mpidrs.length && number + 1 < MAX_CPUS; i++) {
             if (mpidrs[i] == self) continue;
+            number++;
             long top = space.mapStack();
             if (Errno.isError(top)) {
-                System.out.println("cpu " + i + ": no stack (" + top + ")");
+                System.out.println("cpu " + number + ": no stack (" + top + ")");
                 continue;
             }
-            Mmio.write64(block + 16 + 8L * i, top);
+            Mmio.write64(block + 16 + 8L * number, top);
             long before = online.get();
-            long rc = Cpu.psci(PSCI_CPU_ON, mpidrs[i], entry, i);
+            long rc = Cpu.psci(PSCI_CPU_ON, mpidrs[i], entry, number);
             if (rc != 0) {
-                System.out.println("cpu " + i + " (MPIDR 0x" + Long.toHexString(mpidrs[i]) + "): PSCI CPU_ON refused: " + rc);
+                System.out.println("cpu " + number + " (MPIDR 0x" + Long.toHexString(mpidrs[i]) + "): PSCI CPU_ON refused: " + rc);
                 space.unmapStack(top);
                 continue;
             }
@@ -71,14 +73,14 @@ public final class SecondaryCpus {
             while (online.get() == before && Timer.nanos() < deadline) {
                 // Spin: a CPU that never comes sends no event to wake a WFE.
             }
-            if (online.get() == before) System.out.println("cpu " + i + ": did not come online");
+            if (online.get() == before) System.out.println("cpu " + number + ": did not come online");
             else started++;
         }
         return started;
     }
 
-    /** A secondary CPU's first Java code (boot.S), on its own stack; never returns. */
-    static void main(long index) {
+    /** A secondary CPU's first Java code (boot.S), on its own stack, {@code number} in TPIDR_EL1; never returns. */
+    static void main(long number) {
         PrivilegedAccessNever.enableIfImplemented();
         boolean takesInterrupts = Interrupts.joinThisCpu();
         online.getAndAdd(1);

@@ -1,0 +1,24 @@
+package lichen.kernel.proc;
+
+/**
+ * Which CPUs user threads may be placed on. A thread's mask (Process.cpuMask,
+ * sched_setaffinity(2)) is a set of logical CPU numbers, bit n for CPU n, at
+ * most 64 (SecondaryCpus.MAX_CPUS); it takes effect within {@link #usable}, the
+ * CPUs that run user threads at all, as Linux's mask is taken within the
+ * active CPUs. Until the secondary CPUs run tasks (docs/kernel.md, "SMP")
+ * that is the boot CPU alone.
+ */
+public final class CpuAffinity {
+    /** Every CPU: a new thread's mask, as init's is in Linux. */
+    public static final long ALL = -1L;
+    /** The bytes of the kernel's cpumask that sched_getaffinity copies out (64 CPUs). */
+    public static final int MASK_BYTES = 8;
+
+    private CpuAffinity() {}
+
+    /** The CPUs that run user threads now: the boot CPU. */
+    public static long usable() { return 1L; }
+
+    /** The CPUs {@code p} may run on now: its mask within the usable ones (never empty: setaffinity refuses that). */
+    public static long effective(Process p) { return p.cpuMask & usable(); }
+}
