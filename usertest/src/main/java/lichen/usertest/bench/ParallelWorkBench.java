@@ -7,17 +7,17 @@ import lichen.usertest.sys.WaitStatus;
 
 /**
  * CPU-bound processes side by side: one round forks {@code processes}
- * children, each runs {@link #WORK} steps of a 64-bit linear congruential
+ * children, each runs {@link #WORK} steps of a 64-bit xorshift
  * generator (no system call, no memory beyond registers) and exits 0, and
- * the parent waits for them all. The figure is the wall-clock time per step
- * of all the children's work together, so on a kernel that runs them on N
+ * the parent waits for them all. The figure is the wall-clock time per
+ * million steps of all the children's work together, so on a kernel that runs them on N
  * CPUs at once {@code cpu_bound_x4} is about 1/N of {@code cpu_bound_x1}:
  * the ratio of the two is the parallel speed-up (bench-userspace.sh prints
  * it for each kernel).
  */
 final class ParallelWorkBench {
-    /** Steps a child takes: a few milliseconds under TCG, long against fork and wait. */
-    static final long WORK = 2_000_000;
+    /** Steps a child takes: tens of milliseconds under TCG, long against fork and wait. */
+    static final long WORK = 10_000_000;
 
     private ParallelWorkBench() {}
 
@@ -25,12 +25,13 @@ final class ParallelWorkBench {
         int[] status = new int[1];
         long statusAddress = Linux.address(status);
         long[] pids = new long[processes];
-        return Measurement.report(name, "step", processes * WORK, rounds -> {
+        // Per million steps: one step is under a nanosecond, finer than the figures' tenths of one.
+        return Measurement.report(name, "Mstep", processes * (WORK / 1_000_000), rounds -> {
             for (long r = 0; r < rounds; r++) {
                 for (int i = 0; i < processes; i++) {
                     pids[i] = Processes.fork();
                     if (pids[i] == 0) {
-                        Processes.childExit(spin(WORK, i) == 0 ? 1 : 0); // the sum is used, so the loop stays
+                        Processes.childExit(spin(WORK, i) == 0 ? 1 : 0); // the value is used, so the loop stays
                     }
                     if (pids[i] < 0) {
                         return "clone: " + Errno.describe(pids[i]);
@@ -50,12 +51,18 @@ final class ParallelWorkBench {
         });
     }
 
-    /** {@code steps} of Knuth's MMIX generator from {@code seed}; the last value or'ed with 1 (never 0). */
+    /**
+     * {@code steps} of Marsaglia's xorshift64 from a non-zero start; the last value, never 0 (xorshift permutes
+     * the non-zero words), which LLVM cannot know, so the loop is kept. Not a linear congruential step, which
+     * LLVM folds: unrolled, k steps of x * a + c combine into one multiply.
+     */
     static long spin(long steps, long seed) {
-        long x = seed;
+        long x = seed + 88172645463325252L;
         for (long i = 0; i < steps; i++) {
-            x = x * 6364136223846793005L + 1442695040888963407L;
+            x ^= x << 13;
+            x ^= x >>> 7;
+            x ^= x << 17;
         }
-        return x | 1;
+        return x;
     }
 }
