@@ -94,7 +94,9 @@ lichen_user_trap:
     stp     x1, x2, [sp, #280]
     // FP/SIMD state stays in the registers (lichen_fp_owner, below): the kernel is built without FP/SIMD.
     mov     x29, #0                 // kernel backtraces end at the user boundary
-    mov     x1, x0
+    mov     x19, x0                 // (x19 is saved in the frame)
+    bl      lichen_bkl_acquire      // before any Java: the kernel's state is the big lock holder's
+    mov     x1, x19
     mov     x0, sp
     bl      lichen_trap
     b       user_return
@@ -138,6 +140,7 @@ user_return:
 1:  load_fp x3, x4, x5
     str     x3, [x1]
 2:
+    bl      lichen_bkl_release      // IRQs are masked: nothing runs between this and the ERET
     ldp     x1, x2, [sp, #280]
     msr     sp_el0, x1
     msr     tpidr_el0, x2
@@ -200,8 +203,83 @@ lichen_fp_release:
 1:  msr     daif, x9
     ret
 
+// The big kernel lock (docs/kernel.md, "SMP"): held by the CPU that runs kernel code, given up at the
+// return to EL0 and while idle. Off (every call returns at once) until lichen_bkl_enable: one CPU runs
+// all kernel code then anyway. The word is 0 when free, else 1 + the holder's number (TPIDR_EL1).
+// jcc.handlers, the running code's chain of exception handlers, is the holder's: a CPU's own is kept
+// in lichen_bkl_handlers while it does not hold the lock. Each uses x9-x12 only.
+    .globl  lichen_bkl_acquire
+    .type   lichen_bkl_acquire, %function
+lichen_bkl_acquire:
+    adrp    x9, lichen_bkl_enabled
+    ldr     x10, [x9, :lo12:lichen_bkl_enabled]
+    cbz     x10, 3f
+    adrp    x9, lichen_bkl
+    add     x9, x9, :lo12:lichen_bkl
+    mrs     x11, tpidr_el1
+    add     x12, x11, #1
+    sevl                            // the first WFE falls through
+1:  wfe                             // TCG runs WFE as a yield to the other vCPUs: the holder gets on
+2:  ldaxr   x10, [x9]
+    cbnz    x10, 1b
+    stxr    w10, x12, [x9]
+    cbnz    w10, 2b
+    adrp    x9, lichen_bkl_handlers
+    add     x9, x9, :lo12:lichen_bkl_handlers
+    ldr     x10, [x9, x11, lsl #3]
+    adrp    x9, jcc.handlers
+    str     x10, [x9, :lo12:jcc.handlers]
+3:  ret
+
+    .globl  lichen_bkl_release
+    .type   lichen_bkl_release, %function
+lichen_bkl_release:
+    adrp    x9, lichen_bkl_enabled
+    ldr     x10, [x9, :lo12:lichen_bkl_enabled]
+    cbz     x10, 1f
+    adrp    x9, jcc.handlers
+    ldr     x10, [x9, :lo12:jcc.handlers]
+    mrs     x11, tpidr_el1
+    adrp    x9, lichen_bkl_handlers
+    add     x9, x9, :lo12:lichen_bkl_handlers
+    str     x10, [x9, x11, lsl #3]
+    adrp    x9, lichen_bkl
+    add     x9, x9, :lo12:lichen_bkl
+    stlr    xzr, [x9]               // release: every store before it is seen first (ARM ARM B2.3.9)
+    sev
+1:  ret
+
+// lichen_bkl_enable(): from now on the lock is taken and given up; the caller (the boot CPU, while no
+// other CPU runs kernel code) holds it.
+    .globl  lichen_bkl_enable
+    .type   lichen_bkl_enable, %function
+lichen_bkl_enable:
+    mrs     x11, tpidr_el1
+    add     x12, x11, #1
+    adrp    x9, lichen_bkl
+    str     x12, [x9, :lo12:lichen_bkl]
+    mov     x10, #1
+    adrp    x9, lichen_bkl_enabled
+    str     x10, [x9, :lo12:lichen_bkl_enabled]
+    dmb     ish
+    ret
+
+// lichen_bkl_holder(): 1 + the holding CPU's number, 0 when free (or the lock is off).
+    .globl  lichen_bkl_holder
+    .type   lichen_bkl_holder, %function
+lichen_bkl_holder:
+    adrp    x9, lichen_bkl
+    ldr     x0, [x9, :lo12:lichen_bkl]
+    ret
+
     .data
     .balign 8
+lichen_bkl:
+    .quad   0
+lichen_bkl_enabled:
+    .quad   0
+lichen_bkl_handlers:
+    .space  8 * 64                  // one word a CPU (SecondaryCpus.MAX_CPUS)
     .globl  lichen_fp_owner
 lichen_fp_owner:
     .space  8 * 64                  // one word a CPU (SecondaryCpus.MAX_CPUS)

@@ -120,7 +120,10 @@ public final class Process {
     public long cpuMask() { return cpuMask; }
 
     /** sched_setaffinity(2)'s store: {@code mask} already checked against the usable CPUs. */
-    public void setCpuMask(long mask) { cpuMask = mask; }
+    public void setCpuMask(long mask) {
+        cpuMask = mask;
+        if (task != null) task.setCpuMask(mask);
+    }
 
     /** The thread group's id: the pid getpid(2) reports. */
     public int tgid() { return leader.pid; }

@@ -84,7 +84,7 @@ public final class Processes {
     public static Process startFirst(String comm, FirstProgram program) {
         Process p = newProcess(null, null, comm);
         if (p == null) return null;
-        Task t = executor.spawn(comm, () -> {
+        Task t = executor.spawn(comm, 0, p.cpuMask, () -> {
             int rc = program.load(p, UserFrame.address(p.startFrame));
             if (rc < 0) {
                 System.out.println("lichen: " + p + ": cannot start its program: error " + rc);
@@ -125,7 +125,7 @@ public final class Processes {
     }
 
     private static void startThread(Process p) {
-        Task t = executor.spawn(p.comm, () -> enterUser(p));
+        Task t = executor.spawn(p.comm, 0, p.cpuMask, () -> enterUser(p));
         t.setOwner(p);
         p.task = t;
     }

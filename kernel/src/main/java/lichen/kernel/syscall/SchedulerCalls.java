@@ -19,7 +19,8 @@ final class SchedulerCalls {
      * Linux's get_user_cpu_mask does); the mask kept is what is set of the CPUs
      * that run user threads ({@link CpuAffinity#usable}), EINVAL when that is
      * none of them, ESRCH for no such thread, EFAULT for a bad pointer. Every
-     * thread here may change every other's (no per-user check yet).
+     * thread here may change every other's (no per-user check yet). The caller
+     * moves before the call returns; another thread at its next turn's end.
      */
     @Async
     static long sysSchedSetaffinity(Process p, int pid, long size, long mask) {
@@ -33,6 +34,8 @@ final class SchedulerCalls {
         long wanted = given & CpuAffinity.usable();
         if (wanted == 0) return -Errno.EINVAL;
         t.setCpuMask(wanted);
+        // The caller, on a CPU it may no longer use, moves at once (its turn ends; the executor requeues it elsewhere).
+        if (t == p && (wanted & 1L << Cpus.currentCpu()) == 0) Processes.executor().yieldNow();
         return 0;
     }
 

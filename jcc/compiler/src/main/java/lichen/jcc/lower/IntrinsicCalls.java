@@ -91,6 +91,11 @@ final class IntrinsicCalls {
             case "enterUser" -> { fb.emit("call void @lichen_enter_user(i64 " + v.get(0) + ")"); yield "void"; }
             case "flushUserFp" -> { fb.emit("call void @lichen_fp_flush(i64 " + v.get(0) + ")"); yield "void"; }
             case "invalidateUserFp" -> { fb.emit("call void @lichen_fp_invalidate(i64 " + v.get(0) + ")"); yield "void"; }
+            // The big kernel lock (arch/aarch64/user.S).
+            case "bigLockAcquire" -> { fb.emit("call void @lichen_bkl_acquire()"); yield "void"; }
+            case "bigLockRelease" -> { fb.emit("call void @lichen_bkl_release()"); yield "void"; }
+            case "bigLockEnable" -> { fb.emit("call void @lichen_bkl_enable()"); yield "void"; }
+            case "bigLockHolder" -> fb.def("call i64 @lichen_bkl_holder()");
             case "releaseUserFp" -> { fb.emit("call void @lichen_fp_release()"); yield "void"; }
             case "setUserTranslationTable" -> writeSystemRegister(fb, "ttbr0_el1", v.get(0));
             case "invalidateTlbAsid" -> {
