@@ -204,26 +204,35 @@ lichen_fp_release:
     ret
 
 // The big kernel lock (docs/kernel.md, "SMP"): held by the CPU that runs kernel code, given up at the
-// return to EL0 and while idle. Off (every call returns at once) until lichen_bkl_enable: one CPU runs
-// all kernel code then anyway. The word is 0 when free, else 1 + the holder's number (TPIDR_EL1).
-// jcc.handlers, the running code's chain of exception handlers, is the holder's: a CPU's own is kept
-// in lichen_bkl_handlers while it does not hold the lock. Each uses x9-x12 only.
+// return to EL0, while idle and between two tasks' turns. Off (every call returns at once) until
+// lichen_bkl_enable: one CPU runs all kernel code then anyway. A ticket lock, so a CPU that gives it up
+// and asks again goes behind the CPUs already waiting: lichen_bkl_next is the next ticket to hand out,
+// lichen_bkl_owner the ticket being served; lichen_bkl_cpu is 1 + the holder's number (TPIDR_EL1), 0
+// when free. jcc.handlers, the running code's chain of exception handlers, is the holder's: a CPU's own
+// is kept in lichen_bkl_handlers while it does not hold the lock. Each uses x9-x13 only.
     .globl  lichen_bkl_acquire
     .type   lichen_bkl_acquire, %function
 lichen_bkl_acquire:
     adrp    x9, lichen_bkl_enabled
     ldr     x10, [x9, :lo12:lichen_bkl_enabled]
     cbz     x10, 3f
-    adrp    x9, lichen_bkl
-    add     x9, x9, :lo12:lichen_bkl
+    adrp    x9, lichen_bkl_next
+    add     x9, x9, :lo12:lichen_bkl_next
+1:  ldaxr   x10, [x9]               // take a ticket
+    add     x11, x10, #1
+    stxr    w12, x11, [x9]
+    cbnz    w12, 1b
+    adrp    x9, lichen_bkl_owner
+    add     x9, x9, :lo12:lichen_bkl_owner
+    sevl                            // the first WFE falls through
+2:  wfe                             // TCG runs WFE as a yield to the other vCPUs: the holder gets on
+    ldaxr   x11, [x9]               // (exclusive: the holder's store to it sends the event)
+    cmp     x11, x10
+    b.ne    2b
     mrs     x11, tpidr_el1
     add     x12, x11, #1
-    sevl                            // the first WFE falls through
-1:  wfe                             // TCG runs WFE as a yield to the other vCPUs: the holder gets on
-2:  ldaxr   x10, [x9]
-    cbnz    x10, 1b
-    stxr    w10, x12, [x9]
-    cbnz    w10, 2b
+    adrp    x9, lichen_bkl_cpu
+    str     x12, [x9, :lo12:lichen_bkl_cpu]
     adrp    x9, lichen_bkl_handlers
     add     x9, x9, :lo12:lichen_bkl_handlers
     ldr     x10, [x9, x11, lsl #3]
@@ -243,22 +252,28 @@ lichen_bkl_release:
     adrp    x9, lichen_bkl_handlers
     add     x9, x9, :lo12:lichen_bkl_handlers
     str     x10, [x9, x11, lsl #3]
-    adrp    x9, lichen_bkl
-    add     x9, x9, :lo12:lichen_bkl
-    stlr    xzr, [x9]               // release: every store before it is seen first (ARM ARM B2.3.9)
+    adrp    x9, lichen_bkl_cpu
+    str     xzr, [x9, :lo12:lichen_bkl_cpu]
+    adrp    x9, lichen_bkl_owner
+    add     x9, x9, :lo12:lichen_bkl_owner
+    ldr     x10, [x9]
+    add     x10, x10, #1
+    stlr    x10, [x9]               // release: every store before it is seen first (ARM ARM B2.3.9)
     sev
 1:  ret
 
 // lichen_bkl_enable(): from now on the lock is taken and given up; the caller (the boot CPU, while no
-// other CPU runs kernel code) holds it.
+// other CPU runs kernel code) holds it: ticket 0 is being served and was its.
     .globl  lichen_bkl_enable
     .type   lichen_bkl_enable, %function
 lichen_bkl_enable:
     mrs     x11, tpidr_el1
     add     x12, x11, #1
-    adrp    x9, lichen_bkl
-    str     x12, [x9, :lo12:lichen_bkl]
+    adrp    x9, lichen_bkl_cpu
+    str     x12, [x9, :lo12:lichen_bkl_cpu]
     mov     x10, #1
+    adrp    x9, lichen_bkl_next
+    str     x10, [x9, :lo12:lichen_bkl_next]
     adrp    x9, lichen_bkl_enabled
     str     x10, [x9, :lo12:lichen_bkl_enabled]
     dmb     ish
@@ -268,13 +283,17 @@ lichen_bkl_enable:
     .globl  lichen_bkl_holder
     .type   lichen_bkl_holder, %function
 lichen_bkl_holder:
-    adrp    x9, lichen_bkl
-    ldr     x0, [x9, :lo12:lichen_bkl]
+    adrp    x9, lichen_bkl_cpu
+    ldr     x0, [x9, :lo12:lichen_bkl_cpu]
     ret
 
     .data
     .balign 8
-lichen_bkl:
+lichen_bkl_next:
+    .quad   0
+lichen_bkl_owner:
+    .quad   0
+lichen_bkl_cpu:
     .quad   0
 lichen_bkl_enabled:
     .quad   0

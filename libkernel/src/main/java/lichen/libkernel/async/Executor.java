@@ -43,6 +43,7 @@ public class Executor {
     /** The CPUs that run this executor's tasks, bit n for CPU n: CPU 0 alone until others join. */
     private long cpusRunning = 1;
     private IntConsumer kick;
+    private Runnable betweenTurns;
     private int nextId = 1;
     private int live;
     private long switches;
@@ -79,6 +80,12 @@ public class Executor {
 
     /** What wakes CPU n when a task is placed there by another CPU (an IPI); null for nothing. */
     public void setKick(IntConsumer kick) { this.kick = kick; }
+
+    /**
+     * What each CPU does before every turn, where no task is half-way through one (the kernel gives
+     * its big lock up for a moment there, so a CPU does not keep it while it turns from task to task); null for nothing.
+     */
+    public void setBetweenTurns(Runnable r) { betweenTurns = r; }
 
     /** The scheduler of CPU {@code cpu}. */
     public Scheduler scheduler(int cpu) { return schedulers[cpu]; }
@@ -273,6 +280,7 @@ public class Executor {
 
     /** Runs the next runnable task on this CPU until it blocks, yields or ends; false when none was runnable. */
     public boolean runOne() {
+        if (betweenTurns != null) betweenTurns.run();
         if (deferred != null) deferred.run();
         fireTimers();
         int cpu = here();

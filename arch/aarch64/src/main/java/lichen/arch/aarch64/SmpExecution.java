@@ -31,7 +31,23 @@ public final class SmpExecution {
         Cpu.bigLockEnable();
         StackContinuations.letTasksMove();
         ex.setKick(SecondaryCpus::wake);
+        ex.setBetweenTurns(SmpExecution::letOthersIn);
         SecondaryCpus.runOnEach(() -> runTasks(ex));
+    }
+
+    /**
+     * Between two turns: the lock given up and asked for again, behind the CPUs waiting for it (a ticket
+     * lock), with IRQs masked meanwhile (a handler runs under the lock). Without it a CPU whose task
+     * waits for a task of another CPU by yielding in a loop (PtraceAttach.attach) would keep the lock from
+     * it for ever.
+     */
+    private static void letOthersIn() {
+        boolean masked = Cpu.interruptsMasked();
+        Cpu.disableInterrupts();
+        Cpu.bigLockRelease();
+        Cpu.bigLockAcquire();
+        SecondaryCpus.leaveIfStopping();
+        if (!masked) Cpu.enableInterrupts();
     }
 
     /**
