@@ -69,5 +69,12 @@ names="$(cat "$out"/*.lines | awk '$1 == "BENCH" && !seen[$2]++ { print $2 }')"
 for name in $names; do
   row "$name" "$(unit "$name")" "$(figure lichen "$name")" "$(figure linux "$name")"
 done
+# The parallel speed-up: one CPU-bound process's time per step over four side by side (ParallelWorkBench).
+speedup() { awk -v a="$1" -v b="$2" 'BEGIN { if (a != "" && b != "" && b > 0) printf "%.2f", a / b; else printf "-" }'; }
+if grep -qs 'cpu_bound_x4' "$out"/*.lines; then
+  echo "bench-userspace: parallel speed-up of 4 CPU-bound processes on $smp CPUs (cpu_bound_x1 / cpu_bound_x4):" \
+       "lichen $(speedup "$(figure lichen cpu_bound_x1)" "$(figure lichen cpu_bound_x4)")," \
+       "linux $(speedup "$(figure linux cpu_bound_x1)" "$(figure linux cpu_bound_x4)")"
+fi
 echo "bench-userspace: boots to /init (ms): lichen $(paste -sd' ' "$out/lichen.boots"), linux $(paste -sd' ' "$out/linux.boots");" \
      "host load average $load_before before, $(cut -d' ' -f1 /proc/loadavg) after"

@@ -114,6 +114,7 @@ upper_half:
     mov     sp, x1
     ldr     x1, =lichen_vectors
     msr     vbar_el1, x1
+    msr     tpidr_el1, xzr          // this CPU's logical number (lichen.api.Cpu.cpuIndex): the boot CPU is 0
     isb
     mov     x29, #0                 // the end of every backtrace
     mov     x30, #0
@@ -125,7 +126,7 @@ halt:
     b       halt
 
 // Where a secondary CPU starts (PSCI CPU_ON, lichen.arch.aarch64.SecondaryCpus), MMU off,
-// x0 = its index. The bootstrap tables are still where the boot CPU built them; the
+// x0 = its logical number (1.., kept in TPIDR_EL1 and indexing its stack slot). The bootstrap tables are still where the boot CPU built them; the
 // kernel's own tables and the CPU's stack are in lichen_secondary_boot.
     .globl  lichen_secondary_entry
 lichen_secondary_entry:
@@ -139,6 +140,7 @@ secondary_at_el1:
 secondary_upper_half:
     ldr     x1, =lichen_vectors
     msr     vbar_el1, x1
+    msr     tpidr_el1, x19
     ldr     x20, =lichen_secondary_boot
     ldp     x0, x1, [x20]           // the kernel's TTBR0 and TTBR1 roots
     bl      lichen_replace_tables

@@ -68,6 +68,14 @@
     msr     fpsr, \t2
 .endm
 
+// fp_owner_slot slot, t: \slot = the address of this CPU's lichen_fp_owner word (TPIDR_EL1 is the CPU's number).
+.macro fp_owner_slot slot, t
+    adrp    \slot, lichen_fp_owner
+    add     \slot, \slot, :lo12:lichen_fp_owner
+    mrs     \t, tpidr_el1
+    add     \slot, \slot, \t, lsl #3
+.endm
+
 // vectors.S's lower-EL entries branch here with x0, x1 saved at [sp] and the
 // entry number in x0.
     .text
@@ -86,7 +94,9 @@ lichen_user_trap:
     stp     x1, x2, [sp, #280]
     // FP/SIMD state stays in the registers (lichen_fp_owner, below): the kernel is built without FP/SIMD.
     mov     x29, #0                 // kernel backtraces end at the user boundary
-    mov     x1, x0
+    mov     x19, x0                 // (x19 is saved in the frame)
+    bl      lichen_bkl_acquire      // before any Java: the kernel's state is the big lock holder's
+    mov     x1, x19
     mov     x0, sp
     bl      lichen_trap
     b       user_return
@@ -106,8 +116,7 @@ lichen_enter_user:
     subs    x2, x2, #16
     b.ne    1b
     // This stack's frame is a new program's or a new thread's: load its FP/SIMD state whatever the owner was.
-    adrp    x1, lichen_fp_owner
-    add     x1, x1, :lo12:lichen_fp_owner
+    fp_owner_slot x1, x2
     ldr     x2, [x1]
     mov     x3, sp
     cmp     x2, x3
@@ -121,8 +130,7 @@ lichen_enter_user:
 // interrupt taken between writing ELR_EL1 and the ERET would overwrite it.
 user_return:
     msr     daifset, #2
-    adrp    x1, lichen_fp_owner
-    add     x1, x1, :lo12:lichen_fp_owner
+    fp_owner_slot x1, x2
     ldr     x2, [x1]
     mov     x3, sp
     cmp     x2, x3
@@ -132,6 +140,7 @@ user_return:
 1:  load_fp x3, x4, x5
     str     x3, [x1]
 2:
+    bl      lichen_bkl_release      // IRQs are masked: nothing runs between this and the ERET
     ldp     x1, x2, [sp, #280]
     msr     sp_el0, x1
     msr     tpidr_el0, x2
@@ -146,7 +155,9 @@ user_return:
 // the registers, or 0. A trap from EL0 leaves it there; the return to EL0 of another thread saves it into
 // its owner's frame and loads the returning thread's. Kernel code that reads or writes a frame's FP/SIMD
 // part calls these first, with IRQs masked so that no switch comes between the check and the copy.
-// User threads run on the boot CPU only, so one owner serves.
+// Each CPU has its own owner word: its registers are its own. User threads run on the boot CPU only
+// (docs/kernel.md, "SMP"), so a frame's state is never in another CPU's registers; once threads move, a
+// thread's state must be saved when it stops running on a CPU, before another CPU may load its frame.
 
 // lichen_fp_flush(frame): if the registers hold frame's state, store it into frame (they keep it).
     .globl  lichen_fp_flush
@@ -154,8 +165,8 @@ user_return:
 lichen_fp_flush:
     mrs     x9, daif
     msr     daifset, #2
-    adrp    x1, lichen_fp_owner
-    ldr     x2, [x1, :lo12:lichen_fp_owner]
+    fp_owner_slot x1, x2
+    ldr     x2, [x1]
     cmp     x2, x0
     b.ne    1f
     save_fp x0, x3, x4
@@ -169,8 +180,7 @@ lichen_fp_flush:
 lichen_fp_invalidate:
     mrs     x9, daif
     msr     daifset, #2
-    adrp    x1, lichen_fp_owner
-    add     x1, x1, :lo12:lichen_fp_owner
+    fp_owner_slot x1, x2
     ldr     x2, [x1]
     cmp     x2, x0
     b.ne    1f
@@ -185,8 +195,7 @@ lichen_fp_invalidate:
 lichen_fp_release:
     mrs     x9, daif
     msr     daifset, #2
-    adrp    x1, lichen_fp_owner
-    add     x1, x1, :lo12:lichen_fp_owner
+    fp_owner_slot x1, x2
     ldr     x2, [x1]
     cbz     x2, 1f
     save_fp x2, x3, x4
@@ -194,8 +203,102 @@ lichen_fp_release:
 1:  msr     daif, x9
     ret
 
+// The big kernel lock (docs/kernel.md, "SMP"): held by the CPU that runs kernel code, given up at the
+// return to EL0, while idle and between two tasks' turns. Off (every call returns at once) until
+// lichen_bkl_enable: one CPU runs all kernel code then anyway. A ticket lock, so a CPU that gives it up
+// and asks again goes behind the CPUs already waiting: lichen_bkl_next is the next ticket to hand out,
+// lichen_bkl_owner the ticket being served; lichen_bkl_cpu is 1 + the holder's number (TPIDR_EL1), 0
+// when free. jcc.handlers, the running code's chain of exception handlers, is the holder's: a CPU's own
+// is kept in lichen_bkl_handlers while it does not hold the lock. Each uses x9-x13 only.
+    .globl  lichen_bkl_acquire
+    .type   lichen_bkl_acquire, %function
+lichen_bkl_acquire:
+    adrp    x9, lichen_bkl_enabled
+    ldr     x10, [x9, :lo12:lichen_bkl_enabled]
+    cbz     x10, 3f
+    adrp    x9, lichen_bkl_next
+    add     x9, x9, :lo12:lichen_bkl_next
+1:  ldaxr   x10, [x9]               // take a ticket
+    add     x11, x10, #1
+    stxr    w12, x11, [x9]
+    cbnz    w12, 1b
+    adrp    x9, lichen_bkl_owner
+    add     x9, x9, :lo12:lichen_bkl_owner
+    sevl                            // the first WFE falls through
+2:  wfe                             // TCG runs WFE as a yield to the other vCPUs: the holder gets on
+    ldaxr   x11, [x9]               // (exclusive: the holder's store to it sends the event)
+    cmp     x11, x10
+    b.ne    2b
+    mrs     x11, tpidr_el1
+    add     x12, x11, #1
+    adrp    x9, lichen_bkl_cpu
+    str     x12, [x9, :lo12:lichen_bkl_cpu]
+    adrp    x9, lichen_bkl_handlers
+    add     x9, x9, :lo12:lichen_bkl_handlers
+    ldr     x10, [x9, x11, lsl #3]
+    adrp    x9, jcc.handlers
+    str     x10, [x9, :lo12:jcc.handlers]
+3:  ret
+
+    .globl  lichen_bkl_release
+    .type   lichen_bkl_release, %function
+lichen_bkl_release:
+    adrp    x9, lichen_bkl_enabled
+    ldr     x10, [x9, :lo12:lichen_bkl_enabled]
+    cbz     x10, 1f
+    adrp    x9, jcc.handlers
+    ldr     x10, [x9, :lo12:jcc.handlers]
+    mrs     x11, tpidr_el1
+    adrp    x9, lichen_bkl_handlers
+    add     x9, x9, :lo12:lichen_bkl_handlers
+    str     x10, [x9, x11, lsl #3]
+    adrp    x9, lichen_bkl_cpu
+    str     xzr, [x9, :lo12:lichen_bkl_cpu]
+    adrp    x9, lichen_bkl_owner
+    add     x9, x9, :lo12:lichen_bkl_owner
+    ldr     x10, [x9]
+    add     x10, x10, #1
+    stlr    x10, [x9]               // release: every store before it is seen first (ARM ARM B2.3.9)
+    sev
+1:  ret
+
+// lichen_bkl_enable(): from now on the lock is taken and given up; the caller (the boot CPU, while no
+// other CPU runs kernel code) holds it: ticket 0 is being served and was its.
+    .globl  lichen_bkl_enable
+    .type   lichen_bkl_enable, %function
+lichen_bkl_enable:
+    mrs     x11, tpidr_el1
+    add     x12, x11, #1
+    adrp    x9, lichen_bkl_cpu
+    str     x12, [x9, :lo12:lichen_bkl_cpu]
+    mov     x10, #1
+    adrp    x9, lichen_bkl_next
+    str     x10, [x9, :lo12:lichen_bkl_next]
+    adrp    x9, lichen_bkl_enabled
+    str     x10, [x9, :lo12:lichen_bkl_enabled]
+    dmb     ish
+    ret
+
+// lichen_bkl_holder(): 1 + the holding CPU's number, 0 when free (or the lock is off).
+    .globl  lichen_bkl_holder
+    .type   lichen_bkl_holder, %function
+lichen_bkl_holder:
+    adrp    x9, lichen_bkl_cpu
+    ldr     x0, [x9, :lo12:lichen_bkl_cpu]
+    ret
+
     .data
     .balign 8
+lichen_bkl_next:
+    .quad   0
+lichen_bkl_owner:
+    .quad   0
+lichen_bkl_cpu:
+    .quad   0
+lichen_bkl_enabled:
+    .quad   0
+lichen_bkl_handlers:
+    .space  8 * 64                  // one word a CPU (SecondaryCpus.MAX_CPUS)
     .globl  lichen_fp_owner
 lichen_fp_owner:
-    .quad   0
+    .space  8 * 64                  // one word a CPU (SecondaryCpus.MAX_CPUS)

@@ -108,15 +108,17 @@ trap_common:
     eret
 
 // The stack pointer ran into its guard. Everything but sp is as it was; sp_el0
-// and tpidr_el1 hold scratch values on this path only (the kernel does not use
-// them yet, and an overflow does not return).
+// and tpidrro_el0 hold scratch values on this path only (an overflow does not
+// return to EL0; tpidr_el1 is the CPU's number and is kept). tpidrro_el0, which
+// user code could read, is zero again before anything else runs.
 stack_overflow:
-    msr     tpidr_el1, x0
+    msr     tpidrro_el0, x0
     mov     x0, sp
     msr     sp_el0, x0              // the overflowed SP, for the frame
     ldr     x0, =_overflow_stack_top
     mov     sp, x0
-    mrs     x0, tpidr_el1
+    mrs     x0, tpidrro_el0
+    msr     tpidrro_el0, xzr
     sub     sp, sp, #FRAME
     stp     x0, x1, [sp, #0]
     save_frame

@@ -31,6 +31,7 @@ import lichen.usertest.tests.PtraceTests;
 import lichen.usertest.tests.FaultSignalTests;
 import lichen.usertest.tests.FifoTests;
 import lichen.usertest.tests.SignalTests;
+import lichen.usertest.tests.SmpTests;
 import lichen.usertest.tests.SignalWaitTests;
 import lichen.usertest.tests.StackGrowthTests;
 import lichen.usertest.tests.RealTimeSignalTests;
@@ -82,6 +83,7 @@ public final class Suite {
         WaitTests.register(list);
         CloneTests.register(list);
         ThreadTests.register(list);
+        SmpTests.register(list);
         ProcessGroupTests.register(list);
         list.beginGroup("exec");
         ExecTests.register(list);

@@ -165,6 +165,30 @@ public final class Cpu {
     /** MPIDR_EL1's affinity fields (Aff3..Aff0): which CPU this is, as the device tree's cpu nodes name it. */
     public static long mpidr() { throw hostless(); }
 
+    /**
+     * This CPU's logical number (0 the boot CPU, then the others in the device tree's order, as Linux
+     * numbers them): TPIDR_EL1, which boot.S sets on each CPU before any Java runs and nothing else writes.
+     */
+    public static long cpuIndex() { throw hostless(); }
+
+    /** Whether IRQs are masked on this CPU now (DAIF.I, ARM ARM C5.2.2). */
+    public static boolean interruptsMasked() { throw hostless(); }
+
+    /**
+     * The big kernel lock (arch/aarch64 user.S, docs/kernel.md "SMP"): taken by a CPU before it runs kernel
+     * code, given up at the return to EL0 and while idle. Acquire spins (in WFE) until it has it and loads
+     * this CPU's chain of exception handlers; release keeps the chain and frees the lock. Both do nothing
+     * until {@link #bigLockEnable}, which the boot CPU calls, taking the lock, before other CPUs run tasks.
+     */
+    public static void bigLockAcquire() { throw hostless(); }
+
+    public static void bigLockRelease() { throw hostless(); }
+
+    public static void bigLockEnable() { throw hostless(); }
+
+    /** 1 + the number of the CPU holding the big kernel lock; 0 when it is free or off. */
+    public static long bigLockHolder() { throw hostless(); }
+
     /** WFE: sleep until an event ({@link #sendEvent}), an interrupt, or a spurious wake. */
     public static void waitForEvent() { throw hostless(); }
 

@@ -24,6 +24,12 @@ public final class Syscall {
     public static long addressOf(int[] a) { return hostless(-1); }
     public static long addressOf(long[] a) { return hostless(-1); }
 
+    /**
+     * The address of an {@link AtomicWord}'s 64-bit value: what futex(2) is given for a lock built on it
+     * (the low 32 bits of the little-endian word are the futex word).
+     */
+    public static long addressOf(AtomicWord w) { return hostless(-1); }
+
     private static long hostless(long nr) {
         throw new UnsupportedOperationException("system call " + nr + ": only in code compiled by jcc --target linux");
     }

@@ -3,6 +3,8 @@ package lichen.kernel.boot;
 import lichen.api.Unsafe;
 import lichen.arch.aarch64.Idle;
 import lichen.arch.aarch64.Interrupts;
+import lichen.arch.aarch64.SecondaryCpus;
+import lichen.arch.aarch64.SmpExecution;
 import lichen.kernel.exec.ByteStrings;
 import lichen.kernel.exec.Exec;
 import lichen.kernel.tty.Console;
@@ -32,7 +34,8 @@ public final class FirstProcess {
     /** Runs init from {@code files} until it ends; returns its wait status, or -1 when it could not be created. */
     public static int run(String bootargs, Exec.Files files) {
         CommandLine cl = CommandLine.parse(bootargs);
-        Executor ex = KernelExecutor.create();
+        boolean smp = bootargs != null && bootargs.contains("lichen.smp=on");
+        Executor ex = smp ? KernelExecutor.create(SecondaryCpus.numbered()) : KernelExecutor.create();
         initEnded = false;
         Processes.useExecutor(ex, () -> initEnded = true);
         ex.setDeferredWork(() -> {
@@ -46,6 +49,7 @@ public final class FirstProcess {
         Process init = Processes.startFirst("init", (p, frame) -> Exec.execve(p, frame, path, argv, envp));
         if (init == null) return -1;
         Interrupts.start(TICK_HZ);
+        if (smp) SmpExecution.start(ex); // the other CPUs run tasks too, under the big kernel lock
         while (!initEnded) {
             ex.runUntilIdle();
             if (!initEnded) Idle.untilInterrupt(); // everyone is blocked: an interrupt (console input, the tick) brings work

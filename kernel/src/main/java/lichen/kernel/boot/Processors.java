@@ -1,5 +1,8 @@
 package lichen.kernel.boot;
 
+import lichen.arch.aarch64.MachineCpus;
+import lichen.libkernel.sync.Cpus;
+
 import lichen.arch.aarch64.SecondaryCpus;
 import lichen.libkernel.fdt.MachineDescription;
 
@@ -17,6 +20,7 @@ public final class Processors {
     public static int listed() { return listed; }
 
     public static void start(MachineDescription machine) {
+        Cpus.install(MachineCpus.INSTANCE);
         if (machine == null || machine.cpuCount() <= 1) {
             System.out.println("cpus: 1 online");
             return;

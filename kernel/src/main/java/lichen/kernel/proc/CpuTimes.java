@@ -1,6 +1,7 @@
 package lichen.kernel.proc;
 
 import lichen.libkernel.async.Task;
+import lichen.libkernel.sync.Cpus;
 
 /**
  * CPU time, counted in nanoseconds. A thread's time is its kernel task's:
@@ -45,12 +46,14 @@ public final class CpuTimes {
     public static long ticks(long nanos) { return nanos / (1_000_000_000L / lichen.kernel.time.ClockTicks.USER_HZ); }
 
     /** Interrupts.userTicks() when it was last read: the ticks since then landed in the thread an IRQ from EL0 interrupted. */
-    private static long userTicksSeen;
+    /** Each CPU's count of user ticks at its last sample (the ticks are counted per CPU). */
+    private static final long[] userTicksSeen = new long[64];
 
     /** After an IRQ from EL0, before any switch: the user-mode ticks since the last look are {@code t}'s. */
     public static void sampleUser(Task t, long userTicks) {
-        long ticks = userTicks - userTicksSeen;
-        userTicksSeen = userTicks;
+        int cpu = Cpus.currentCpu();
+        long ticks = userTicks - userTicksSeen[cpu];
+        userTicksSeen[cpu] = userTicks;
         if (t == null || ticks <= 0) return;
         long ns = ticks * TICK_NANOS;
         t.chargeUser(ns);

@@ -101,6 +101,8 @@ public final class Process {
     FsContext files;
     /** CPU time: the thread's ended state, and on the leader its ended threads' and waited-for children's. */
     final CpuTimes times = new CpuTimes();
+    /** The CPUs this thread may run on (sched_setaffinity(2)), bit n for CPU n; a new thread or process inherits it. */
+    long cpuMask = CpuAffinity.ALL;
     /** The initial user frame lichen_enter_user copies; kept until the thread exits. */
     long[] startFrame;
 
@@ -113,6 +115,15 @@ public final class Process {
 
     /** The thread id (the process's pid for its main thread). */
     public int pid() { return pid; }
+
+    /** The CPUs this thread may run on, bit n for CPU n (sched_getaffinity(2) reports it within the usable ones). */
+    public long cpuMask() { return cpuMask; }
+
+    /** sched_setaffinity(2)'s store: {@code mask} already checked against the usable CPUs. */
+    public void setCpuMask(long mask) {
+        cpuMask = mask;
+        if (task != null) task.setCpuMask(mask);
+    }
 
     /** The thread group's id: the pid getpid(2) reports. */
     public int tgid() { return leader.pid; }

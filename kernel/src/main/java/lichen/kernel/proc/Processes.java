@@ -84,7 +84,7 @@ public final class Processes {
     public static Process startFirst(String comm, FirstProgram program) {
         Process p = newProcess(null, null, comm);
         if (p == null) return null;
-        Task t = executor.spawn(comm, () -> {
+        Task t = executor.spawn(comm, 0, p.cpuMask, () -> {
             int rc = program.load(p, UserFrame.address(p.startFrame));
             if (rc < 0) {
                 System.out.println("lichen: " + p + ": cannot start its program: error " + rc);
@@ -125,7 +125,7 @@ public final class Processes {
     }
 
     private static void startThread(Process p) {
-        Task t = executor.spawn(p.comm, () -> enterUser(p));
+        Task t = executor.spawn(p.comm, 0, p.cpuMask, () -> enterUser(p));
         t.setOwner(p);
         p.task = t;
     }
@@ -154,6 +154,7 @@ public final class Processes {
         UserAddressSpace mm = vfork ? parent.mm : parent.mm.fork();
         if (mm == null) return -Errno.ENOMEM;
         Process c = newProcess(parent.leader, mm, parent.comm);
+        if (c != null) c.cpuMask = parent.cpuMask; // the calling thread's affinity, as Linux's copy_process (sched_setaffinity(2), NOTES)
         if (c == null) {
             if (!vfork) mm.destroy();
             return -Errno.EAGAIN;
@@ -209,6 +210,7 @@ public final class Processes {
         t.argv = caller.argv;
         t.envp = caller.envp;
         t.startTicks = ClockTicks.sinceBoot();
+        t.cpuMask = caller.cpuMask;
         t.startFrame = Kmem.newLongs(UserFrame.BYTES / 8);
         byPid[tid] = t;
         created++;

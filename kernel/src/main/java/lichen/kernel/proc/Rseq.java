@@ -3,6 +3,7 @@ package lichen.kernel.proc;
 import lichen.api.Async;
 import lichen.kernel.mm.UserCopy;
 import lichen.libkernel.Errno;
+import lichen.libkernel.sync.Cpus;
 
 /**
  * Restartable sequences (rseq(2), include/uapi/linux/rseq.h): a thread
@@ -48,7 +49,8 @@ public final class Rseq {
         if (!UserCopy.inUserHalf(rseq, SIZE)) return -Errno.EFAULT;
         p.rseqArea = rseq;
         p.rseqSignature = sig;
-        if (writeCpu(p, 0, 0) < 0) {
+        int cpu = Cpus.currentCpu(); // the thread's CPU; threads stay on the one they are placed on (docs/kernel.md, "SMP")
+        if (writeCpu(p, cpu, cpu) < 0) {
             p.rseqArea = 0;
             return -Errno.EFAULT;
         }

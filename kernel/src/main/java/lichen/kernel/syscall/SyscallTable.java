@@ -133,6 +133,7 @@ public final class SyscallTable {
             case 114 -> TimeCalls.sysClockGetres(p, (int) a0, a1);
             case 115 -> TimeCalls.sysClockNanosleep(p, (int) a0, (int) a1, a2, a3);
             case 117 -> PtraceCalls.sysPtrace(p, a0, (int) a1, a2, a3);
+            case 122 -> SchedulerCalls.sysSchedSetaffinity(p, (int) a0, a1, a2);
             case 123 -> SchedulerCalls.sysSchedGetaffinity(p, (int) a0, a1, a2);
             case 124 -> ProcessCalls.sysSchedYield();
             case 128 -> TimeCalls.sysRestartSyscall(p);
@@ -164,6 +165,7 @@ public final class SyscallTable {
             case 165 -> UsageCalls.sysGetrusage(p, (int) a0, a1);
             case 166 -> DirectoryCalls.sysUmask(p, (int) a0);
             case 167 -> PrctlCalls.sysPrctl(p, (int) a0, a1);
+            case 168 -> SchedulerCalls.sysGetcpu(p, a0, a1);
             case 169 -> TimeCalls.sysGettimeofday(p, a0, a1);
             case 172 -> p.tgid();
             case 173 -> p.ppid();

@@ -3,6 +3,9 @@ package lichen.libkernel.async;
 import lichen.api.Async;
 import lichen.libkernel.container.IntrusiveList;
 import lichen.libkernel.container.ListNode;
+import lichen.libkernel.sync.Cpus;
+
+import java.util.function.IntConsumer;
 
 /**
  * Runs tasks on one CPU: a {@link Scheduler} that picks what runs, a
@@ -15,23 +18,38 @@ import lichen.libkernel.container.ListNode;
  * <p>The kernel schedules with EEVDF (sched.EevdfScheduler); the FIFO
  * scheduler, the default here, gives the order tests of the executor's own
  * logic reason about.
+ *
+ * <p>On a multiprocessor each CPU has its own scheduler (run queue), its
+ * own running task and turn, and runs {@link #runOne} itself; a task made
+ * runnable goes to the least-loaded CPU its mask allows ({@link #placeOf}),
+ * and that CPU is kicked ({@link #setKick}: an IPI) when it is not the
+ * caller. The executor has no lock of its own: its caller serialises every
+ * call (the kernel's big lock, docs/kernel.md "SMP").
  */
 public class Executor {
     public static final long NO_DEADLINE = Long.MAX_VALUE;
 
     private final Continuations continuations;
     private final Clock clock;
-    private final Scheduler scheduler;
+    /** One scheduler a CPU; {@code schedulers[c]} holds the tasks queued on CPU c. */
+    private final Scheduler[] schedulers;
     private final IntrusiveList<Task> timers = new IntrusiveList<>();
-    private Task current;
+    /** The task each CPU runs now (null in its executor's own context). */
+    private final Task[] current;
+    /** When each CPU's current turn began. */
+    private final long[] turnStarts;
+    /** Tasks queued and waiting for a turn on each CPU (not counting the one running). */
+    private final int[] queued;
+    /** The CPUs that run this executor's tasks, bit n for CPU n: CPU 0 alone until others join. */
+    private long cpusRunning = 1;
+    private IntConsumer kick;
+    private Runnable betweenTurns;
     private int nextId = 1;
     private int live;
     private long switches;
     private long wakes;
     /** The length of every finished turn, summed: the CPU's busy time (what is not idle). */
     private long busyNanos;
-    /** Tasks runnable and waiting for a turn (not counting the one running). */
-    private int runnable;
 
     private Runnable deferred;
 
@@ -39,17 +57,48 @@ public class Executor {
     public Executor(Continuations continuations, Clock clock) { this(continuations, clock, new FifoScheduler()); }
 
     public Executor(Continuations continuations, Clock clock, Scheduler scheduler) {
+        this(continuations, clock, new Scheduler[] {scheduler});
+    }
+
+    /** An executor for {@code schedulers.length} CPUs, one scheduler each; CPU 0 runs tasks from the start, the others once they {@link #join}. */
+    public Executor(Continuations continuations, Clock clock, Scheduler[] schedulers) {
         this.continuations = continuations;
         this.clock = clock;
-        this.scheduler = scheduler;
+        this.schedulers = schedulers;
+        this.current = new Task[schedulers.length];
+        this.turnStarts = new long[schedulers.length];
+        this.queued = new int[schedulers.length];
+    }
+
+    /** CPU {@code cpu} runs tasks from now on: placement may choose it. */
+    public void join(int cpu) {
+        if (cpu >= 0 && cpu < schedulers.length) cpusRunning |= 1L << cpu;
+    }
+
+    /** The CPUs that run tasks, bit n for CPU n. */
+    public long cpusRunning() { return cpusRunning; }
+
+    /** What wakes CPU n when a task is placed there by another CPU (an IPI); null for nothing. */
+    public void setKick(IntConsumer kick) { this.kick = kick; }
+
+    /**
+     * What each CPU does before every turn, where no task is half-way through one (the kernel gives
+     * its big lock up for a moment there, so a CPU does not keep it while it turns from task to task); null for nothing.
+     */
+    public void setBetweenTurns(Runnable r) { betweenTurns = r; }
+
+    /** The scheduler of CPU {@code cpu}. */
+    public Scheduler scheduler(int cpu) { return schedulers[cpu]; }
+
+    private int here() {
+        int c = Cpus.currentCpu();
+        return c < schedulers.length ? c : 0;
     }
 
     public long now() { return clock.now(); }
 
-    /** The task running now, or null outside any task. */
-    public Task current() { return current; }
-
-    private long turnStart;
+    /** The task running now on this CPU, or null outside any task. */
+    public Task current() { return current[here()]; }
 
     /** Tasks spawned and not finished. */
     public int liveTasks() { return live; }
@@ -61,29 +110,65 @@ public class Executor {
     public long busyNanos() { return busyNanos + currentTurnNanos(); }
 
     /** Nanoseconds {@code t} has run (Linux's sum_exec_runtime), its turn in progress included. */
-    public long runNanos(Task t) { return t.runNanos + (t == current ? currentTurnNanos() : 0); }
+    public long runNanos(Task t) {
+        if (t.state != Task.RUNNING || t.cpu < 0 || current[t.cpu] != t) return t.runNanos;
+        return t.runNanos + clock.now() - turnStarts[t.cpu];
+    }
 
     /** Tasks runnable now: those waiting for a turn, and the one running if any (Linux's nr_running). */
-    public int runnableTasks() { return runnable + (current != null ? 1 : 0); }
+    public int runnableTasks() {
+        int n = 0;
+        for (int c = 0; c < schedulers.length; c++) n += queued[c] + (current[c] != null ? 1 : 0);
+        return n;
+    }
+
+    /** Tasks runnable on CPU {@code cpu}: those queued there and the one it runs. */
+    public int runnableOn(int cpu) { return queued[cpu] + (current[cpu] != null ? 1 : 0); }
+
+    /**
+     * The CPU for a task becoming runnable: of those running tasks that its
+     * mask allows, the one with the fewest runnable tasks, its previous CPU
+     * on a tie (a warm cache), else the lowest. CPU 0 when none is allowed.
+     */
+    int placeOf(Task t) {
+        int best = -1;
+        for (int c = 0; c < schedulers.length; c++) {
+            if ((cpusRunning & 1L << c) == 0 || (t.cpuMask & 1L << c) == 0) continue;
+            if (best < 0 || runnableOn(c) < runnableOn(best) || (runnableOn(c) == runnableOn(best) && c == t.cpu)) best = c;
+        }
+        return best < 0 ? 0 : best;
+    }
+
+    /** Queues {@code t} on the CPU placement chooses, and wakes that CPU if it is another. */
+    private void enqueue(Task t) {
+        int c = placeOf(t);
+        t.cpu = c;
+        schedulers[c].enqueue(t);
+        queued[c]++;
+        if (kick != null && c != here()) kick.accept(c);
+    }
 
     /** Starts a task; it runs when the executor reaches it. */
     public Task spawn(String name, AsyncBody body) { return spawn(name, 0, body); }
 
     /** Starts a task with a nice value (-20..19: its weight under a fair scheduler). */
-    public Task spawn(String name, int nice, AsyncBody body) {
+    public Task spawn(String name, int nice, AsyncBody body) { return spawn(name, nice, -1L, body); }
+
+    /** Starts a task that may run only on the CPUs in {@code cpuMask} (bit n for CPU n). */
+    public Task spawn(String name, int nice, long cpuMask, AsyncBody body) {
         Task t = new Task(nextId++, name);
         t.nice = nice;
+        t.cpuMask = cpuMask;
         t.continuation = continuations.create(body);
-        scheduler.enqueue(t);
-        runnable++;
         live++;
+        enqueue(t);
         return t;
     }
 
     /** setpriority(2) for a task: its weight from now on. */
     public void setNice(Task t, int nice) {
         t.nice = nice;
-        scheduler.reweight(t, nice);
+        if (t.cpu >= 0) schedulers[t.cpu].reweight(t, nice);
     }
 
     /**
@@ -117,7 +202,7 @@ public class Executor {
     public void yieldNow() {
         Task t = requireCurrent();
         t.state = Task.RUNNABLE;
-        runnable++;
+        queued[t.cpu]++;
         continuations.suspend();
     }
 
@@ -142,8 +227,7 @@ public class Executor {
         t.wakeReason = reason;
         t.state = Task.RUNNABLE;
         t.wakeSequence = ++wakes;
-        scheduler.enqueue(t);
-        runnable++;
+        enqueue(t);
         return true;
     }
 
@@ -182,7 +266,10 @@ public class Executor {
     }
 
     /** How long the running task's current turn has lasted (0 outside a task): a tick preempts only a task past its slice. */
-    public long currentTurnNanos() { return current == null ? 0 : clock.now() - turnStart; }
+    public long currentTurnNanos() {
+        int c = here();
+        return current[c] == null ? 0 : clock.now() - turnStarts[c];
+    }
 
     /**
      * Work that interrupt handlers leave for task context (as Linux's
@@ -191,21 +278,24 @@ public class Executor {
      */
     public void setDeferredWork(Runnable work) { deferred = work; }
 
-    /** Runs the next runnable task until it blocks, yields or ends; false when none was runnable. */
+    /** Runs the next runnable task on this CPU until it blocks, yields or ends; false when none was runnable. */
     public boolean runOne() {
+        if (betweenTurns != null) betweenTurns.run();
         if (deferred != null) deferred.run();
         fireTimers();
+        int cpu = here();
+        Scheduler scheduler = schedulers[cpu];
         long start = clock.now();
-        turnStart = start;
+        turnStarts[cpu] = start;
         Task t = scheduler.pick(start);
         if (t == null) return false;
-        runnable--;
-        current = t;
+        queued[cpu]--;
+        current[cpu] = t;
         t.state = Task.RUNNING;
         switches++;
         t.continuation.resume();
         long ran = clock.now() - start;
-        current = null;
+        current[cpu] = null;
         t.runNanos += ran;
         busyNanos += ran;
         if (t.continuation.isDone()) {
@@ -216,6 +306,12 @@ public class Executor {
             while ((j = t.joiners.pollFirst()) != null) wake(j, WakeReason.WOKEN);
         } else if (t.state == Task.RUNNING) {
             throw new IllegalStateException(t + " suspended without blocking or yielding");
+        } else if (t.state == Task.RUNNABLE && (t.cpuMask & 1L << cpu) == 0) {
+            // It yielded after its mask left this CPU (sched_setaffinity): it leaves this queue for an allowed CPU's.
+            t.involuntarySwitches++;
+            scheduler.ran(t, ran, Scheduler.BLOCKED);
+            queued[cpu]--;
+            enqueue(t);
         } else {
             if (t.state == Task.RUNNABLE) t.involuntarySwitches++;
             else t.voluntarySwitches++;
@@ -251,7 +347,8 @@ public class Executor {
     }
 
     private Task requireCurrent() {
-        if (current == null) throw new IllegalStateException("not inside a task");
-        return current;
+        Task t = current[here()];
+        if (t == null) throw new IllegalStateException("not inside a task");
+        return t;
     }
 }

@@ -36,6 +36,10 @@ public final class Task {
     final lichen.libkernel.container.IntrusiveList<Task> joiners = new lichen.libkernel.container.IntrusiveList<>();
     /** CPU time: every finished turn's length (Linux's sum_exec_runtime), and the part of it spent in user mode. */
     long runNanos;
+    /** The CPU it is queued on or last ran on (-1 before its first placement). */
+    int cpu = -1;
+    /** The CPUs it may run on, bit n for CPU n (sched_setaffinity(2)). */
+    long cpuMask = -1L;
     private long userNanos;
     /** When the task last entered user mode (0: it is in the kernel). */
     /** Turns that ended by blocking (a voluntary switch) and by yielding (a preemption), as /proc/PID/status counts them. */
@@ -47,6 +51,15 @@ public final class Task {
     }
 
     public int id() { return id; }
+
+    /** The CPU it is queued on or last ran on, -1 before it was first placed. */
+    public int cpu() { return cpu; }
+
+    /** The CPUs it may run on, bit n for CPU n. */
+    public long cpuMask() { return cpuMask; }
+
+    /** Where it may run from its next placement on (a running task moves at its next yield). */
+    public void setCpuMask(long mask) { cpuMask = mask; }
 
     /** What the task runs for, set by its creator (the kernel: the user process whose thread it is), or null. */
     public Object owner() { return owner; }

@@ -14,7 +14,7 @@ public final class Benchmarks {
     /** In the order they run (all of them when no name is given). */
     static final String[] NAMES = {
         "getpid", "fork_exit_wait", "fork_exec_static", "fork_exec_dynamic", "pipe_pingpong", "open_read_close",
-        "mmap_touch_64m", "eventfd_epoll",
+        "mmap_touch_64m", "eventfd_epoll", "cpu_bound_x1", "cpu_bound_x4",
     };
 
     /** The static program for fork_exec_static: this one, in the image, asked to exit 0 at once (ChildModes). */
@@ -50,6 +50,8 @@ public final class Benchmarks {
             case "open_read_close" -> SmallFileReadBench.run(name);
             case "mmap_touch_64m" -> AnonymousTouchBench.run(name);
             case "eventfd_epoll" -> EventfdEpollBench.run(name);
+            case "cpu_bound_x1" -> ParallelWorkBench.run(name, 1);
+            case "cpu_bound_x4" -> ParallelWorkBench.run(name, 4);
             default -> Measurement.failed(name, "no such benchmark");
         };
     }

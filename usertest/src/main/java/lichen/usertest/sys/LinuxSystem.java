@@ -113,6 +113,26 @@ public final class LinuxSystem {
         return Syscall.invoke(SyscallNumbers.SCHED_GETAFFINITY, pid, len, Linux.address(mask));
     }
 
+    /** {@code len} bytes of the CPU set in {@code mask}: 0 or a negative errno. */
+    public static long sched_setaffinity(long pid, long[] mask, int len) {
+        if (len > mask.length * 8) {
+            throw new IndexOutOfBoundsException("sched_setaffinity: " + len + " bytes of long[" + mask.length + "]");
+        }
+        return Syscall.invoke(SyscallNumbers.SCHED_SETAFFINITY, pid, len, Linux.address(mask));
+    }
+
+    /** getcpu(2): the CPU in {@code cpuNode[0]}, the NUMA node in {@code cpuNode[1]}; 0 or a negative errno. */
+    public static long getcpu(int[] cpuNode) {
+        return Syscall.invoke(SyscallNumbers.GETCPU, Linux.address(cpuNode), Linux.address(cpuNode) + 4, 0);
+    }
+
+    /** The CPU the caller runs on (getcpu(2)), or a negative errno. */
+    public static long currentCpu() {
+        return Syscall.invoke(SyscallNumbers.GETCPU, Linux.address(CPU_WORD), 0, 0) < 0 ? -1 : CPU_WORD[0];
+    }
+
+    private static final int[] CPU_WORD = new int[1];
+
     /** A system call by number with no arguments, for numbers that have no wrapper (ENOSYS tests). */
     public static long call(long nr) {
         return Syscall.invoke(nr);

@@ -73,8 +73,10 @@ public final class SyscallNumbers {
     public static final int CLOCK_GETTIME = 113;
     public static final int CLOCK_GETRES = 114;
     public static final int CLOCK_NANOSLEEP = 115;
+    public static final int SCHED_SETAFFINITY = 122;
     public static final int SCHED_GETAFFINITY = 123;
     public static final int SCHED_YIELD = 124;
+    public static final int GETCPU = 168;
     public static final int KILL = 129;
     public static final int TGKILL = 131;
     public static final int RT_SIGACTION = 134;

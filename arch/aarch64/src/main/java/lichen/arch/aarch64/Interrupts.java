@@ -101,6 +101,14 @@ public final class Interrupts {
         Cpu.enableInterrupts();
     }
 
+    /** The tick on this CPU too (a secondary that runs tasks): the timer's PPI is banked, its registers are the CPU's own. */
+    public static void startTickHere() {
+        if (gic == null || tickInterval == 0) return;
+        gic.enableInterrupt(timerIntid);
+        Cpu.setTimerCountdown(tickInterval);
+        Cpu.setTimerControl(1);
+    }
+
     public static long ticks() { return ticks; }
 
     /** Acknowledged with a special INTID: nothing was pending by then. */
@@ -114,26 +122,28 @@ public final class Interrupts {
     /** Unhandled INTIDs logged: each once, however often it comes, until a handler is registered for it. */
     public static long unhandledLogged() { return unhandledLogged.get(); }
 
-    /** Set while an IRQ taken from EL0 is dispatched, so that the tick knows where it landed. */
-    private static boolean fromUser;
-    /** Ticks that interrupted user mode (CPU time is split into user and system by them, as Linux's tick accounting). */
-    private static long userTicks;
+    /** Set on a CPU while an IRQ it took from EL0 is dispatched, so that the tick knows where it landed; by CPU number. */
+    private static final boolean[] fromUser = new boolean[SecondaryCpus.MAX_CPUS];
+    /** Ticks that interrupted user mode on each CPU (CPU time is split into user and system by them, as Linux's tick accounting). */
+    private static final long[] userTicks = new long[SecondaryCpus.MAX_CPUS];
 
-    /** Ticks so far that landed in user mode. */
-    public static long userTicks() { return userTicks; }
+    /** Ticks so far that landed in user mode on this CPU. */
+    public static long userTicks() { return userTicks[(int) Cpu.cpuIndex()]; }
 
     /** Traps.handle's IRQ from EL0: dispatched as any, with the tick told that it interrupted user code. */
     @Irq
     static void dispatchFromUser() {
-        fromUser = true;
+        int cpu = (int) Cpu.cpuIndex();
+        fromUser[cpu] = true;
         dispatch();
-        fromUser = false;
+        fromUser[cpu] = false;
     }
 
     @Irq
     private static void tick(int intid) {
         ticks++;
-        if (fromUser) userTicks++;
+        int cpu = (int) Cpu.cpuIndex();
+        if (fromUser[cpu]) userTicks[cpu]++;
         Cpu.setTimerCountdown(tickInterval);
     }
 

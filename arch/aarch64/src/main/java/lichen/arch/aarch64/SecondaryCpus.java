@@ -31,6 +31,12 @@ public final class SecondaryCpus {
     public static final int WAKE_SGI = 0;
 
     private static final AtomicWord online = new AtomicWord(0);
+    /** Each logical CPU number's MPIDR (what an SGI is addressed by), for the numbers below {@link #numbered}. */
+    private static final long[] mpidrOfNumber = new long[MAX_CPUS];
+    /** Logical numbers given out: the boot CPU's and one for each CPU start tried to bring online. */
+    private static int numbered = 1;
+    /** What the secondary CPUs do instead of idling (SmpExecution's task loop), or null; returns when stopping. */
+    private static volatile Runnable work;
     private static final AtomicWord stopped = new AtomicWord(0);
     private static volatile boolean stopping;
 
@@ -50,20 +56,25 @@ public final class SecondaryCpus {
         Mmio.write64(block + 8, Mmu.kernelTable().root().raw());
         long entry = KernelLayout.imagePhysical(KernelLayout.secondaryEntry());
         long self = Cpu.mpidr();
+        mpidrOfNumber[0] = self;
         int started = 0;
         if (Interrupts.controller() != null) Interrupts.register(WAKE_SGI, intid -> {});
-        for (int i = 0; i < mpidrs.length && i < MAX_CPUS; i++) {
+        int number = 0; // the logical number the next CPU gets: the boot CPU is 0, the others follow in the tree's order
+        for (int i = 0; i < mpidrs.length && number + 1 < MAX_CPUS; i++) {
             if (mpidrs[i] == self) continue;
+            number++;
             long top = space.mapStack();
             if (Errno.isError(top)) {
-                System.out.println("cpu " + i + ": no stack (" + top + ")");
+                System.out.println("cpu " + number + ": no stack (" + top + ")");
                 continue;
             }
-            Mmio.write64(block + 16 + 8L * i, top);
+            Mmio.write64(block + 16 + 8L * number, top);
+            mpidrOfNumber[number] = mpidrs[i];
+            numbered = number + 1;
             long before = online.get();
-            long rc = Cpu.psci(PSCI_CPU_ON, mpidrs[i], entry, i);
+            long rc = Cpu.psci(PSCI_CPU_ON, mpidrs[i], entry, number);
             if (rc != 0) {
-                System.out.println("cpu " + i + " (MPIDR 0x" + Long.toHexString(mpidrs[i]) + "): PSCI CPU_ON refused: " + rc);
+                System.out.println("cpu " + number + " (MPIDR 0x" + Long.toHexString(mpidrs[i]) + "): PSCI CPU_ON refused: " + rc);
                 space.unmapStack(top);
                 continue;
             }
@@ -71,14 +82,14 @@ public final class SecondaryCpus {
             while (online.get() == before && Timer.nanos() < deadline) {
                 // Spin: a CPU that never comes sends no event to wake a WFE.
             }
-            if (online.get() == before) System.out.println("cpu " + i + ": did not come online");
+            if (online.get() == before) System.out.println("cpu " + number + ": did not come online");
             else started++;
         }
         return started;
     }
 
-    /** A secondary CPU's first Java code (boot.S), on its own stack; never returns. */
-    static void main(long index) {
+    /** A secondary CPU's first Java code (boot.S), on its own stack, {@code number} in TPIDR_EL1; never returns. */
+    static void main(long number) {
         PrivilegedAccessNever.enableIfImplemented();
         boolean takesInterrupts = Interrupts.joinThisCpu();
         online.getAndAdd(1);
@@ -107,14 +118,57 @@ public final class SecondaryCpus {
         while (true) {
             Cpu.disableInterrupts();
             if (stopping) return;
+            Runnable w = work;
+            if (w != null) {
+                w.run();
+                return;
+            }
             Cpu.waitForInterrupt();
             Cpu.enableInterrupts();
         }
     }
 
+    /**
+     * Every secondary CPU online runs {@code w} (entered with IRQs masked, on its own stack) instead of
+     * idling; {@code w} returns once {@link #stopping()}. The CPUs are woken for it.
+     */
+    public static void runOnEach(Runnable w) {
+        work = w;
+        for (int n = 1; n < numbered; n++) wake(n);
+    }
+
+    /** Ends a WFI on logical CPU {@code number} (an SGI); nothing for this CPU or one there is not. */
+    public static void wake(int number) {
+        InterruptController gic = Interrupts.controller();
+        if (gic == null || number < 0 || number >= numbered || number == Cpu.cpuIndex()) return;
+        gic.sendSgi(WAKE_SGI, mpidrOfNumber[number]);
+    }
+
+    /** Logical CPU numbers given out (the boot CPU's included): the size of a table by CPU number. */
+    public static int numbered() { return numbered; }
+
+    /** Whether {@link #stopAll} has begun. */
+    public static boolean stopping() { return stopping; }
+
+    /**
+     * On a secondary CPU that holds the big kernel lock: when the CPUs are stopping, gives the lock up and
+     * leaves through PSCI CPU_OFF at once, from whatever it was doing. Returns otherwise.
+     */
+    public static void leaveIfStopping() {
+        if (!stopping || Cpu.cpuIndex() == 0) return;
+        Cpu.disableInterrupts();
+        Cpu.bigLockRelease();
+        stopped.getAndAdd(1);
+        Cpu.sendEvent();
+        Cpu.psci(PSCI_CPU_OFF, 0, 0, 0);
+        while (true) Cpu.waitForInterrupt();
+    }
+
     /** Makes every secondary CPU stop; returns how many are still running after the wait (0). */
     public static long stopAll() {
         stopping = true;
+        // A CPU waiting for the big kernel lock leaves as soon as it has it (leaveIfStopping).
+        if (Cpu.bigLockHolder() == 1 + Cpu.cpuIndex()) Cpu.bigLockRelease();
         Cpu.sendEvent();
         InterruptController gic = Interrupts.controller();
         long self = Cpu.mpidr();

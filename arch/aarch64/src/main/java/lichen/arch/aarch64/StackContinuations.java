@@ -28,10 +28,22 @@ public final class StackContinuations implements Continuations {
     /** SPSR_EL1.I: IRQs were masked in the interrupted context. */
     private static final long SPSR_I = 1L << 7;
 
-    /** The task running now (null in the executor's own context). */
-    private static Task running;
-    /** TTBR0_EL1 as last written: the user address space the CPU translates through. */
-    private static long installedTable;
+    /** The task each CPU runs now (null in its executor's own context), by logical CPU number. */
+    private static final Task[] runningOn = new Task[SecondaryCpus.MAX_CPUS];
+    /** TTBR0_EL1 as each CPU last wrote it: the user address space it translates through. */
+    private static final long[] installedOn = new long[SecondaryCpus.MAX_CPUS];
+    /**
+     * Set when tasks run on several CPUs (SmpScheduling): a task that stops running on a CPU leaves
+     * nothing of itself there, since it may go on elsewhere: its FP/SIMD state goes into its frame
+     * (lichen_fp_release) and the CPU's TTBR0 goes back to the empty table, so no CPU translates
+     * through a space none of its tasks is running in (one that is freed, say).
+     */
+    private static boolean tasksMove;
+
+    /** Tasks may go on on another CPU from now on. */
+    public static void letTasksMove() { tasksMove = true; }
+
+    private static Task running() { return runningOn[(int) Cpu.cpuIndex()]; }
 
     @Override
     public Continuation create(AsyncBody body) { return new Task(body); }
@@ -39,7 +51,7 @@ public final class StackContinuations implements Continuations {
     @Override
     @Async
     public void suspend() {
-        Task t = running;
+        Task t = running();
         if (t == null) throw new IllegalStateException("suspend outside a kernel task");
         Cpu.switchContext(Syscall.addressOf(t.context), Syscall.addressOf(t.resumer));
     }
@@ -47,7 +59,7 @@ public final class StackContinuations implements Continuations {
     /** Where every task starts, on its own stack (lichen_task_start): a task's root, so it may sleep. Never returns. */
     @Async
     static void taskMain() {
-        Task t = running;
+        Task t = running();
         t.body.run();
         t.done = true;
         Cpu.switchContext(Syscall.addressOf(t.context), Syscall.addressOf(t.resumer));
@@ -60,7 +72,7 @@ public final class StackContinuations implements Continuations {
      * memory when it wakes. Kernel tasks never set one and run on whatever is installed.
      */
     public static void setTranslationTable(long ttbr0) {
-        Task t = running;
+        Task t = running();
         if (t == null) throw new IllegalStateException("a translation table outside a task");
         t.translationTable = ttbr0;
         install(ttbr0);
@@ -68,17 +80,19 @@ public final class StackContinuations implements Continuations {
 
     /** A table being freed is no longer translated through: the empty user table replaces it where it is installed. */
     public static void forgetTranslationTable(long ttbr0) {
-        if (installedTable == ttbr0) install(Mmu.userRoot());
-        if (running != null && running.translationTable == ttbr0) running.translationTable = 0;
+        if (installedTranslationTable() == ttbr0) install(Mmu.userRoot());
+        Task t = running();
+        if (t != null && t.translationTable == ttbr0) t.translationTable = 0;
     }
 
-    /** TTBR0_EL1 now: the user space that LDTR/STTR reach (UserMemory). */
-    public static long installedTranslationTable() { return installedTable; }
+    /** TTBR0_EL1 now on this CPU: the user space that LDTR/STTR reach (UserMemory). */
+    public static long installedTranslationTable() { return installedOn[(int) Cpu.cpuIndex()]; }
 
     private static void install(long ttbr0) {
-        if (ttbr0 == installedTable) return;
+        int cpu = (int) Cpu.cpuIndex();
+        if (ttbr0 == installedOn[cpu]) return;
         Cpu.setUserTranslationTable(ttbr0);
-        installedTable = ttbr0;
+        installedOn[cpu] = ttbr0;
     }
 
     /**
@@ -87,7 +101,7 @@ public final class StackContinuations implements Continuations {
      */
     @Async
     public static void exitRunning() {
-        Task t = running;
+        Task t = running();
         if (t == null) throw new IllegalStateException("exit outside a task");
         t.done = true;
         Cpu.switchContext(Syscall.addressOf(t.context), Syscall.addressOf(t.resumer));
@@ -95,7 +109,10 @@ public final class StackContinuations implements Continuations {
     }
 
     /** The top of the running task's stack, or 0 outside any task. */
-    public static long runningStackTop() { return running == null ? 0 : running.stackTop; }
+    public static long runningStackTop() {
+        Task t = running();
+        return t == null ? 0 : t.stackTop;
+    }
 
     /**
      * Ends the running task from the exception that found its stack overflowed (Traps, on the
@@ -103,7 +120,7 @@ public final class StackContinuations implements Continuations {
      * had them ({@code spsr}). Returns only when no task is running.
      */
     static void abandonRunning(long spsr) {
-        Task t = running;
+        Task t = running();
         if (t == null) return;
         t.done = true;
         if ((spsr & SPSR_I) == 0) Cpu.enableInterrupts();
@@ -134,11 +151,17 @@ public final class StackContinuations implements Continuations {
         @Override
         public void resume() {
             if (done) throw new IllegalStateException("resume of a finished task");
-            Task previous = running;
-            running = this;
+            // A task suspends on the CPU that resumed it (it moves only between turns): cpu is still this one after the switch.
+            int cpu = (int) Cpu.cpuIndex();
+            Task previous = runningOn[cpu];
+            runningOn[cpu] = this;
             if (translationTable != 0) install(translationTable);
             Cpu.switchContext(Syscall.addressOf(resumer), Syscall.addressOf(context));
-            running = previous;
+            runningOn[cpu] = previous;
+            if (tasksMove && translationTable != 0) {
+                Cpu.releaseUserFp();
+                install(Mmu.userRoot());
+            }
             if (done) KernelAddressSpace.get().unmapStack(stackTop);
         }
 

@@ -72,6 +72,7 @@ public final class Traps {
 
     @Async
     public static void handle(long frame, long entry) {
+        if (entry >= 8 && entry < 16) SecondaryCpus.leaveIfStopping(); // the lock is held (user.S): a stopping CPU goes now
         if (entry >= 8 && entry < 16 && userTraps != null) {
             if (entry % 4 == 1) Interrupts.dispatchFromUser(); // then the process layer may switch threads
             userTraps.handle(frame, entry);

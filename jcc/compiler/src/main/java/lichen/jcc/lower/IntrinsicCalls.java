@@ -39,7 +39,9 @@ final class IntrinsicCalls {
         FunctionBuilder fb = l.fb;
         if (call.name.equals("addressOf")) {
             String a = l.objects.nullChecked(v.get(0));
-            return fb.def("ptrtoint ptr " + fb.offset(a, Layout.ARRAY_DATA) + " to i64");
+            // An AtomicWord's value follows its header word (TAtomicWord.VALUE_OFFSET); an array's data its length.
+            boolean word = call.desc.startsWith("(Llichen/api/AtomicWord;");
+            return fb.def("ptrtoint ptr " + fb.offset(a, word ? Layout.HEADER : Layout.ARRAY_DATA) + " to i64");
         }
         if (l.module.target.isKernel()) {
             // The kernel's runtime asks the kernel itself: the same call, to arch/aarch64's services.
@@ -89,6 +91,11 @@ final class IntrinsicCalls {
             case "enterUser" -> { fb.emit("call void @lichen_enter_user(i64 " + v.get(0) + ")"); yield "void"; }
             case "flushUserFp" -> { fb.emit("call void @lichen_fp_flush(i64 " + v.get(0) + ")"); yield "void"; }
             case "invalidateUserFp" -> { fb.emit("call void @lichen_fp_invalidate(i64 " + v.get(0) + ")"); yield "void"; }
+            // The big kernel lock (arch/aarch64/user.S).
+            case "bigLockAcquire" -> { fb.emit("call void @lichen_bkl_acquire()"); yield "void"; }
+            case "bigLockRelease" -> { fb.emit("call void @lichen_bkl_release()"); yield "void"; }
+            case "bigLockEnable" -> { fb.emit("call void @lichen_bkl_enable()"); yield "void"; }
+            case "bigLockHolder" -> fb.def("call i64 @lichen_bkl_holder()");
             case "releaseUserFp" -> { fb.emit("call void @lichen_fp_release()"); yield "void"; }
             case "setUserTranslationTable" -> writeSystemRegister(fb, "ttbr0_el1", v.get(0));
             case "invalidateTlbAsid" -> {
@@ -139,6 +146,10 @@ final class IntrinsicCalls {
             case "gicSendSgi" -> writeSystemRegister(fb, "S3_0_C12_C11_5", v.get(0));
             case "makeStoresVisible" -> { fb.emit("call void asm sideeffect \"dsb ishst\", \"~{memory}\"()"); yield "void"; }
             case "mpidr" -> fb.def("and i64 " + fb.def("call i64 asm sideeffect \"mrs $0, mpidr_el1\", \"=r\"()") + ", 1095233437695");
+            case "cpuIndex" -> fb.def("call i64 asm sideeffect \"mrs $0, tpidr_el1\", \"=r\"()");
+            // A boolean is an i32 0 or 1, as the JVM's; DAIF.I is bit 7.
+            case "interruptsMasked" -> fb.def("trunc i64 " + fb.def("and i64 " + fb.def("lshr i64 "
+                    + fb.def("call i64 asm sideeffect \"mrs $0, daif\", \"=r,~{memory}\"()") + ", 7") + ", 1") + " to i32");
             case "waitForEvent" -> { fb.emit("call void asm sideeffect \"wfe\", \"~{memory}\"()"); yield "void"; }
             case "sendEvent" -> { fb.emit("call void asm sideeffect \"dsb ish\\0Asev\", \"~{memory}\"()"); yield "void"; }
             case "waitForInterrupt" -> { fb.emit("call void asm sideeffect \"wfi\", \"~{memory}\"()"); yield "void"; }

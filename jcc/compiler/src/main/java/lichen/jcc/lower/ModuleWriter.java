@@ -115,6 +115,9 @@ public final class ModuleWriter {
         sb.append("declare void @lichen_enter_user(i64) noreturn\n");
         // Lazy FP/SIMD: the user frame whose state the registers hold (arch/aarch64/user.S).
         sb.append("declare void @lichen_fp_flush(i64)\ndeclare void @lichen_fp_invalidate(i64)\ndeclare void @lichen_fp_release()\n");
+        // The big kernel lock (arch/aarch64/user.S).
+        sb.append("declare void @lichen_bkl_acquire()\ndeclare void @lichen_bkl_release()\ndeclare void @lichen_bkl_enable()\n")
+                .append("declare i64 @lichen_bkl_holder()\n");
         // User memory through unprivileged loads and stores, and the exception table's bounds (arch/aarch64/usercopy.S, kernel.ld).
         sb.append("declare i64 @lichen_copy_from_user(i64, i64, i64)\ndeclare i64 @lichen_copy_to_user(i64, i64, i64)\n")
                 .append("declare i64 @lichen_clear_user(i64, i64)\ndeclare i64 @lichen_strnlen_user(i64, i64)\n")
