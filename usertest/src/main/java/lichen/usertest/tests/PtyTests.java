@@ -200,8 +200,9 @@ public final class PtyTests {
      */
     /**
      * Typed input the slave has not read is bounded: once a raw slave's input is full a
-     * non-blocking write to the master is EAGAIN and poll shows no POLLOUT (n_tty's
-     * receive_room and the tty buffers' limit on Linux), until the slave reads.
+     * non-blocking write to the master is EAGAIN (n_tty's receive_room and the tty buffers'
+     * limit on Linux), and once the slave reads, poll shows POLLOUT. (Whether POLLOUT is
+     * absent meanwhile is not checked: Linux's buffer worker may free a little room at once.)
      */
     private static void masterWaitsForRoom(Check c) {
         int[] p = PseudoTerminals.open(c, Fcntl.O_NOCTTY);
@@ -218,7 +219,6 @@ public final class PtyTests {
         while (total < (64L << 20) && (r = Linux.write(p[0], chunk, 0, chunk.length)) > 0) total += r;
         c.fails(Errno.EAGAIN, r, "a non-blocking master write once the slave's input is full");
         c.isTrue(total >= 4095 && total <= (8L << 20), "the input taken before that is bounded: " + total + " bytes");
-        c.equal(0, PseudoTerminals.poll(p[0]) & PseudoTerminals.POLLOUT, "no POLLOUT while it is full");
         byte[] in = new byte[4096];
         long got = Linux.read(p[1], in, 0, in.length);
         c.isTrue(got > 0, "the slave reads what was typed: " + got + " bytes");
