@@ -1,0 +1,129 @@
+package lichen.kernel.socket;
+
+import lichen.api.Async;
+import lichen.api.Kmem;
+import lichen.fs.Result;
+import lichen.fs.vfs.CharDevice;
+import lichen.fs.vfs.FsContext;
+import lichen.fs.vfs.OpenFile;
+import lichen.fs.vfs.OpenFlags;
+import lichen.libkernel.Errno;
+
+/**
+ * A socket (socket(7)): the driver of the open file a socket descriptor
+ * names, and the operations the socket calls hand to its protocol family.
+ * Each operation answers what Linux's sock_no_* functions do for a family
+ * without it (EOPNOTSUPP); a family overrides what it has. Addresses are the
+ * caller's sockaddr bytes: only the family reads them. read(2) and write(2)
+ * are recv and send without flags.
+ */
+public abstract class Socket implements CharDevice {
+    /** SOCK_STREAM, SOCK_DGRAM, SOCK_RAW, SOCK_SEQPACKET (include/linux/net.h). */
+    public static final int SOCK_STREAM = 1, SOCK_DGRAM = 2, SOCK_RAW = 3, SOCK_SEQPACKET = 5;
+    /** Any type is below SOCK_MAX; socket(2)'s type argument carries SOCK_NONBLOCK and SOCK_CLOEXEC above SOCK_TYPE_MASK. */
+    public static final int SOCK_MAX = 11, SOCK_TYPE_MASK = 0xf;
+    public static final int SOCK_NONBLOCK = OpenFlags.O_NONBLOCK, SOCK_CLOEXEC = OpenFlags.O_CLOEXEC;
+    /** shutdown(2)'s how. */
+    public static final int SHUT_RD = 0, SHUT_WR = 1, SHUT_RDWR = 2;
+
+    public final SocketOptions options = new SocketOptions();
+    /** The open file description this socket drives (for its O_NONBLOCK, which fcntl may change); set when it is made. */
+    public OpenFile file;
+
+    public abstract int domain();
+
+    public abstract int type();
+
+    public int protocol() { return 0; }
+
+    /** Whether a call on this socket should not wait: the description is O_NONBLOCK or the call said MSG_DONTWAIT. */
+    public boolean nonBlocking(Message m) {
+        return (file != null && (file.flags & OpenFlags.O_NONBLOCK) != 0) || (m != null && m.has(MessageFlags.MSG_DONTWAIT));
+    }
+
+    /** bind(2) to the {@code len} bytes of {@code address}. */
+    @Async
+    public int bind(FsContext ctx, byte[] address, int len) { return -Errno.EOPNOTSUPP; }
+
+    /** listen(2). */
+    @Async
+    public int listen(int backlog) { return -Errno.EOPNOTSUPP; }
+
+    /** accept(2): the new connected socket, its description not yet made. */
+    @Async
+    public Result<Socket> accept(boolean nonBlocking) { return Result.err(-Errno.EOPNOTSUPP); }
+
+    /** connect(2) to the {@code len} bytes of {@code address}. */
+    @Async
+    public int connect(FsContext ctx, byte[] address, int len, boolean nonBlocking) { return -Errno.EOPNOTSUPP; }
+
+    /** sendmsg(2): the bytes sent, or -errno. */
+    @Async
+    public long send(FsContext ctx, Message m) { return -Errno.EOPNOTSUPP; }
+
+    /** recvmsg(2): the bytes received (or the message's whole length with MSG_TRUNC), 0 at end of file, or -errno. */
+    @Async
+    public long receive(Message m) { return -Errno.EOPNOTSUPP; }
+
+    /** shutdown(2) with SHUT_RD, SHUT_WR or SHUT_RDWR (checked by the caller). */
+    @Async
+    public int shutdown(int how) { return -Errno.EOPNOTSUPP; }
+
+    /** getsockname(2) into {@code out}: the address's length, or -errno. */
+    public int localName(byte[] out) { return -Errno.EOPNOTSUPP; }
+
+    /** getpeername(2) into {@code out}: the address's length, or -errno (ENOTCONN). */
+    public int peerName(byte[] out) { return -Errno.EOPNOTSUPP; }
+
+    /** FIONREAD (SIOCINQ): bytes a read would find, or -errno. */
+    public long unread() { return -Errno.ENOTTY; }
+
+    /**
+     * getsockopt(2) into {@code out} (at least {@link Message#ADDRESS_MAX}
+     * bytes): the value's whole length, or -errno. SOL_SOCKET's common
+     * options are answered here; a family adds its own by overriding.
+     */
+    public int getOption(int level, int name, byte[] out) {
+        if (level != SocketOptions.SOL_SOCKET) return -Errno.EOPNOTSUPP;
+        return options.get(this, name, out);
+    }
+
+    /** setsockopt(2) of an int option to {@code value}: 0 or -errno. */
+    public int setOption(int level, int name, int value) {
+        if (level != SocketOptions.SOL_SOCKET) return -Errno.EOPNOTSUPP;
+        return options.set(name, value);
+    }
+
+    @Override
+    @Async
+    public int read(long pos, byte[] buf, int off, int len) { return read(null, pos, buf, off, len); }
+
+    @Override
+    @Async
+    public int write(long pos, byte[] buf, int off, int len) { return write(null, pos, buf, off, len); }
+
+    @Override
+    @Async
+    public int read(OpenFile f, long pos, byte[] buf, int off, int len) {
+        if (len == 0) return 0; // read(2) of nothing returns at once (sock_read_iter); recv(2) of nothing waits for data
+        Message m = new Message(0);
+        KernelBytes data = new KernelBytes(buf, off, len);
+        m.sink = data;
+        long n = receive(m);
+        m.dispose(); // descriptors passed to a plain read are dropped, as Linux's recvmsg without msg_control does
+        Kmem.free(data);
+        return (int) n;
+    }
+
+    @Override
+    @Async
+    public int write(OpenFile f, long pos, byte[] buf, int off, int len) {
+        Message m = new Message(0);
+        KernelBytes data = new KernelBytes(buf, off, len);
+        m.source = data;
+        long n = send(null, m);
+        m.dispose();
+        Kmem.free(data);
+        return (int) n;
+    }
+}
