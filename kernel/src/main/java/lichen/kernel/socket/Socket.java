@@ -94,36 +94,34 @@ public abstract class Socket implements CharDevice {
         return options.set(name, value);
     }
 
+    /** read(2): recv without flags; the socket's own description says whether to wait. */
     @Override
     @Async
-    public int read(long pos, byte[] buf, int off, int len) { return read(null, pos, buf, off, len); }
-
-    @Override
-    @Async
-    public int write(long pos, byte[] buf, int off, int len) { return write(null, pos, buf, off, len); }
-
-    @Override
-    @Async
-    public int read(OpenFile f, long pos, byte[] buf, int off, int len) {
+    public int read(long pos, byte[] buf, int off, int len) {
         if (len == 0) return 0; // read(2) of nothing returns at once (sock_read_iter); recv(2) of nothing waits for data
-        Message m = new Message(0);
-        KernelBytes data = new KernelBytes(buf, off, len);
-        m.sink = data;
-        long n = receive(m);
-        m.dispose(); // descriptors passed to a plain read are dropped, as Linux's recvmsg without msg_control does
-        Kmem.free(data);
-        return (int) n;
+        return (int) transfer(buf, off, len, false);
     }
 
+    /** write(2): send without flags. */
     @Override
     @Async
-    public int write(OpenFile f, long pos, byte[] buf, int off, int len) {
+    public int write(long pos, byte[] buf, int off, int len) { return (int) transfer(buf, off, len, true); }
+
+    /** A send or receive of a kernel buffer; descriptors passed to a plain read are dropped, as Linux's recvmsg without msg_control does. */
+    @Async
+    private long transfer(byte[] buf, int off, int len, boolean send) {
         Message m = new Message(0);
         KernelBytes data = new KernelBytes(buf, off, len);
-        m.source = data;
-        long n = send(null, m);
+        long n;
+        if (send) {
+            m.source = data;
+            n = send(null, m);
+        } else {
+            m.sink = data;
+            n = receive(m);
+        }
         m.dispose();
         Kmem.free(data);
-        return (int) n;
+        return n;
     }
 }

@@ -27,38 +27,40 @@ final class MessageCalls {
 
     private MessageCalls() {}
 
-    /** sendto(2): {@code len} bytes at {@code buf}, to the address at {@code dest} when it is not NULL. */
+    /** sendto(2): {@code len} bytes at {@code buf}, to the address at {@code dest} ({@code destLen} bytes) when it is not NULL. */
     @Async
     static long sysSendto(Process p, int fd, long buf, long len, int flags, long dest, int destLen) {
-        Socket s = SocketCalls.socket(p, fd);
-        if (s == null) return SocketCalls.notSocket(p, fd);
-        Message m = new Message(flags);
-        UserIovecs data = new UserIovecs(p.mm());
-        long rc = data.single(buf, Math.min(len, MAX_RW_COUNT));
-        m.source = data;
-        if (rc == 0 && dest != 0) {
-            rc = SocketAddresses.copyIn(p, dest, destLen, m.address);
-            if (rc >= 0) m.addressLength = (int) rc;
-        }
-        if (rc >= 0) rc = s.send(p.files(), m);
-        m.dispose();
-        data.free();
-        return rc;
+        return oneBuffer(p, fd, buf, len, flags, dest, destLen, true);
     }
 
-    /** recvfrom(2): up to {@code len} bytes into {@code buf}; the sender's address into {@code src} when it is not NULL. */
+    /** recvfrom(2): up to {@code len} bytes into {@code buf}; the sender's address into {@code src} (room in {@code *srcLen}) when it is not NULL. */
     @Async
     static long sysRecvfrom(Process p, int fd, long buf, long len, int flags, long src, long srcLen) {
+        return oneBuffer(p, fd, buf, len, flags, src, srcLen, false);
+    }
+
+    /** sendto or recvfrom: {@code addrLen} is sendto's length, or recvfrom's pointer to one. */
+    @Async
+    private static long oneBuffer(Process p, int fd, long buf, long len, int flags, long addr, long addrLen, boolean send) {
         Socket s = SocketCalls.socket(p, fd);
         if (s == null) return SocketCalls.notSocket(p, fd);
         Message m = new Message(flags);
         UserIovecs data = new UserIovecs(p.mm());
         long rc = data.single(buf, Math.min(len, MAX_RW_COUNT));
-        m.sink = data;
-        if (rc == 0) rc = s.receive(m);
-        if (rc >= 0 && src != 0) {
-            int out = SocketAddresses.copyOut(p, m.address, m.addressLength, src, srcLen);
-            if (out < 0) rc = out;
+        if (send) {
+            m.source = data;
+            if (rc == 0 && addr != 0) {
+                rc = SocketAddresses.copyIn(p, addr, (int) addrLen, m.address);
+                if (rc >= 0) m.addressLength = (int) rc;
+            }
+            if (rc >= 0) rc = s.send(p.files(), m);
+        } else {
+            m.sink = data;
+            if (rc == 0) rc = s.receive(m);
+            if (rc >= 0 && addr != 0) {
+                int out = SocketAddresses.copyOut(p, m.address, m.addressLength, addr, addrLen);
+                if (out < 0) rc = out;
+            }
         }
         m.dispose();
         data.free();
@@ -67,63 +69,62 @@ final class MessageCalls {
 
     /** sendmsg(2): the message described by the struct msghdr at {@code msg}. */
     @Async
-    static long sysSendmsg(Process p, int fd, long msg, int flags) {
+    static long sysSendmsg(Process p, int fd, long msg, int flags) { return onSocket(p, fd, msg, flags, true); }
+
+    /** recvmsg(2): into the message described by the struct msghdr at {@code msg}. */
+    @Async
+    static long sysRecvmsg(Process p, int fd, long msg, int flags) { return onSocket(p, fd, msg, flags, false); }
+
+    @Async
+    private static long onSocket(Process p, int fd, long msg, int flags, boolean send) {
         Socket s = SocketCalls.socket(p, fd);
         if (s == null) return SocketCalls.notSocket(p, fd);
-        return sendOne(p, s, msg, flags);
+        return one(p, s, msg, flags, send);
     }
 
-    /**
-     * One sendmsg: the name (msg_namelen capped at sizeof(struct
-     * sockaddr_storage), EINVAL when negative), the iovecs, and the control
-     * data read first, then sent.
-     */
+    /** One sendmsg or recvmsg: the struct msghdr and its iovecs read, the message sent or received, what was made freed. */
     @Async
-    private static long sendOne(Process p, Socket s, long msg, int flags) {
+    private static long one(Process p, Socket s, long msg, int flags, boolean send) {
         byte[] h = Kmem.newBytes(MSGHDR);
         Message m = new Message(flags);
         UserIovecs data = new UserIovecs(p.mm());
-        long rc = UserCopy.copyIn(p.mm(), msg, h, 0, MSGHDR) < 0 ? -Errno.EFAULT : 0;
-        if (rc == 0) rc = data.load(LittleEndian.u64(h, IOV), LittleEndian.u64(h, IOVLEN));
-        m.source = data;
-        long name = LittleEndian.u64(h, NAME);
-        int nameLen = name == 0 ? 0 : LittleEndian.u32(h, NAMELEN);
-        if (rc == 0 && nameLen != 0) {
-            rc = nameLen < 0 ? -Errno.EINVAL : SocketAddresses.copyIn(p, name, Math.min(nameLen, Message.ADDRESS_MAX), m.address);
-            if (rc >= 0) m.addressLength = (int) rc;
-        }
-        if (rc >= 0) rc = ControlMessages.parse(p, LittleEndian.u64(h, CONTROL), LittleEndian.u64(h, CONTROLLEN), s, m);
-        if (rc >= 0) rc = s.send(p.files(), m);
+        long rc = UserCopy.copyIn(p.mm(), msg, h, 0, MSGHDR) < 0 ? -Errno.EFAULT : data.load(LittleEndian.u64(h, IOV), LittleEndian.u64(h, IOVLEN));
+        if (send) m.source = data;
+        else m.sink = data;
+        if (rc == 0) rc = send ? sendParts(p, s, h, m) : receiveParts(p, s, msg, h, m);
         m.dispose();
         data.free();
         Kmem.free(h);
         return rc;
     }
 
-    /** recvmsg(2): into the message described by the struct msghdr at {@code msg}. */
+    /**
+     * sendmsg's name (msg_namelen capped at sizeof(struct sockaddr_storage),
+     * EINVAL when negative) and control data, then the send.
+     */
     @Async
-    static long sysRecvmsg(Process p, int fd, long msg, int flags) {
-        Socket s = SocketCalls.socket(p, fd);
-        if (s == null) return SocketCalls.notSocket(p, fd);
-        return receiveOne(p, s, msg, flags);
+    private static long sendParts(Process p, Socket s, byte[] h, Message m) {
+        long name = LittleEndian.u64(h, NAME);
+        int nameLen = name == 0 ? 0 : LittleEndian.u32(h, NAMELEN);
+        long rc = 0;
+        if (nameLen != 0) {
+            rc = nameLen < 0 ? -Errno.EINVAL : SocketAddresses.copyIn(p, name, Math.min(nameLen, Message.ADDRESS_MAX), m.address);
+            if (rc >= 0) m.addressLength = (int) rc;
+        }
+        if (rc >= 0) rc = ControlMessages.parse(p, LittleEndian.u64(h, CONTROL), LittleEndian.u64(h, CONTROLLEN), s, m);
+        return rc < 0 ? rc : s.send(p.files(), m);
     }
 
     /**
-     * One recvmsg: the data into the iovecs; then, on success, the sender's
-     * address into msg_name (msg_namelen's rules as accept's), the control
-     * data (msg_controllen becomes what it used), and msg_flags.
+     * The receive; then, on success, the sender's address into msg_name
+     * (msg_namelen's rules as accept's), the control data (msg_controllen
+     * becomes what it used), and msg_flags.
      */
     @Async
-    private static long receiveOne(Process p, Socket s, long msg, int flags) {
-        byte[] h = Kmem.newBytes(MSGHDR);
-        Message m = new Message(flags);
-        UserIovecs data = new UserIovecs(p.mm());
-        long rc = UserCopy.copyIn(p.mm(), msg, h, 0, MSGHDR) < 0 ? -Errno.EFAULT : 0;
-        if (rc == 0) rc = data.load(LittleEndian.u64(h, IOV), LittleEndian.u64(h, IOVLEN));
-        m.sink = data;
+    private static long receiveParts(Process p, Socket s, long msg, byte[] h, Message m) {
         long name = LittleEndian.u64(h, NAME);
-        if (rc == 0 && name != 0 && LittleEndian.u32(h, NAMELEN) < 0) rc = -Errno.EINVAL;
-        if (rc == 0) rc = s.receive(m);
+        if (name != 0 && LittleEndian.u32(h, NAMELEN) < 0) return -Errno.EINVAL;
+        long rc = s.receive(m);
         if (rc >= 0 && name != 0) {
             int out = SocketAddresses.copyOut(p, m.address, m.addressLength, name, msg + NAMELEN);
             if (out < 0) rc = out;
@@ -131,15 +132,12 @@ final class MessageCalls {
         if (rc >= 0) {
             long control = LittleEndian.u64(h, CONTROL), room = LittleEndian.u64(h, CONTROLLEN);
             long used = control == 0 && !m.hasCredentials && m.files == null ? 0
-                    : ControlMessages.deliver(p, m, control, room, (flags & MessageFlags.MSG_CMSG_CLOEXEC) != 0);
+                    : ControlMessages.deliver(p, m, control, room, m.has(MessageFlags.MSG_CMSG_CLOEXEC));
             if (control == 0 && (m.hasCredentials || m.files != null)) m.resultFlags |= MessageFlags.MSG_CTRUNC;
             if (used < 0
                     || UserCopy.store64(p.mm(), msg + CONTROLLEN, used) < 0
                     || UserCopy.store32(p.mm(), msg + FLAGS, m.resultFlags) < 0) rc = -Errno.EFAULT;
         }
-        m.dispose();
-        data.free();
-        Kmem.free(h);
         return rc;
     }
 
@@ -156,7 +154,7 @@ final class MessageCalls {
         int sent = 0;
         for (; sent < n; sent++) {
             long at = vec + (long) MMSGHDR * sent;
-            long rc = sendOne(p, s, at, flags);
+            long rc = one(p, s, at, flags, true);
             if (rc >= 0 && UserCopy.store32(p.mm(), at + MSG_LEN, (int) rc) < 0) rc = -Errno.EFAULT;
             if (rc < 0) return sent > 0 ? sent : rc;
         }
@@ -186,7 +184,7 @@ final class MessageCalls {
         long err = 0;
         while (received < n) {
             long at = vec + (long) MMSGHDR * received;
-            long rc = receiveOne(p, s, at, flags);
+            long rc = one(p, s, at, flags, false);
             if (rc >= 0 && UserCopy.store32(p.mm(), at + MSG_LEN, (int) rc) < 0) rc = -Errno.EFAULT;
             if (rc < 0) {
                 err = rc;
