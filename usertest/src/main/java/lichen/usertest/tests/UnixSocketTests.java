@@ -10,6 +10,7 @@ import lichen.usertest.sys.CString;
 import lichen.usertest.sys.Errno;
 import lichen.usertest.sys.Fcntl;
 import lichen.usertest.sys.Linux;
+import lichen.usertest.sys.LinuxEvents;
 import lichen.usertest.sys.LinuxSystem;
 import lichen.usertest.sys.Signals;
 import lichen.usertest.sys.Sockets;
@@ -43,6 +44,8 @@ public final class UnixSocketTests {
         list.add("unix_stream_peek_waitall_dontwait_fionread", UnixSocketTests::receiveFlags);
         list.add("unix_stream_poll_hup_when_unconnected_in_out_rdhup", UnixSocketTests::readiness);
         list.add("unix_stream_recv_ended_by_signal_eintr", UnixSocketTests::interrupted);
+        list.add("unix_stream_recv_restarted_after_sa_restart_handler", UnixSocketTests::restarted);
+        list.add("unix_stream_epoll_waits_for_a_connection_then_rdhup", UnixSocketTests::epoll);
         list.add("unix_stream_large_send_blocks_until_reader_drains", UnixSocketTests::largeSend);
     }
 
@@ -383,6 +386,72 @@ public final class UnixSocketTests {
         Linux.ppoll(fds, 1, PollTests.timeout(0), null);
         c.equal(PollTests.POLLIN | PollTests.POLLOUT | POLLRDHUP | PollTests.POLLHUP, PollTests.revents(fds, 0), "the peer closed: hung up");
         SocketPairs.close(lone, sv[0]);
+    }
+
+    /** With SA_RESTART the handler runs and the recv goes on: it returns the bytes sent after the signal. */
+    private static void restarted(Check c) {
+        int[] sv = SocketPairs.pair(c, Sockets.SOCK_STREAM);
+        if (sv == null) {
+            return;
+        }
+        long pid = Processes.fork();
+        if (pid == 0) {
+            SignalRecorder r = SignalRecorder.create(new Check("/"));
+            if (r == null || r.catchSignalRestarting(Signals.SIGUSR1) != 0) {
+                Processes.childExit(20);
+            }
+            byte[] b = new byte[4];
+            long n = Sockets.recv(sv[1], b, 4, 0);
+            Processes.childExit(n == 4 && r.caught(Signals.SIGUSR1) ? 0 : 21);
+        }
+        LinuxSystem.nanosleep(Timespec.ofNanos(50 * MILLIS).encode(), null);
+        Linux.kill(pid, Signals.SIGUSR1);
+        LinuxSystem.nanosleep(Timespec.ofNanos(50 * MILLIS).encode(), null);
+        c.returned(4, Sockets.send(sv[0], text("late"), 4, 0), "send after the signal");
+        c.returned(0, Processes.waitFor(pid), "the child's recv went on after its handler and got the bytes (20 no handler, 21 not)");
+        SocketPairs.close(sv[0], sv[1]);
+    }
+
+    /**
+     * epoll_pwait on a listener sleeps until a child connects (EPOLLIN); on
+     * the accepted socket, EPOLLRDHUP once the child shuts down writing.
+     */
+    private static void epoll(Check c) {
+        String path = c.path("s");
+        int l = SocketPairs.listener(c, Sockets.SOCK_STREAM, path);
+        long ep = LinuxEvents.epoll_create1(Fcntl.O_CLOEXEC);
+        if (l < 0 || !c.succeeded(ep, "epoll_create1")) {
+            return;
+        }
+        int e = (int) ep;
+        c.returned(0, LinuxEvents.epoll_ctl(e, LinuxEvents.EPOLL_CTL_ADD, l, LinuxEvents.event(LinuxEvents.EPOLLIN, 1)), "watch the listener");
+        long pid = Processes.fork();
+        if (pid == 0) {
+            LinuxSystem.nanosleep(Timespec.ofNanos(30 * MILLIS).encode(), null);
+            long s = Sockets.socket(Sockets.AF_UNIX, Sockets.SOCK_STREAM, 0);
+            long rc = Sockets.connect((int) s, Sockets.pathAddress(path), Sockets.pathLength(path));
+            LinuxSystem.nanosleep(Timespec.ofNanos(30 * MILLIS).encode(), null);
+            Sockets.shutdown((int) s, Sockets.SHUT_WR);
+            LinuxSystem.nanosleep(Timespec.ofNanos(100 * MILLIS).encode(), null);
+            Processes.childExit(rc == 0 ? 0 : 10);
+        }
+        byte[] out = new byte[2 * LinuxEvents.EPOLL_EVENT_SIZE];
+        if (c.returned(1, LinuxEvents.epoll_pwait(e, out, 2, 5000, null), "epoll_pwait wakes for the connection")) {
+            c.equal(LinuxEvents.EPOLLIN, LinuxEvents.events(out, 0), "the listener is readable");
+        }
+        long s = Sockets.accept(l, null, null);
+        if (c.succeeded(s, "accept")) {
+            c.returned(0, LinuxEvents.epoll_ctl(e, LinuxEvents.EPOLL_CTL_ADD, (int) s, LinuxEvents.event(LinuxEvents.EPOLLIN | POLLRDHUP, 2)), "watch the connection");
+            c.returned(0, LinuxEvents.epoll_ctl(e, LinuxEvents.EPOLL_CTL_DEL, l, 0), "forget the listener");
+            if (c.returned(1, LinuxEvents.epoll_pwait(e, out, 2, 5000, null), "epoll_pwait wakes for the shutdown")) {
+                c.equal(LinuxEvents.EPOLLIN | POLLRDHUP, LinuxEvents.events(out, 0), "EPOLLIN and EPOLLRDHUP");
+                c.equal(2, LinuxEvents.data(out, 0), "the connection's data");
+            }
+            Linux.close((int) s);
+        }
+        c.returned(0, Processes.waitFor(pid), "the child connected");
+        SocketPairs.close(e, l);
+        SocketPairs.unlink(path);
     }
 
     /** A child blocked in recv gets EINTR when a handler (without SA_RESTART) runs for SIGUSR1. */
