@@ -8,6 +8,7 @@ import lichen.fs.vfs.FsContext;
 import lichen.fs.vfs.OpenFile;
 import lichen.fs.vfs.OpenFlags;
 import lichen.libkernel.Errno;
+import lichen.libkernel.LittleEndian;
 
 /**
  * A socket (socket(7)): the driver of the open file a socket descriptor
@@ -85,13 +86,21 @@ public abstract class Socket implements CharDevice {
      */
     public int getOption(int level, int name, byte[] out) {
         if (level != SocketOptions.SOL_SOCKET) return -Errno.EOPNOTSUPP;
+        if (name == SocketOptions.SO_RCVTIMEO || name == SocketOptions.SO_SNDTIMEO) return options.getTimeout(name, out);
         return options.get(this, name, out);
     }
 
-    /** setsockopt(2) of an int option to {@code value}: 0 or -errno. */
-    public int setOption(int level, int name, int value) {
+    /**
+     * setsockopt(2) to the {@code len} bytes of {@code value} (at most 16
+     * read): 0 or -errno. SOL_SOCKET's options here, each an int (EINVAL
+     * when {@code len} is shorter) but the timeouts' struct timeval; a
+     * family adds its levels by overriding.
+     */
+    public int setOption(int level, int name, byte[] value, int len) {
         if (level != SocketOptions.SOL_SOCKET) return -Errno.EOPNOTSUPP;
-        return options.set(name, value);
+        if (name == SocketOptions.SO_RCVTIMEO || name == SocketOptions.SO_SNDTIMEO) return options.setTimeout(name, value, len);
+        if (len < 4) return -Errno.EINVAL;
+        return options.set(name, LittleEndian.u32(value, 0));
     }
 
     /** read(2): recv without flags; the socket's own description says whether to wait. */

@@ -13,7 +13,7 @@ public final class SocketOptions {
     public static final int SOL_SOCKET = 1;
     public static final int SO_DEBUG = 1, SO_REUSEADDR = 2, SO_TYPE = 3, SO_ERROR = 4, SO_DONTROUTE = 5, SO_BROADCAST = 6,
             SO_SNDBUF = 7, SO_RCVBUF = 8, SO_KEEPALIVE = 9, SO_OOBINLINE = 10, SO_PASSCRED = 16, SO_PEERCRED = 17,
-            SO_ACCEPTCONN = 30, SO_SNDBUFFORCE = 32, SO_RCVBUFFORCE = 33, SO_PROTOCOL = 38, SO_DOMAIN = 39;
+            SO_RCVTIMEO = 20, SO_SNDTIMEO = 21, SO_ACCEPTCONN = 30, SO_SNDBUFFORCE = 32, SO_RCVBUFFORCE = 33, SO_PROTOCOL = 38, SO_DOMAIN = 39;
 
     /** net.core.wmem_max and rmem_max, and the defaults (wmem_default, rmem_default): 212992 bytes. */
     public static final int BUFFER_MAX = 212992;
@@ -22,6 +22,8 @@ public final class SocketOptions {
 
     public int sendBuffer = BUFFER_MAX, receiveBuffer = BUFFER_MAX;
     public boolean reuseAddress, keepAlive, broadcast, dontRoute, oobInline, debug, passCredentials;
+    /** SO_RCVTIMEO and SO_SNDTIMEO in nanoseconds: how long a blocking receive or send waits before EAGAIN; 0 is for ever. */
+    public long receiveTimeout, sendTimeout;
     /** SO_ERROR's: an errno (positive) a later call or getsockopt reports once, or 0. */
     public int error;
 
@@ -78,6 +80,35 @@ public final class SocketOptions {
             default -> { return -Errno.ENOPROTOOPT; }
         }
         return 0;
+    }
+
+    /** The deadline of a wait of {@code timeout} nanoseconds from {@code now}: none when the timeout is 0. */
+    public long deadline(long timeout, long now) {
+        return timeout == 0 || timeout > Long.MAX_VALUE - now ? lichen.libkernel.async.Executor.NO_DEADLINE : now + timeout;
+    }
+
+    /**
+     * SO_RCVTIMEO or SO_SNDTIMEO from a struct timeval (tv_sec, tv_usec;
+     * 16 bytes, EINVAL when shorter): EDOM for tv_usec outside [0, 1e6)
+     * (sock_set_timeout); all zero waits for ever, and a negative tv_sec
+     * not at all (Linux stores a timeout of 0 jiffies: EAGAIN at once).
+     */
+    int setTimeout(int name, byte[] value, int len) {
+        if (len < 16) return -Errno.EINVAL;
+        long sec = LittleEndian.u64(value, 0), usec = LittleEndian.u64(value, 8);
+        if (usec < 0 || usec >= 1_000_000) return -Errno.EDOM;
+        long nanos = sec < 0 ? 1 : sec > Long.MAX_VALUE / 1_000_000_000L - 1 ? 0 : sec * 1_000_000_000L + usec * 1000;
+        if (name == SO_RCVTIMEO) receiveTimeout = nanos;
+        else sendTimeout = nanos;
+        return 0;
+    }
+
+    /** getsockopt of SO_RCVTIMEO or SO_SNDTIMEO: the struct timeval, 16 bytes. */
+    int getTimeout(int name, byte[] out) {
+        long nanos = name == SO_RCVTIMEO ? receiveTimeout : sendTimeout;
+        LittleEndian.put64(out, 0, nanos / 1_000_000_000L);
+        LittleEndian.put64(out, 8, nanos % 1_000_000_000L / 1000);
+        return 16;
     }
 
     /** Linux takes the value as unsigned before capping, so a negative one is the maximum; then doubles it. */

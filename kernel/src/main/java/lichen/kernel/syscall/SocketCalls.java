@@ -185,18 +185,19 @@ final class SocketCalls {
     }
 
     /**
-     * setsockopt(2): an int option ({@code optlen} at least 4, else EINVAL);
-     * EFAULT for an unreadable value, ENOPROTOOPT for an option the socket
+     * setsockopt(2): an int option ({@code optlen} at least 4, else EINVAL),
+     * or a struct timeval for SO_RCVTIMEO and SO_SNDTIMEO; EFAULT for an unreadable value, ENOPROTOOPT for an option the socket
      * does not have, EOPNOTSUPP for a level its family has no options at.
      */
     @Async
     static long sysSetsockopt(Process p, int fd, int level, int name, long optval, int optlen) {
         Socket s = socket(p, fd);
         if (s == null) return notSocket(p, fd);
-        if (optlen < 0 || (level == SocketOptions.SOL_SOCKET && optlen < 4)) return -Errno.EINVAL;
-        byte[] v = new byte[4];
-        if (optlen >= 4 && UserCopy.copyIn(p.mm(), optval, v, 0, 4) < 0) return -Errno.EFAULT;
-        return s.setOption(level, name, LittleEndian.u32(v, 0));
+        if (optlen < 0 || (level == SocketOptions.SOL_SOCKET && optlen < 4)) return -Errno.EINVAL; // before the copy (sock_setsockopt)
+        byte[] v = new byte[16];
+        int n = Math.min(optlen, 16);
+        if (n > 0 && UserCopy.copyIn(p.mm(), optval, v, 0, n) < 0) return -Errno.EFAULT;
+        return s.setOption(level, name, v, optlen);
     }
 
     /**

@@ -26,6 +26,7 @@ public final class SocketErrorTests {
         list.add("socket_getsockname_truncates_addrlen_says_whole", SocketErrorTests::truncation);
         list.add("socket_options_buffers_doubled_errors", SocketErrorTests::options);
         list.add("socket_getsockopt_short_optlen_truncates", SocketErrorTests::shortOption);
+        list.add("socket_so_rcvtimeo_sndtimeo_end_waits_with_eagain", SocketErrorTests::timeouts);
         list.add("socket_calls_the_type_lacks_eopnotsupp_einval_enotconn", SocketErrorTests::wrongType);
     }
 
@@ -168,6 +169,57 @@ public final class SocketErrorTests {
         c.equal(Sockets.SOCK_STREAM, LittleEndian.u16(v, 0), "the low bytes");
         c.equal(0x55, v[2] & 0xff, "nothing past them");
         Linux.close(s);
+    }
+
+    private static final int SO_RCVTIMEO = 20, SO_SNDTIMEO = 21;
+
+    private static byte[] timeval(long sec, long usec) {
+        byte[] tv = new byte[16];
+        LittleEndian.put64(tv, 0, sec);
+        LittleEndian.put64(tv, 8, usec);
+        return tv;
+    }
+
+    /**
+     * SO_RCVTIMEO and SO_SNDTIMEO (socket(7)): a struct timeval read back as
+     * set; a receive, an accept and a send on a full buffer give up with
+     * EAGAIN once it passes; EDOM for tv_usec of a second or more, EINVAL for
+     * a short optlen.
+     */
+    private static void timeouts(Check c) {
+        int[] sv = SocketPairs.pair(c, Sockets.SOCK_STREAM);
+        if (sv == null) {
+            return;
+        }
+        byte[] tv = timeval(0, 100_000);
+        c.returned(0, Sockets.setsockopt(sv[1], Sockets.SOL_SOCKET, SO_RCVTIMEO, Linux.address(tv), 16), "SO_RCVTIMEO 100 ms");
+        byte[] got = new byte[16];
+        int[] len = {16};
+        c.returned(0, Sockets.getsockopt(sv[1], Sockets.SOL_SOCKET, SO_RCVTIMEO, got, len), "read it back");
+        c.equal(16, len[0], "a struct timeval");
+        c.equal(100_000, LittleEndian.u64(got, 8), "tv_usec");
+        byte[] b = new byte[4];
+        long start = FutexTests.monotonic(c);
+        c.fails(Errno.EAGAIN, Sockets.recv(sv[1], b, 4, 0), "recv with nothing to read gives up");
+        long waited = FutexTests.monotonic(c) - start;
+        c.isTrue(waited >= 90_000_000L, "it waited about 100 ms: " + waited / 1000 + " us");
+        c.fails(Errno.EDOM, Sockets.setsockopt(sv[1], Sockets.SOL_SOCKET, SO_RCVTIMEO, Linux.address(timeval(0, 1_000_000)), 16), "tv_usec of a second");
+        c.fails(Errno.EINVAL, Sockets.setsockopt(sv[1], Sockets.SOL_SOCKET, SO_RCVTIMEO, Linux.address(tv), 8), "optlen 8");
+        byte[] filler = new byte[4096];
+        while (Sockets.send(sv[0], filler, filler.length, Sockets.MSG_DONTWAIT) > 0) {
+            // fill sv[0]'s send buffer
+        }
+        c.returned(0, Sockets.setsockopt(sv[0], Sockets.SOL_SOCKET, SO_SNDTIMEO, Linux.address(timeval(0, 50_000)), 16), "SO_SNDTIMEO 50 ms");
+        c.fails(Errno.EAGAIN, Sockets.send(sv[0], filler, filler.length, 0), "a blocking send on a full buffer gives up");
+        String path = c.path("s");
+        int l = SocketPairs.listener(c, Sockets.SOCK_STREAM, path);
+        if (l >= 0) {
+            c.returned(0, Sockets.setsockopt(l, Sockets.SOL_SOCKET, SO_RCVTIMEO, Linux.address(timeval(0, 20_000)), 16), "SO_RCVTIMEO on a listener");
+            c.fails(Errno.EAGAIN, Sockets.accept(l, null, null), "accept gives up");
+            Linux.close(l);
+            SocketPairs.unlink(path);
+        }
+        SocketPairs.close(sv[0], sv[1]);
     }
 
     private static void wrongType(Check c) {

@@ -16,6 +16,7 @@ import lichen.kernel.socket.SocketOptions;
 import lichen.libkernel.Errno;
 import lichen.libkernel.LittleEndian;
 import lichen.libkernel.async.Executor;
+import lichen.libkernel.async.WakeReason;
 import lichen.libkernel.sync.WaitQueue;
 import lichen.libkernel.sync.WakerSet;
 
@@ -66,9 +67,21 @@ abstract class UnixSocket extends Socket {
 
     static Executor executor() { return Processes.executor(); }
 
-    /** Sleeps on {@code q} until woken; false when a signal came first. */
+    /**
+     * Sleeps on {@code q} until woken (0), a signal (-EINTR) or
+     * {@code deadline} (-EAGAIN: SO_RCVTIMEO and SO_SNDTIMEO's expiry,
+     * socket(7)); a deadline from {@link SocketOptions#deadline}.
+     */
     @Async
-    static boolean sleep(WaitQueue q) { return q.sleep(executor(), Executor.NO_DEADLINE, true) >= 0; }
+    static int sleep(WaitQueue q, long deadline) {
+        int r = q.sleep(executor(), deadline, true);
+        return r == WakeReason.TIMED_OUT ? -Errno.EAGAIN : r < 0 ? -Errno.EINTR : 0;
+    }
+
+    /** When a receive (or accept) waiting from now gives up, per SO_RCVTIMEO; a send (or connect), per SO_SNDTIMEO. */
+    long deadline(boolean receive) {
+        return options.deadline(receive ? options.receiveTimeout : options.sendTimeout, executor().now());
+    }
 
     /** Something about this socket changed: every waiter looks again. */
     void changed() {
@@ -217,13 +230,15 @@ abstract class UnixSocket extends Socket {
     long sendRecord(UnixSocket target, Message m) {
         long len = m.source.remaining();
         if (len > options.sendBuffer - 32) return -Errno.EMSGSIZE;
+        long deadline = deadline(false);
         while (true) {
             int e = sendable(target, m);
             if (e < 0) return e;
             boolean full = target.peer != this && target.queue.count() > MAX_DGRAM_QLEN;
             if (!full && inFlight < options.sendBuffer) break;
             if (nonBlocking(m)) return -Errno.EAGAIN;
-            if (!sleep(full ? target.queueRoom : writable)) return -Errno.EINTR;
+            int w = sleep(full ? target.queueRoom : writable, deadline);
+            if (w < 0) return w;
         }
         Packet p = Packet.create((int) len, this);
         if (len > 0 && m.source.take(p.data, 0, (int) len) < 0) {
@@ -245,13 +260,15 @@ abstract class UnixSocket extends Socket {
     @Async
     long receiveRecord(Message m) {
         boolean peek = m.has(MessageFlags.MSG_PEEK);
+        long deadline = deadline(true);
         Packet p;
         while ((p = queue.head()) == null) {
             int err = options.takeError();
             if (err < 0) return err;
             if ((shutdown & RCV_SHUTDOWN) != 0) return 0;
             if (nonBlocking(m)) return -Errno.EAGAIN;
-            if (!sleep(readable)) return -Errno.EINTR;
+            int w = sleep(readable, deadline);
+            if (w < 0) return w;
         }
         if (!peek) queue.removeHead();
         int n = (int) Math.min(p.length, m.sink.room());

@@ -76,9 +76,11 @@ final class UnixStream extends UnixSocket {
     @Async
     public Result<Socket> accept(boolean nonBlocking) {
         if (state != LISTENING) return Result.err(-Errno.EINVAL);
+        long deadline = deadline(true);
         while (pendingHead == null) {
             if (nonBlocking) return Result.err(-Errno.EAGAIN);
-            if (!sleep(readable)) return Result.err(-Errno.EINTR);
+            int w = sleep(readable, deadline);
+            if (w < 0) return Result.err(w);
             if (state != LISTENING) return Result.err(-Errno.EINVAL);
         }
         UnixStream s = pendingHead;
@@ -111,12 +113,14 @@ final class UnixStream extends UnixSocket {
         Result<UnixSocket> found = UnixNames.find(ctx, addr.value, type());
         if (!found.ok()) return found.error;
         UnixStream listener = (UnixStream) found.value;
+        long deadline = deadline(false);
         while (true) {
             if (listener.dead || listener.state != LISTENING) return -Errno.ECONNREFUSED;
             if (state != UNCONNECTED) return state == CONNECTED ? -Errno.EISCONN : -Errno.EINVAL;
             if (listener.pendingCount <= listener.backlog) break;
             if (nonBlocking) return -Errno.EAGAIN;
-            if (!sleep(listener.connectors)) return -Errno.EINTR;
+            int w = sleep(listener.connectors, deadline);
+            if (w < 0) return w;
         }
         UnixStream server = new UnixStream(type());
         server.address = listener.address;
@@ -176,12 +180,13 @@ final class UnixStream extends UnixSocket {
      */
     @Async
     private long sendStream(Message m) {
-        long total = m.source.remaining(), sent = 0;
+        long total = m.source.remaining(), sent = 0, deadline = deadline(false);
         if ((shutdown & SEND_SHUTDOWN) != 0) return brokenPipe(m, 0);
         while (sent < total) {
             while (inFlight >= options.sendBuffer) {
                 if (nonBlocking(m)) return sent > 0 ? sent : -Errno.EAGAIN;
-                if (!sleep(writable)) return sent > 0 ? sent : -Errno.EINTR;
+                int w = sleep(writable, deadline);
+                if (w < 0) return sent > 0 ? sent : w;
                 if ((shutdown & SEND_SHUTDOWN) != 0) return brokenPipe(m, sent);
             }
             if (peer.dead || (peer.shutdown & RCV_SHUTDOWN) != 0) return brokenPipe(m, sent);
@@ -223,7 +228,7 @@ final class UnixStream extends UnixSocket {
         boolean peek = m.has(MessageFlags.MSG_PEEK);
         long room = m.sink.room();
         long target = m.has(MessageFlags.MSG_WAITALL) ? Math.max(room, 1) : 1;
-        long copied = 0;
+        long copied = 0, deadline = deadline(true);
         Packet first = null, cursor = null;
         while (true) {
             Packet p = peek && cursor != null ? cursor : queue.head();
@@ -233,7 +238,8 @@ final class UnixStream extends UnixSocket {
                 if (err < 0) return copied > 0 ? copied : err;
                 if ((shutdown & RCV_SHUTDOWN) != 0) break;
                 if (nonBlocking(m)) return copied > 0 ? copied : -Errno.EAGAIN;
-                if (!sleep(readable)) return copied > 0 ? copied : -Errno.EINTR;
+                int w = sleep(readable, deadline);
+                if (w < 0) return copied > 0 ? copied : w;
                 continue;
             }
             if (first != null && options.passCredentials && !p.sameCredentials(first)) break;
