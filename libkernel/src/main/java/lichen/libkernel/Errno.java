@@ -44,6 +44,7 @@ public final class Errno {
     public static final int ENOSPC = 28;
     public static final int ESPIPE = 29;
     public static final int EPIPE = 32;
+    public static final int EDOM = 33;
     public static final int ERANGE = 34;
     public static final int EDEADLK = 35;
     public static final int ENAMETOOLONG = 36;
@@ -54,8 +55,12 @@ public final class Errno {
     public static final int ENOTSOCK = 88;
     public static final int EDESTADDRREQ = 89;
     public static final int EMSGSIZE = 90;
+    public static final int EPROTOTYPE = 91;
     public static final int ENOPROTOOPT = 92;
+    public static final int EPROTONOSUPPORT = 93;
+    public static final int ESOCKTNOSUPPORT = 94;
     public static final int EOPNOTSUPP = 95;
+    public static final int EAFNOSUPPORT = 97;
     public static final int EADDRINUSE = 98;
     public static final int EADDRNOTAVAIL = 99;
     public static final int ENETUNREACH = 101;

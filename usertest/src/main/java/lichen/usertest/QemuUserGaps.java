@@ -10,6 +10,14 @@ public final class QemuUserGaps {
     private QemuUserGaps() {}
 
     private static final String[][] GAPS = {
+        {"scm_rights_truncated_control_ctrunc_closes_the_rest",
+         "qemu-user receives ancillary data into a host buffer of its own, so the host installs every descriptor, and qemu drops those that do not fit the guest's buffer without closing them"},
+        {"scm_rights_cmsg_len_past_the_buffer_einval",
+         "qemu-user rebuilds the control buffer from the cmsg headers it parses and hands the host a well-formed one, so the send succeeds"},
+        {"socket_getsockopt_short_optlen_truncates",
+         "qemu-user answers an int option read into fewer than 4 bytes by storing 1 byte, where Linux stores optlen bytes"},
+        {"socket_type_flag_other_than_nonblock_cloexec_einval",
+         "qemu-user translates socket(2)'s type and drops flag bits it does not know instead of passing them to the host"},
         {"proc_self_maps_file_line_has_the_files_device_and_inode",
          "qemu-user 7.2's /proc/self/maps and its /proc/self/exe do not name the same inode for the program"},
         {"execve_self_with_arguments",

@@ -60,10 +60,18 @@ public final class SignalRecorder {
     }
 
     /** Makes this the handler of {@code sig} (no SA_RESTART); rt_sigaction's result. */
-    public long catchSignal(int sig) {
+    public long catchSignal(int sig) { return catchSignal(sig, 0); }
+
+    /** Makes this the handler of {@code sig} with SA_RESTART: a call it interrupts that can restart, does (signal(7)). */
+    public long catchSignalRestarting(int sig) { return catchSignal(sig, SA_RESTART); }
+
+    /** SA_RESTART (asm-generic/signal.h). */
+    private static final long SA_RESTART = 0x10000000L;
+
+    private long catchSignal(int sig, long flags) {
         byte[] act = new byte[Signals.SIGACTION_SIZE];
         LittleEndian.put64(act, 0, code);
-        LittleEndian.put64(act, 8, Signals.SA_RESTORER);
+        LittleEndian.put64(act, 8, Signals.SA_RESTORER | flags);
         LittleEndian.put64(act, 16, code + RESTORER);
         return Linux.rt_sigaction(sig, act, null);
     }

@@ -1,6 +1,10 @@
 package lichen.usertest;
 
 import lichen.usertest.tests.ChrootTests;
+import lichen.usertest.tests.ScmRightsTests;
+import lichen.usertest.tests.SocketErrorTests;
+import lichen.usertest.tests.UnixDatagramTests;
+import lichen.usertest.tests.UnixSocketTests;
 import lichen.usertest.tests.CloneTests;
 import lichen.usertest.tests.CopyTests;
 import lichen.usertest.tests.CpuTimeTests;
@@ -71,6 +75,11 @@ public final class Suite {
         list.beginGroup("pipe");
         PipeTests.register(list);
         FifoTests.register(list);
+        list.beginGroup("socket");
+        UnixSocketTests.register(list);
+        UnixDatagramTests.register(list);
+        ScmRightsTests.register(list);
+        SocketErrorTests.register(list);
         list.beginGroup("poll");
         PollTests.register(list);
         list.beginGroup("epoll");

@@ -46,13 +46,14 @@ class SuiteTest {
     void everyTestHasAGroupAndGroupsAreListedOnce() {
         TestList tests = Suite.all();
         String[] groups = tests.groups();
-        assertArrayEquals(new String[] {"file", "lock", "descriptor", "directory", "name", "pipe", "poll", "epoll", "process", "exec",
+        assertArrayEquals(new String[] {"file", "lock", "descriptor", "directory", "name", "pipe", "socket", "poll", "epoll", "process", "exec",
                                         "signal", "jobcontrol", "ptrace", "futex", "memory", "tty", "time", "system", "proc"}, groups);
         for (int i = 0; i < tests.size(); i++) {
             assertTrue(tests.isGroup(tests.get(i).group()), tests.get(i).name());
         }
         assertEquals("system", tests.find("uname_linux_aarch64").group());
         assertEquals("process", tests.find("clone_vfork_then_execve_bin_true").group());
+        assertEquals("socket", tests.find("unix_socketpair_stream_both_ways_eof_after_close").group());
     }
 
     @Test

@@ -41,6 +41,10 @@ public final class FileMode {
         return (mode & S_IFMT) == S_IFLNK;
     }
 
+    public static boolean isSocket(int mode) {
+        return (mode & S_IFMT) == S_IFSOCK;
+    }
+
     public static boolean isFifo(int mode) {
         return (mode & S_IFMT) == S_IFIFO;
     }

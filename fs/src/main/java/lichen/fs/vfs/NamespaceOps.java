@@ -118,6 +118,8 @@ public final class NamespaceOps {
             Result<CharDevice> end = vfs.fifos.open(in, flags);
             if (!end.ok()) return end.cast();
             dev = end.value; // a FIFO on a read-only filesystem is still a pipe to write to
+        } else if (FileMode.isSocket(in.mode) && (flags & OpenFlags.O_PATH) == 0) {
+            return Result.err(-Errno.ENXIO); // a socket is reached by connect(2), not open(2) (open(2), ENXIO)
         } else if (write && in.fs.readOnly()) {
             return Result.err(-Errno.EROFS);
         }

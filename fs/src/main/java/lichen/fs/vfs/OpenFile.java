@@ -30,8 +30,11 @@ public final class OpenFile {
         path.mount.openFiles++;
     }
 
-    /** Another descriptor shares this description (dup, fork: FdTable's, which takes a reference for each descriptor). */
-    void retain() {
+    /**
+     * Another holder shares this description: a descriptor (dup, fork: FdTable's, which takes a reference
+     * for each descriptor), or a message carrying it between processes (SCM_RIGHTS, unix(7)).
+     */
+    public void retain() {
         refs++;
     }
 

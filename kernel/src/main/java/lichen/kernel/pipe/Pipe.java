@@ -6,7 +6,6 @@ import lichen.fs.vfs.Inode;
 import lichen.fs.vfs.OpenFile;
 import lichen.fs.vfs.OpenFlags;
 import lichen.fs.vfs.PollEvents;
-import lichen.kernel.proc.Process;
 import lichen.kernel.proc.Processes;
 import lichen.kernel.signal.Signals;
 import lichen.libkernel.Errno;
@@ -66,11 +65,7 @@ public final class Pipe {
     }
 
     /** A write with no reader left: EPIPE, and SIGPIPE to the writer (man 7 pipe). */
-    private static int brokenPipe() {
-        Process p = Processes.current();
-        if (p != null) Signals.sendToThread(p, Signals.SIGPIPE, Signals.SI_USER, p.pid(), 0, 0); // to the writing thread (send_sig)
-        return -Errno.EPIPE;
-    }
+    private static int brokenPipe() { return Signals.brokenPipe(); }
 
     /** Reads what is there, sleeping while nothing is and some writer is left; 0 (end of file) once none is. */
     @Async

@@ -118,6 +118,17 @@ public final class Signals {
     }
 
     /**
+     * A write to a pipe or socket that no one can read any more: SIGPIPE to
+     * the writing thread (Linux's send_sig), and EPIPE as the call's result
+     * (pipe(7), unix(7)).
+     */
+    public static int brokenPipe() {
+        Process p = Processes.current();
+        if (p != null) sendToThread(p, SIGPIPE, SI_USER, p.pid(), 0, 0);
+        return -Errno.EPIPE;
+    }
+
+    /**
      * A fault the program made (SIGSEGV, SIGBUS, SIGILL, SIGTRAP): delivered to
      * its handler if it has one and does not block it, else the process ends,
      * as Linux's force_sig does.

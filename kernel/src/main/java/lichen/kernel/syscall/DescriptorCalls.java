@@ -8,6 +8,8 @@ import lichen.fs.vfs.OpenFlags;
 import lichen.kernel.tty.PtyMaster;
 import lichen.kernel.mm.UserCopy;
 import lichen.kernel.pipe.Pipes;
+import lichen.kernel.socket.Socket;
+import lichen.kernel.socket.SocketFiles;
 import lichen.kernel.proc.Process;
 import lichen.libkernel.Errno;
 
@@ -112,6 +114,11 @@ final class DescriptorCalls {
         if (cmd == FIONREAD) {
             if (f.device instanceof PtyMaster m) return UserCopy.store32(p.mm(), arg, m.unread());
             if (terminal) return UserCopy.store32(p.mm(), arg, TerminalIoctls.of(f).available());
+            Socket socket = SocketFiles.of(f);
+            if (socket != null) {
+                long queued = socket.unread();
+                return queued < 0 ? queued : UserCopy.store32(p.mm(), arg, (int) Math.min(queued, Integer.MAX_VALUE));
+            }
             long unread = Pipes.unread(f);
             if (unread >= 0) return UserCopy.store32(p.mm(), arg, (int) unread);
             if (!FileMode.isRegular(f.inode.mode)) return -Errno.ENOTTY;

@@ -172,7 +172,21 @@ public final class SyscallTable {
             case 174, 175, 176, 177 -> 0; // getuid, geteuid, getgid, getegid: every process runs as root until credentials come
             case 178 -> p.pid();
             case 179 -> SystemCalls.sysSysinfo(p, a0);
-            case 200, 201, 202, 203, 204, 205, 206, 207, 208, 209, 210, 211, 212 -> SocketCalls.sysOnDescriptor(p, (int) a0);
+            case 198 -> SocketCalls.sysSocket(p, (int) a0, (int) a1, (int) a2);
+            case 199 -> SocketCalls.sysSocketpair(p, (int) a0, (int) a1, (int) a2, a3);
+            case 200 -> SocketCalls.sysBind(p, (int) a0, a1, (int) a2);
+            case 201 -> SocketCalls.sysListen(p, (int) a0, (int) a1);
+            case 202 -> SocketCalls.sysAccept4(p, (int) a0, a1, a2, 0);
+            case 203 -> SocketCalls.sysConnect(p, (int) a0, a1, (int) a2);
+            case 204 -> SocketCalls.sysGetsockname(p, (int) a0, a1, a2);
+            case 205 -> SocketCalls.sysGetpeername(p, (int) a0, a1, a2);
+            case 206 -> MessageCalls.sysSendto(p, (int) a0, a1, a2, (int) a3, a4, (int) a5);
+            case 207 -> MessageCalls.sysRecvfrom(p, (int) a0, a1, a2, (int) a3, a4, a5);
+            case 208 -> SocketCalls.sysSetsockopt(p, (int) a0, (int) a1, (int) a2, a3, (int) a4);
+            case 209 -> SocketCalls.sysGetsockopt(p, (int) a0, (int) a1, (int) a2, a3, a4);
+            case 210 -> SocketCalls.sysShutdown(p, (int) a0, (int) a1);
+            case 211 -> MessageCalls.sysSendmsg(p, (int) a0, a1, (int) a2);
+            case 212 -> MessageCalls.sysRecvmsg(p, (int) a0, a1, (int) a2);
             case 214 -> MemoryCalls.sysBrk(p, a0);
             case 215 -> MemoryCalls.sysMunmap(p, a0, a1);
             case 216 -> MemoryCalls.sysMremap(p, a0, a1, a2, (int) a3, a4);
@@ -184,8 +198,11 @@ public final class SyscallTable {
             case 227 -> MemoryCalls.sysMsync(p, a0, a1, (int) a2);
             case 233 -> MemoryCalls.sysMadvise(p, a0, a1, (int) a2);
             case 240 -> SignalWaitCalls.sysRtTgsigqueueinfo(p, (int) a0, (int) a1, (int) a2, a3);
+            case 242 -> SocketCalls.sysAccept4(p, (int) a0, a1, a2, (int) a3);
+            case 243 -> MessageCalls.sysRecvmmsg(p, (int) a0, a1, (int) a2, (int) a3, a4);
             case 260 -> ProcessCalls.sysWait4(p, (int) a0, a1, (int) a2, a3);
             case 261 -> LimitCalls.sysPrlimit64(p, (int) a0, (int) a1, a2, a3);
+            case 269 -> MessageCalls.sysSendmmsg(p, (int) a0, a1, (int) a2, (int) a3);
             case 270 -> ProcessMemoryCalls.sysProcessVmReadv(p, (int) a0, a1, a2, a3, a4, a5);
             case 271 -> ProcessMemoryCalls.sysProcessVmWritev(p, (int) a0, a1, a2, a3, a4, a5);
             case 276 -> NameCalls.sysRenameat2(p, (int) a0, a1, (int) a2, a3, (int) a4);

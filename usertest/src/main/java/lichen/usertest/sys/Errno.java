@@ -47,9 +47,31 @@ public final class Errno {
     public static final int ENOSYS = 38;
     public static final int ENOTEMPTY = 39;
     public static final int ELOOP = 40;
+    public static final int ENOTSOCK = 88;
+    public static final int EDESTADDRREQ = 89;
+    public static final int EMSGSIZE = 90;
+    public static final int EPROTOTYPE = 91;
+    public static final int ENOPROTOOPT = 92;
+    public static final int EPROTONOSUPPORT = 93;
+    public static final int ESOCKTNOSUPPORT = 94;
     /** Also ENOTSUP on Linux. */
     public static final int EOPNOTSUPP = 95;
+    public static final int EAFNOSUPPORT = 97;
+    public static final int EADDRINUSE = 98;
+    public static final int EADDRNOTAVAIL = 99;
+    public static final int ECONNRESET = 104;
+    public static final int ENOBUFS = 105;
+    public static final int EISCONN = 106;
+    public static final int ENOTCONN = 107;
     public static final int ETIMEDOUT = 110;
+    public static final int ECONNREFUSED = 111;
+
+    /** The socket errors, 88 to 111, by number less 88 (null where none is named here). */
+    private static final String[] SOCKET_NAMES = {
+        "ENOTSOCK", "EDESTADDRREQ", "EMSGSIZE", "EPROTOTYPE", "ENOPROTOOPT", "EPROTONOSUPPORT", "ESOCKTNOSUPPORT",
+        "EOPNOTSUPP", null, "EAFNOSUPPORT", "EADDRINUSE", "EADDRNOTAVAIL", null, null, null, null, "ECONNRESET", "ENOBUFS",
+        "EISCONN", "ENOTCONN", null, null, "ETIMEDOUT", "ECONNREFUSED",
+    };
 
     private static final String[] NAMES = {
         null, "EPERM", "ENOENT", "ESRCH", "EINTR", "EIO", "ENXIO", "E2BIG", "ENOEXEC", "EBADF",
@@ -64,11 +86,8 @@ public final class Errno {
         if (errno > 0 && errno < NAMES.length) {
             return NAMES[errno];
         }
-        if (errno == EOPNOTSUPP) {
-            return "EOPNOTSUPP";
-        }
-        if (errno == ETIMEDOUT) {
-            return "ETIMEDOUT";
+        if (errno >= ENOTSOCK && errno < ENOTSOCK + SOCKET_NAMES.length && SOCKET_NAMES[errno - ENOTSOCK] != null) {
+            return SOCKET_NAMES[errno - ENOTSOCK];
         }
         return "errno " + errno;
     }

@@ -37,7 +37,7 @@ public final class FutexTests {
         c.fails(Errno.EAGAIN, Linux.futex(u, FUTEX_WAIT, 0, null, 0, 0), "FUTEX_WAIT(shared, expects 0, holds 1)");
     }
 
-    private static long monotonic(Check c) {
+    static long monotonic(Check c) {
         byte[] ts = new byte[Timespec.SIZE];
         c.returned(0, LinuxSystem.clock_gettime(Clocks.CLOCK_MONOTONIC, ts), "clock_gettime(MONOTONIC)");
         return Timespec.decode(ts).toNanos();

@@ -17,7 +17,7 @@ class ErrnoTest {
                 count++;
             }
         }
-        assertEquals(42, count);
+        assertEquals(57, count);
     }
 
     @Test
