@@ -48,6 +48,8 @@ public final class SplitVirtqueue {
     private final short[] next;
     /** How many descriptors the chain headed here holds, while it is in flight (0 otherwise). */
     private final short[] chainLength;
+    /** Whether the chain headed here came back in a used entry and waits for {@link #freeChain}. */
+    private final boolean[] returned;
     private int freeHead, freeCount;
     /** avail idx as the driver last wrote it, and as it stood at the last notification check. */
     private int availIdx, availIdxAtKick;
@@ -77,6 +79,7 @@ public final class SplitVirtqueue {
         Mem.zero(base, bytesFor(size));
         next = new short[size];
         chainLength = new short[size];
+        returned = new boolean[size];
         for (int i = 0; i < size; i++) next[i] = (short) (i + 1);
         freeHead = 0;
         freeCount = size;
@@ -164,13 +167,20 @@ public final class SplitVirtqueue {
         return ((newIdx - eventIdx - 1) & 0xFFFF) < ((newIdx - oldIdx) & 0xFFFF);
     }
 
-    /** Whether the device posted used entries not yet taken. */
-    public boolean hasUsed() { return ((Mem.load16(used + 2) - usedSeen) & 0xFFFF) != 0; }
+    /**
+     * Whether the device posted used entries not yet taken. The barrier makes a loop of calls
+     * load the index afresh each time (and orders it after the caller's used_event store).
+     */
+    public boolean hasUsed() {
+        Mem.barrier();
+        return ((Mem.load16(used + 2) - usedSeen) & 0xFFFF) != 0;
+    }
 
     /**
-     * The head of the next chain the device finished, its descriptors back on the free list,
-     * or -1 when none waits. {@link #lastUsedLength} is then the bytes it wrote. The barrier
-     * keeps the entry's read after the index's (2.7.14).
+     * The head of the next chain the device finished, or -1 when none waits;
+     * {@link #lastUsedLength} is then the bytes it wrote. The chain stays the caller's until
+     * {@link #freeChain} (so a head is not reused while its result is read). The barrier keeps
+     * the entry's read after the index's (2.7.14).
      */
     public int takeUsed() {
         while (true) {
@@ -181,11 +191,11 @@ public final class SplitVirtqueue {
             int id = Mem.load32(entry);
             int len = Mem.load32(entry + 4);
             usedSeen = (usedSeen + 1) & 0xFFFF;
-            if (id < 0 || id >= size || chainLength[id] == 0) {
+            if (id < 0 || id >= size || chainLength[id] == 0 || returned[id]) {
                 corrupt++;
                 continue;
             }
-            release(id);
+            returned[id] = true;
             lastLength = len;
             return id;
         }
@@ -194,7 +204,10 @@ public final class SplitVirtqueue {
     /** Bytes the device wrote into the chain {@link #takeUsed} last returned. */
     public int lastUsedLength() { return lastLength; }
 
-    private void release(int head) {
+    /** Puts the chain headed by {@code head}, which {@link #takeUsed} returned, back on the free list. */
+    public void freeChain(int head) {
+        if (head < 0 || head >= size || !returned[head]) throw new IllegalStateException("descriptor " + head + " was not returned by the device");
+        returned[head] = false;
         int n = chainLength[head];
         chainLength[head] = 0;
         int tail = head;

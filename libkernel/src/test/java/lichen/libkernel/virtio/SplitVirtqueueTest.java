@@ -85,6 +85,13 @@ class SplitVirtqueueTest {
         }
     }
 
+    /** The next completed chain's head, its descriptors freed; -1 when none. */
+    private static int complete(SplitVirtqueue q) {
+        int head = q.takeUsed();
+        if (head >= 0) q.freeChain(head);
+        return head;
+    }
+
     /** A two-descriptor request: a 16-byte header the device reads, a buffer it writes. */
     private static int submit(SplitVirtqueue q, long header, long data, int len) {
         int head = q.allocateChain(2);
@@ -121,9 +128,11 @@ class SplitVirtqueueTest {
         assertEquals(1, dev.run());
         assertTrue(q.hasUsed());
         assertEquals(head, q.takeUsed());
+        assertEquals(6, q.freeDescriptors(), "the chain is the driver's until it frees it");
+        q.freeChain(head);
         assertEquals(512, q.lastUsedLength());
         assertEquals(8, q.freeDescriptors());
-        assertEquals(-1, q.takeUsed());
+        assertEquals(-1, complete(q));
         assertEquals((byte) (BUFFERS + 0x1000 + 7), (byte) Mem.load8(BUFFERS + 0x1000 + 7));
     }
 
@@ -135,10 +144,10 @@ class SplitVirtqueueTest {
         assertTrue(submit(q, BUFFERS, BUFFERS + 0x200, 8) >= 0);
         assertEquals(-1, q.allocateChain(1));
         dev.run();
-        q.takeUsed();
+        complete(q);
         assertEquals(2, q.freeDescriptors());
         assertEquals(-1, q.allocateChain(3));
-        q.takeUsed();
+        complete(q);
         assertTrue(q.allocateChain(4) >= 0);
     }
 
@@ -153,12 +162,12 @@ class SplitVirtqueueTest {
         dev.availSeen = 3;
         dev.post(c, 24);
         dev.post(a, 8);
-        assertEquals(c, q.takeUsed());
+        assertEquals(c, complete(q));
         assertEquals(24, q.lastUsedLength());
-        assertEquals(a, q.takeUsed());
+        assertEquals(a, complete(q));
         assertEquals(6, q.freeDescriptors());
         dev.post(b, 16);
-        assertEquals(b, q.takeUsed());
+        assertEquals(b, complete(q));
         assertEquals(8, q.freeDescriptors());
     }
 
@@ -170,7 +179,7 @@ class SplitVirtqueueTest {
         for (int round = 0; round < 70_000 / 5; round++) {
             for (int i = 0; i < 5; i++) assertTrue(submit(q, BUFFERS, BUFFERS + 0x1000 + 64L * i, 64) >= 0);
             dev.run();
-            while (q.takeUsed() >= 0) {
+            while (complete(q) >= 0) {
                 assertEquals(64, q.lastUsedLength());
                 completed++;
             }
@@ -230,12 +239,12 @@ class SplitVirtqueueTest {
         submit(q, BUFFERS, BUFFERS + 0x100, 8);
         dev.run();
         assertEquals(1, dev.interrupts);
-        while (q.takeUsed() >= 0) { }
+        while (complete(q) >= 0) { }
         q.wantInterrupts(true);
         submit(q, BUFFERS, BUFFERS + 0x100, 8);
         dev.run();
         assertEquals(2, dev.interrupts);
-        while (q.takeUsed() >= 0) { }
+        while (complete(q) >= 0) { }
         q.wantInterrupts(false);
         submit(q, BUFFERS, BUFFERS + 0x100, 8);
         dev.run();
@@ -265,11 +274,11 @@ class SplitVirtqueueTest {
         dev.post(99, 4);          // out of range
         dev.post(q.nextInChain(head), 4); // a descriptor of the chain, not its head
         dev.post(head, 8);
-        assertEquals(head, q.takeUsed());
+        assertEquals(head, complete(q));
         assertEquals(2, q.corruptEntries());
         assertEquals(8, q.freeDescriptors());
         dev.post(head, 8);        // the same head twice
-        assertEquals(-1, q.takeUsed());
+        assertEquals(-1, complete(q));
         assertEquals(3, q.corruptEntries());
     }
 }
