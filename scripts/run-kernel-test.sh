@@ -8,7 +8,7 @@
 # kernel is told to expect it). The root filesystem image (INITRD, default
 # build/rootfs.img) is QEMU's -initrd, which the file-system tests read and write;
 # a 1 MiB scratch disk of zeros (a fresh temporary file) is a virtio-blk device
-# beside it, for the virtio-blk tests.
+# beside it, for the virtio-blk tests, and a virtio-rng device for the entropy test.
 set -uo pipefail
 image="$1"
 log="$(mktemp)"
@@ -21,7 +21,8 @@ args="expect-gic=$gic"
 if [ "$cpu" = max ]; then args="$args expect-pan=1"; fi
 timeout "${KERNEL_TEST_TIMEOUT:-120}" qemu-system-aarch64 -M "virt,gic-version=$gic" -cpu "$cpu" -m 1G -smp "${SMP:-2}" \
   -initrd "${INITRD:-build/rootfs.img}" -global virtio-mmio.force-legacy=false \
-  -drive "file=$scratch,if=none,id=scratch,format=raw" -device virtio-blk-device,drive=scratch -nographic -no-reboot -nic none -semihosting-config enable=on,target=native -kernel "$image" -append "$args" | tee "$log"
+  -drive "file=$scratch,if=none,id=scratch,format=raw" -device virtio-blk-device,drive=scratch \
+  -device virtio-rng-device -nographic -no-reboot -nic none -semihosting-config enable=on,target=native -kernel "$image" -append "$args" | tee "$log"
 status=${PIPESTATUS[0]}
 summary="$(tr -d '\r' < "$log" | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -1)"
 if [ "$status" -ne 0 ]; then echo "kernel test: QEMU exited with status $status" >&2; exit 1; fi

@@ -67,6 +67,7 @@ public final class SelfTest {
         FileSystemTests.runAll();
         PageCacheTests.runAll();
         VirtioBlockTests.runAll();
+        VirtioEntropyTests.runAll();
         PipeTests.runAll();
         UserModeTests.runAll();
         FileCallTests.runAll();

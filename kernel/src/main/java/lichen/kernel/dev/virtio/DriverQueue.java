@@ -32,6 +32,7 @@ public final class DriverQueue {
     /** Per chain head: the device returned it, and how many bytes it wrote. */
     private final boolean[] done;
     private final int[] written;
+    private long sleeps;
 
     private DriverQueue(VirtioMmio transport, int index, SplitVirtqueue ring) {
         this.transport = transport;
@@ -53,6 +54,9 @@ public final class DriverQueue {
         transport.setUpQueue(index, size, ring.descriptorTable(), ring.availableRing(), ring.usedRing());
         return new DriverQueue(transport, index, ring);
     }
+
+    /** Waits that slept until an interrupt's deferred work woke them (the rest found their chain used first, or polled). */
+    public long sleeps() { return sleeps; }
 
     /** Corrupt used entries the ring skipped. */
     public long corruptEntries() { return ring.corruptEntries(); }
@@ -115,6 +119,7 @@ public final class DriverQueue {
         }
         ring.wantInterrupts(true);
         if (ring.hasUsed()) return; // posted before the device saw the wish: no interrupt will come for it
+        sleeps++;
         waiters.sleep(ex, Executor.NO_DEADLINE, false);
     }
 }

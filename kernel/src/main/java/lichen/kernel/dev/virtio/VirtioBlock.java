@@ -87,6 +87,9 @@ public final class VirtioBlock implements BlockDevice {
 
     DriverQueue queue() { return queue; }
 
+    /** Requests whose wait slept until the device's interrupt. */
+    public long sleeps() { return queue.sleeps(); }
+
     /** Requests made, and those the device failed (a status other than VIRTIO_BLK_S_OK). */
     public long requests() { return requests; }
 
