@@ -19,9 +19,9 @@ default:
 build:
     {{mvn}} install -DskipTests
 
-# Lichen on QEMU virt (cortex-a72, 2 CPUs, 1 GiB), the image as its virtio-blk root, written through (ROOT=initrd: the image as a ramdisk instead): /init's shell, or INIT='cmd' runs it and powers off with its status.
+# Lichen on QEMU virt (cortex-a72, 2 CPUs, 1 GiB), the image as its virtio-blk root, written through (ROOT=initrd: the image as a ramdisk instead), virtio-net with host port NET_PORT (8080) to the guest's 80: /init's shell, or INIT='cmd' runs it and powers off with its status.
 run: kernel image
-    GIC={{gic}} PERSIST=1 scripts/run-lichen.sh
+    GIC={{gic}} PERSIST=1 NET=1 scripts/run-lichen.sh
 
 # The kernel: kernel, arch/aarch64 and libkernel compiled by jcc into build/kernel/Image (an arm64 Image).
 kernel: build

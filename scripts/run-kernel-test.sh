@@ -8,7 +8,8 @@
 # kernel is told to expect it). The root filesystem image (INITRD, default
 # build/rootfs.img) is QEMU's -initrd, which the file-system tests read and write;
 # a 1 MiB scratch disk of zeros (a fresh temporary file) is a virtio-blk device
-# beside it, for the virtio-blk tests, and a virtio-rng device for the entropy test.
+# beside it, for the virtio-blk tests, a virtio-rng device for the entropy test,
+# and a virtio-net device on QEMU's user-mode network (no ports forwarded).
 set -uo pipefail
 image="$1"
 log="$(mktemp)"
@@ -22,7 +23,7 @@ if [ "$cpu" = max ]; then args="$args expect-pan=1"; fi
 timeout "${KERNEL_TEST_TIMEOUT:-120}" qemu-system-aarch64 -M "virt,gic-version=$gic" -cpu "$cpu" -m 1G -smp "${SMP:-2}" \
   -initrd "${INITRD:-build/rootfs.img}" -global virtio-mmio.force-legacy=false \
   -drive "file=$scratch,if=none,id=scratch,format=raw" -device virtio-blk-device,drive=scratch \
-  -device virtio-rng-device -nographic -no-reboot -nic none -semihosting-config enable=on,target=native -kernel "$image" -append "$args" | tee "$log"
+  -device virtio-rng-device -netdev user,id=net0 -device virtio-net-device,netdev=net0 -nographic -no-reboot -semihosting-config enable=on,target=native -kernel "$image" -append "$args" | tee "$log"
 status=${PIPESTATUS[0]}
 summary="$(tr -d '\r' < "$log" | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -1)"
 if [ "$status" -ne 0 ]; then echo "kernel test: QEMU exited with status $status" >&2; exit 1; fi

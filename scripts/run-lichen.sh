@@ -11,7 +11,7 @@
 #   INIT='cmd args' scripts/run-lichen.sh runs the command as /init's child, then powers off;
 #                                         the exit status is the command's (scripts/guest-init.sh)
 #
-# Variables: IMAGE (default build/rootfs.img), ROOT, PERSIST, INIT, GIC (2 or 3, default 2), LICHEN_CPU
+# Variables: IMAGE (default build/rootfs.img), ROOT, PERSIST, NET, NET_PORT, INIT, GIC (2 or 3, default 2), LICHEN_CPU
 # (default cortex-a72; max has PAN),
 # MEM (default 1G: the image is in RAM), SMP (default 2), GUEST_TIMEOUT
 # (default 600 s), which mean the same to run-linux.sh; LICHEN_MEM and
@@ -33,10 +33,17 @@ case "${ROOT:-virtio}" in
   initrd) root_disk=(-initrd "$image"); root_arg="" ;;
   *) echo "run-lichen: ROOT=$ROOT is neither virtio nor initrd" >&2; exit 2 ;;
 esac
+# NET=1: a virtio-net device on QEMU's user-mode network, the host's port NET_PORT (default 8080)
+# forwarded to the guest's port 80 (`just run` sets it). Off by default: a fixed host port would
+# clash between QEMUs run at once.
+net=(-nic none)
+if [ "${NET:-0}" = 1 ]; then
+  net=(-netdev "user,id=net0,hostfwd=tcp::${NET_PORT:-8080}-:80" -device virtio-net-device,netdev=net0)
+fi
 append="console=ttyAMA0 $root_arg init=/init ${LICHEN_APPEND:-}"
 build_qemu() {
   qemu=(qemu-system-aarch64 -M "virt,gic-version=${GIC:-2}" -cpu "${LICHEN_CPU:-cortex-a72}" -m "${LICHEN_MEM:-${MEM:-1G}}" -smp "${LICHEN_SMP:-${SMP:-2}}"
-    -nographic -no-reboot -nic none -kernel "$kernel" "${root_disk[@]}"
+    -nographic -no-reboot "${net[@]}" -kernel "$kernel" "${root_disk[@]}"
     -append "$append")
 }
 name=run-lichen

@@ -68,6 +68,7 @@ public final class SelfTest {
         PageCacheTests.runAll();
         VirtioBlockTests.runAll();
         VirtioEntropyTests.runAll();
+        VirtioNetTests.runAll();
         PipeTests.runAll();
         UserModeTests.runAll();
         FileCallTests.runAll();

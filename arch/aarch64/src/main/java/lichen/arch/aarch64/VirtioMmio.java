@@ -137,6 +137,13 @@ public final class VirtioMmio {
     /** Gives up on the device (3.1.1: FAILED). */
     public void fail() { status(FAILED); }
 
+    /** Gives up on the device and says why ("virtio-blk at 0xa003e00: why"); null, for a driver's start to return. */
+    public <T> T refuse(String driver, String why) {
+        fail();
+        System.out.println(driver + " at 0x" + Long.toHexString(physical) + ": " + why);
+        return null;
+    }
+
     private void status(int s) { Mmio.write32(regs + STATUS, s); }
 
     /** Tells the device queue {@code q} has new buffers; the barrier puts the ring's stores before the register write. */

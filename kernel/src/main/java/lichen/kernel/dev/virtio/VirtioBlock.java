@@ -59,24 +59,14 @@ public final class VirtioBlock implements BlockDevice {
 
     /** The driver for a transport whose device ID is BLOCK (3.1.1's initialisation), or null with the reason printed. */
     static VirtioBlock start(VirtioMmio t) {
-        if (t.negotiate(VirtioMmio.F_EVENT_IDX | F_RO | F_FLUSH) < 0) {
-            System.out.println("virtio-blk at 0x" + Long.toHexString(t.physicalBase()) + ": features refused");
-            return null;
-        }
+        if (t.negotiate(VirtioMmio.F_EVENT_IDX | F_RO | F_FLUSH) < 0) return t.refuse("virtio-blk", "features refused");
         DriverQueue q = DriverQueue.create(t, 0);
         long headers = KernelAddressSpace.get().frames().allocPages(0);
-        if (q == null || headers < 0) {
-            t.fail();
-            System.out.println("virtio-blk at 0x" + Long.toHexString(t.physicalBase()) + ": no request queue");
-            return null;
-        }
+        if (q == null || headers < 0) return t.refuse("virtio-blk", "no request queue");
         VirtioBlock b = new VirtioBlock(t, q, t.config64(0) * SECTOR, headers);
         for (int i = 0; i < SLOTS; i++) {
             b.bounce[i] = KernelAddressSpace.get().frames().allocPages(BOUNCE_ORDER);
-            if (b.bounce[i] < 0) {
-                t.fail();
-                return null;
-            }
+            if (b.bounce[i] < 0) return t.refuse("virtio-blk", "no memory for bounce buffers");
         }
         t.enableInterrupt();
         t.driverOk();
@@ -112,14 +102,11 @@ public final class VirtioBlock implements BlockDevice {
     @Override
     public boolean readOnly() { return readOnly; }
 
-    private boolean inside(long pos, byte[] buf, int off, int len) {
-        return pos >= 0 && len >= 0 && off >= 0 && off <= buf.length - len && pos <= capacity - len;
-    }
 
     @Override
     @Async
     public int read(long pos, byte[] dst, int off, int len) {
-        if (!inside(pos, dst, off, len)) return -Errno.EIO;
+        if (!BlockDevice.inRange(capacity, pos, dst, off, len)) return -Errno.EIO;
         int slot = acquireSlot();
         int done = 0, r = 0;
         while (done < len && r >= 0) {
@@ -137,7 +124,7 @@ public final class VirtioBlock implements BlockDevice {
     @Async
     public int write(long pos, byte[] src, int off, int len) {
         if (readOnly) return -Errno.EROFS;
-        if (!inside(pos, src, off, len)) return -Errno.EIO;
+        if (!BlockDevice.inRange(capacity, pos, src, off, len)) return -Errno.EIO;
         int slot = acquireSlot();
         int done = 0, r = 0;
         while (done < len && r >= 0) {

@@ -7,7 +7,7 @@ import lichen.libkernel.fdt.MachineDescription;
 /**
  * The virtio-mmio devices the device tree lists (compatible "virtio,mmio",
  * Linux's Documentation/devicetree/bindings/virtio/mmio.yaml): each slot is
- * probed, and the first block device and the first entropy device get their
+ * probed, and the first block, entropy and network devices get their
  * drivers. QEMU virt has 32 slots, most of them empty (device ID 0).
  *
  * <p>Completions are polled until {@link #interruptsDriveCompletions} names
@@ -17,8 +17,10 @@ import lichen.libkernel.fdt.MachineDescription;
 public final class VirtioDevices {
     private static VirtioBlock block;
     private static VirtioEntropy entropy;
-    private static final DriverQueue[] queues = new DriverQueue[2];
-    private static final VirtioMmio[] transports = new VirtioMmio[2];
+    private static VirtioNet net;
+    /** Each driven queue and its transport (a transport with two queues is listed twice, one after the other). */
+    private static final DriverQueue[] queues = new DriverQueue[4];
+    private static final VirtioMmio[] transports = new VirtioMmio[4];
     private static int count;
     private static Executor interruptExecutor;
 
@@ -49,6 +51,13 @@ public final class VirtioDevices {
                     add(t, entropy.queue());
                     found.append(", entropy").append(at);
                 }
+            } else if (t.deviceId() == VirtioMmio.NET && net == null) {
+                net = VirtioNet.start(t);
+                if (net != null) {
+                    add(t, net.receiveQueue());
+                    add(t, net.transmitQueue());
+                    found.append(", net").append(at).append(' ').append(net.macText());
+                }
             } else {
                 found.append(", device ").append(t.deviceId()).append(at).append(" without a driver");
             }
@@ -73,6 +82,9 @@ public final class VirtioDevices {
     /** The block device, or null. */
     public static VirtioBlock block() { return block; }
 
+    /** The network device, or null. */
+    public static VirtioNet net() { return net; }
+
     /** The entropy device, or null. */
     public static VirtioEntropy entropy() { return entropy; }
 
@@ -84,6 +96,11 @@ public final class VirtioDevices {
     /** Deferred work: for each device that interrupted, its used entries taken and their waiters woken. Cheap when none did. */
     public static void completeInterrupted() {
         if (!VirtioMmio.takeAnyInterrupted()) return;
-        for (int i = 0; i < count; i++) if (transports[i].takeInterrupted()) queues[i].collect();
+        boolean hit = false;
+        for (int i = 0; i < count; i++) {
+            // One interrupt serves every queue of its transport: the flag is taken at the transport's first.
+            if (i == 0 || transports[i] != transports[i - 1]) hit = transports[i].takeInterrupted();
+            if (hit) queues[i].collect();
+        }
     }
 }

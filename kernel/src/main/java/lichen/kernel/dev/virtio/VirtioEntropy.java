@@ -28,17 +28,10 @@ public final class VirtioEntropy {
 
     /** The driver for a transport whose device ID is ENTROPY, or null with the reason printed. */
     static VirtioEntropy start(VirtioMmio t) {
-        if (t.negotiate(0) < 0) {
-            System.out.println("virtio-rng at 0x" + Long.toHexString(t.physicalBase()) + ": features refused");
-            return null;
-        }
+        if (t.negotiate(0) < 0) return t.refuse("virtio-rng", "features refused");
         DriverQueue q = DriverQueue.create(t, 0);
         long buffer = KernelAddressSpace.get().frames().allocPages(0);
-        if (q == null || buffer < 0) {
-            t.fail();
-            System.out.println("virtio-rng at 0x" + Long.toHexString(t.physicalBase()) + ": no request queue");
-            return null;
-        }
+        if (q == null || buffer < 0) return t.refuse("virtio-rng", "no request queue");
         t.enableInterrupt();
         t.driverOk();
         return new VirtioEntropy(q, buffer);
