@@ -109,7 +109,7 @@ run-alpine: kernel image-alpine
 
 # Debian's arm64 Linux (the oracle) on the image in QEMU: a shell on the console; INIT='cmd' runs it and powers off, exiting with its status.
 run-linux: image
-    scripts/run-linux.sh
+    PERSIST=1 scripts/run-linux.sh
 
 # usertest on Debian's Linux: its PASS/FAIL lines and summary; the exit status is the verdict (image-selftest stands in if usertest is not built).
 test-userspace-linux: usertest image
