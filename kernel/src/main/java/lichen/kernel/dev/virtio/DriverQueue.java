@@ -87,6 +87,9 @@ public final class DriverQueue {
         return d;
     }
 
+    /** A chain of {@code n} descriptors, or -1 at once when fewer are free. */
+    int tryChain(int n) { return ring.allocateChain(n); }
+
     void setBuffer(int d, long pa, int len, boolean deviceWrites) { ring.setBuffer(d, pa, len, deviceWrites); }
 
     /** The entries of the queue. */

@@ -5,8 +5,7 @@ import lichen.api.Mem;
 import lichen.api.Unsafe;
 import lichen.arch.aarch64.KernelAddressSpace;
 import lichen.arch.aarch64.VirtioMmio;
-import lichen.fs.Errno;
-import lichen.kernel.dev.NetworkDevice;
+import lichen.net.stack.NetworkInterface;
 
 /**
  * A virtio network device (virtio v1.2 section 5.1), the device layer only:
@@ -17,9 +16,17 @@ import lichen.kernel.dev.NetworkDevice;
  * num_buffers), all zero on transmit: no checksum offload, no segmentation,
  * and merged receive buffers are not negotiated, so a frame is one buffer.
  * The MAC comes from the configuration space with VIRTIO_NET_F_MAC.
+ *
+ * <p>It is the stack's {@link NetworkInterface} ("eth0"): {@link #transmit}
+ * copies the frame into a free buffer and returns without waiting (false when
+ * all eight are in flight, as a full queue drops); sent buffers come back as
+ * the device uses them. Received frames are taken with {@link #receive}
+ * (and {@link #awaitFrame}); handing them to the stack is the kernel's next step.
  */
 @Unsafe
-public final class VirtioNet implements NetworkDevice {
+public final class VirtioNet implements NetworkInterface {
+    /** The largest frame sent or received: 1514 bytes (an MTU of 1500, no frame check sequence). */
+    public static final int MAX_FRAME = 1514;
     /** Feature bits (5.1.3). */
     static final long F_MAC = 1L << 5;
     private static final int RECEIVE = 0, TRANSMIT = 1;
@@ -33,6 +40,8 @@ public final class VirtioNet implements NetworkDevice {
     private final long rxBuffers, txBuffers;
     /** Which receive buffer each receive-queue head carries. */
     private final int[] rxBufferOf;
+    /** Which transmit buffer each transmit-queue head carries. */
+    private final int[] txBufferOf;
     private final int[] mac = new int[6];
     private final boolean[] txBusy = new boolean[TX_BUFFERS];
     private long sent, received, dropped;
@@ -44,12 +53,13 @@ public final class VirtioNet implements NetworkDevice {
         this.rxBuffers = rxBuffers;
         this.txBuffers = txBuffers;
         this.rxBufferOf = new int[rx.size()];
+        this.txBufferOf = new int[tx.size()];
     }
 
     /** The driver for a transport whose device ID is NET, or null with the reason printed. */
     static VirtioNet start(VirtioMmio t) {
         if (t.negotiate(VirtioMmio.F_EVENT_IDX | F_MAC) < 0) return t.refuse("virtio-net", "features refused");
-        DriverQueue rx = DriverQueue.create(t, RECEIVE, true), tx = DriverQueue.create(t, TRANSMIT);
+        DriverQueue rx = DriverQueue.create(t, RECEIVE, true), tx = DriverQueue.create(t, TRANSMIT, true);
         // 16 and 8 buffers of 2 KiB: order 3 (32 KiB) and order 2 (16 KiB), physically contiguous.
         long rxMem = KernelAddressSpace.get().frames().allocPages(3), txMem = KernelAddressSpace.get().frames().allocPages(2);
         if (rx == null || tx == null || rxMem < 0 || txMem < 0 || rx.size() < RX_BUFFERS) return t.refuse("virtio-net", "no queues or no memory");
@@ -75,8 +85,24 @@ public final class VirtioNet implements NetworkDevice {
 
     public long dropped() { return dropped; }
 
-    @Override
+    /** Byte {@code i} (0 to 5) of the MAC address. */
     public int macByte(int i) { return mac[i]; }
+
+    @Override
+    public String name() { return "eth0"; }
+
+    @Override
+    public long macAddress() {
+        long m = 0;
+        for (int i = 0; i < 6; i++) m = m << 8 | mac[i];
+        return m;
+    }
+
+    @Override
+    public int mtu() { return 1500; }
+
+    @Override
+    public boolean usesArp() { return true; }
 
     /** The MAC as six hex pairs. */
     public String macText() {
@@ -97,7 +123,7 @@ public final class VirtioNet implements NetworkDevice {
         rx.submit(head);
     }
 
-    @Override
+    /** Copies the oldest frame received into {@code dst} at {@code off} (room for MAX_FRAME); its length, or 0 when none waits. */
     public int receive(byte[] dst, int off) {
         while (true) {
             int head = rx.takeCompleted();
@@ -116,27 +142,28 @@ public final class VirtioNet implements NetworkDevice {
         }
     }
 
-    @Override
+    /** Waits until a frame waits or the absolute {@code deadline} (kernel clock nanoseconds) passes; false at the deadline or on a signal. */
     @Async
     public boolean awaitFrame(long deadline) { return rx.awaitCompletion(deadline); }
 
     @Override
-    @Async
-    public int transmit(byte[] frame, int off, int len) {
-        if (len < 14 || len > MAX_FRAME || off < 0 || off > frame.length - len) return -Errno.EINVAL;
+    public boolean transmit(byte[] frame, int off, int len) {
+        if (len < 14 || len > MAX_FRAME || off < 0 || off > frame.length - len) return false;
+        int head;
+        while ((head = tx.takeCompleted()) >= 0) txBusy[txBufferOf[head]] = false; // sent: the buffer is free again
         int slot = -1;
         for (int i = 0; i < TX_BUFFERS && slot < 0; i++) if (!txBusy[i]) slot = i;
-        if (slot < 0) return -Errno.EAGAIN; // every buffer is in flight on other tasks
+        if (slot < 0) return false;
+        head = tx.tryChain(1);
+        if (head < 0) return false;
         txBusy[slot] = true;
+        txBufferOf[head] = slot;
         long at = txBuffers + (long) BUFFER * slot;
         Mem.zero(at, HEADER);
         Mem.copyFromArray(frame, off, at + HEADER, len);
-        int head = tx.startChain(1);
         tx.setBuffer(head, at, HEADER + len, false);
         tx.submit(head);
-        tx.await(head);
-        txBusy[slot] = false;
         sent++;
-        return 0;
+        return true;
     }
 }
