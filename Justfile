@@ -19,9 +19,9 @@ default:
 build:
     {{mvn}} install -DskipTests
 
-# Lichen on QEMU virt (cortex-a72, 2 CPUs, 1 GiB), the image as its initrd root: /init's shell, or INIT='cmd' runs it and powers off with its status.
+# Lichen on QEMU virt (cortex-a72, 2 CPUs, 1 GiB), the image as its virtio-blk root, written through (ROOT=initrd: the image as a ramdisk instead), virtio-net with host port NET_PORT (8080) to the guest's 80: /init's shell, or INIT='cmd' runs it and powers off with its status.
 run: kernel image
-    GIC={{gic}} scripts/run-lichen.sh
+    GIC={{gic}} PERSIST=1 NET=1 scripts/run-lichen.sh
 
 # The kernel: kernel, arch/aarch64 and libkernel compiled by jcc into build/kernel/Image (an arm64 Image).
 kernel: build
@@ -62,7 +62,7 @@ unsafe: build
     jcc/bin/jcc unsafe libkernel/target/classes arch/aarch64/target/classes kernel/target/classes fs/target/classes net/target/classes
 
 # Everything CI runs.
-test: test-unit check test-jcc test-kernel test-usertest-qemu smoke-image test-userspace-linux test-userspace test-session test-console test-pty-session
+test: test-unit check test-jcc test-kernel test-usertest-qemu smoke-image test-userspace-linux test-userspace test-session test-console test-pty-session test-persistence
 
 # JUnit 5 on the JVM: jcc, libkernel, fs.
 test-unit:
@@ -105,17 +105,21 @@ image-alpine:
 
 # Lichen on the Alpine image (musl's loader and BusyBox): a shell, or INIT='cmd' as for run.
 run-alpine: kernel image-alpine
-    IMAGE=build/rootfs-alpine.img scripts/run-lichen.sh
+    IMAGE=build/rootfs-alpine.img PERSIST=1 scripts/run-lichen.sh
 
 # Debian's arm64 Linux (the oracle) on the image in QEMU: a shell on the console; INIT='cmd' runs it and powers off, exiting with its status.
 run-linux: image
-    scripts/run-linux.sh
+    PERSIST=1 scripts/run-linux.sh
 
 # usertest on Debian's Linux: its PASS/FAIL lines and summary; the exit status is the verdict (image-selftest stands in if usertest is not built).
 test-userspace-linux: usertest image
     INIT="$(if [ -f build/rootfs-tree/usr/bin/usertest ]; then echo /bin/usertest; else echo /usr/bin/image-selftest; fi)" scripts/run-linux.sh
 
-# usertest on Lichen: its PASS/FAIL lines and summary, the exit status the verdict; USERTEST='group ...' runs a part.
+# Writes on the virtio-blk root persist: a guest session on a copy of the image writes files and powers off; the host's e2fsck -fn is clean and debugfs reads them back.
+test-persistence: kernel image
+    scripts/test-persistence.sh
+
+# usertest on Lichen (the image as its virtio-blk root, as a snapshot): its PASS/FAIL lines and summary, the exit status the verdict; USERTEST='group ...' runs a part.
 test-userspace: kernel usertest image
     INIT="/bin/usertest ${USERTEST:-}" scripts/run-lichen.sh
 

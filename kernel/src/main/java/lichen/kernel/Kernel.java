@@ -4,6 +4,7 @@ import lichen.arch.aarch64.Timer;
 import lichen.kernel.boot.DeviceTreeBlob;
 import lichen.kernel.boot.FirstProcess;
 import lichen.kernel.boot.Devices;
+import lichen.kernel.dev.virtio.VirtioDevices;
 import lichen.kernel.boot.MemorySetup;
 import lichen.kernel.boot.Processors;
 import lichen.kernel.fs.ExecutableFiles;
@@ -54,6 +55,7 @@ public final class Kernel {
         if (machine != null) describe(machine);
         MemorySetup.start(machine, deviceTree);
         Devices.configure(machine);
+        VirtioDevices.start(machine);
         WallClock.start(machine);
         Processors.start(machine);
         RootFilesystem.mountAtBoot(machine);

@@ -8,6 +8,14 @@ import lichen.api.Async;
  * count or a negative errno ({@code -EIO} outside the device).
  */
 public interface BlockDevice {
+    /**
+     * Whether bytes [pos, pos + len) lie inside a device of {@code size} bytes and [off, off + len)
+     * inside {@code buf}: the check a read or write makes before anything else (-EIO when not).
+     */
+    static boolean inRange(long size, long pos, byte[] buf, int off, int len) {
+        return pos >= 0 && len >= 0 && off >= 0 && off <= buf.length - len && pos <= size - len;
+    }
+
     /** The device size in bytes. */
     long size();
 

@@ -56,14 +56,11 @@ public final class RamDisk implements BlockDevice {
         return readOnly;
     }
 
-    private boolean valid(long pos, byte[] buf, int off, int len) {
-        return pos >= 0 && len >= 0 && off >= 0 && off <= buf.length - len && pos <= size - len;
-    }
 
     @Override
     @Async
     public int read(long pos, byte[] dst, int off, int len) {
-        if (!valid(pos, dst, off, len)) return -Errno.EIO;
+        if (!BlockDevice.inRange(size, pos, dst, off, len)) return -Errno.EIO;
         int done = 0;
         while (done < len) {
             long p = pos + done;
@@ -85,7 +82,7 @@ public final class RamDisk implements BlockDevice {
     @Async
     public int write(long pos, byte[] src, int off, int len) {
         if (readOnly) return -Errno.EROFS;
-        if (!valid(pos, src, off, len)) return -Errno.EIO;
+        if (!BlockDevice.inRange(size, pos, src, off, len)) return -Errno.EIO;
         int done = 0;
         while (done < len) {
             long p = pos + done;

@@ -9,6 +9,79 @@ import lichen.fs.Errno;
 import org.junit.jupiter.api.Test;
 
 class PageCacheTest {
+    /** A device that counts its reads. */
+    private static final class CountingDevice implements BlockDevice {
+        final RamDisk inner;
+        int reads;
+        CountingDevice(RamDisk inner) { this.inner = inner; }
+        @Override public long size() { return inner.size(); }
+        @Override public boolean readOnly() { return false; }
+        @Override public int flush() { return inner.flush(); }
+        @Override public int write(long pos, byte[] src, int off, int len) { return inner.write(pos, src, off, len); }
+        @Override public int read(long pos, byte[] dst, int off, int len) { reads++; return inner.read(pos, dst, off, len); }
+    }
+
+    @Test
+    void aSequentialReadReadsAheadSixteenPagesAtATime() {
+        CountingDevice dev = new CountingDevice(new RamDisk(1 << 20));
+        byte[] model = new byte[1 << 20];
+        new Random(3).nextBytes(model);
+        dev.inner.write(0, model, 0, model.length);
+        PageCache cache = new PageCache(dev, 64);
+        byte[] page = new byte[4096];
+        for (int p = 0; p < 65; p++) {
+            assertEquals(4096, cache.read(p * 4096L, page, 0, 4096));
+            for (int i = 0; i < 4096; i += 511) assertEquals(model[p * 4096 + i], page[i]);
+        }
+        // Page 0 is a lone miss; page 1 starts the sequence: 1 + 16 + 16 + 16 + 16 pages in five reads.
+        assertEquals(5, dev.reads);
+        assertEquals(60, cache.readAheadPages());
+    }
+
+    @Test
+    void scatteredMissesReadOnePageEach() {
+        CountingDevice dev = new CountingDevice(new RamDisk(1 << 20));
+        PageCache cache = new PageCache(dev, 64);
+        byte[] b = new byte[1];
+        for (int p = 0; p < 40; p++) cache.read((p * 7L % 200) * 4096, b, 0, 1);
+        assertEquals(40, dev.reads);
+        assertEquals(0, cache.readAheadPages());
+    }
+
+    @Test
+    void readAheadNeverReplacesACachedDirtyPage() {
+        RamDisk disk = new RamDisk(1 << 20);
+        PageCache cache = new PageCache(disk, 64);
+        byte[] one = {42};
+        byte[] b = new byte[1];
+        cache.read(0, b, 0, 1);
+        cache.write(5 * 4096L, one, 0, 1);             // page 5 dirty, not on the disk
+        for (int p = 1; p < 20; p++) cache.read(p * 4096L, b, 0, 1);
+        cache.read(5 * 4096L, b, 0, 1);
+        assertEquals(42, b[0], "the read-ahead stopped before the cached page");
+        Random r = new Random(11);
+        byte[] model = new byte[1 << 20];
+        disk.read(0, model, 0, model.length);
+        model[5 * 4096] = 42;
+        for (int i = 0; i < 2000; i++) {
+            int pos = r.nextInt((1 << 20) - 9000), len = r.nextInt(9000);
+            if (r.nextBoolean()) {
+                byte[] w = new byte[len];
+                r.nextBytes(w);
+                cache.write(pos, w, 0, len);
+                System.arraycopy(w, 0, model, pos, len);
+            } else {
+                byte[] got = new byte[len];
+                cache.read(pos, got, 0, len);
+                for (int k = 0; k < len; k++) if (got[k] != model[pos + k]) throw new AssertionError("byte " + (pos + k) + " differs");
+            }
+        }
+        assertEquals(0, cache.flush());
+        byte[] onDisk = new byte[1 << 20];
+        disk.read(0, onDisk, 0, onDisk.length);
+        assertArrayEquals(model, onDisk);
+    }
+
     @Test
     void writesStayInTheCacheUntilFlushedOrEvicted() {
         RamDisk disk = new RamDisk(1 << 20);

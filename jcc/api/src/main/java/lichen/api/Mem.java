@@ -44,6 +44,15 @@ public final class Mem {
     public static void store32(PA pa, int v) { store32(pa.raw(), v); }
     public static void store64(PA pa, long v) { store64(pa.raw(), v); }
 
+    /**
+     * DMB ISH: every load and store before it is observed before any after it, by other CPUs
+     * and by coherent devices (ARM DDI 0487, "Data Memory Barrier"); the ordering a virtqueue
+     * needs between its buffers, its ring entries and its index (virtio v1.2 2.7.13). The
+     * compiler moves no memory access across it either. On the JVM, where simulated memory
+     * has one thread, a full fence.
+     */
+    public static void barrier() { java.lang.invoke.VarHandle.fullFence(); }
+
     /** memmove: copies {@code len} bytes from {@code src} to {@code dst}; the ranges may overlap. */
     public static void copy(PA dst, PA src, long len) { SimulatedMemory.current().copy(dst.raw(), src.raw(), len); }
 

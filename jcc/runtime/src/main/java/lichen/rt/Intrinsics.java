@@ -51,6 +51,9 @@ public final class Intrinsics {
     public static long getAndSet64(long address, long value) { throw hostless(); }
 
     /** {@code memmove}: overlapping copies are correct. */
+    /** DMB ISH, and a compiler barrier: no memory access moves across it. */
+    public static void memoryBarrier() { throw hostless(); }
+
     public static void copyMemory(long dst, long src, long bytes) { throw hostless(); }
 
     /** {@code memset} to zero. */

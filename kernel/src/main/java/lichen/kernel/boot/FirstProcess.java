@@ -5,6 +5,7 @@ import lichen.arch.aarch64.Idle;
 import lichen.arch.aarch64.Interrupts;
 import lichen.arch.aarch64.SecondaryCpus;
 import lichen.arch.aarch64.SmpExecution;
+import lichen.kernel.dev.virtio.VirtioDevices;
 import lichen.kernel.exec.ByteStrings;
 import lichen.kernel.exec.Exec;
 import lichen.kernel.tty.Console;
@@ -40,6 +41,7 @@ public final class FirstProcess {
         Processes.useExecutor(ex, () -> initEnded = true);
         ex.setDeferredWork(() -> {
             Console.drainInput();
+            VirtioDevices.completeInterrupted();
             LoadAverage.SYSTEM.sample(ex);
         });
         UserTraps.install();
@@ -49,11 +51,13 @@ public final class FirstProcess {
         Process init = Processes.startFirst("init", (p, frame) -> Exec.execve(p, frame, path, argv, envp));
         if (init == null) return -1;
         Interrupts.start(TICK_HZ);
+        VirtioDevices.interruptsDriveCompletions(ex);
         if (smp) SmpExecution.start(ex); // the other CPUs run tasks too, under the big kernel lock
         while (!initEnded) {
             ex.runUntilIdle();
-            if (!initEnded) Idle.untilInterrupt(); // everyone is blocked: an interrupt (console input, the tick) brings work
+            if (!initEnded) Idle.untilInterrupt(); // everyone is blocked: an interrupt (console input, a device, the tick) brings work
         }
+        VirtioDevices.interruptsDriveCompletions(null);
         return init.waitStatus();
     }
 }

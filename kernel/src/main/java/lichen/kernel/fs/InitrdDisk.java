@@ -35,14 +35,11 @@ public final class InitrdDisk implements BlockDevice {
     @Override
     public boolean readOnly() { return false; }
 
-    private boolean inside(long pos, byte[] buf, int off, int len) {
-        return pos >= 0 && len >= 0 && off >= 0 && off <= buf.length - len && pos <= size - len;
-    }
 
     @Override
     @Async
     public int read(long pos, byte[] dst, int off, int len) {
-        if (!inside(pos, dst, off, len)) return -Errno.EIO;
+        if (!BlockDevice.inRange(size, pos, dst, off, len)) return -Errno.EIO;
         Mem.copyToArray(start + pos, dst, off, len);
         return len;
     }
@@ -50,7 +47,7 @@ public final class InitrdDisk implements BlockDevice {
     @Override
     @Async
     public int write(long pos, byte[] src, int off, int len) {
-        if (!inside(pos, src, off, len)) return -Errno.EIO;
+        if (!BlockDevice.inRange(size, pos, src, off, len)) return -Errno.EIO;
         Mem.copyFromArray(src, off, start + pos, len);
         return len;
     }

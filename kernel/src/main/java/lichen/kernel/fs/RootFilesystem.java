@@ -5,7 +5,11 @@ import lichen.arch.aarch64.Timer;
 import lichen.fs.Errno;
 import lichen.fs.FsProbe;
 import lichen.fs.Result;
+import lichen.fs.block.BlockDevice;
 import lichen.fs.block.PageCache;
+import lichen.kernel.dev.virtio.VirtioBlock;
+import lichen.kernel.dev.virtio.VirtioDevices;
+import lichen.libkernel.boot.CommandLine;
 import lichen.fs.devfs.DevFs;
 import lichen.kernel.tty.Console;
 import lichen.kernel.tty.ControllingTerminalDevice;
@@ -25,23 +29,30 @@ import lichen.libkernel.async.Executor;
 import lichen.libkernel.fdt.MachineDescription;
 
 /**
- * The kernel's namespace: the ext4 image of the initial ramdisk mounted
- * read-write as "/", devfs on /dev, procfs on /proc, tmpfs on /tmp and
+ * The kernel's namespace: an ext4 filesystem mounted read-write as "/" from
+ * the root disk, devfs on /dev, procfs on /proc, tmpfs on /tmp and
  * /dev/shm (POSIX shared memory's directory), and the
  * descriptors every process starts from (0, 1 and 2 on /dev/console, as
  * Linux's init/main.c console_on_rootfs opens them).
  *
- * <p>Without an initrd, or when it holds no ext4 filesystem, boot says why
+ * <p>The root disk is the virtio block device when the command line says
+ * {@code root=/dev/vda} (as Linux names the first one) or when there is no
+ * initrd; otherwise the initial ramdisk. A virtio disk keeps what is written
+ * across boots (the power-off sync flushes it); the ramdisk loses it.
+ *
+ * <p>Without a root disk, or when it holds no ext4 filesystem, boot says why
  * in one line and goes on with an empty tmpfs as "/" (with the same mounts
  * under it), so the console and /tmp still work and nothing panics.
  */
 public final class RootFilesystem {
     /** Dentries kept before the cache is emptied (DentryCache). */
     private static final int DENTRY_LIMIT = 16384;
-    /** The page cache in front of the ramdisk: 8 MiB of the most recently used 4 KiB pages. */
+    /** The page cache in front of the root disk: 8 MiB of the most recently used 4 KiB pages. */
     private static final int CACHE_PAGES = 2048;
     /** The page cache of files (mmap(2) maps its frames): 16384 pages, 64 MiB, beyond the mapped and dirty ones. */
     private static final int FILE_CACHE_PAGES = 16384;
+    /** The command line's name for the first virtio block device as the root (Linux's). */
+    private static final String VIRTIO_ROOT = "/dev/vda";
     /** /tmp's capacity, and the stand-in root's. */
     private static final long TMP_BYTES = 64L << 20;
 
@@ -91,6 +102,7 @@ public final class RootFilesystem {
         Executor ex = KernelExecutor.create();
         ex.spawn("sync", () -> vfs.sync());
         ex.runUntilIdle();
+        VirtioDevices.reportAtPowerOff();
     }
 
     @Async
@@ -99,7 +111,7 @@ public final class RootFilesystem {
         Vfs v = new Vfs(DENTRY_LIMIT);
         v.fifos = new Fifos();
         v.fileCache = new FileCache(new CacheFrames(), FILE_CACHE_PAGES);
-        FileSystem root = fromInitrd(machine, clock);
+        FileSystem root = fromRootDisk(machine, clock);
         if (root == null) root = new TmpFs(clock, TMP_BYTES);
         v.mountRoot(root);
         FsContext ctx = v.newContext(Credentials.ROOT);
@@ -121,15 +133,26 @@ public final class RootFilesystem {
         init = ctx;
     }
 
-    /** The initrd's ext4 filesystem, or null with the reason in {@link #described}. */
+    /** The root disk's ext4 filesystem, or null with the reason in {@link #described}. */
     @Async
-    private static FileSystem fromInitrd(MachineDescription machine, FileClock clock) {
-        if (machine == null || !machine.hasInitrd() || machine.initrdEnd() <= machine.initrdStart()) {
-            described = "an empty tmpfs (no initrd in the device tree)";
+    private static FileSystem fromRootDisk(MachineDescription machine, FileClock clock) {
+        boolean initrd = machine != null && machine.hasInitrd() && machine.initrdEnd() > machine.initrdStart();
+        String root = machine == null ? null : CommandLine.parse(machine.bootargs()).root();
+        VirtioBlock virtio = VirtioDevices.block();
+        BlockDevice disk;
+        String where;
+        if (virtio != null && (VIRTIO_ROOT.equals(root) || !initrd)) {
+            disk = virtio;
+            where = (disk.size() >> 20) + " MiB virtio disk at 0x" + Long.toHexString(virtio.transport().physicalBase());
+        } else if (initrd) {
+            if (VIRTIO_ROOT.equals(root)) System.out.println("fs: root=" + root + " names no virtio block device; the initrd is the root");
+            InitrdDisk ram = new InitrdDisk(machine.initrdStart(), machine.initrdEnd());
+            disk = ram;
+            where = (disk.size() >> 20) + " MiB initrd at 0x" + Long.toHexString(ram.physicalStart());
+        } else {
+            described = "an empty tmpfs (no initrd in the device tree and no virtio block device)";
             return null;
         }
-        InitrdDisk disk = new InitrdDisk(machine.initrdStart(), machine.initrdEnd());
-        String where = (disk.size() >> 20) + " MiB initrd at 0x" + Long.toHexString(disk.physicalStart());
         if (FsProbe.probe(disk) != FsProbe.EXT) {
             described = "an empty tmpfs (the " + where + " holds no ext2/3/4 filesystem)";
             return null;

@@ -38,6 +38,7 @@ public final class SelfTest {
         }
         MemorySetup.start(machine, deviceTree);
         lichen.kernel.boot.Devices.configure(machine);
+        lichen.kernel.dev.virtio.VirtioDevices.start(machine);
         lichen.kernel.boot.Processors.start(machine);
         lichen.kernel.fs.RootFilesystem.mountAtBoot(machine);
         int failures = runAll(deviceTree, freeMemory);
@@ -65,6 +66,9 @@ public final class SelfTest {
         WaitQueueTests.runAll();
         FileSystemTests.runAll();
         PageCacheTests.runAll();
+        VirtioBlockTests.runAll();
+        VirtioEntropyTests.runAll();
+        VirtioNetTests.runAll();
         PipeTests.runAll();
         UserModeTests.runAll();
         FileCallTests.runAll();

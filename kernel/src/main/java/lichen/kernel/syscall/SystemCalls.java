@@ -1,5 +1,6 @@
 package lichen.kernel.syscall;
 
+import lichen.kernel.dev.virtio.VirtioDevices;
 import lichen.api.Async;
 import lichen.arch.aarch64.KernelAddressSpace;
 import lichen.arch.aarch64.PowerOff;
@@ -92,6 +93,7 @@ final class SystemCalls {
         System.out.println(cmd == CMD_RESTART ? "reboot: Restarting system" : "reboot: Power down");
         System.out.flush();
         if (FileCalls.vfs() != null) FileCalls.vfs().sync();
+        VirtioDevices.reportAtPowerOff();
         PowerOff.exit(0);
         return 0;
     }

@@ -7,6 +7,7 @@ package lichen.libkernel.boot;
  * consumed; any other word before "--" goes to init, "name=value" words in its
  * environment and plain words in its argv; every word after "--" goes to its
  * argv. Words with a dot are module parameters and are not passed on.
+ * {@code root=} names the root device ({@link #root}).
  */
 public final class CommandLine {
     /** The parameters this kernel reads or accepts and ignores (Linux's, so one command line serves both). */
@@ -16,24 +17,27 @@ public final class CommandLine {
     private static final String[] DEFAULT_ENV = {"HOME=/", "TERM=linux"};
 
     private final String init;
+    private final String root;
     private final String[] argv;
     private final String[] envp;
 
-    private CommandLine(String init, String[] argv, String[] envp) {
+    private CommandLine(String init, String root, String[] argv, String[] envp) {
         this.init = init;
+        this.root = root;
         this.argv = argv;
         this.envp = envp;
     }
 
     public static CommandLine parse(String bootargs) {
         String[] words = words(bootargs == null ? "" : bootargs);
-        String init = "/init";
+        String init = "/init", root = null;
         int argc = 1, envc = DEFAULT_ENV.length;
         boolean rest = false;
         for (String w : words) {
             if (rest) argc++;
             else if (w.equals("--")) rest = true;
             else if (w.startsWith("init=")) init = w.substring(5);
+            else if (w.startsWith("root=")) root = w.substring(5);
             else if (!passedOn(w)) continue;
             else if (w.indexOf('=') >= 0) envc++;
             else argc++;
@@ -50,7 +54,7 @@ public final class CommandLine {
             else if (w.indexOf('=') >= 0) envp[e++] = w;
             else argv[a++] = w;
         }
-        return new CommandLine(init, argv, envp);
+        return new CommandLine(init, root, argv, envp);
     }
 
     /** A word before "--" that is neither the kernel's nor a module's goes to init. */
@@ -81,6 +85,9 @@ public final class CommandLine {
         }
         return out;
     }
+
+    /** The root device root= names (Linux's, such as /dev/vda), or null when the command line names none. */
+    public String root() { return root; }
 
     /** The first program's path (init=, else /init). */
     public String init() { return init; }

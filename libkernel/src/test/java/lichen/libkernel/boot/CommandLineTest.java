@@ -7,6 +7,14 @@ import org.junit.jupiter.api.Test;
 
 class CommandLineTest {
     @Test
+    void rootNamesTheRootDeviceAndIsNotPassedToInit() {
+        CommandLine c = CommandLine.parse("console=ttyAMA0 root=/dev/vda rw init=/init -- sh");
+        assertEquals("/dev/vda", c.root());
+        assertArrayEquals(new String[] {"/init", "sh"}, c.argv());
+        assertEquals(null, CommandLine.parse("console=ttyAMA0").root());
+    }
+
+    @Test
     void wordsAfterTheSeparatorAreInitsArguments() {
         CommandLine c = CommandLine.parse("console=ttyAMA0 init=/init -- echo a  b");
         assertEquals("/init", c.init());

@@ -17,13 +17,13 @@ public final class Idle {
     private Idle() {}
 
     /**
-     * Sleeps until an interrupt, unless typed input already waits; returns with IRQs unmasked, the interrupt
+     * Sleeps until an interrupt, unless typed input or a device's completion already waits; returns with IRQs unmasked, the interrupt
      * handled. The big kernel lock is given up for the sleep and taken again before the interrupt is (its
      * handler runs under it); an IPI sent while this CPU decided to sleep is pending and ends the WFI.
      */
     public static void untilInterrupt() {
         Cpu.disableInterrupts();
-        if (!ConsoleInput.pending()) {
+        if (!ConsoleInput.pending() && !VirtioMmio.anyInterrupted()) {
             Cpu.bigLockRelease();
             Cpu.waitForInterrupt();
             Cpu.bigLockAcquire();

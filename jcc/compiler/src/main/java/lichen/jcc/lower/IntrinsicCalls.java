@@ -183,6 +183,7 @@ final class IntrinsicCalls {
                         + v.get(2) + " seq_cst seq_cst");
                 yield fb.def("zext i1 " + fb.def("extractvalue { i64, i1 } " + pair + ", 1") + " to i32");
             }
+            case "memoryBarrier" -> { fb.emit("call void asm sideeffect \"dmb ish\", \"~{memory}\"()"); yield "void"; }
             case "getAndAdd64" -> fb.def("atomicrmw add ptr " + address(fb, v.get(0)) + ", i64 " + v.get(1) + " seq_cst");
             case "getAndSet64" -> fb.def("atomicrmw xchg ptr " + address(fb, v.get(0)) + ", i64 " + v.get(1) + " seq_cst");
             case "newArrayLike" -> fb.def("call ptr @jcc.newArray(ptr " + fb.load("ptr", v.get(0)) + ", i32 " + v.get(1) + ")");

@@ -41,6 +41,8 @@ public final class TMem {
     public static void store32(PA pa, int v) { store32(pa.raw(), v); }
     public static void store64(PA pa, long v) { store64(pa.raw(), v); }
 
+    public static void barrier() { Intrinsics.memoryBarrier(); }
+
     public static void copy(PA dst, PA src, long len) { Intrinsics.copyMemory(at(dst.raw()), at(src.raw()), len); }
 
     public static void zero(PA dst, long len) { zero(dst.raw(), len); }
