@@ -140,7 +140,8 @@ public final class Reachability {
                 default -> {}
             }
         }
-        drain();
+        // What this method reaches is scanned by drain's loop, not here: a nested drain made the JVM's stack
+        // as deep as the longest chain of newly found methods (a StackOverflowError on the whole kernel).
     }
 
     private void typeInsn(TypeInsnNode t) {
