@@ -43,7 +43,7 @@ public final class ProcFs extends FileSystem {
             for (int i = 0; i < mounts.count(); i++) {
                 Mount m = mounts.get(i);
                 out.append(source(m)).append(' ').append(mountPath(m)).append(' ').append(m.fs.type())
-                        .append(m.fs.readOnly() ? " ro" : " rw").append(" 0 0\n");
+                        .append(' ').append(m.fs.mountOptions()).append(" 0 0\n");
             }
         });
     }
@@ -109,6 +109,11 @@ public final class ProcFs extends FileSystem {
     @Override
     public boolean cacheNames() {
         return false;
+    }
+
+    @Override
+    public String mountOptions() {
+        return "rw,relatime"; // files cannot be made here, but some take writes: Linux mounts proc read-write
     }
 
     @Override

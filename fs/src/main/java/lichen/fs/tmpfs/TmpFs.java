@@ -33,6 +33,23 @@ public final class TmpFs extends FileSystem {
         root.parent = root;
     }
 
+    /** What mount options add after "rw,relatime" (devpts's mode=, gid=, ptmxmode=), or null. */
+    private String extraOptions;
+
+    /** The options after "rw,relatime" that /proc/mounts shows for this mount (a tree the kernel mounts with its own options). */
+    public void setExtraOptions(String options) {
+        extraOptions = options;
+    }
+
+    /** Linux's tmpfs and devtmpfs show inode64 (64-bit inode numbers); devtmpfs its mode too; others what they were mounted with. */
+    @Override
+    public String mountOptions() {
+        String base = super.mountOptions();
+        if (extraOptions != null) return base + "," + extraOptions;
+        if (typeName.equals("devtmpfs")) return base + ",mode=755,inode64";
+        return typeName.equals("tmpfs") ? base + ",inode64" : base;
+    }
+
     /** The kernel changes this tree behind the VFS's back (devpts's /dev/pts/N come and go with their pairs): no name cache. */
     public void doNotCacheNames() {
         namesCached = false;

@@ -15,6 +15,15 @@ public abstract class FileSystem {
 
     public abstract boolean readOnly();
 
+    /**
+     * The options /proc/mounts and mountinfo show: rw or ro, and relatime, the
+     * access-time rule every mount here follows (atime moves only when it is
+     * older than the last change or a day old), as Linux's default mount does.
+     */
+    public String mountOptions() {
+        return readOnly() ? "ro,relatime" : "rw,relatime";
+    }
+
     /** Writes back everything dirty; 0 or a negative errno. */
     @Async
     public int sync() {

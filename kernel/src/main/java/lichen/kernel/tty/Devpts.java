@@ -37,7 +37,15 @@ public final class Devpts {
             if (!ptmx.ok()) return ptmx.cast();
             tree = fs;
         }
+        // As Linux's devpts_show_options: gid= when given, mode= always, ptmxmode= (ptmx's, 000).
+        tree.setExtraOptions((nodeGroup >= 0 ? "gid=" + nodeGroup + "," : "") + "mode=" + octal3(nodeMode) + ",ptmxmode=000");
         return Result.ok(tree);
+    }
+
+    /** Permission bits as Linux's %03o prints them. */
+    private static String octal3(int mode) {
+        String s = Integer.toOctalString(mode);
+        return s.length() >= 3 ? s : "000".substring(s.length()) + s;
     }
 
     /** /dev/pts/N appears for a new pair (no devpts mounted: nothing to show). */

@@ -26,7 +26,7 @@ final class MountInfo {
         for (int i = 0; i < mounts.count(); i++) {
             Mount m = mounts.get(i);
             Mount parent = m.parent() == null ? m : m.parent();
-            String options = m.fs.readOnly() ? "ro" : "rw";
+            String options = m.fs.mountOptions();
             out.append(i + 1).append(' ').append(id(parent)).append(' ').append(FileMode.major(m.fs.deviceId)).append(':')
                     .append(FileMode.minor(m.fs.deviceId)).append(" / ")
                     .append(reader == null ? "/" : RootFilesystem.vfs().walker.absolute(reader, new VfsPath(m, m.root)))
