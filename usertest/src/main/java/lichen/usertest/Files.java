@@ -79,8 +79,24 @@ public final class Files {
         if (!c.succeeded(n, "read(" + path + ")")) {
             return null;
         }
-        char[] chars = new char[(int) n];
-        for (int i = 0; i < chars.length; i++) {
+        return latin1(buf, (int) n);
+    }
+
+    /** The first {@code max} bytes of {@code path} as Latin-1 text, or null: for a forked child, which has no Check to record in. */
+    public static String text(String path, int max) {
+        long fd = Linux.openat(Fcntl.AT_FDCWD, path, Fcntl.O_RDONLY | Fcntl.O_CLOEXEC, 0);
+        if (Errno.isError(fd)) {
+            return null;
+        }
+        byte[] buf = new byte[max];
+        long n = readFully((int) fd, buf, buf.length);
+        Linux.close((int) fd);
+        return Errno.isError(n) ? null : latin1(buf, (int) n);
+    }
+
+    private static String latin1(byte[] buf, int n) {
+        char[] chars = new char[n];
+        for (int i = 0; i < n; i++) {
             chars[i] = (char) (buf[i] & 0xff);
         }
         return new String(chars);

@@ -64,10 +64,15 @@ public final class PseudoTerminals {
 
     /** The events of {@code fd} poll(2) reports now, asking for POLLIN and POLLOUT; or the negative errno. */
     public static long poll(int fd) {
+        return poll(fd, POLLIN | POLLOUT, 0);
+    }
+
+    /** The events of {@code events} that poll(2) reports for {@code fd} within {@code timeoutNanos} (0 if none came); or the negative errno. */
+    public static long poll(int fd, int events, long timeoutNanos) {
         byte[] p = new byte[8];
         LittleEndian.put32(p, 0, fd);
-        LittleEndian.put16(p, 4, POLLIN | POLLOUT);
-        long r = Linux.ppoll(p, 1, Timespec.ofNanos(0).encode(), null);
+        LittleEndian.put16(p, 4, events);
+        long r = Linux.ppoll(p, 1, Timespec.ofNanos(timeoutNanos).encode(), null);
         return r < 0 ? r : LittleEndian.u16(p, 6);
     }
 

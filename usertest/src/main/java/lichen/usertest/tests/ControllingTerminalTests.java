@@ -93,13 +93,8 @@ public final class ControllingTerminalTests {
 
     /** Field {@code n} (1-based, proc(5)) of this process's /proc/self/stat as a number, or -9999 if unreadable. */
     private static long statField(int n) {
-        byte[] b = new byte[1024];
-        long fd = Linux.openat(Fcntl.AT_FDCWD, "/proc/self/stat", Fcntl.O_RDONLY, 0);
-        if (fd < 0) return -9999;
-        long len = Linux.read((int) fd, b, 0, b.length);
-        Linux.close((int) fd);
-        if (len <= 0) return -9999;
-        String line = new String(b, 0, (int) len, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String line = Files.text("/proc/self/stat", 1024);
+        if (line == null) return -9999;
         int at = line.lastIndexOf(')') + 2; // field 3, the state
         for (int field = 3; field < n && at > 1; field++) at = line.indexOf(' ', at) + 1;
         int end = line.indexOf(' ', at);

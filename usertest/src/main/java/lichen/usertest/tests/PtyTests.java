@@ -12,7 +12,6 @@ import lichen.usertest.sys.Linux;
 import lichen.usertest.sys.LittleEndian;
 import lichen.usertest.sys.Signals;
 import lichen.usertest.sys.Stat;
-import lichen.usertest.sys.Timespec;
 
 /**
  * Pseudo-terminal pairs (man 7 pty, man 4 pts): /dev/ptmx, unlockpt and
@@ -222,21 +221,14 @@ public final class PtyTests {
         byte[] in = new byte[4096];
         long got = Linux.read(p[1], in, 0, in.length);
         c.isTrue(got > 0, "the slave reads what was typed: " + got + " bytes");
-        c.isTrue(pollOutWithin(p[0], 1000), "POLLOUT on the master once the slave has read");
+        // Within a second: Linux moves typed input to the slave from a worker.
+        c.isTrue((PseudoTerminals.poll(p[0], PseudoTerminals.POLLOUT, 1_000_000_000L) & PseudoTerminals.POLLOUT) != 0,
+                "POLLOUT on the master once the slave has read");
         Linux.close(p[0]);
         Linux.close(p[1]);
     }
 
     private static final int ICANON = 2, ECHO = 8;
-
-    /** Whether poll(2) reports POLLOUT on {@code fd} within {@code millis} (Linux moves typed input to the slave from a worker). */
-    private static boolean pollOutWithin(int fd, int millis) {
-        byte[] pfd = new byte[8];
-        LittleEndian.put32(pfd, 0, fd);
-        LittleEndian.put16(pfd, 4, PseudoTerminals.POLLOUT);
-        long r = Linux.ppoll(pfd, 1, Timespec.ofNanos(millis * 1_000_000L).encode(), null);
-        return r == 1 && (LittleEndian.u16(pfd, 6) & PseudoTerminals.POLLOUT) != 0;
-    }
 
     private static void readiness(Check c) {
         int[] p = PseudoTerminals.open(c, Fcntl.O_NOCTTY);

@@ -1,10 +1,9 @@
 package lichen.usertest.tests;
 
 import lichen.usertest.Check;
+import lichen.usertest.Files;
 import lichen.usertest.Processes;
 import lichen.usertest.TestList;
-import lichen.usertest.sys.Fcntl;
-import lichen.usertest.sys.Linux;
 import lichen.usertest.sys.LinuxSystem;
 import lichen.usertest.sys.RawMemory;
 import lichen.usertest.sys.Resources;
@@ -28,14 +27,8 @@ public final class StackGrowthTests {
 
     /** [stack]'s start and end in /proc/self/maps, or null. */
     static long[] stackArea() {
-        byte[] b = new byte[64 * 1024];
-        long fd = Linux.openat(Fcntl.AT_FDCWD, "/proc/self/maps", Fcntl.O_RDONLY, 0);
-        if (fd < 0) return null;
-        int n = 0;
-        for (long r; n < b.length && (r = Linux.read((int) fd, b, n, b.length - n)) > 0; ) n += (int) r;
-        Linux.close((int) fd);
-        String maps = new String(b, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
-        int at = maps.indexOf("[stack]");
+        String maps = Files.text("/proc/self/maps", 64 * 1024);
+        int at = maps == null ? -1 : maps.indexOf("[stack]");
         if (at < 0) return null;
         int line = maps.lastIndexOf('\n', at) + 1, dash = maps.indexOf('-', line), space = maps.indexOf(' ', dash);
         return new long[] {Long.parseUnsignedLong(maps.substring(line, dash), 16), Long.parseUnsignedLong(maps.substring(dash + 1, space), 16)};
