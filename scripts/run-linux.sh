@@ -8,7 +8,7 @@
 #   INIT='cmd args' scripts/run-linux.sh runs the command as /init's child, then powers off;
 #                                        the exit status is the command's (scripts/guest-init.sh)
 #
-# Variables: IMAGE (default build/rootfs.img), PERSIST (1: writes reach the image), INIT, MEM (default 512M), SMP
+# Variables: IMAGE (default build/rootfs.img), PERSIST (1: writes reach the image), INIT, MEM (default 1G, as run-lichen.sh), SMP
 # (default 1), GUEST_TIMEOUT (default 600 s), which mean the same to
 # run-lichen.sh; LINUX_MEM, LINUX_SMP and LINUX_TIMEOUT override them here
 # only; LINUX_APPEND (more kernel parameters).
@@ -44,7 +44,7 @@ fi
 snapshot=on; [ "${PERSIST:-0}" = 1 ] && snapshot=off
 append="console=ttyAMA0 root=/dev/nvme0n1 rootfstype=ext4 rw rootwait init=/init quiet panic=-1 kpti=0 ${LINUX_APPEND:-}"
 build_qemu() {
-  qemu=(qemu-system-aarch64 -M virt -cpu cortex-a72 -m "${LINUX_MEM:-${MEM:-512M}}" -smp "${LINUX_SMP:-${SMP:-1}}"
+  qemu=(qemu-system-aarch64 -M virt -cpu cortex-a72 -m "${LINUX_MEM:-${MEM:-1G}}" -smp "${LINUX_SMP:-${SMP:-1}}"
     -nographic -no-reboot -nic none -kernel "$kernel"
     -drive "file=$image,if=none,id=d0,format=raw,snapshot=$snapshot" -device nvme,drive=d0,serial=lichen
     -append "$append")

@@ -56,6 +56,8 @@ public final class QemuUserGaps {
          "qemu-user passes execve to the host kernel, which cannot run an AArch64 binary without binfmt_misc (ENOEXEC)"},
         {"getdents64_ext4_hash_order_d_off_resumes_after_lseek",
          "qemu-user works on the host's filesystem, whose /var/tmp need not be ext4 (the test checks ext4's hash positions on the image's root)"},
+        {"nice_value_in_proc_self_stat",
+         "qemu-user 7.2 makes up /proc/self/stat's priority and nice fields as 0"},
         {"proc_self_stat_52_fields_pid_comm_state_ppid_groups",
          "qemu-user 7.2 makes up /proc/self/stat with 44 fields, most of them 0"},
         {"stack_area_starts_small_and_grows_to_a_store_below_it",

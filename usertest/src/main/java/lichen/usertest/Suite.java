@@ -35,6 +35,7 @@ import lichen.usertest.tests.PtraceTests;
 import lichen.usertest.tests.FaultSignalTests;
 import lichen.usertest.tests.FifoTests;
 import lichen.usertest.tests.SignalTests;
+import lichen.usertest.tests.PriorityTests;
 import lichen.usertest.tests.SmpTests;
 import lichen.usertest.tests.SignalWaitTests;
 import lichen.usertest.tests.StackGrowthTests;
@@ -93,6 +94,7 @@ public final class Suite {
         CloneTests.register(list);
         ThreadTests.register(list);
         SmpTests.register(list);
+        PriorityTests.register(list);
         ProcessGroupTests.register(list);
         list.beginGroup("exec");
         ExecTests.register(list);

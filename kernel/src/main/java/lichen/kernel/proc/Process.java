@@ -103,6 +103,8 @@ public final class Process {
     final CpuTimes times = new CpuTimes();
     /** The CPUs this thread may run on (sched_setaffinity(2)), bit n for CPU n; a new thread or process inherits it. */
     long cpuMask = CpuAffinity.ALL;
+    /** The thread's nice value, -20..19 (setpriority(2)); a new thread or process inherits it, as sched_fork does. */
+    int nice;
     /** The initial user frame lichen_enter_user copies; kept until the thread exits. */
     long[] startFrame;
 
@@ -123,6 +125,15 @@ public final class Process {
     public void setCpuMask(long mask) {
         cpuMask = mask;
         if (task != null) task.setCpuMask(mask);
+    }
+
+    /** The nice value, -20 (most favoured) to 19. */
+    public int nice() { return nice; }
+
+    /** setpriority(2)'s store: {@code value} already clamped to -20..19; the scheduler reweights the running task. */
+    public void setNice(int value) {
+        nice = value;
+        if (task != null) Processes.executor().setNice(task, value);
     }
 
     /** The thread group's id: the pid getpid(2) reports. */

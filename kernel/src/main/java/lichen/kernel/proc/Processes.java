@@ -125,7 +125,7 @@ public final class Processes {
     }
 
     private static void startThread(Process p) {
-        Task t = executor.spawn(p.comm, 0, p.cpuMask, () -> enterUser(p));
+        Task t = executor.spawn(p.comm, p.nice, p.cpuMask, () -> enterUser(p));
         t.setOwner(p);
         p.task = t;
     }
@@ -154,7 +154,10 @@ public final class Processes {
         UserAddressSpace mm = vfork ? parent.mm : parent.mm.fork();
         if (mm == null) return -Errno.ENOMEM;
         Process c = newProcess(parent.leader, mm, parent.comm);
-        if (c != null) c.cpuMask = parent.cpuMask; // the calling thread's affinity, as Linux's copy_process (sched_setaffinity(2), NOTES)
+        if (c != null) { // the calling thread's affinity and nice value, as Linux's copy_process (sched_setaffinity(2), NOTES)
+            c.cpuMask = parent.cpuMask;
+            c.nice = parent.nice;
+        }
         if (c == null) {
             if (!vfork) mm.destroy();
             return -Errno.EAGAIN;
@@ -211,6 +214,7 @@ public final class Processes {
         t.envp = caller.envp;
         t.startTicks = ClockTicks.sinceBoot();
         t.cpuMask = caller.cpuMask;
+        t.nice = caller.nice;
         t.startFrame = Kmem.newLongs(UserFrame.BYTES / 8);
         byPid[tid] = t;
         created++;

@@ -148,6 +148,8 @@ public final class SyscallTable {
             case 137 -> SignalWaitCalls.sysRtSigtimedwait(p, a0, a1, a2, a3);
             case 138 -> SignalWaitCalls.sysRtSigqueueinfo(p, (int) a0, (int) a1, a2);
             case 139 -> SignalCalls.sysRtSigreturn(p, frame);
+            case 140 -> PriorityCalls.sysSetpriority(p, (int) a0, (int) a1, (int) a2);
+            case 141 -> PriorityCalls.sysGetpriority(p, (int) a0, (int) a1);
             case 142 -> SystemCalls.sysReboot((int) a0, (int) a1, (int) a2);
             case 144, 146 -> IdentityCalls.sysSetid(a0);
             case 147, 149 -> IdentityCalls.sysSetid(a0, a1, a2);

@@ -121,6 +121,16 @@ public final class LinuxSystem {
         return Syscall.invoke(SyscallNumbers.SCHED_SETAFFINITY, pid, len, Linux.address(mask));
     }
 
+    /** getpriority(2), the raw call: 20 minus the nice value (1..40), or a negative errno. */
+    public static long getpriority(int which, long who) {
+        return Syscall.invoke(SyscallNumbers.GETPRIORITY, which, who, 0);
+    }
+
+    /** setpriority(2): 0 or a negative errno. */
+    public static long setpriority(int which, long who, long prio) {
+        return Syscall.invoke(SyscallNumbers.SETPRIORITY, which, who, prio);
+    }
+
     /** getcpu(2): the CPU in {@code cpuNode[0]}, the NUMA node in {@code cpuNode[1]}; 0 or a negative errno. */
     public static long getcpu(int[] cpuNode) {
         return Syscall.invoke(SyscallNumbers.GETCPU, Linux.address(cpuNode), Linux.address(cpuNode) + 4, 0);

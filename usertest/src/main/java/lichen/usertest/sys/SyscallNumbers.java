@@ -85,6 +85,8 @@ public final class SyscallNumbers {
     public static final int RT_SIGTIMEDWAIT = 137;
     public static final int RT_SIGQUEUEINFO = 138;
     public static final int RT_TGSIGQUEUEINFO = 240;
+    public static final int SETPRIORITY = 140;
+    public static final int GETPRIORITY = 141;
     public static final int SETGID = 144;
     public static final int SETUID = 146;
     public static final int SETRESUID = 147;

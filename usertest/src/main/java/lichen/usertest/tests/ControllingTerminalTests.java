@@ -3,6 +3,7 @@ package lichen.usertest.tests;
 import lichen.usertest.Check;
 import lichen.usertest.Files;
 import lichen.usertest.Pipes;
+import lichen.usertest.ProcStat;
 import lichen.usertest.Processes;
 import lichen.usertest.PseudoTerminals;
 import lichen.usertest.SignalRecorder;
@@ -63,13 +64,13 @@ public final class ControllingTerminalTests {
             long sid = Linux.setsid();
             long before = openTty();
             long sidBefore = intIoctl(s, PseudoTerminals.TIOCGSID);
-            long ttyNrBefore = statField(7), tpgidBefore = statField(8);
+            long ttyNrBefore = ProcStat.selfField(7), tpgidBefore = ProcStat.selfField(8);
             long take = Linux.ioctl(s, PseudoTerminals.TIOCSCTTY, 0);
             long again = Linux.ioctl(s, PseudoTerminals.TIOCSCTTY, 0);
             long tty = openTty();
             long wrote = tty < 0 ? tty : PseudoTerminals.write((int) tty, "via tty");
             return new long[] {sid, before, sidBefore, take, again, tty, intIoctl(s, PseudoTerminals.TIOCGSID),
-                intIoctl(s, PseudoTerminals.TIOCGPGRP), wrote, ttyNrBefore, tpgidBefore, statField(7), statField(8)};
+                intIoctl(s, PseudoTerminals.TIOCGPGRP), wrote, ttyNrBefore, tpgidBefore, ProcStat.selfField(7), ProcStat.selfField(8)};
         });
         if (a != null) {
             c.succeeded(a[0], "setsid");
@@ -89,16 +90,6 @@ public final class ControllingTerminalTests {
         }
         Linux.close(p[0]);
         Linux.close(p[1]);
-    }
-
-    /** Field {@code n} (1-based, proc(5)) of this process's /proc/self/stat as a number, or -9999 if unreadable. */
-    private static long statField(int n) {
-        String line = Files.text("/proc/self/stat", 1024);
-        if (line == null) return -9999;
-        int at = line.lastIndexOf(')') + 2; // field 3, the state
-        for (int field = 3; field < n && at > 1; field++) at = line.indexOf(' ', at) + 1;
-        int end = line.indexOf(' ', at);
-        return at <= 1 || end < 0 ? -9999 : Long.parseLong(line.substring(at, end));
     }
 
     /** A session leader with no controlling terminal acquires a slave it opens without O_NOCTTY; a process that leads no session does not. */

@@ -52,7 +52,7 @@ final class ProcessStat {
         long user = whole ? CpuTimes.groupUser(t) : CpuTimes.threadUser(t);
         long total = whole ? CpuTimes.groupTotal(t) : CpuTimes.threadTotal(t);
         ProcessMemory m = ProcessMemory.of(p.mm(), p.exePath());
-        int nice = t.task() == null ? 0 : t.task().nice();
+        int nice = t.nice();
         SignalState sig = t.signals();
         long flags = PF_RANDOMIZE | (p.hasExeced() ? 0 : PF_FORKNOEXEC);
         out.append(t.pid()).append(" (").append(t.comm()).append(") ").append(state(t));
