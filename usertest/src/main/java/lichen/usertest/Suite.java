@@ -42,6 +42,7 @@ import lichen.usertest.tests.StackGrowthTests;
 import lichen.usertest.tests.RealTimeSignalTests;
 import lichen.usertest.tests.SignalfdTests;
 import lichen.usertest.tests.StopTests;
+import lichen.usertest.tests.SysfsTests;
 import lichen.usertest.tests.SystemTests;
 import lichen.usertest.tests.ThreadTests;
 import lichen.usertest.tests.PtyTests;
@@ -127,6 +128,7 @@ public final class Suite {
         TimeTests.register(list);
         list.beginGroup("system");
         SystemTests.register(list);
+        SysfsTests.register(list);
         list.beginGroup("proc");
         ProcTests.register(list);
         CpuTimeTests.register(list);

@@ -1,9 +1,6 @@
 package lichen.fs.procfs;
 
 import lichen.fs.vfs.Clock;
-import lichen.fs.vfs.FileMode;
-import lichen.fs.vfs.FileSystem;
-import lichen.fs.vfs.Inode;
 import lichen.fs.vfs.Mount;
 import lichen.fs.vfs.MountTable;
 
@@ -13,28 +10,18 @@ import lichen.fs.vfs.MountTable;
  * {@link #addProcess} for the per-process directories; the kernel supplies
  * the figures (meminfo, uptime, a process's status) as {@link ProcContent}.
  */
-public final class ProcFs extends FileSystem {
+public final class ProcFs extends GeneratedFs {
     private final ProcNode root;
-    private long nextIno = 2;
 
     public ProcFs(Clock clock) {
-        this.clock = clock;
-        root = new ProcNode(this, 1, FileMode.S_IFDIR | 0555, null, null);
-        root.parent = root;
+        super(clock);
+        root = rootNode();
         // The types mount(2) knows (kernel FilesystemTypes), in Linux's order; "nodev" for those with no block device.
         root.file("filesystems", 0444, out -> out.append("nodev\tsysfs\nnodev\ttmpfs\nnodev\tproc\nnodev\tdevtmpfs\nnodev\tdevpts\n"
                 + "\text3\n\text2\n\text4\n\tvfat\n"));
         root.file("version", 0444, out -> out.append("Lichen version 0.1.0 (jcc) #1 SMP\n"));
         root.dir("sys").dir("kernel").file("ostype", 0444, out -> out.append("Linux\n"));
         root.dir("self");
-    }
-
-    long nextIno() {
-        return nextIno++;
-    }
-
-    public ProcNode rootNode() {
-        return root;
     }
 
     /** /proc/mounts in fstab form from the VFS mount table. */
@@ -97,27 +84,12 @@ public final class ProcFs extends FileSystem {
     }
 
     @Override
-    public Inode root() {
-        return root;
-    }
-
-    @Override
     public String type() {
         return "proc";
     }
 
     @Override
-    public boolean cacheNames() {
-        return false;
-    }
-
-    @Override
     public String mountOptions() {
         return "rw,relatime"; // files cannot be made here, but some take writes: Linux mounts proc read-write
-    }
-
-    @Override
-    public boolean readOnly() {
-        return true;
     }
 }

@@ -14,7 +14,7 @@ import lichen.fs.vfs.Inode;
  * reader sees one consistent snapshot; its size shows as 0, as on Linux.
  */
 public final class ProcNode extends Inode {
-    private final ProcFs pfs;
+    private final GeneratedFs pfs;
     private final ObjectList<ProcNode> children;
     private final ObjectList<String> names;
     ProcNode parent;
@@ -23,7 +23,7 @@ public final class ProcNode extends Inode {
     private ProcRefresh refresh;
     private String snapshot;
 
-    ProcNode(ProcFs fs, long ino, int mode, ProcContent content, ProcContent linkTarget) {
+    ProcNode(GeneratedFs fs, long ino, int mode, ProcContent content, ProcContent linkTarget) {
         super(fs, ino);
         this.pfs = fs;
         this.mode = mode;

@@ -16,8 +16,8 @@ import lichen.libkernel.Errno;
 /**
  * The filesystem types mount(2) can make (the names /proc/filesystems would
  * list): proc, sysfs, devtmpfs, devpts and tmpfs; every other name is
- * ENODEV, "filesystemtype not configured in the kernel". sysfs is empty for
- * now (no devices are described in sysfs); devpts is the pseudo-terminals'
+ * ENODEV, "filesystemtype not configured in the kernel". sysfs is
+ * {@link SysFiles}' tree (the CPUs and the console so far); devpts is the pseudo-terminals'
  * tree ({@link Devpts}, options mode= and gid=).
  */
 public final class FilesystemTypes {
@@ -38,8 +38,11 @@ public final class FilesystemTypes {
             case "devpts" -> {
                 return Devpts.mount(modeOption(data), numberOption(data, "gid"));
             }
-            case "tmpfs", "sysfs" -> {
-                TmpFs fs = new TmpFs(clock, type.equals("tmpfs") ? sizeOption(data) : 0, type);
+            case "sysfs" -> {
+                return Result.ok(SysFiles.create());
+            }
+            case "tmpfs" -> {
+                TmpFs fs = new TmpFs(clock, sizeOption(data), type);
                 int mode = modeOption(data);
                 if (mode >= 0) fs.root().mode = (fs.root().mode & ~07777) | mode;
                 return Result.ok(fs);
