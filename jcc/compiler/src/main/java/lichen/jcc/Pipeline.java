@@ -67,6 +67,7 @@ public final class Pipeline {
 
     private static void load(Compilation c) {
         c.world = new World(new ClassPath(c.programRoots));
+        c.world.onLoad(WordTypes::onLoad);
         IndyDesugar desugar = new IndyDesugar(c.world);
         c.world.onLoad(desugar::run);
         c.heap = new ImageHeap(c.world);

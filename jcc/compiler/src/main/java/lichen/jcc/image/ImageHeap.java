@@ -1,11 +1,13 @@
 package lichen.jcc.image;
 
+
 import lichen.jcc.CompileError;
 import lichen.jcc.layout.Layout;
 import lichen.jcc.lower.IrTypes;
 import lichen.jcc.world.JClass;
 import lichen.jcc.world.Reachability;
 import lichen.jcc.world.World;
+import lichen.jcc.world.WordTypes;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -76,7 +78,7 @@ public final class ImageHeap implements Reachability.StaticsListener {
         todo.add(root);
         while (!todo.isEmpty()) {
             Object o = todo.poll();
-            if (names.containsKey(o)) continue;
+            if (names.containsKey(o) || isWord(o)) continue; // a word is frozen as its value, in place (constant)
             reference(o);
             Class<?> k = o.getClass();
             if (k.isArray()) {
@@ -129,8 +131,20 @@ public final class ImageHeap implements Reachability.StaticsListener {
         return v instanceof Number || v instanceof Boolean || v instanceof Character;
     }
 
+    /** Whether a frozen object is a word (WordTypes): it goes into the image as its long, not as an object. */
+    private static boolean isWord(Object o) { return WordTypes.isWord(o.getClass().getName().replace('.', '/')); }
+
+    /** A word's value: its one long field, read as the build-time initialiser left it. */
+    private static long wordValue(Object word) {
+        for (Field f : word.getClass().getDeclaredFields()) {
+            if (!Modifier.isStatic(f.getModifiers())) return (Long) read(f, word);
+        }
+        throw new CompileError("word " + word.getClass().getName() + " has no value field");
+    }
+
     /** The LLVM constant for a static field's value in its storage type. */
     public String constant(Object v, String desc) {
+        if (WordTypes.isWordDescriptor(desc)) return v == null ? "0" : Long.toString(wordValue(v));
         if (v == null) return desc.charAt(0) == 'L' || desc.charAt(0) == '[' ? "null" : "zeroinitializer";
         return switch (desc.charAt(0)) {
             case 'Z' -> (v instanceof Boolean b ? b : ((Number) v).intValue() != 0) ? "1" : "0";

@@ -38,6 +38,10 @@ final class Calls {
         for (int i = 0; i < n; i++) values.add(l.operand(i, n));
         Type ret = Type.getReturnType(call.desc);
 
+        if (hasReceiver && l.operandKind(0, n) == 'w') {
+            wordCall(call, values, n);
+            return;
+        }
         String result = IntrinsicCalls.lower(l, call, values);
         if (result == null) {
             if (l.unwinding != null) l.unwinding.beforeCall(l.index);
@@ -50,7 +54,7 @@ final class Calls {
         String receiver = hasReceiver ? values.getFirst() : null;
         String owner = call.owner.startsWith("[") ? "java/lang/Object" : call.owner;
         MethodRef declared = module.world.resolveMethod(owner, call.name, call.desc);
-        String fnType = IrTypes.functionType(call.desc, hasReceiver);
+        String fnType = IrTypes.functionType(call.desc, hasReceiver ? "ptr" : null);
         String callee;
         switch (call.getOpcode()) {
             case Opcodes.INVOKESTATIC, Opcodes.INVOKESPECIAL -> {
@@ -94,11 +98,47 @@ final class Calls {
         return fb.load("ptr", fb.offset(desc, Layout.DESC_VTABLE + 8L * slot));
     }
 
+    /**
+     * A call on a word (WordTypes): the receiver is the value itself, an i64, and never null, so
+     * the call is direct, with no check. {@code new W(v)} (javac's new, dup, v, invokespecial) is
+     * v, stored where the dup'd reference is; {@code w.equals(other)} of two words compares the
+     * values, as the word class's own equals does on the JVM.
+     */
+    private void wordCall(MethodInsnNode call, List<String> values, int n) {
+        Type ret = Type.getReturnType(call.desc);
+        if (call.name.equals("<init>")) {
+            int made = l.before.getStackSize() - n - 1;
+            if (made < 0 || IrTypes.kind(l.before.getStack(made)) != 'w') throw l.error("internal: a word made without new and dup");
+            l.storeStack(made, values.get(1), 'w');
+            return;
+        }
+        if (call.name.equals("equals") && call.desc.equals("(Ljava/lang/Object;)Z")) {
+            if (l.operandKind(1, n) != 'w') throw l.error("a word compared with a value that is not a word (see docs/subset.md, word types)");
+            String same = fb.def("icmp eq i64 " + values.get(0) + ", " + values.get(1));
+            l.push(fb.def("zext i1 " + same + " to i32"), 'i', n);
+            return;
+        }
+        MethodRef declared = module.world.resolveMethod(call.owner, call.name, call.desc);
+        if (!declared.owner().name().equals(call.owner)) {
+            throw l.error("word class " + call.owner.replace('/', '.') + " does not declare " + call.name + " (a word is not an Object)");
+        }
+        if (l.unwinding != null) l.unwinding.beforeCall(l.index);
+        String fnType = IrTypes.functionType(call.desc, "i64");
+        String invoke = "call " + fnType + " " + module.function(declared) + "(" + arguments(call.desc, values, "i64") + ")";
+        if (ret.getSort() == Type.VOID) fb.emit(invoke);
+        else l.push(fb.def(invoke), IrTypes.kindOf(ret), n);
+    }
+
     static String arguments(String desc, List<String> values, boolean hasReceiver) {
+        return arguments(desc, values, hasReceiver ? "ptr" : null);
+    }
+
+    /** The argument list of a call; {@code receiver} is the receiver's type, null for a static call. */
+    static String arguments(String desc, List<String> values, String receiver) {
         StringBuilder sb = new StringBuilder();
         int i = 0;
-        if (hasReceiver) {
-            sb.append("ptr ").append(values.get(0));
+        if (receiver != null) {
+            sb.append(receiver).append(' ').append(values.get(0));
             i = 1;
         }
         for (Type a : Type.getArgumentTypes(desc)) {

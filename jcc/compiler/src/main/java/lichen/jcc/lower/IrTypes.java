@@ -1,9 +1,14 @@
 package lichen.jcc.lower;
 
+import lichen.jcc.world.WordTypes;
+import lichen.jcc.world.WordValues;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.analysis.BasicValue;
 
-/** How JVM types become LLVM types: in registers (ints widened to i32) and in memory (their own width). */
+/**
+ * How JVM types become LLVM types: in registers (ints widened to i32) and in memory (their own
+ * width). A word type ({@link WordTypes}) is an i64 everywhere, kind 'w'.
+ */
 public final class IrTypes {
     private IrTypes() {}
 
@@ -15,7 +20,7 @@ public final class IrTypes {
             case Type.LONG -> "i64";
             case Type.FLOAT -> "float";
             case Type.DOUBLE -> "double";
-            default -> "ptr";
+            default -> WordTypes.isWord(t) ? "i64" : "ptr";
         };
     }
 
@@ -30,7 +35,7 @@ public final class IrTypes {
             case 'J' -> "i64";
             case 'F' -> "float";
             case 'D' -> "double";
-            default -> "ptr";
+            default -> WordTypes.isWordDescriptor(desc) ? "i64" : "ptr";
         };
     }
 
@@ -49,13 +54,14 @@ public final class IrTypes {
         if (v == BasicValue.LONG_VALUE) return 'j';
         if (v == BasicValue.FLOAT_VALUE) return 'f';
         if (v == BasicValue.DOUBLE_VALUE) return 'd';
+        if (WordValues.isWord(v)) return 'w';
         return 'a';
     }
 
     public static String ofKind(char k) {
         return switch (k) {
             case 'i' -> "i32";
-            case 'j' -> "i64";
+            case 'j', 'w' -> "i64";
             case 'f' -> "float";
             case 'd' -> "double";
             default -> "ptr";
@@ -68,7 +74,7 @@ public final class IrTypes {
             case Type.LONG -> 'j';
             case Type.FLOAT -> 'f';
             case Type.DOUBLE -> 'd';
-            default -> 'a';
+            default -> WordTypes.isWord(t) ? 'w' : 'a';
         };
     }
 
@@ -81,11 +87,14 @@ public final class IrTypes {
 
     public static String staticField(String owner, String name) { return global("static:" + owner + "." + name); }
 
-    /** The LLVM function type of a method: (receiver, args) -> return. */
-    public static String functionType(String desc, boolean hasReceiver) {
+    /** The type of a method's receiver: a word's is its value. */
+    public static String receiver(String owner) { return WordTypes.isWord(owner) ? "i64" : "ptr"; }
+
+    /** The LLVM function type of a method: (receiver, args) -> return; {@code receiver} null for a static method. */
+    public static String functionType(String desc, String receiver) {
         StringBuilder sb = new StringBuilder(value(Type.getReturnType(desc))).append(" (");
         boolean first = true;
-        if (hasReceiver) { sb.append("ptr"); first = false; }
+        if (receiver != null) { sb.append(receiver); first = false; }
         for (Type a : Type.getArgumentTypes(desc)) {
             if (!first) sb.append(", ");
             sb.append(value(a));

@@ -44,7 +44,7 @@ public final class MethodLowering {
     public String lower() {
         MethodNode m = method.node();
         try {
-            frames = new Analyzer<>(new BasicInterpreter()).analyze(method.owner().name(), m);
+            frames = new Analyzer<>(new lichen.jcc.world.WordValues()).analyze(method.owner().name(), m);
         } catch (AnalyzerException e) {
             throw new CompileError(method.symbol() + ": bytecode does not verify: " + e.getMessage());
         }
@@ -53,8 +53,11 @@ public final class MethodLowering {
         int slot = 0;
         List<String> params = new ArrayList<>();
         if (!method.isStatic()) {
-            params.add("ptr %this");
-            fb.store("ptr", "%this", fb.slot("l0a", "ptr"));
+            // A word's methods take the word itself, an i64 (WordTypes).
+            char k = lichen.jcc.world.WordTypes.isWord(method.owner().name()) ? 'w' : 'a';
+            String ty = IrTypes.ofKind(k);
+            params.add(ty + " %this");
+            fb.store(ty, "%this", fb.slot("l0" + k, ty));
             slot = 1;
         }
         int p = 0;
@@ -112,6 +115,9 @@ public final class MethodLowering {
     /** Pushes a value in place of the top n operands. */
     void push(String value, char kind, int popped) {
         int at = before.getStackSize() - popped;
+        if (after != null && at < after.getStackSize() && IrTypes.kind(after.getStack(at)) != kind) {
+            throw error("internal: a " + kind + " value where the analysis has a " + IrTypes.kind(after.getStack(at)));
+        }
         String ty = IrTypes.ofKind(kind);
         fb.store(ty, value, fb.slot("s" + at + kind, ty));
     }
@@ -167,12 +173,18 @@ public final class MethodLowering {
             case Opcodes.LLOAD -> push(fb.load("i64", local(var, 'j')), 'j', 0);
             case Opcodes.FLOAD -> push(fb.load("float", local(var, 'f')), 'f', 0);
             case Opcodes.DLOAD -> push(fb.load("double", local(var, 'd')), 'd', 0);
-            case Opcodes.ALOAD -> push(fb.load("ptr", local(var, 'a')), 'a', 0);
+            case Opcodes.ALOAD -> {
+                char k = IrTypes.kind(before.getLocal(var)); // 'w' for a word
+                push(fb.load(IrTypes.ofKind(k), local(var, k)), k, 0);
+            }
             case Opcodes.ISTORE -> fb.store("i32", operand(0, 1), local(var, 'i'));
             case Opcodes.LSTORE -> fb.store("i64", operand(0, 1), local(var, 'j'));
             case Opcodes.FSTORE -> fb.store("float", operand(0, 1), local(var, 'f'));
             case Opcodes.DSTORE -> fb.store("double", operand(0, 1), local(var, 'd'));
-            case Opcodes.ASTORE -> fb.store("ptr", operand(0, 1), local(var, 'a'));
+            case Opcodes.ASTORE -> {
+                char k = operandKind(0, 1);
+                fb.store(IrTypes.ofKind(k), operand(0, 1), local(var, k));
+            }
             default -> throw new CompileError(method.symbol() + ": jsr/ret are not supported");
         }
     }

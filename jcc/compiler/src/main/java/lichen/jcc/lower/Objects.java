@@ -51,6 +51,10 @@ final class Objects {
                 else fb.store(storage, v, g);
             }
             case Opcodes.GETFIELD -> {
+                if (l.operandKind(0, 1) == 'w') { // a word's one field is the word itself (WordTypes)
+                    l.push(l.operand(0, 1), 'j', 1);
+                    return;
+                }
                 String obj = nullChecked(l.operand(0, 1));
                 String p = fb.offset(obj, module.layout.fieldOffset(f.owner, f.name));
                 String v = isVolatile(f) ? fb.def("load atomic " + storage + ", ptr " + p + " seq_cst, align " + Layout.storageSize(f.desc))
@@ -114,7 +118,18 @@ final class Objects {
         return fb.def("getelementptr inbounds " + storage + ", ptr " + data + ", i64 " + wide);
     }
 
+    /** Whether the array operand of an aaload (2 operands) or aastore (3) holds words, i64 elements. */
+    private boolean wordArray(int op, int n) {
+        return op == (n == 2 ? Opcodes.AALOAD : Opcodes.AASTORE)
+                && lichen.jcc.world.WordValues.isWordArray(l.before.getStack(l.before.getStackSize() - n));
+    }
+
     void arrayLoad(int op) {
+        if (wordArray(op, 2)) {
+            String array = l.operand(0, 2), index = l.operand(1, 2);
+            l.push(fb.load("i64", element(array, index, "i64")), 'w', 2);
+            return;
+        }
         String desc = elementDesc(op);
         String storage = IrTypes.storage(desc);
         String array = l.operand(0, 2), index = l.operand(1, 2);
@@ -124,6 +139,12 @@ final class Objects {
     }
 
     void arrayStore(int op) {
+        if (wordArray(op, 3)) { // a word array holds only words: no covariance check (JLS 10.5) to make
+            String array = l.operand(0, 3), index = l.operand(1, 3), value = l.operand(2, 3);
+            if (l.operandKind(2, 3) != 'w') throw l.error("a value that is not a word stored in an array of words");
+            fb.store("i64", value, element(array, index, "i64"));
+            return;
+        }
         String desc = elementDesc(op);
         String storage = IrTypes.storage(desc);
         String array = l.operand(0, 3), index = l.operand(1, 3), value = l.operand(2, 3);
@@ -188,6 +209,10 @@ final class Objects {
     void type(int op, TypeInsnNode t) {
         switch (op) {
             case Opcodes.NEW -> {
+                if (lichen.jcc.world.WordTypes.isWord(t.desc)) { // no allocation: the constructor's argument is the word (Calls)
+                    l.push("0", 'w', 0);
+                    return;
+                }
                 JClass c = module.world.get(t.desc);
                 int size = module.layout.of(c).size;
                 if (isSlab(c)) {

@@ -149,7 +149,7 @@ public final class Reachability {
             case Opcodes.NEW -> {
                 JClass c = world.get(t.desc);
                 useStatics(c, false);
-                instantiate(c);
+                if (!WordTypes.isWord(c.name())) instantiate(c); // a word is a long, never an object (WordTypes)
             }
             case Opcodes.ANEWARRAY -> arrayType("[" + (t.desc.startsWith("[") ? t.desc : "L" + t.desc + ";"));
             default -> {
@@ -167,6 +167,12 @@ public final class Reachability {
         if (call.owner.startsWith("[")) {
             arrayType(call.owner);
             if (!call.name.equals("clone")) virtualCall("java/lang/Object", call.name, call.desc);
+            return;
+        }
+        if (WordTypes.isWord(call.owner) && call.getOpcode() != Opcodes.INVOKESTATIC) {
+            // A word's constructor and equals are inline code (lower/Calls); its other methods are direct calls.
+            if (call.name.equals("<init>") || call.name.equals("equals") && call.desc.equals("(Ljava/lang/Object;)Z")) return;
+            add(world.resolveMethod(call.owner, call.name, call.desc));
             return;
         }
         switch (call.getOpcode()) {
