@@ -14,7 +14,7 @@ public final class PaRange {
 
     /** The range [start, end); {@code end} below {@code start} is a caller's bug. */
     public static PaRange of(PA start, PA end) {
-        if (Long.compareUnsigned(end.raw(), start.raw()) < 0) throw new IllegalArgumentException("range end below start: " + start + ".." + end);
+        if (Long.compareUnsigned(end.raw(), start.raw()) < 0) throw new IllegalArgumentException("range end below start: " + start.toString() + ".." + end.toString());
         return new PaRange(start.raw(), end.raw());
     }
 

@@ -14,7 +14,7 @@ public final class VaRange {
 
     /** The range [start, end); {@code end} below {@code start} is a caller's bug. */
     public static VaRange of(VA start, VA end) {
-        if (Long.compareUnsigned(end.raw(), start.raw()) < 0) throw new IllegalArgumentException("range end below start: " + start + ".." + end);
+        if (Long.compareUnsigned(end.raw(), start.raw()) < 0) throw new IllegalArgumentException("range end below start: " + start.toString() + ".." + end.toString());
         return new VaRange(start.raw(), end.raw());
     }
 

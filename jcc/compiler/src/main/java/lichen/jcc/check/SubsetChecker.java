@@ -94,6 +94,16 @@ public final class SubsetChecker {
         boolean unsafe = unsafeClasses.contains(c.name) || dollar > 0 && unsafeClasses.contains(c.name.substring(0, dollar));
         Path source = sources.find(c.name, c.sourceFile);
         references.checkDeclaration(c, referenceReporter(c, source));
+        ClassReferences.Reporter placed = referenceReporter(c, source);
+        WordRule.checkSignatures(c, new WordRule.SignatureReporter() {
+            @Override
+            public void report(String member, boolean isField, int firstLine, String word) {
+                placed.inDeclaration(member, isField, firstLine, word, WordRule.TYPE_ARGUMENT);
+            }
+
+            @Override
+            public void local(int line, String word) { SubsetChecker.this.report(c, source, line, word, WordRule.TYPE_ARGUMENT); }
+        });
         Set<String> asyncLambdas = effects.asyncLambdas(c);
         for (MethodNode m : c.methods) {
             // Static initialisers run on the JVM at build time; javac's own methods (an enum's valueOf,
@@ -126,6 +136,7 @@ public final class SubsetChecker {
         checkHandlers(c, source, m);
         effects.check(c, m, asyncLambda, (line, needle, message) -> report(c, source, line, needle, message));
         UserAddressRule.check(c, m, (line, needle, message) -> report(c, source, line, needle, message));
+        WordRule.check(c, m, (line, needle, message) -> report(c, source, line, needle, message));
         if (kernel) {
             FloatingPointRule.check(c, m, new FloatingPointRule.Reporter() {
                 @Override

@@ -42,6 +42,11 @@ final class Calls {
             wordCall(call, values, n);
             return;
         }
+        for (int i = hasReceiver ? 1 : 0; i < n; i++) {
+            if (l.operandKind(i, n) == 'w' && IrTypes.kindOf(args[i - (hasReceiver ? 1 : 0)]) != 'w') {
+                throw l.error("a word passed to " + call.owner.replace('/', '.') + "." + call.name + " as an Object (docs/subset.md, word types)");
+            }
+        }
         String result = IntrinsicCalls.lower(l, call, values);
         if (result == null) {
             if (l.unwinding != null) l.unwinding.beforeCall(l.index);

@@ -62,17 +62,24 @@ final class IntrinsicCalls {
     /** The pointer for a raw address argument. */
     private static String address(FunctionBuilder fb, String value) { return fb.def("inttoptr i64 " + value + " to ptr"); }
 
-    /** Device registers: volatile accesses of exactly the width asked for. */
+    /**
+     * Device registers: one plain LDR/STR of exactly the width asked for, as inline assembly (Linux's
+     * __raw_readq/__raw_writeq in arch/arm64/include/asm/io.h do the same). A volatile load would let
+     * LLVM pick a writeback form ({@code ldr x0, [x1, #8]!}): a hypervisor cannot emulate an MMIO
+     * access without a valid syndrome (ARM ARM D17.2.37, ESR_ELx.ISV is 0 for writeback), and an
+     * expected fault that skips the instruction (Traps.expectFault) would leave the base register
+     * unadvanced, which is how the constant addresses of word types first showed it.
+     */
     private static String mmio(MethodLowering l, MethodInsnNode call, List<String> v) {
         FunctionBuilder fb = l.fb;
         String p = address(fb, v.get(0));
         return switch (call.name) {
-            case "read8" -> fb.def("zext i8 " + fb.def("load volatile i8, ptr " + p) + " to i32");
-            case "read32" -> fb.def("load volatile i32, ptr " + p);
-            case "read64" -> fb.def("load volatile i64, ptr " + p);
-            case "write8" -> { fb.emit("store volatile i8 " + fb.def("trunc i32 " + v.get(1) + " to i8") + ", ptr " + p); yield "void"; }
-            case "write32" -> { fb.emit("store volatile i32 " + v.get(1) + ", ptr " + p); yield "void"; }
-            case "write64" -> { fb.emit("store volatile i64 " + v.get(1) + ", ptr " + p); yield "void"; }
+            case "read8" -> fb.def("call i32 asm sideeffect \"ldrb ${0:w}, [$1]\", \"=r,r,~{memory}\"(ptr " + p + ")");
+            case "read32" -> fb.def("call i32 asm sideeffect \"ldr ${0:w}, [$1]\", \"=r,r,~{memory}\"(ptr " + p + ")");
+            case "read64" -> fb.def("call i64 asm sideeffect \"ldr $0, [$1]\", \"=r,r,~{memory}\"(ptr " + p + ")");
+            case "write8" -> { fb.emit("call void asm sideeffect \"strb ${0:w}, [$1]\", \"r,r,~{memory}\"(i32 " + v.get(1) + ", ptr " + p + ")"); yield "void"; }
+            case "write32" -> { fb.emit("call void asm sideeffect \"str ${0:w}, [$1]\", \"r,r,~{memory}\"(i32 " + v.get(1) + ", ptr " + p + ")"); yield "void"; }
+            case "write64" -> { fb.emit("call void asm sideeffect \"str $0, [$1]\", \"r,r,~{memory}\"(i64 " + v.get(1) + ", ptr " + p + ")"); yield "void"; }
             default -> throw l.error("unknown intrinsic lichen.api.Mmio." + call.name);
         };
     }

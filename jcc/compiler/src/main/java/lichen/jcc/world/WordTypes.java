@@ -49,6 +49,16 @@ public final class WordTypes {
         return desc.length() > 2 && desc.charAt(0) == 'L' && isWord(desc.substring(1, desc.length() - 1));
     }
 
+    /** Whether a descriptor or signature names a word type anywhere ({@code (Llichen/api/VA;)J}). */
+    public static boolean mentions(String desc) {
+        for (int at = desc.indexOf('L'); at >= 0; at = desc.indexOf('L', at + 1)) {
+            int end = at + 1;
+            while (end < desc.length() && desc.charAt(end) != ';' && desc.charAt(end) != '<') end++;
+            if (isWord(desc.substring(at + 1, end))) return true;
+        }
+        return false;
+    }
+
     /** Whether an array descriptor's elements are words ({@code [Llichen/api/VA;}). */
     public static boolean isWordArray(String desc) { return desc.startsWith("[") && isWordDescriptor(desc.substring(1)); }
 

@@ -12,7 +12,7 @@ import org.objectweb.asm.tree.analysis.BasicValue;
  * words keep their type, so the lowering gives the first an i64 slot ({@link WordTypes}) and
  * knows the second's elements are i64. Every other reference is the one REFERENCE_VALUE.
  */
-public final class WordValues extends BasicInterpreter {
+public class WordValues extends BasicInterpreter {
     public WordValues() { super(Opcodes.ASM9); }
 
     /** Whether an analysed value is a word. */
@@ -21,6 +21,14 @@ public final class WordValues extends BasicInterpreter {
     /** Whether an analysed value is an array of words. */
     public static boolean isWordArray(BasicValue v) {
         return v != null && v.getType() != null && v.getType().getSort() == Type.ARRAY && WordTypes.isWordArray(v.getType().getDescriptor());
+    }
+
+    /** The null constant: a reference, but the word rules must tell it from others (check/WordRule). */
+    public static final BasicValue NULL = new BasicValue(Type.getObjectType("null"));
+
+    @Override
+    public BasicValue newOperation(AbstractInsnNode insn) throws AnalyzerException {
+        return insn.getOpcode() == Opcodes.ACONST_NULL ? NULL : super.newOperation(insn);
     }
 
     @Override
