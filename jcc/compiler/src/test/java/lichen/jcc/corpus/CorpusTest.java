@@ -49,6 +49,8 @@ class CorpusTest {
         long timeout = Long.getLong("jcc.corpus.timeout", 20);
         ExecutorService pool = Executors.newFixedThreadPool(Integer.getInteger("jcc.corpus.threads", 2));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        // Programs may use the jcc API (word types): on the JVM those are its ordinary classes.
+        String classPath = corpus.classes + System.getProperty("path.separator") + apiClasses();
         Report report = new Report(Path.of(System.getProperty("user.dir"), "target", "jcc-corpus-report.txt"));
 
         List<DynamicNode> nodes = new ArrayList<>();
@@ -57,7 +59,7 @@ class CorpusTest {
             CompletableFuture<ProcessOutcome> jvm = CompletableFuture.supplyAsync(() -> call(() ->
                     ProcessOutcome.run(List.of(java.toString(), "-Xshare:auto", "-XX:TieredStopAtLevel=1", HELPFUL_NPE_OFF,
                             "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8",
-                            "-cp", corpus.classes.toString(), program), work.resolve("jvm").resolve(program), timeout)), pool);
+                            "-cp", classPath, program), work.resolve("jvm").resolve(program), timeout)), pool);
             all.add(jvm);
             List<DynamicNode> levels = new ArrayList<>();
             for (String level : LEVELS) {
@@ -108,6 +110,15 @@ class CorpusTest {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Where the jcc API's classes (lichen.api) are, for the JVM's runs. */
+    private static String apiClasses() {
+        try {
+            return Path.of(lichen.api.Word.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
