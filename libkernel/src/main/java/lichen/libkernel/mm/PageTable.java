@@ -93,8 +93,9 @@ public final class PageTable {
     public int map(VA va, PA pa, long size, int prot, int flags) { return map(va.raw(), pa.raw(), size, prot, flags); }
 
     /**
-     * {@link #map(VA, PA, long, int, int)} on raw addresses. The raw forms allocate nothing,
-     * so the kernel can map memory for its own heap while that heap is full.
+     * {@link #map(VA, PA, long, int, int)} on raw addresses, for callers that still keep
+     * addresses as longs. Neither form allocates (jcc compiles a word to a bare 64-bit value,
+     * docs/jcc.md), so the kernel can map memory for its own heap while that heap is full.
      */
     public int map(long va, long pa, long size, int prot, int flags) {
         int rc = checkRange(va, size);
@@ -199,7 +200,7 @@ public final class PageTable {
      */
     public int unmap(VA va, long size) { return unmap(va.raw(), size); }
 
-    /** {@link #unmap(VA, long)} on a raw address, allocating nothing. */
+    /** {@link #unmap(VA, long)} on a raw address. */
     public int unmap(long va, long size) { return unmap(va, size, null); }
 
     /**
@@ -344,7 +345,7 @@ public final class PageTable {
     /** The physical address {@code va} maps to, or -EFAULT when it is not mapped. */
     public long translate(VA va) { return translate(va.raw()); }
 
-    /** {@link #translate(VA)} on a raw address, allocating nothing. */
+    /** {@link #translate(VA)} on a raw address. */
     public long translate(long va) {
         long table = root;
         for (int level = 0; ; level++) {

@@ -1,7 +1,9 @@
 package lichen.arch.aarch64;
 
 import lichen.api.Mem;
+import lichen.api.PA;
 import lichen.api.Unsafe;
+import lichen.api.VA;
 import lichen.libkernel.Errno;
 import lichen.libkernel.container.IdAllocator;
 import lichen.libkernel.mm.BuddyAllocator;
@@ -20,8 +22,8 @@ import lichen.libkernel.mm.Prot;
  * one faults instead of reading the next. Heap addresses are not reused: the
  * heap's 32 TiB outlast any boot.
  *
- * <p>Nothing here allocates (raw addresses, not word objects; no exceptions
- * but for a broken invariant): the runtime's heap calls {@link #map} when it
+ * <p>Nothing here allocates (no exceptions but for a broken invariant; words
+ * such as VA are bare 64-bit values in compiled code, docs/jcc.md): the runtime's heap calls {@link #map} when it
  * is full, so an allocation here would call it again.
  */
 @Unsafe
@@ -80,7 +82,7 @@ public final class KernelAddressSpace {
             long pa = frames.allocPages(order);
             while (pa < 0 && order > 0) pa = frames.allocPages(--order);
             long block = (long) PAGE << order;
-            if (pa < 0 || table.map(va + done, pa, block, RW, PageTable.ALLOW_BLOCKS) != 0) {
+            if (pa < 0 || table.map(VA.of(va + done), PA.of(pa), block, RW, PageTable.ALLOW_BLOCKS) != 0) {
                 if (pa >= 0) frames.freePages(pa, order);
                 release(va, done);
                 return -Errno.ENOMEM;
@@ -97,7 +99,7 @@ public final class KernelAddressSpace {
     public int unmap(long va, long bytes) {
         if (!isHeap(va) || bytes <= 0 || (va & (PAGE - 1)) != 0) return -Errno.EINVAL;
         long size = (bytes + PAGE - 1) & -(long) PAGE;
-        long first = table.translate(va);
+        long first = table.translate(VA.of(va));
         if (first < 0 || frames.allocatedOrder(first) < 0) return -Errno.EINVAL;
         release(va, size);
         heapBytes -= size;
@@ -109,14 +111,14 @@ public final class KernelAddressSpace {
     /** Unmaps [va, va + size) block by block, giving each block back to the buddy allocator. */
     private void release(long va, long size) {
         for (long done = 0; done < size; ) {
-            long pa = table.translate(va + done);
+            long pa = table.translate(VA.of(va + done));
             int order = pa < 0 ? -1 : frames.allocatedOrder(pa);
             if (order < 0) {
                 done += PAGE;
                 continue;
             }
             long block = (long) PAGE << order;
-            table.unmap(va + done, block);
+            table.unmap(VA.of(va + done), block);
             frames.freePages(pa, order);
             done += block;
         }
@@ -132,7 +134,7 @@ public final class KernelAddressSpace {
         if (slot < 0) return -Errno.ENOMEM;
         long bottom = KernelLayout.STACKS + ((long) slot << (KernelLayout.STACK_SHIFT + 1)) + KernelLayout.STACK_SIZE;
         long pa = frames.allocPages(STACK_ORDER);
-        int rc = pa < 0 ? (int) pa : table.map(bottom, pa, KernelLayout.STACK_SIZE, RW, 0);
+        int rc = pa < 0 ? (int) pa : table.map(VA.of(bottom), PA.of(pa), KernelLayout.STACK_SIZE, RW, 0);
         if (rc != 0) {
             if (pa >= 0) frames.freePages(pa, STACK_ORDER);
             stackSlots.free(slot);
@@ -145,9 +147,9 @@ public final class KernelAddressSpace {
     /** Gives back a stack {@link #mapStack} made, by its top. */
     public void unmapStack(long top) {
         long bottom = top - KernelLayout.STACK_SIZE;
-        long pa = table.translate(bottom);
+        long pa = table.translate(VA.of(bottom));
         if (pa < 0) throw new IllegalStateException("no kernel stack below 0x" + Long.toHexString(top));
-        table.unmap(bottom, KernelLayout.STACK_SIZE);
+        table.unmap(VA.of(bottom), KernelLayout.STACK_SIZE);
         frames.freePages(pa, STACK_ORDER);
         stackSlots.free((int) ((bottom - KernelLayout.STACKS) >>> (KernelLayout.STACK_SHIFT + 1)));
         stacks--;
