@@ -229,7 +229,7 @@ lichen_replace_tables:
 lichen_image_layout:
     .quad   _kernel_start, _text_end, _rodata_end
     .quad   _boot_stack_guard, _boot_stack_top, _overflow_stack_guard, _overflow_stack_top, _kernel_end
-    .quad   lichen_secondary_entry, lichen_secondary_boot
+    .quad   lichen_secondary_entry, lichen_secondary_boot, lichen_bkl_stats
 
 // What a secondary CPU needs before it can run Java: the kernel's TTBR0 and TTBR1 roots,
 // then a stack top for each CPU index (up to MAX_CPUS, as SecondaryCpus.MAX_CPUS).

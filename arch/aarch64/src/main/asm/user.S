@@ -224,12 +224,32 @@ lichen_bkl_acquire:
     cbnz    w12, 1b
     adrp    x9, lichen_bkl_owner
     add     x9, x9, :lo12:lichen_bkl_owner
+    ldar    x11, [x9]
+    cmp     x11, x10
+    b.eq    4f                      // free: no wait to count
+    mrs     x13, cntvct_el0         // contended: the wait is timed (lichen_bkl_stats)
     sevl                            // the first WFE falls through
 2:  wfe                             // TCG runs WFE as a yield to the other vCPUs: the holder gets on
     ldaxr   x11, [x9]               // (exclusive: the holder's store to it sends the event)
     cmp     x11, x10
     b.ne    2b
+    mrs     x11, cntvct_el0
+    sub     x13, x11, x13
     mrs     x11, tpidr_el1
+    adrp    x9, lichen_bkl_stats
+    add     x9, x9, :lo12:lichen_bkl_stats
+    add     x9, x9, x11, lsl #5
+    ldp     x10, x12, [x9, #8]
+    add     x10, x10, #1
+    add     x12, x12, x13
+    stp     x10, x12, [x9, #8]
+4:  mrs     x11, tpidr_el1
+    adrp    x9, lichen_bkl_stats    // this CPU's acquisitions
+    add     x9, x9, :lo12:lichen_bkl_stats
+    add     x9, x9, x11, lsl #5
+    ldr     x10, [x9]
+    add     x10, x10, #1
+    str     x10, [x9]
     add     x12, x11, #1
     adrp    x9, lichen_bkl_cpu
     str     x12, [x9, :lo12:lichen_bkl_cpu]
@@ -299,6 +319,11 @@ lichen_bkl_enabled:
     .quad   0
 lichen_bkl_handlers:
     .space  8 * 64                  // one word a CPU (SecondaryCpus.MAX_CPUS)
+// Four words a CPU: acquisitions, acquisitions that waited, generic-timer ticks waited, unused
+// (BigLockStatistics reads them through boot.S's lichen_image_layout).
+    .globl  lichen_bkl_stats
+lichen_bkl_stats:
+    .space  32 * 64
     .globl  lichen_fp_owner
 lichen_fp_owner:
     .space  8 * 64                  // one word a CPU (SecondaryCpus.MAX_CPUS)

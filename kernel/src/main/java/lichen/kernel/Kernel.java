@@ -1,5 +1,6 @@
 package lichen.kernel;
 
+import lichen.arch.aarch64.SmpExecution;
 import lichen.arch.aarch64.Timer;
 import lichen.kernel.boot.DeviceTreeBlob;
 import lichen.kernel.boot.FirstProcess;
@@ -67,5 +68,6 @@ public final class Kernel {
         // Linux panics when init ends ("Attempted to kill init!"); this kernel says so and powers off.
         System.out.println("lichen: init ended (wait status 0x" + Integer.toHexString(status) + "); powering off");
         RootFilesystem.syncAtPowerOff();
+        SmpExecution.report();
     }
 }

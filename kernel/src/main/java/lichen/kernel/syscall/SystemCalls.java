@@ -4,6 +4,7 @@ import lichen.kernel.dev.virtio.VirtioDevices;
 import lichen.api.Async;
 import lichen.arch.aarch64.KernelAddressSpace;
 import lichen.arch.aarch64.PowerOff;
+import lichen.arch.aarch64.SmpExecution;
 import lichen.arch.aarch64.Timer;
 import lichen.kernel.Kernel;
 import lichen.kernel.exec.ByteStrings;
@@ -94,6 +95,7 @@ final class SystemCalls {
         System.out.flush();
         if (FileCalls.vfs() != null) FileCalls.vfs().sync();
         VirtioDevices.reportAtPowerOff();
+        SmpExecution.report();
         PowerOff.exit(0);
         return 0;
     }

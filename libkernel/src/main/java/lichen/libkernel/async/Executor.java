@@ -48,6 +48,8 @@ public class Executor {
     private int live;
     private long switches;
     private long wakes;
+    /** Tasks made runnable on a CPU other than the one that made them so (each a kick, an IPI in the kernel). */
+    private long placedElsewhere;
     /** The length of every finished turn, summed: the CPU's busy time (what is not idle). */
     private long busyNanos;
 
@@ -139,14 +141,37 @@ public class Executor {
         return best < 0 ? 0 : best;
     }
 
+    /**
+     * The CPU for a woken task: the waker's, when a task of the waker's CPU woke it, nothing else is
+     * queued there and the mask allows it (a wake-affine placement, as Linux's wake_affine for a sync
+     * wake-up): the waker usually blocks next (a pipe's other end, a parent's wait4 ended by the exit of
+     * its child), and the woken task then runs on this CPU without an IPI, a wait for the other vCPU to
+     * leave WFI, or the big kernel lock passed between CPUs. Otherwise {@link #placeOf}.
+     */
+    int placeWoken(Task t) {
+        int w = here();
+        if (current[w] != null && current[w] != t && queued[w] == 0 && (t.cpuMask & 1L << w) != 0
+                && (cpusRunning & 1L << w) != 0) {
+            return w;
+        }
+        return placeOf(t);
+    }
+
     /** Queues {@code t} on the CPU placement chooses, and wakes that CPU if it is another. */
-    private void enqueue(Task t) {
-        int c = placeOf(t);
+    private void enqueue(Task t) { enqueueOn(t, placeOf(t)); }
+
+    private void enqueueOn(Task t, int c) {
         t.cpu = c;
         schedulers[c].enqueue(t);
         queued[c]++;
-        if (kick != null && c != here()) kick.accept(c);
+        if (c != here()) {
+            placedElsewhere++;
+            if (kick != null) kick.accept(c);
+        }
     }
+
+    /** Tasks made runnable on another CPU than the caller's, so far. */
+    public long placedElsewhere() { return placedElsewhere; }
 
     /** Starts a task; it runs when the executor reaches it. */
     public Task spawn(String name, AsyncBody body) { return spawn(name, 0, body); }
@@ -227,7 +252,7 @@ public class Executor {
         t.wakeReason = reason;
         t.state = Task.RUNNABLE;
         t.wakeSequence = ++wakes;
-        enqueue(t);
+        enqueueOn(t, placeWoken(t));
         return true;
     }
 

@@ -36,6 +36,18 @@ class ExecutorPlacementTest {
         }
     }
 
+    /** A task allowed on the CPUs of {@code mask} that blocks once, logging where it slept and where it woke; run until it blocks. */
+    Task sleeperAsleep(long mask) {
+        Task[] self = new Task[1];
+        self[0] = ex.spawn("sleeper", 0, mask, () -> {
+            log.add("slept on " + Cpus.currentCpu());
+            ex.block(Executor.NO_DEADLINE, false);
+            log.add("woke on " + Cpus.currentCpu());
+        });
+        drain(0);
+        return self[0];
+    }
+
     @Test
     void onlyCpuZeroRunsTasksUntilAnotherJoins() {
         Task a = ex.spawn("a", () -> log.add("a"));
@@ -102,13 +114,7 @@ class ExecutorPlacementTest {
     @Test
     void aWokenTaskIsPlacedAgain() {
         ex.join(1);
-        Task[] sleeper = new Task[1];
-        sleeper[0] = ex.spawn("sleeper", () -> {
-            log.add("slept on " + Cpus.currentCpu());
-            ex.block(Executor.NO_DEADLINE, false);
-            log.add("woke on " + Cpus.currentCpu());
-        });
-        drain(0);
+        Task[] sleeper = {sleeperAsleep(-1L)};
         ex.spawn("busy", () -> log.add("busy"));
         ex.spawn("busy2", () -> log.add("busy2"));
         // CPU 0 has busy queued, CPU 1 busy2: a tie, and the sleeper's previous CPU wins it.
@@ -117,5 +123,50 @@ class ExecutorPlacementTest {
         drain(0);
         drain(1);
         assertEquals(List.of("slept on 0", "busy", "woke on 0", "busy2"), log);
+    }
+
+    @Test
+    void aTaskWokenByATaskGoesToTheWakersCpuWhenNothingWaitsThere() {
+        ex.join(1);
+        Task[] sleeper = {sleeperAsleep(-1L)};
+        // The sleeper last ran on CPU 0, which is idle; the waker runs on CPU 1 with nothing queued there.
+        long[] kicks = new long[2];
+        Task waker = ex.spawn("waker", 0, 1L << 1, () -> {
+            log.add("waker on " + Cpus.currentCpu());
+            kicks[0] = ex.placedElsewhere();
+            assertTrue(ex.wake(sleeper[0], WakeReason.WOKEN));
+            kicks[1] = ex.placedElsewhere();
+        });
+        drain(1);
+        assertTrue(waker.isDone());
+        assertEquals(1, sleeper[0].cpu(), "placed on the waker's CPU");
+        assertEquals(kicks[0], kicks[1], "no IPI for it");
+        drain(1);
+        assertEquals(List.of("slept on 0", "waker on 1", "woke on 1"), log);
+    }
+
+    @Test
+    void aTaskWokenWhereOthersWaitIsPlacedOnTheLeastLoadedCpu() {
+        ex.join(1);
+        Task[] sleeper = {sleeperAsleep(-1L)};
+        ex.spawn("waker", 0, 1L << 1, () -> {
+            ex.spawn("queued", 0, 1L << 1, () -> log.add("queued"));
+            assertTrue(ex.wake(sleeper[0], WakeReason.WOKEN));
+        });
+        drain(1);
+        assertEquals(0, sleeper[0].cpu(), "CPU 1 has a task waiting: the idle CPU 0");
+        drain(0);
+        assertEquals(List.of("slept on 0", "queued", "woke on 0"), log);
+    }
+
+    @Test
+    void aWokenTaskStaysWithinItsMask() {
+        ex.join(1);
+        Task[] sleeper = {sleeperAsleep(1L)};
+        ex.spawn("waker", 0, 1L << 1, () -> assertTrue(ex.wake(sleeper[0], WakeReason.WOKEN)));
+        drain(1);
+        assertEquals(0, sleeper[0].cpu(), "pinned to CPU 0");
+        drain(0);
+        assertEquals(List.of("slept on 0", "woke on 0"), log);
     }
 }

@@ -109,6 +109,12 @@ public final class Interrupts {
         Cpu.setTimerControl(1);
     }
 
+    /** This CPU's tick off (Idle.untilKicked) until {@link #startTickHere}: its timer disabled, so its pending PPI is withdrawn. */
+    public static void stopTickHere() {
+        if (gic == null || tickInterval == 0) return;
+        Cpu.setTimerControl(0);
+    }
+
     public static long ticks() { return ticks; }
 
     /** Acknowledged with a special INTID: nothing was pending by then. */

@@ -49,6 +49,8 @@ public final class KernelLayout {
     public static long secondaryEntry() { return entry(8); }
     /** boot.S's lichen_secondary_boot: the kernel's TTBR0 and TTBR1 roots, then a stack top per CPU. */
     public static long secondaryBoot() { return entry(9); }
+    /** user.S's lichen_bkl_stats: four words a CPU (acquisitions, acquisitions that waited, ticks waited, unused). */
+    public static long bigLockStats() { return entry(10); }
 
     /** The physical address of a byte of the image. */
     public static long imagePhysical(long va) { return va - KERNEL_IMAGE; }

@@ -1,6 +1,7 @@
 package lichen.arch.aarch64;
 
 import lichen.api.Cpu;
+import lichen.api.Mmio;
 import lichen.api.Unsafe;
 import lichen.libkernel.async.Executor;
 
@@ -19,6 +20,7 @@ import lichen.libkernel.async.Executor;
 @Unsafe
 public final class SmpExecution {
     private static boolean on;
+    private static Executor executor;
 
     private SmpExecution() {}
 
@@ -28,11 +30,31 @@ public final class SmpExecution {
     public static void start(Executor ex) {
         if (on || SecondaryCpus.online() == 0) return;
         on = true;
+        executor = ex;
         Cpu.bigLockEnable();
         StackContinuations.letTasksMove();
         ex.setKick(SecondaryCpus::wake);
         ex.setBetweenTurns(SmpExecution::letOthersIn);
         SecondaryCpus.runOnEach(() -> runTasks(ex));
+    }
+
+    /**
+     * One line a CPU at power-off, for finding where time goes with tasks on every CPU: how often it took
+     * the big kernel lock, how often and how long it waited for it, how often and how long it slept in
+     * WFI; then the tasks placed on a CPU other than the one that made them runnable (each an IPI).
+     */
+    public static void report() {
+        if (!on) return;
+        long stats = KernelLayout.bigLockStats();
+        for (int c = 0; c < SecondaryCpus.numbered(); c++) {
+            long at = stats + 32L * c;
+            System.out.println("lichen: smp: cpu" + c + " lock taken " + Mmio.read64(at) + ", waited " + Mmio.read64(at + 8)
+                    + " times for " + Timer.nanosOf(Mmio.read64(at + 16)) / 1000 + " us; idle " + Idle.sleeps(c) + " times for "
+                    + Idle.nanosAsleep(c) / 1000 + " us; " + executor.runnableOn(c) + " runnable");
+        }
+        System.out.println("lichen: smp: " + executor.placedElsewhere() + " tasks placed on another CPU, "
+                + executor.contextSwitches() + " switches");
+        System.out.flush();
     }
 
     /**
@@ -63,7 +85,7 @@ public final class SmpExecution {
         Cpu.enableInterrupts();
         while (true) {
             SecondaryCpus.leaveIfStopping();
-            if (!ex.runOne()) Idle.untilInterrupt();
+            if (!ex.runOne()) Idle.untilKicked();
         }
     }
 }

@@ -11,8 +11,11 @@ public final class Timer {
     public static long frequency() { return Cpu.counterFrequency(); }
 
     /** Nanoseconds since the counter started (at reset). */
-    public static long nanos() {
-        long ticks = Cpu.counter(), hz = Cpu.counterFrequency();
+    public static long nanos() { return nanosOf(Cpu.counter()); }
+
+    /** A count of the counter's ticks in nanoseconds. */
+    public static long nanosOf(long ticks) {
+        long hz = Cpu.counterFrequency();
         return ticks / hz * 1_000_000_000L + ticks % hz * 1_000_000_000L / hz;
     }
 }
