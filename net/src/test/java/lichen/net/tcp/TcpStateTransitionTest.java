@@ -254,7 +254,7 @@ class TcpStateTransitionTest {
         assertResetCloses(TcpState.ESTABLISHED, Errno.ECONNRESET);
         assertResetCloses(TcpState.FIN_WAIT_1, Errno.ECONNRESET);
         assertResetCloses(TcpState.FIN_WAIT_2, Errno.ECONNRESET);
-        assertResetCloses(TcpState.CLOSE_WAIT, Errno.ECONNRESET);
+        assertResetCloses(TcpState.CLOSE_WAIT, Errno.EPIPE);
         assertResetCloses(TcpState.CLOSING, 0);
         assertResetCloses(TcpState.LAST_ACK, 0);
         assertResetCloses(TcpState.TIME_WAIT, 0);

@@ -65,6 +65,8 @@ public final class Errno {
     public static final int ENOTCONN = 107;
     public static final int ETIMEDOUT = 110;
     public static final int ECONNREFUSED = 111;
+    public static final int EALREADY = 114;
+    public static final int EINPROGRESS = 115;
 
     /** The socket errors, 88 to 111, by number less 88 (null where none is named here). */
     private static final String[] SOCKET_NAMES = {

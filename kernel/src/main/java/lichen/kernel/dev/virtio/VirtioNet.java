@@ -21,7 +21,8 @@ import lichen.net.stack.NetworkInterface;
  * copies the frame into a free buffer and returns without waiting (false when
  * all eight are in flight, as a full queue drops); sent buffers come back as
  * the device uses them. Received frames are taken with {@link #receive}
- * (and {@link #awaitFrame}); handing them to the stack is the kernel's next step.
+ * (and {@link #awaitFrame}, or {@link #sleepUntilFrame} for the network task,
+ * kernel/net/KernelNetwork, which hands them to the stack).
  */
 @Unsafe
 public final class VirtioNet implements NetworkInterface {
@@ -145,6 +146,10 @@ public final class VirtioNet implements NetworkInterface {
     /** Waits until a frame waits or the absolute {@code deadline} (kernel clock nanoseconds) passes; false at the deadline or on a signal. */
     @Async
     public boolean awaitFrame(long deadline) { return rx.awaitCompletion(deadline); }
+
+    /** Sleeps once until a frame may wait, the absolute {@code deadline}, or another wake of the calling task. */
+    @Async
+    public void sleepUntilFrame(long deadline) { rx.sleepOnce(deadline); }
 
     @Override
     public boolean transmit(byte[] frame, int off, int len) {
