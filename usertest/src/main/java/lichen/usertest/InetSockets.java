@@ -32,7 +32,12 @@ public final class InetSockets {
 
     public static int port(byte[] a) { return (a[2] & 0xff) << 8 | (a[3] & 0xff); }
 
-    public static int ip(byte[] a) { return (a[4] & 0xff) << 24 | (a[5] & 0xff) << 16 | (a[6] & 0xff) << 8 | (a[7] & 0xff); }
+    public static int ip(byte[] a) { return ipAt(a, 0); }
+
+    /** The address of the sockaddr_in at {@code at} in {@code b} (an ifreq's is at 16). */
+    public static int ipAt(byte[] b, int at) {
+        return (b[at + 4] & 0xff) << 24 | (b[at + 5] & 0xff) << 16 | (b[at + 6] & 0xff) << 8 | (b[at + 7] & 0xff);
+    }
 
     /** An ifreq naming {@code name}. */
     public static byte[] ifreq(String name) {

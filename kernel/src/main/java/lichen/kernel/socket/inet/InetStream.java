@@ -32,6 +32,8 @@ final class InetStream extends InetSocket {
     final TcpConnection conn;
     final TcpOptions tcpOptions = new TcpOptions();
     private boolean closed;
+    /** A connect is under way that no connect call has seen finish (Linux's SS_CONNECTING): the next connect reports how it went. */
+    private boolean connecting;
 
     InetStream(TcpConnection conn) {
         this.conn = conn;
@@ -114,7 +116,8 @@ final class InetStream extends InetSocket {
      * when blocking, waits for the handshake: 0, or ECONNREFUSED (a reset),
      * ETIMEDOUT (no answer), EINTR; non-blocking, EINPROGRESS, then the
      * socket turns writable and SO_ERROR tells how it went. EALREADY while a
-     * connect is under way, EISCONN once connected. SO_SNDTIMEO running out
+     * connect is under way; once it is done, the next connect says how it
+     * went (0, or its error) and later ones EISCONN. SO_SNDTIMEO running out
      * leaves the connect going: EINPROGRESS.
      */
     @Override
@@ -124,10 +127,11 @@ final class InetStream extends InetSocket {
         if (r < 0) return r;
         if (conn.state() == TcpState.SYN_SENT) {
             if (nonBlocking) return -Errno.EALREADY;
-        } else {
+        } else if (!connecting) {
             r = conn.connect(parsed.ip, parsed.port);
             KernelNetwork.flush();
             if (r != -Errno.EINPROGRESS) return r;
+            connecting = true;
             if (nonBlocking) return r;
         }
         long deadline = deadline(false);
@@ -136,6 +140,7 @@ final class InetStream extends InetSocket {
             if (w == -Errno.EAGAIN) return -Errno.EINPROGRESS;
             if (w < 0) return w;
         }
+        connecting = false;
         int e = conn.takeError();
         return e != 0 ? -e : conn.state().synchronizedState() ? 0 : -Errno.ECONNREFUSED;
     }
