@@ -35,8 +35,12 @@ final class InetStream extends InetSocket {
     /** A connect is under way that no connect call has seen finish (Linux's SS_CONNECTING): the next connect reports how it went. */
     private boolean connecting;
 
+    /** Linux's TCP_RTO_MIN, 200 ms, where RFC 6298 2.4 says 1 s: what a lost segment costs a socket program. */
+    static final long MIN_RTO_NS = 200_000_000L;
+
     InetStream(TcpConnection conn) {
         this.conn = conn;
+        conn.setMinimumRto(MIN_RTO_NS);
         options.sendBuffer = DEFAULT_SNDBUF;
         options.receiveBuffer = DEFAULT_RCVBUF;
         watch(conn.wakers);
