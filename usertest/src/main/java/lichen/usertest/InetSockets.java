@@ -119,4 +119,16 @@ public final class InetSockets {
         }
         return new int[] {cl, (int) sv};
     }
+
+    /** A connected TCP pair over the loopback, its listener closed: {client, server}, or null with the failure recorded. */
+    public static int[] connectedPair(Check c) {
+        int[] port = new int[1];
+        int l = listener(c, port);
+        if (l < 0) {
+            return null;
+        }
+        int[] p = pair(c, l, port[0]);
+        Linux.close(l);
+        return p;
+    }
 }

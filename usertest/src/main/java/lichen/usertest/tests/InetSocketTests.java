@@ -120,13 +120,7 @@ public final class InetSocketTests {
     private static byte pattern(long i) { return (byte) (i * 131 + (i >>> 9)); }
 
     private static void largeTransfer(Check c) {
-        int[] port = new int[1];
-        int l = InetSockets.listener(c, port);
-        if (l < 0) {
-            return;
-        }
-        int[] p = InetSockets.pair(c, l, port[0]);
-        Linux.close(l);
+        int[] p = InetSockets.connectedPair(c);
         if (p == null) {
             return;
         }
@@ -297,13 +291,7 @@ public final class InetSocketTests {
     }
 
     private static void brokenPipe(Check c) {
-        int[] port = new int[1];
-        int l = InetSockets.listener(c, port);
-        if (l < 0) {
-            return;
-        }
-        int[] p = InetSockets.pair(c, l, port[0]);
-        Linux.close(l);
+        int[] p = InetSockets.connectedPair(c);
         if (p == null) {
             return;
         }

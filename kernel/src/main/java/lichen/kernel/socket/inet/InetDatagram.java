@@ -7,7 +7,6 @@ import lichen.fs.vfs.OpenFile;
 import lichen.kernel.net.KernelNetwork;
 import lichen.kernel.socket.Message;
 import lichen.kernel.socket.MessageFlags;
-import lichen.kernel.socket.SocketFamilies;
 import lichen.kernel.socket.SocketOptions;
 import lichen.libkernel.Errno;
 import lichen.libkernel.sync.PollTable;
@@ -43,8 +42,7 @@ final class InetDatagram extends InetSocket {
     @Override
     @Async
     public int bind(FsContext ctx, byte[] a, int len) {
-        int r = parsed.parse(a, len, true);
-        if (r == 0 && Ipv4SocketAddress.family(a, len) != SocketFamilies.AF_INET && parsed.ip != 0) r = -Errno.EAFNOSUPPORT;
+        int r = parseBindAddress(a, len);
         return r < 0 ? r : udp.bind(parsed.ip, parsed.port);
     }
 

@@ -76,6 +76,17 @@ abstract class InetSocket extends Socket {
         return options.deadline(receive ? options.receiveTimeout : options.sendTimeout, ex.now());
     }
 
+    /**
+     * The address bind(2) names into {@link #parsed} (inet_bind): 0, or EINVAL
+     * when short, EAFNOSUPPORT for another family (AF_UNSPEC is taken only
+     * with INADDR_ANY, for old programs).
+     */
+    final int parseBindAddress(byte[] a, int len) {
+        int r = parsed.parse(a, len, true);
+        if (r == 0 && Ipv4SocketAddress.family(a, len) != SocketFamilies.AF_INET && parsed.ip != 0) return -Errno.EAFNOSUPPORT;
+        return r;
+    }
+
     /** The stack socket's pending error (a positive errno), taken: SO_ERROR's answer. */
     abstract int takeStackError();
 
@@ -88,11 +99,5 @@ abstract class InetSocket extends Socket {
             return 4;
         }
         return super.getOption(level, name, out);
-    }
-
-    /** An int option's value of {@code len} bytes (EINVAL when shorter than an int), or -EINVAL as a long. */
-    static long intValue(byte[] value, int len) {
-        if (len < 4) return -Errno.EINVAL;
-        return LittleEndian.u32(value, 0);
     }
 }

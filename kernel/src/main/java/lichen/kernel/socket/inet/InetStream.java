@@ -12,6 +12,7 @@ import lichen.kernel.socket.MessageFlags;
 import lichen.kernel.socket.Socket;
 import lichen.kernel.socket.SocketOptions;
 import lichen.libkernel.Errno;
+import lichen.libkernel.LittleEndian;
 import lichen.libkernel.sync.PollTable;
 import lichen.net.tcp.TcpConnection;
 import lichen.net.tcp.TcpState;
@@ -64,8 +65,7 @@ final class InetStream extends InetSocket {
     @Override
     @Async
     public int bind(FsContext ctx, byte[] a, int len) {
-        int r = parsed.parse(a, len, true);
-        if (r == 0 && Ipv4SocketAddress.family(a, len) != lichen.kernel.socket.SocketFamilies.AF_INET && parsed.ip != 0) r = -lichen.libkernel.Errno.EAFNOSUPPORT;
+        int r = parseBindAddress(a, len);
         if (r < 0) return r;
         conn.setReuseAddress(options.reuseAddress);
         return conn.bind(parsed.ip, parsed.port);
@@ -297,7 +297,7 @@ final class InetStream extends InetSocket {
     public int getOption(int level, int name, byte[] out) {
         if (level == TcpOptions.SOL_TCP) return tcpOptions.get(conn, name, out);
         if (level == SocketOptions.SOL_SOCKET && name == SocketOptions.SO_ACCEPTCONN) {
-            lichen.libkernel.LittleEndian.put32(out, 0, conn.state() == TcpState.LISTEN ? 1 : 0);
+            LittleEndian.put32(out, 0, conn.state() == TcpState.LISTEN ? 1 : 0);
             return 4;
         }
         if (level == SocketOptions.SOL_SOCKET && name == TcpOptions.SO_LINGER) return tcpOptions.getLinger(out);
