@@ -62,7 +62,7 @@ unsafe: build
     jcc/bin/jcc unsafe libkernel/target/classes arch/aarch64/target/classes kernel/target/classes fs/target/classes net/target/classes
 
 # Everything CI runs.
-test: test-unit check test-jcc test-kernel test-usertest-qemu smoke-image test-userspace-linux test-userspace test-session test-console test-pty-session test-persistence
+test: test-unit check test-jcc test-kernel test-usertest-qemu smoke-image test-userspace-linux test-userspace test-session test-console test-pty-session test-persistence test-net
 
 # JUnit 5 on the JVM: jcc, libkernel, fs.
 test-unit:
@@ -118,6 +118,10 @@ test-userspace-linux: usertest image
 # Writes on the virtio-blk root persist: a guest session on a copy of the image writes files and powers off; the host's e2fsck -fn is clean and debugfs reads them back.
 test-persistence: kernel image
     scripts/test-persistence.sh
+
+# The served page: Lichen with NET=1 configures eth0 with ifconfig/route, serves files with busybox httpd, and the host's curl fetches them through hostfwd (byte for byte; the large file's MB/s printed).
+test-net: kernel image
+    scripts/test-net.sh
 
 # usertest on Lichen (the image as its virtio-blk root, as a snapshot): its PASS/FAIL lines and summary, the exit status the verdict; USERTEST='group ...' runs a part.
 test-userspace: kernel usertest image

@@ -5,6 +5,7 @@ import lichen.usertest.tests.ScmRightsTests;
 import lichen.usertest.tests.SocketErrorTests;
 import lichen.usertest.tests.UnixDatagramTests;
 import lichen.usertest.tests.UnixSocketTests;
+import lichen.usertest.tests.InetSocketTests;
 import lichen.usertest.tests.CloneTests;
 import lichen.usertest.tests.CopyTests;
 import lichen.usertest.tests.CpuTimeTests;
@@ -79,6 +80,7 @@ public final class Suite {
         FifoTests.register(list);
         list.beginGroup("socket");
         UnixSocketTests.register(list);
+        InetSocketTests.register(list);
         UnixDatagramTests.register(list);
         ScmRightsTests.register(list);
         SocketErrorTests.register(list);

@@ -8,6 +8,7 @@ import lichen.arch.aarch64.SmpExecution;
 import lichen.kernel.dev.virtio.VirtioDevices;
 import lichen.kernel.exec.ByteStrings;
 import lichen.kernel.exec.Exec;
+import lichen.kernel.net.KernelNetwork;
 import lichen.kernel.tty.Console;
 import lichen.kernel.proc.Process;
 import lichen.kernel.proc.Processes;
@@ -52,6 +53,7 @@ public final class FirstProcess {
         if (init == null) return -1;
         Interrupts.start(TICK_HZ);
         VirtioDevices.interruptsDriveCompletions(ex);
+        KernelNetwork.start(ex); // the "net" task: eth0's frames and the stack's timers
         if (smp) SmpExecution.start(ex); // the other CPUs run tasks too, under the big kernel lock
         while (!initEnded) {
             ex.runUntilIdle();

@@ -1,11 +1,12 @@
 package lichen.kernel.socket;
 
+import lichen.kernel.socket.inet.InetFamily;
 import lichen.kernel.socket.unix.UnixFamily;
 
 /**
- * The protocol families socket(2) knows, by AF_ number (include/linux/socket.h).
- * AF_INET and AF_INET6 are not here until the network stack is: socket(2)
- * answers EAFNOSUPPORT for them as for any other family without an entry.
+ * The protocol families socket(2) knows, by AF_ number (include/linux/socket.h):
+ * AF_UNIX and AF_INET. AF_INET6 is not here (the stack is IPv4 only):
+ * socket(2) answers EAFNOSUPPORT for it as for any other family without an entry.
  */
 public final class SocketFamilies {
     public static final int AF_UNSPEC = 0, AF_UNIX = 1, AF_INET = 2, AF_INET6 = 10;
@@ -16,6 +17,7 @@ public final class SocketFamilies {
 
     static {
         families[AF_UNIX] = new UnixFamily();
+        families[AF_INET] = new InetFamily();
     }
 
     private SocketFamilies() {}

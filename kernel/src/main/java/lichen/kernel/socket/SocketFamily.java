@@ -3,7 +3,7 @@ package lichen.kernel.socket;
 import lichen.api.Async;
 import lichen.fs.Result;
 
-/** A protocol family (address family): AF_UNIX now, AF_INET when the network stack is bound to sockets. */
+/** A protocol family (address family): AF_UNIX (socket/unix) and AF_INET (socket/inet). */
 public interface SocketFamily {
     /** socket(2) of {@code type} (without the flag bits) and {@code protocol}: a new socket, or EPROTONOSUPPORT, ESOCKTNOSUPPORT... */
     @Async

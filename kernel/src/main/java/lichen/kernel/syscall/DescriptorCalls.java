@@ -10,6 +10,7 @@ import lichen.kernel.mm.UserCopy;
 import lichen.kernel.pipe.Pipes;
 import lichen.kernel.socket.Socket;
 import lichen.kernel.socket.SocketFiles;
+import lichen.kernel.net.InterfaceIoctls;
 import lichen.kernel.proc.Process;
 import lichen.libkernel.Errno;
 
@@ -103,7 +104,10 @@ final class DescriptorCalls {
         return (f.flags & ~gone) | OpenFlags.O_LARGEFILE;
     }
 
-    /** ioctl(2): close-on-exec and FIONREAD on any descriptor, the terminal requests on the console and ptys, ENOTTY otherwise. */
+    /**
+     * ioctl(2): close-on-exec and FIONREAD on any descriptor, the terminal requests on the console and ptys,
+     * the interface and route requests (netdevice(7)) on sockets, ENOTTY otherwise.
+     */
     @Async
     static long sysIoctl(Process p, int fd, int cmd, long arg) {
         OpenFile f = FileCalls.file(p, fd);
@@ -125,6 +129,7 @@ final class DescriptorCalls {
             return UserCopy.store32(p.mm(), arg, (int) Math.max(0, Math.min(Integer.MAX_VALUE, f.inode.size - f.offset)));
         }
         if (terminal) return TerminalIoctls.ioctl(p, f, cmd, arg);
+        if (SocketFiles.of(f) != null && InterfaceIoctls.handles(cmd)) return InterfaceIoctls.ioctl(p, cmd, arg);
         return -Errno.ENOTTY;
     }
 }

@@ -85,7 +85,7 @@ public final class NetStack implements IpOutput {
      */
     public void receive(IpInterface in, byte[] f, int off, int len) {
         received++;
-        if (len < Ethernet.HEADER_LENGTH) {
+        if (len < Ethernet.HEADER_LENGTH || (in != lo && !in.usable())) {
             dropped++;
             return;
         }
@@ -168,15 +168,15 @@ public final class NetStack implements IpOutput {
 
     public boolean isLocal(int address) {
         if (Ipv4Address.isLoopback(address)) return true;
-        for (int i = 0; i < interfaceCount; i++) if (interfaces[i].address == address) return true;
+        for (int i = 1; i < interfaceCount; i++) if (interfaces[i].usable() && interfaces[i].address == address) return true;
         return false;
     }
 
     /** RFC 1122 3.3.1: the loopback for local addresses, a connected subnet, else a gateway. */
     private IpInterface route(int destination) {
         if (isLocal(destination)) return lo;
-        for (int i = 1; i < interfaceCount; i++) if (interfaces[i].onLink(destination) || destination == Ipv4Address.BROADCAST) return interfaces[i];
-        for (int i = 1; i < interfaceCount; i++) if (interfaces[i].gateway != 0) return interfaces[i];
+        for (int i = 1; i < interfaceCount; i++) if (interfaces[i].usable() && (interfaces[i].onLink(destination) || destination == Ipv4Address.BROADCAST)) return interfaces[i];
+        for (int i = 1; i < interfaceCount; i++) if (interfaces[i].usable() && interfaces[i].gateway != 0) return interfaces[i];
         return null;
     }
 

@@ -69,6 +69,15 @@ final class ReceiveBuffer {
         return advance;
     }
 
+    /** Copies up to {@code len} bytes into {@code out} without consuming them (MSG_PEEK). */
+    int peek(byte[] out, int off, int len) {
+        int n = Math.min(len, readable);
+        int first = Math.min(n, ring.length - head);
+        System.arraycopy(ring, head, out, off, first);
+        System.arraycopy(ring, 0, out, off + first, n - first);
+        return n;
+    }
+
     /** Reads up to {@code len} bytes into {@code out}. */
     int read(byte[] out, int off, int len) {
         int n = Math.min(len, readable);

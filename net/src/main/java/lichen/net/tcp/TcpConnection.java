@@ -191,6 +191,15 @@ public final class TcpConnection {
         return -Errno.EAGAIN;
     }
 
+    /** recv(2) with MSG_PEEK: as {@link #receive}, but the bytes stay to be read again. */
+    public int peek(byte[] out, int off, int len) {
+        if (receiveBuffer.readable() > 0 && !readShutdown) return receiveBuffer.peek(out, off, len);
+        return receive(out, off, len); // nothing readable: end of stream, the error or EAGAIN, and nothing consumed
+    }
+
+    /** Bytes {@link #send} would queue now (the send buffer's free space). */
+    public int sendSpace() { return sendBuffer.space(); }
+
     /** Bytes ready to read (FIONREAD). */
     public int readable() { return readShutdown ? 0 : receiveBuffer.readable(); }
 

@@ -128,6 +128,13 @@ final class TcpInput {
             }
         }
         if (!acknowledgment(c, s, now)) return;
+        // New data for a connection its user closed can never be read: reset it, as
+        // Linux's tcp_rcv_state_process does in FIN_WAIT_1 and FIN_WAIT_2 (RFC 2525 2.17).
+        if (c.userClosed && s.dataLength > 0 && (c.state == TcpState.FIN_WAIT_1 || c.state == TcpState.FIN_WAIT_2)
+                && gt(s.seq + s.dataLength, c.rcvNxt)) {
+            c.abort();
+            return;
+        }
         // Seventh: segment text.
         text(c, s, s.seq);
         TcpOutput.transmit(c, now);
@@ -152,7 +159,8 @@ final class TcpInput {
                 if (c.listener != null) c.layer.enterClosed(c); // back to LISTEN: the child goes
                 else c.fail(Errno.ECONNREFUSED);
             }
-            case ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT -> c.fail(Errno.ECONNRESET);
+            case ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2 -> c.fail(Errno.ECONNRESET);
+            case CLOSE_WAIT -> c.fail(Errno.EPIPE); // the peer had closed already: writes fail as Linux's tcp_reset says, EPIPE
             default -> c.layer.enterClosed(c); // CLOSING, LAST_ACK, TIME_WAIT
         }
     }

@@ -52,12 +52,18 @@ final class DatagramQueue {
      * returns its full length. The sender is left for {@link #lastSourceIp}.
      */
     int poll(byte[] out, int off, int len) {
-        copyOut(head, record, 0, RECORD_HEADER);
-        int n = NetworkOrder.u16(record, 6);
-        copyOut((head + RECORD_HEADER) % ring.length, out, off, Math.min(n, len));
+        int n = peek(out, off, len);
         head = (head + RECORD_HEADER + n) % ring.length;
         used -= RECORD_HEADER + n;
         count--;
+        return n;
+    }
+
+    /** As {@link #poll}, but the datagram stays queued (MSG_PEEK). */
+    int peek(byte[] out, int off, int len) {
+        copyOut(head, record, 0, RECORD_HEADER);
+        int n = NetworkOrder.u16(record, 6);
+        copyOut((head + RECORD_HEADER) % ring.length, out, off, Math.min(n, len));
         return n;
     }
 

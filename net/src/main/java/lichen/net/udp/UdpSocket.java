@@ -76,6 +76,13 @@ public final class UdpSocket {
         return queue.poll(out, off, len);
     }
 
+    /** recvfrom(2) with MSG_PEEK: as {@link #receiveFrom}, the datagram left queued. */
+    public int peekFrom(byte[] out, int off, int len) {
+        if (error != 0) return -takeError();
+        if (queue.isEmpty()) return -Errno.EAGAIN;
+        return queue.peek(out, off, len);
+    }
+
     public int lastSourceIp() { return queue.lastSourceIp(); }
 
     public int lastSourcePort() { return queue.lastSourcePort(); }
@@ -99,6 +106,11 @@ public final class UdpSocket {
     public int localIp() { return localIp; }
 
     public int localPort() { return localPort; }
+
+    /** The connected peer, port 0 when none. */
+    public int remoteIp() { return remoteIp; }
+
+    public int remotePort() { return remotePort; }
 
     /** Datagrams dropped because the queue was full. */
     public long drops() { return drops; }

@@ -138,7 +138,7 @@ class TcpStateTransitionTest {
     void passiveCloseGoesThroughCloseWaitAndLastAck() {
         TcpConnection[] cs = p.connect(80);
         TcpConnection c = cs[0], s = cs[1];
-        s.close();
+        s.shutdown(false, true);
         p.deliverOne(p.b);
         assertEquals(TcpState.CLOSE_WAIT, c.state());
         assertEquals(0, c.receive(new byte[1], 0, 1));
@@ -148,6 +148,19 @@ class TcpStateTransitionTest {
         p.deliverAll();
         assertEquals(TcpState.CLOSED, c.state());
         assertEquals(TcpState.TIME_WAIT, s.state());
+    }
+
+    @Test
+    void dataForAConnectionItsUserClosedIsResetAndTheSenderGetsEpipe() {
+        TcpConnection[] cs = p.connect(80);
+        TcpConnection c = cs[0], s = cs[1];
+        s.close();
+        p.deliverAll();
+        assertEquals(TcpState.CLOSE_WAIT, c.state());
+        assertEquals(3, c.send("bye".getBytes(), 0, 3), "the send is queued: the peer's close is not yet known to refuse it");
+        p.deliverAll();
+        assertEquals(TcpState.CLOSED, c.state(), "the closed peer answered with a reset (tcp_rcv_state_process)");
+        assertEquals(-Errno.EPIPE, c.send("x".getBytes(), 0, 1), "a reset in CLOSE_WAIT is EPIPE (tcp_reset)");
     }
 
     @Test
@@ -254,7 +267,7 @@ class TcpStateTransitionTest {
         assertResetCloses(TcpState.ESTABLISHED, Errno.ECONNRESET);
         assertResetCloses(TcpState.FIN_WAIT_1, Errno.ECONNRESET);
         assertResetCloses(TcpState.FIN_WAIT_2, Errno.ECONNRESET);
-        assertResetCloses(TcpState.CLOSE_WAIT, Errno.ECONNRESET);
+        assertResetCloses(TcpState.CLOSE_WAIT, Errno.EPIPE);
         assertResetCloses(TcpState.CLOSING, 0);
         assertResetCloses(TcpState.LAST_ACK, 0);
         assertResetCloses(TcpState.TIME_WAIT, 0);

@@ -65,12 +65,14 @@ public final class Errno {
     public static final int ENOTCONN = 107;
     public static final int ETIMEDOUT = 110;
     public static final int ECONNREFUSED = 111;
+    public static final int EALREADY = 114;
+    public static final int EINPROGRESS = 115;
 
-    /** The socket errors, 88 to 111, by number less 88 (null where none is named here). */
+    /** The socket errors, 88 to 115, by number less 88 (null where none is named here). */
     private static final String[] SOCKET_NAMES = {
         "ENOTSOCK", "EDESTADDRREQ", "EMSGSIZE", "EPROTOTYPE", "ENOPROTOOPT", "EPROTONOSUPPORT", "ESOCKTNOSUPPORT",
         "EOPNOTSUPP", null, "EAFNOSUPPORT", "EADDRINUSE", "EADDRNOTAVAIL", null, null, null, null, "ECONNRESET", "ENOBUFS",
-        "EISCONN", "ENOTCONN", null, null, "ETIMEDOUT", "ECONNREFUSED",
+        "EISCONN", "ENOTCONN", null, null, "ETIMEDOUT", "ECONNREFUSED", null, null, "EALREADY", "EINPROGRESS",
     };
 
     private static final String[] NAMES = {

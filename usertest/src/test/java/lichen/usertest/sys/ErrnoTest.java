@@ -17,7 +17,7 @@ class ErrnoTest {
                 count++;
             }
         }
-        assertEquals(57, count);
+        assertEquals(59, count);
     }
 
     @Test

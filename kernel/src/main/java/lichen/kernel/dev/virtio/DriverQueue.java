@@ -138,6 +138,24 @@ public final class DriverQueue {
         }
     }
 
+    /**
+     * Sleeps once, until the device returns a chain, the absolute {@code deadline},
+     * or any other wake of the task (a caller with more than this queue to watch:
+     * the network task). Returns at once when a chain waits, or when no executor
+     * takes interrupts (the caller then polls).
+     */
+    @Async
+    void sleepOnce(long deadline) {
+        collect();
+        if (completedCount > 0) return;
+        Executor ex = VirtioDevices.interruptExecutor();
+        if (ex == null || ex.current() == null) return;
+        ring.wantInterrupts(true);
+        if (ring.hasUsed()) return;
+        sleeps++;
+        waiters.sleep(ex, deadline, false);
+    }
+
     /** Offers the chain to the device and notifies it when it asked to be (EVENT_IDX, 2.7.10). */
     void submit(int head) {
         ring.publish(head);

@@ -19,9 +19,10 @@ import lichen.net.stack.NetworkInterface;
  *
  * <p>It is the stack's {@link NetworkInterface} ("eth0"): {@link #transmit}
  * copies the frame into a free buffer and returns without waiting (false when
- * all eight are in flight, as a full queue drops); sent buffers come back as
+ * all 32 are in flight, as a full queue drops); sent buffers come back as
  * the device uses them. Received frames are taken with {@link #receive}
- * (and {@link #awaitFrame}); handing them to the stack is the kernel's next step.
+ * (and {@link #awaitFrame}, or {@link #sleepUntilFrame} for the network task,
+ * kernel/net/KernelNetwork, which hands them to the stack).
  */
 @Unsafe
 public final class VirtioNet implements NetworkInterface {
@@ -33,7 +34,7 @@ public final class VirtioNet implements NetworkInterface {
     private static final int HEADER = 12;
     /** Each buffer's bytes: the header and the largest frame, rounded so two fit a page. */
     private static final int BUFFER = 2048;
-    static final int RX_BUFFERS = 16, TX_BUFFERS = 8;
+    static final int RX_BUFFERS = 16, TX_BUFFERS = 32;
 
     private final VirtioMmio transport;
     private final DriverQueue rx, tx;
@@ -60,8 +61,9 @@ public final class VirtioNet implements NetworkInterface {
     static VirtioNet start(VirtioMmio t) {
         if (t.negotiate(VirtioMmio.F_EVENT_IDX | F_MAC) < 0) return t.refuse("virtio-net", "features refused");
         DriverQueue rx = DriverQueue.create(t, RECEIVE, true), tx = DriverQueue.create(t, TRANSMIT, true);
-        // 16 and 8 buffers of 2 KiB: order 3 (32 KiB) and order 2 (16 KiB), physically contiguous.
-        long rxMem = KernelAddressSpace.get().frames().allocPages(3), txMem = KernelAddressSpace.get().frames().allocPages(2);
+        // 16 and 32 buffers of 2 KiB: order 3 (32 KiB) and order 4 (64 KiB), physically contiguous. A TCP window's
+        // worth of segments goes out at once, and a frame that finds every buffer in flight is lost until an RTO.
+        long rxMem = KernelAddressSpace.get().frames().allocPages(3), txMem = KernelAddressSpace.get().frames().allocPages(4);
         if (rx == null || tx == null || rxMem < 0 || txMem < 0 || rx.size() < RX_BUFFERS) return t.refuse("virtio-net", "no queues or no memory");
         VirtioNet n = new VirtioNet(t, rx, tx, rxMem, txMem);
         for (int i = 0; i < 6; i++) n.mac[i] = t.has(F_MAC) ? t.config8(i) : i == 0 ? 0x02 : 0; // a local address without one
@@ -145,6 +147,10 @@ public final class VirtioNet implements NetworkInterface {
     /** Waits until a frame waits or the absolute {@code deadline} (kernel clock nanoseconds) passes; false at the deadline or on a signal. */
     @Async
     public boolean awaitFrame(long deadline) { return rx.awaitCompletion(deadline); }
+
+    /** Sleeps once until a frame may wait, the absolute {@code deadline}, or another wake of the calling task. */
+    @Async
+    public void sleepUntilFrame(long deadline) { rx.sleepOnce(deadline); }
 
     @Override
     public boolean transmit(byte[] frame, int off, int len) {
