@@ -60,6 +60,30 @@ public final class Ext4Fs extends FileSystem {
     public static Result<Ext4Fs> mount(BlockDevice device, boolean readWrite, Clock clock, boolean verifyChecksums) {
         if (device.size() < Superblock.OFFSET + Superblock.SIZE) return Result.err(-Errno.EINVAL);
         PageCache cache = device instanceof PageCache pc ? pc : new PageCache(device, 4096);
+        // A journal needing recovery is replayed first, for read-only mounts too, as Linux does
+        // (ext4_load_journal); a device that cannot be written cannot be recovered (Linux's
+        // "write access unavailable, cannot proceed").
+        Result<Ext4Fs> fs = open(cache, false, clock, verifyChecksums);
+        if (!fs.ok()) return fs;
+        if (fs.value.sb.needsRecovery()) {
+            if (device.readOnly()) return Result.err(-Errno.EROFS);
+            int r = JournalReplay.replay(fs.value);
+            if (r < 0) return Result.err(r);
+        } else if (!readWrite) {
+            return fs;
+        }
+        return open(cache, readWrite, clock, verifyChecksums);
+    }
+
+    /** What the last journal replay at mount did ("" when none was needed), for the boot log. */
+    public static String lastReplay() {
+        return JournalReplay.lastReport;
+    }
+
+    /** Mounts without looking at the journal: the superblock, descriptors and root are read and checked. */
+    @Async
+    private static Result<Ext4Fs> open(PageCache cache, boolean readWrite, Clock clock, boolean verifyChecksums) {
+        BlockDevice device = cache;
         byte[] raw = new byte[Superblock.SIZE];
         int r = cache.read(Superblock.OFFSET, raw, 0, raw.length);
         if (r < 0) return Result.err(r);

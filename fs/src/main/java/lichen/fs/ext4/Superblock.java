@@ -93,6 +93,16 @@ final class Superblock {
         return Crc32c.update(-1, raw, 0, 0x3FC);
     }
 
+    /** INCOMPAT_RECOVER: the journal holds transactions not yet written to their place. */
+    boolean needsRecovery() {
+        return (incompat & Features.INCOMPAT_RECOVER) != 0;
+    }
+
+    /** s_journal_inum: the inode of the internal journal (0 without one). */
+    long journalInode() {
+        return (compat & Features.COMPAT_HAS_JOURNAL) != 0 ? LittleEndian.u32(raw, 0xE0) : 0;
+    }
+
     boolean has64bit() {
         return (incompat & Features.INCOMPAT_64BIT) != 0;
     }

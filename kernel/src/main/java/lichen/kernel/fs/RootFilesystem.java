@@ -161,13 +161,12 @@ public final class RootFilesystem {
         blockCache = cache;
         Result<Ext4Fs> r = Ext4Fs.mount(cache, true, clock);
         if (!r.ok() && r.error == -Errno.EROFS) {
-            // A feature this driver does not write, or a journal that needs recovery (a machine stopped
-            // while Linux had it mounted): the files can still be read, so boot read-only, as Linux
-            // mounts a filesystem it cannot write.
+            // A feature this driver does not write: the files can still be read, so boot read-only,
+            // as Linux mounts a filesystem it cannot write. (A journal that needs recovery, left by a
+            // machine stopped while Linux had the disk mounted, is replayed by the mount itself.)
             Result<Ext4Fs> ro = Ext4Fs.mount(cache, false, clock);
             if (ro.ok()) {
-                described = "ext4, read-only (a read-write mount was refused: error " + r.error
-                        + "; e2fsck on the host repairs a journal that needs recovery), from the " + where;
+                described = "ext4, read-only (a read-write mount was refused: error " + r.error + "), from the " + where;
                 return ro.value;
             }
         }
@@ -175,7 +174,8 @@ public final class RootFilesystem {
             described = "an empty tmpfs (the ext4 filesystem of the " + where + " did not mount: error " + r.error + ")";
             return null;
         }
-        described = "ext4, read-write, from the " + where;
+        String replayed = Ext4Fs.lastReplay();
+        described = "ext4, read-write, from the " + where + (replayed.isEmpty() ? "" : " (journal recovered: " + replayed + ")");
         return r.value;
     }
 
