@@ -9,6 +9,7 @@ import lichen.usertest.tests.InetSocketTests;
 import lichen.usertest.tests.CloneTests;
 import lichen.usertest.tests.CopyTests;
 import lichen.usertest.tests.CpuTimeTests;
+import lichen.usertest.tests.CpuTimerTests;
 import lichen.usertest.tests.LockTests;
 import lichen.usertest.tests.VectorTests;
 import lichen.usertest.tests.DescriptorTests;
@@ -109,6 +110,7 @@ public final class Suite {
         ThreadSignalTests.register(list);
         SignalWaitTests.register(list);
         RealTimeSignalTests.register(list);
+        CpuTimerTests.register(list);
         list.beginGroup("jobcontrol");
         StopTests.register(list);
         list.beginGroup("ptrace");

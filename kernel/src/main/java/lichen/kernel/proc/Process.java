@@ -2,6 +2,7 @@ package lichen.kernel.proc;
 
 import lichen.fs.vfs.FsContext;
 import lichen.kernel.mm.UserAddressSpace;
+import lichen.kernel.signal.CpuTimer;
 import lichen.kernel.signal.RealTimer;
 import lichen.kernel.signal.SignalState;
 import lichen.libkernel.async.Task;
@@ -56,6 +57,8 @@ public final class Process {
     long restartDeadline, restartRem;
     /** setitimer(2)'s ITIMER_REAL, or null before the first. */
     RealTimer realTimer;
+    /** setitimer(2)'s ITIMER_VIRTUAL and ITIMER_PROF (on the leader), or null before the first; a fork starts without them. */
+    CpuTimer virtualTimer, profTimer;
     /** What /proc shows: the program's path and argv from its exec, and when it started (clock ticks since boot). */
     String exePath = "";
     byte[][] argv;
@@ -233,6 +236,15 @@ public final class Process {
     }
 
     public RealTimer realTimer() { return realTimer; }
+
+    public CpuTimer virtualTimer() { return virtualTimer; }
+
+    public CpuTimer profTimer() { return profTimer; }
+
+    public void setCpuTimer(CpuTimer t, boolean profiling) {
+        if (profiling) profTimer = t;
+        else virtualTimer = t;
+    }
 
     /** What restart_syscall(2) goes on with: the sleep's end (0: nothing to restart) and where its remaining time goes. */
     public long restartDeadline() { return restartDeadline; }

@@ -6,6 +6,7 @@ import lichen.api.Async;
 import lichen.arch.aarch64.Traps;
 import lichen.arch.aarch64.UserTrapHandler;
 import lichen.kernel.mm.FilePages;
+import lichen.kernel.signal.CpuTimer;
 import lichen.kernel.signal.SignalState;
 import lichen.kernel.signal.Signals;
 import lichen.kernel.syscall.SyscallTable;
@@ -39,7 +40,11 @@ public final class UserTraps implements UserTrapHandler {
     @Override
     @Async
     public void handle(long frame, long entry) {
-        if (entry == 9) CpuTimes.sampleUser(Processes.executor().current(), Interrupts.userTicks());
+        if (entry == 9) {
+            CpuTimes.sampleUser(Processes.executor().current(), Interrupts.userTicks());
+            Process p = Processes.current();
+            if (p != null) CpuTimer.tick(p);
+        }
         serve(frame, entry);
     }
 

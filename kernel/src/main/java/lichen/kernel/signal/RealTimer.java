@@ -21,8 +21,9 @@ public final class RealTimer {
 
     /** The process's timer, made on first use. */
     public static RealTimer of(Process p) {
-        if (p.realTimer() == null) p.setRealTimer(new RealTimer(p));
-        return p.realTimer();
+        Process leader = p.leader(); // one per process, shared by its threads (signal_struct's real_timer)
+        if (leader.realTimer() == null) leader.setRealTimer(new RealTimer(leader));
+        return leader.realTimer();
     }
 
     /** Nanoseconds until it fires (0: disarmed). */

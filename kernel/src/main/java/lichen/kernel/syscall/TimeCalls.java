@@ -5,6 +5,7 @@ import lichen.arch.aarch64.Timer;
 import lichen.kernel.mm.UserCopy;
 import lichen.kernel.proc.CpuTimes;
 import lichen.kernel.proc.Process;
+import lichen.kernel.signal.CpuTimer;
 import lichen.kernel.signal.RealTimer;
 import lichen.kernel.time.WallClock;
 import lichen.kernel.proc.Processes;
@@ -126,40 +127,46 @@ final class TimeCalls {
         return UserCopy.copyOut(p.mm(), at, b, 0, 16);
     }
 
-    /** setitimer(2) and getitimer(2)'s timers: ITIMER_REAL counts wall time and sends SIGALRM. */
+    /** setitimer(2) and getitimer(2)'s timers: wall time (SIGALRM), user CPU time (SIGVTALRM), all CPU time (SIGPROF). */
     static final int ITIMER_REAL = 0, ITIMER_VIRTUAL = 1, ITIMER_PROF = 2;
 
     /**
-     * setitimer(2): ITIMER_REAL only; the CPU-time timers (ITIMER_VIRTUAL,
-     * ITIMER_PROF) need per-process CPU accounting that is not kept yet, and
-     * are EINVAL rather than timers that never fire.
+     * setitimer(2): the process's timer {@code which} fires after it_value and
+     * then every it_interval (a zero it_value disarms it); the old setting goes
+     * to {@code oldValue} first. EINVAL for another {@code which} or a
+     * timeval out of range, EFAULT for a bad pointer.
      */
     @Async
     static long sysSetitimer(Process p, int which, long value, long oldValue) {
-        if (which != ITIMER_REAL) return -Errno.EINVAL;
+        if (which < ITIMER_REAL || which > ITIMER_PROF) return -Errno.EINVAL;
         byte[] b = new byte[32];
         if (value != 0 && UserCopy.copyIn(p.mm(), value, b, 0, 32) < 0) return -Errno.EFAULT;
         long every = timeval(b, 0), first = timeval(b, 16);
         if (every < 0 || first < 0) return -Errno.EINVAL;
-        RealTimer t = RealTimer.of(p);
         if (oldValue != 0) {
-            long rc = writeItimer(p, oldValue, t);
+            long rc = sysGetitimer(p, which, oldValue);
             if (rc < 0) return rc;
         }
-        t.set(first, every);
+        if (which == ITIMER_REAL) RealTimer.of(p).set(first, every);
+        else CpuTimer.of(p, which == ITIMER_PROF).set(p, first, every);
         return 0;
     }
 
+    /** getitimer(2): the interval and the time left of timer {@code which}, as struct itimerval. */
     @Async
     static long sysGetitimer(Process p, int which, long value) {
-        if (which != ITIMER_REAL) return -Errno.EINVAL;
-        return writeItimer(p, value, RealTimer.of(p));
+        if (which < ITIMER_REAL || which > ITIMER_PROF) return -Errno.EINVAL;
+        if (which == ITIMER_REAL) {
+            RealTimer t = RealTimer.of(p);
+            return writeItimer(p, value, t.interval(), t.remaining());
+        }
+        CpuTimer t = CpuTimer.of(p, which == ITIMER_PROF);
+        return writeItimer(p, value, t.interval(), t.remaining(p));
     }
 
     @Async
-    private static long writeItimer(Process p, long at, RealTimer t) {
+    private static long writeItimer(Process p, long at, long every, long left) {
         byte[] b = new byte[32];
-        long every = t.interval(), left = t.remaining();
         LittleEndian.put64(b, 0, every / NANOS);
         LittleEndian.put64(b, 8, every % NANOS / 1000);
         LittleEndian.put64(b, 16, left / NANOS);

@@ -15,4 +15,6 @@ public final class Clocks {
     public static final int TIMER_ABSTIME = 1;
 
     public static final int ITIMER_REAL = 0;
+    public static final int ITIMER_VIRTUAL = 1;
+    public static final int ITIMER_PROF = 2;
 }

@@ -15,6 +15,8 @@ public final class Signals {
     public static final int SIGUSR2 = 12;
     public static final int SIGPIPE = 13;
     public static final int SIGALRM = 14;
+    public static final int SIGVTALRM = 26;
+    public static final int SIGPROF = 27;
     public static final int SIGTERM = 15;
     public static final int SIGCHLD = 17;
 
