@@ -29,6 +29,7 @@ import lichen.usertest.tests.NameTests;
 import lichen.usertest.tests.PipeTests;
 import lichen.usertest.tests.PollTests;
 import lichen.usertest.tests.ProcessGroupTests;
+import lichen.usertest.tests.ProcLimitsTests;
 import lichen.usertest.tests.ProcTests;
 import lichen.usertest.tests.ProcessTests;
 import lichen.usertest.tests.ProcessVmTests;
@@ -136,6 +137,7 @@ public final class Suite {
         list.beginGroup("proc");
         ProcTests.register(list);
         CpuTimeTests.register(list);
+        ProcLimitsTests.register(list);
         return list;
     }
 }

@@ -23,6 +23,7 @@ public final class ProcessDirectory {
         common(d, p);
         d.file("statm", 0444, out -> ProcessStat.statm(out, p));
         d.file("environ", 0400, out -> strings(out, p.envp()));
+        d.file("limits", 0444, out -> ProcessLimits.render(out, p));
         d.file("maps", 0444, out -> {
             if (p.mm() != null) out.append(ProcMaps.render(p.mm().areas()));
         });
